@@ -1,0 +1,42 @@
+/** A JSON Schema or OpenAPI Schema Object, as parsed from the spec. */
+export type Schema = { [keyword: string]: unknown };
+
+const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SUBSCHEMA_SINGLE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
+
+/** True for a value that can hold schema keywords (not a boolean schema, not an array). */
+export function isSchema(value: unknown): value is Schema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Rebuilds a schema bottom-up: `visit` sees each schema after its subschemas were rebuilt.
+ * The input is never mutated.
+ */
+export function mapSchema(schema: unknown, visit: (schema: Schema) => Schema): unknown {
+  if (!isSchema(schema)) return schema;
+  const out: Schema = { ...schema };
+  for (const key of SUBSCHEMA_MAPS) {
+    const map = schema[key];
+    if (isSchema(map)) {
+      out[key] = Object.fromEntries(Object.entries(map).map(([name, sub]) => [name, mapSchema(sub, visit)]));
+    }
+  }
+  for (const key of SUBSCHEMA_LISTS) {
+    const list = schema[key];
+    if (Array.isArray(list)) out[key] = list.map((sub) => mapSchema(sub, visit));
+  }
+  for (const key of SUBSCHEMA_SINGLE) {
+    if (isSchema(schema[key])) out[key] = mapSchema(schema[key], visit);
+  }
+  return visit(out);
+}
+
+/** The component name a local `#/components/schemas/Name` reference points at, if that is what it is. */
+export function refName(schema: Schema): string | undefined {
+  const ref = schema.$ref;
+  const prefix = "#/components/schemas/";
+  if (typeof ref !== "string" || !ref.startsWith(prefix)) return undefined;
+  return decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, "/").replace(/~0/g, "~");
+}

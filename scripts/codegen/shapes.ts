@@ -1,0 +1,115 @@
+import { isSchema, type Schema } from "./schema-walk.js";
+
+/**
+ * Where nulls may be dropped in a value of one schema: the keys whose value may be `null`, and the
+ * places below that hold more of them. A string is the name of another entry in the same table.
+ * Mirrors `Shape` in `src/normalize.ts`, which reads it.
+ */
+export interface Shape {
+  nullable?: string[];
+  properties?: Record<string, ShapeRef>;
+  items?: ShapeRef;
+}
+type ShapeRef = string | Shape;
+
+/**
+ * Derives the nullable-field table from JSON Schema `$defs`. Entries with nothing to normalize
+ * are left out, and so are references to them, so the runtime walks only where a null can be.
+ * A union of several non-null alternatives is not descended into: which one applies is not
+ * known without validating, and dropping a null the other alternative forbids would hide it.
+ */
+export function nullableShapes(defs: Record<string, Schema>): Record<string, Shape> {
+  const table: Record<string, Shape> = {};
+  for (const [name, schema] of Object.entries(defs)) table[name] = shapeOf(schema, defs) ?? {};
+  for (let pruned = true; pruned; ) {
+    pruned = false;
+    for (const [name, shape] of Object.entries(table)) {
+      const kept = prune(shape, table);
+      if (kept === undefined) {
+        delete table[name];
+        pruned = true;
+      } else table[name] = kept;
+    }
+  }
+  return table;
+}
+
+function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | undefined {
+  if (!isSchema(schema)) return undefined;
+  const target = defName(schema);
+  if (target !== undefined) return target;
+  const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
+  if (Array.isArray(alternatives)) {
+    const nonNull = alternatives.filter((alternative) => !isNullOnly(alternative));
+    return nonNull.length === 1 ? shapeOf(nonNull[0], defs) : undefined;
+  }
+  const shape: Shape = {};
+  const parts = [schema, ...((schema.allOf as unknown[] | undefined) ?? [])].map((part) => resolve(part, defs));
+  for (const [key, declarations] of propertyDeclarations(parts)) {
+    // In an allOf, a null passes only if every part that declares the key lets it through.
+    if (declarations.every((property) => allowsNull(property, defs))) (shape.nullable ??= []).push(key);
+    const child = declarations.map((property) => shapeOf(property, defs)).find((found) => found !== undefined);
+    if (child !== undefined) (shape.properties ??= {})[key] = child;
+  }
+  const items = parts.map((part) => shapeOf(part.items, defs)).find((found) => found !== undefined);
+  if (items !== undefined) shape.items = items;
+  return shape;
+}
+
+function resolve(schema: unknown, defs: Record<string, Schema>): Schema {
+  const target = isSchema(schema) ? defName(schema) : undefined;
+  const resolved = target === undefined ? schema : defs[target];
+  return isSchema(resolved) ? resolved : {};
+}
+
+function propertyDeclarations(parts: Schema[]): Map<string, unknown[]> {
+  const declarations = new Map<string, unknown[]>();
+  for (const part of parts) {
+    const properties = isSchema(part.properties) ? part.properties : {};
+    for (const [key, property] of Object.entries(properties)) {
+      declarations.set(key, [...(declarations.get(key) ?? []), property]);
+    }
+  }
+  return declarations;
+}
+
+/** True when the schema lets `null` through: a `"null"` type, a null enum or const, a null branch. */
+export function allowsNull(schema: unknown, defs: Record<string, Schema>, seen = new Set<string>()): boolean {
+  if (!isSchema(schema)) return schema === true;
+  const target = defName(schema);
+  if (target !== undefined) {
+    if (seen.has(target)) return false;
+    seen.add(target);
+    return allowsNull(defs[target], defs, seen);
+  }
+  const { type } = schema;
+  if (type === "null" || (Array.isArray(type) && type.includes("null"))) return true;
+  if (schema.const === null || (Array.isArray(schema.enum) && schema.enum.includes(null))) return true;
+  const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
+  if (Array.isArray(alternatives)) return alternatives.some((alternative) => allowsNull(alternative, defs, seen));
+  const parts = schema.allOf as unknown[] | undefined;
+  return Array.isArray(parts) && parts.length > 0 && parts.every((part) => allowsNull(part, defs, seen));
+}
+
+function isNullOnly(schema: unknown): boolean {
+  return isSchema(schema) && (schema.type === "null" || (schema.const === null && schema.type === undefined));
+}
+
+function defName(schema: Schema): string | undefined {
+  const ref = schema.$ref;
+  return typeof ref === "string" && ref.startsWith("#/$defs/") ? ref.slice("#/$defs/".length) : undefined;
+}
+
+function prune(shape: ShapeRef | undefined, table: Record<string, Shape>): ShapeRef | undefined {
+  if (typeof shape === "string") return shape in table ? shape : undefined;
+  if (shape === undefined) return undefined;
+  const out: Shape = {};
+  if (shape.nullable?.length) out.nullable = shape.nullable;
+  for (const [key, child] of Object.entries(shape.properties ?? {})) {
+    const kept = prune(child, table);
+    if (kept !== undefined) (out.properties ??= {})[key] = kept;
+  }
+  const items = prune(shape.items, table);
+  if (items !== undefined) out.items = items;
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -1,0 +1,98 @@
+// Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
+// Do not edit: change the spec or the generator, then regenerate.
+
+import * as generated from "./validators.js";
+
+/** One problem a validator found, as Ajv reports it. */
+export interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A compiled validator: returns whether `data` matches, and leaves the problems on `errors`. */
+export type Validator = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
+
+/** Where a value of one schema may hold nulls to drop; a string names another entry of `shapes`. */
+export interface Shape {
+  readonly nullable?: readonly string[];
+  readonly properties?: Readonly<Record<string, Shape | string>>;
+  readonly items?: Shape | string;
+}
+
+/** Each operation's method, path, and the schema names of its JSON request and response bodies. */
+export const operations = {
+  "generateImage": {
+    "method": "post",
+    "path": "/v1/images/generations",
+    "responses": {
+      "200": "ImageGeneration",
+      "400": "ErrorResponse",
+      "401": "ErrorResponse",
+      "403": "ErrorResponse",
+      "429": "ErrorResponse",
+      "500": "ErrorResponse",
+      "502": "ErrorResponse",
+      "503": "ErrorResponse"
+    },
+    "request": "ImageGenerationRequest"
+  }
+} as const;
+
+/** Nullable fields by schema name (schemas with none, at any depth, are left out). */
+export const shapes: Readonly<Record<string, Shape>> = {
+  "ImageGenerationRequest": {
+    "nullable": [
+      "n",
+      "response_format",
+      "quality",
+      "size",
+      "style",
+      "background",
+      "moderation",
+      "output_compression",
+      "output_format"
+    ]
+  },
+  "ImageGeneration": {
+    "nullable": [
+      "background",
+      "created",
+      "output_format",
+      "quality",
+      "size",
+      "usage"
+    ],
+    "properties": {
+      "data": {
+        "items": "ImageData"
+      }
+    }
+  },
+  "ImageData": {
+    "nullable": [
+      "b64_json",
+      "revised_prompt",
+      "url"
+    ]
+  },
+  "ErrorResponse": {
+    "properties": {
+      "error": "ErrorDetail"
+    }
+  },
+  "ErrorDetail": {
+    "nullable": [
+      "code",
+      "param"
+    ]
+  }
+};
+
+/** A validator for every schema used as a request or response body. */
+export const validators: Readonly<Record<string, Validator>> = {
+  "ErrorResponse": generated.validate_ErrorResponse,
+  "ImageGeneration": generated.validate_ImageGeneration,
+  "ImageGenerationRequest": generated.validate_ImageGenerationRequest,
+};
