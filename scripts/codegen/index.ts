@@ -18,10 +18,13 @@ export async function generateFiles(specPath: string): Promise<{ files: Generate
   const document = upgradeTo31(original);
   const set = toSchemaSet(document);
   const banner = bannerFor(specPath);
-  const types = astToString(await openapiTS(document as Parameters<typeof openapiTS>[0]));
+  const types = astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]));
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
-    ["validators.ts", `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${compileValidators(set)}\n`],
+    [
+      "validators.ts",
+      `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${compileValidators(set)}\n`,
+    ],
     ["metadata.ts", `${banner}\n${metadataModule(set.operations, nullableShapes(set.defs), bodySchemaNames(set))}`],
   ]);
   return { files, warnings };

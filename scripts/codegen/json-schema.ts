@@ -27,8 +27,18 @@ const INT_RANGES: Record<string, [number, number]> = {
  * annotations, which assert nothing and would only add bytes to the compiled code.
  */
 const NOT_ASSERTIONS = new Set([
-  "discriminator", "xml", "externalDocs", "example",
-  "title", "description", "examples", "default", "deprecated", "readOnly", "writeOnly", "$comment",
+  "discriminator",
+  "xml",
+  "externalDocs",
+  "example",
+  "title",
+  "description",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "$comment",
 ]);
 
 /**
@@ -83,7 +93,10 @@ function resolveLocal(document: OpenApiDocument, node: unknown): unknown {
     current = current.$ref
       .slice(2)
       .split("/")
-      .reduce<unknown>((at, part) => (isSchema(at) ? at[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), document);
+      .reduce<unknown>(
+        (at, part) => (isSchema(at) ? at[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined),
+        document,
+      );
   }
   return current;
 }

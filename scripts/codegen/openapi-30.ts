@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from "./spec-source.js";
 import { isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import type { OpenApiDocument } from "./spec-source.js";
 
 /**
  * Rewrites an OpenAPI 3.0 document's schemas into their 3.1 (JSON Schema 2020-12) form, so

@@ -19,19 +19,35 @@ type ShapeRef = string | Shape;
  * known without validating, and dropping a null the other alternative forbids would hide it.
  */
 export function nullableShapes(defs: Record<string, Schema>): Record<string, Shape> {
-  const table: Record<string, Shape> = {};
-  for (const [name, schema] of Object.entries(defs)) table[name] = shapeOf(schema, defs) ?? {};
-  for (let pruned = true; pruned; ) {
-    pruned = false;
-    for (const [name, shape] of Object.entries(table)) {
-      const kept = prune(shape, table);
-      if (kept === undefined) {
-        delete table[name];
-        pruned = true;
-      } else table[name] = kept;
+  const raw = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, ownShape(schema, defs)]));
+  // Least fixed point: a schema has nulls to drop if it has nullable keys or reaches one that has.
+  const live = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, shape] of Object.entries(raw)) {
+      if (!live.has(name) && reachesNull(shape, live)) grew = live.add(name).size > 0;
     }
   }
+  const table: Record<string, Shape> = {};
+  for (const name of Object.keys(raw)) if (live.has(name)) table[name] = prune(raw[name], live) as Shape;
   return table;
+}
+
+function reachesNull(shape: ShapeRef | undefined, live: Set<string>): boolean {
+  if (shape === undefined) return false;
+  if (typeof shape === "string") return live.has(shape);
+  return (
+    (shape.nullable?.length ?? 0) > 0 ||
+    Object.values(shape.properties ?? {}).some((child) => reachesNull(child, live)) ||
+    reachesNull(shape.items, live)
+  );
+}
+
+/** A definition that is only a `$ref` to another gets that one's shape (aliases, followed a few deep). */
+function ownShape(schema: Schema, defs: Record<string, Schema>): Shape {
+  let shape = shapeOf(schema, defs);
+  for (let depth = 0; typeof shape === "string" && depth < 8; depth++) shape = shapeOf(defs[shape], defs);
+  return typeof shape === "object" ? shape : {};
 }
 
 function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | undefined {
@@ -43,15 +59,24 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
     const nonNull = alternatives.filter((alternative) => !isNullOnly(alternative));
     return nonNull.length === 1 ? shapeOf(nonNull[0], defs) : undefined;
   }
-  const shape: Shape = {};
+  const nullable: string[] = [];
+  const properties: Record<string, ShapeRef> = {};
   const parts = [schema, ...((schema.allOf as unknown[] | undefined) ?? [])].map((part) => resolve(part, defs));
   for (const [key, declarations] of propertyDeclarations(parts)) {
     // In an allOf, a null passes only if every part that declares the key lets it through.
-    if (declarations.every((property) => allowsNull(property, defs))) (shape.nullable ??= []).push(key);
+    if (declarations.every((property) => allowsNull(property, defs))) nullable.push(key);
     const child = declarations.map((property) => shapeOf(property, defs)).find((found) => found !== undefined);
-    if (child !== undefined) (shape.properties ??= {})[key] = child;
+    if (child !== undefined) properties[key] = child;
   }
   const items = parts.map((part) => shapeOf(part.items, defs)).find((found) => found !== undefined);
+  return compact(nullable, properties, items);
+}
+
+/** A shape with its empty parts left out, so the generated table holds only what matters. */
+function compact(nullable: string[], properties: Record<string, ShapeRef>, items: ShapeRef | undefined): Shape {
+  const shape: Shape = {};
+  if (nullable.length > 0) shape.nullable = nullable;
+  if (Object.keys(properties).length > 0) shape.properties = properties;
   if (items !== undefined) shape.items = items;
   return shape;
 }
@@ -100,16 +125,13 @@ function defName(schema: Schema): string | undefined {
   return typeof ref === "string" && ref.startsWith("#/$defs/") ? ref.slice("#/$defs/".length) : undefined;
 }
 
-function prune(shape: ShapeRef | undefined, table: Record<string, Shape>): ShapeRef | undefined {
-  if (typeof shape === "string") return shape in table ? shape : undefined;
-  if (shape === undefined) return undefined;
-  const out: Shape = {};
-  if (shape.nullable?.length) out.nullable = shape.nullable;
+function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undefined {
+  if (typeof shape === "string") return live.has(shape) ? shape : undefined;
+  if (shape === undefined || !reachesNull(shape, live)) return undefined;
+  const properties: Record<string, ShapeRef> = {};
   for (const [key, child] of Object.entries(shape.properties ?? {})) {
-    const kept = prune(child, table);
-    if (kept !== undefined) (out.properties ??= {})[key] = kept;
+    const kept = prune(child, live);
+    if (kept !== undefined) properties[key] = kept;
   }
-  const items = prune(shape.items, table);
-  if (items !== undefined) out.items = items;
-  return Object.keys(out).length > 0 ? out : undefined;
+  return compact(shape.nullable ?? [], properties, prune(shape.items, live));
 }

@@ -1,6 +1,6 @@
-import { bundle, createConfig, getLineColLocation, lint } from "@redocly/openapi-core";
-import type { NormalizedProblem } from "@redocly/openapi-core";
 import path from "node:path";
+import type { NormalizedProblem } from "@redocly/openapi-core";
+import { bundle, createConfig, getLineColLocation, lint } from "@redocly/openapi-core";
 
 /** A spec that cannot be generated from; `message` is one line naming the file and place. */
 export class SpecError extends Error {

@@ -1,5 +1,5 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
-import standaloneCode from "ajv/dist/standalone/index.js";
+import standalone from "ajv/dist/standalone/index.js";
 import type { SchemaSet } from "./json-schema.js";
 
 const ROOT_ID = "sudo-images";
@@ -30,7 +30,7 @@ export function compileValidators(set: SchemaSet): string {
   ajv.addSchema({ $id: ROOT_ID, $defs: set.defs });
   const exports: Record<string, string> = {};
   for (const name of bodySchemaNames(set)) exports[validatorName(name)] = `${ROOT_ID}#/$defs/${name}`;
-  return standaloneCode(ajv, exports);
+  return standalone.default(ajv, exports);
 }
 
 /** Every schema name used as a request or response body, in a stable order. */

@@ -1,0 +1,9 @@
+/**
+ * Reads an environment variable where there is a `process` (Node, Bun, Deno's compat layer),
+ * and gives `undefined` elsewhere, such as in a browser, without touching a missing global.
+ */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name]?.trim();
+  return value === "" ? undefined : value;
+}

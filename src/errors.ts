@@ -1,0 +1,203 @@
+import type { components } from "./generated/schema.js";
+
+/** The body of a failed request, as the spec defines it. */
+export type ErrorBody = components["schemas"]["ErrorResponse"];
+
+/**
+ * The base of every error this package throws, so one `instanceof` catches them all.
+ *
+ * @example
+ * try { await client.generate({ prompt, model }); }
+ * catch (error) { if (error instanceof SudoImagesError) console.error(error.message); }
+ */
+export class SudoImagesError extends Error {
+  override name = "SudoImagesError";
+}
+
+/** The client is missing something it needs, such as an API key; raised at the first call. */
+export class ConfigurationError extends SudoImagesError {
+  override name = "ConfigurationError";
+}
+
+/** What every API error knows about the exchange that failed. */
+export interface ApiErrorDetails {
+  status: number;
+  method: string;
+  url: string;
+  headers: Headers;
+  /** The parsed `ErrorResponse`, or the raw text when the body was not one. */
+  body: ErrorBody | string | undefined;
+}
+
+/**
+ * The server answered with a non-2xx status. Subclasses name the common statuses; `status`,
+ * the server's `body`, and `requestId` (from `x-request-id`) are on every one.
+ */
+export class ApiError extends SudoImagesError {
+  override name = "ApiError";
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: ErrorBody | string | undefined;
+  /** The server's id for this request (`x-request-id`), to quote when asking for support. */
+  readonly requestId: string | undefined;
+  /** `error.type` from the body, such as `invalid_request_error`. */
+  readonly type: string | undefined;
+  /** `error.code` from the body, when the server sent one. */
+  readonly code: string | undefined;
+  /** `error.param` from the body: the request field the error is about. */
+  readonly param: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const detail = typeof details.body === "object" ? details.body.error : undefined;
+    const serverMessage = detail?.message ?? (typeof details.body === "string" ? oneLine(details.body) : undefined);
+    const requestId = details.headers.get("x-request-id") ?? undefined;
+    super(
+      `${details.method} ${details.url} failed with status ${details.status}` +
+        (serverMessage ? `: ${serverMessage}` : "") +
+        (requestId ? ` (request id ${requestId})` : ""),
+    );
+    this.status = details.status;
+    this.headers = details.headers;
+    this.body = details.body;
+    this.requestId = requestId;
+    this.type = detail?.type;
+    this.code = detail?.code ?? undefined;
+    this.param = detail?.param ?? undefined;
+  }
+
+  /**
+   * The error class for a status, picked in this one place.
+   *
+   * @example
+   * throw ApiError.from({ status: 429, ... }); // a RateLimitError
+   */
+  static from(details: ApiErrorDetails): ApiError {
+    const ErrorClass = STATUS_CLASSES[details.status] ?? (details.status >= 500 ? InternalServerError : ApiError);
+    return new ErrorClass(details);
+  }
+}
+
+/** 400: the server rejected the request as malformed. */
+export class BadRequestError extends ApiError {
+  override name = "BadRequestError";
+}
+/** 401: the API key is missing, wrong or revoked. */
+export class AuthenticationError extends ApiError {
+  override name = "AuthenticationError";
+}
+/** 403: the key is valid but not allowed to do this. */
+export class PermissionDeniedError extends ApiError {
+  override name = "PermissionDeniedError";
+}
+/** 404: the endpoint or model was not found (often a wrong base URL). */
+export class NotFoundError extends ApiError {
+  override name = "NotFoundError";
+}
+/** 409: the request conflicts with another, such as a reused idempotency key. */
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+}
+/** 422: the request was well-formed but could not be processed. */
+export class UnprocessableEntityError extends ApiError {
+  override name = "UnprocessableEntityError";
+}
+/** 429: too many requests, or out of quota; retried after the server's `Retry-After`. */
+export class RateLimitError extends ApiError {
+  override name = "RateLimitError";
+}
+/** 5xx: the server or a gateway failed. */
+export class InternalServerError extends ApiError {
+  override name = "InternalServerError";
+}
+
+const STATUS_CLASSES: Record<number, new (details: ApiErrorDetails) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** No response arrived: DNS, refused or reset connection, TLS. The network error is the `cause`. */
+export class ConnectionError extends SudoImagesError {
+  override name = "ConnectionError";
+  constructor(method: string, url: string, options: { cause: unknown }) {
+    super(`${method} ${url} failed before a response arrived: ${describeCause(options.cause)}`, options);
+  }
+}
+
+/** An attempt took longer than `timeoutMs`. */
+export class TimeoutError extends SudoImagesError {
+  override name = "TimeoutError";
+}
+
+/** The response arrived but is not a usable body: not JSON, truncated, wrong content type, too large. */
+export class InvalidResponseError extends SudoImagesError {
+  override name = "InvalidResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  constructor(message: string, response: Response, options?: { cause: unknown }) {
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    super(`${message} (status ${response.status}${requestId ? `, request id ${requestId}` : ""})`, options);
+    this.status = response.status;
+    this.requestId = requestId;
+  }
+}
+
+/** One place where a body breaks the spec. */
+export interface SpecViolation {
+  /** JSON pointer into the body, `""` for the body itself. */
+  pointer: string;
+  /** What the spec wants there, such as `must be integer` or `required property`. */
+  expected: string;
+  /** What was there, shortened (long strings show their start and length). */
+  received: string;
+}
+
+/** Lists violations in one line: `/n: must be <= 10, got 11; /prompt: …`. */
+function describeViolations(violations: readonly SpecViolation[]): string {
+  return violations.map((v) => `${v.pointer || "(body)"}: ${v.expected}, got ${v.received}`).join("; ");
+}
+
+/** A body breaks the spec; `violations` says where and how. */
+export class SpecValidationError extends SudoImagesError {
+  override name = "SpecValidationError";
+  constructor(
+    what: string,
+    /** The schema the body was checked against, such as `ImageGeneration`. */
+    readonly schema: string,
+    readonly violations: readonly SpecViolation[],
+  ) {
+    super(`${what} does not match ${schema} in the spec: ${describeViolations(violations)}`);
+  }
+}
+
+/** A 2xx response body does not match the spec. */
+export class ResponseValidationError extends SpecValidationError {
+  override name = "ResponseValidationError";
+  constructor(schema: string, violations: readonly SpecViolation[]) {
+    super("Response", schema, violations);
+  }
+}
+
+/** The request does not match the spec; caught before anything was sent. */
+export class RequestValidationError extends SpecValidationError {
+  override name = "RequestValidationError";
+  constructor(schema: string, violations: readonly SpecViolation[]) {
+    super("Request", schema, violations);
+  }
+}
+
+function oneLine(text: string): string | undefined {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line === "" ? undefined : line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  // undici puts the useful part (ECONNREFUSED 127.0.0.1:1234) on the cause of "fetch failed".
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+  return `${cause.message}${inner}`;
+}

@@ -1,0 +1,63 @@
+import { type Shape, shapes } from "./generated/metadata.js";
+
+/** Flattens an intersection so editors show one object type. */
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * `T` as this package returns it: every field the spec lets be `null` is optional instead and
+ * never `null`; every other field keeps its type. Applies at every depth, arrays included.
+ *
+ * @example
+ * type Result = Normalized<components["schemas"]["ImageGeneration"]>;
+ * // { data: { b64_json?: string; url?: string; revised_prompt?: string }[]; usage?: {...}; ... }
+ */
+export type Normalized<T> = T extends readonly (infer Item)[]
+  ? Normalized<Item>[]
+  : T extends object
+    ? Flatten<
+        { [K in keyof T as null extends T[K] ? never : K]: Normalized<T[K]> } & {
+          [K in keyof T as null extends T[K] ? K : never]?: Normalized<Exclude<T[K], null | undefined>>;
+        }
+      >
+    : T;
+
+/**
+ * Drops every `null` the spec allows from a body of schema `schemaName`, as the generated
+ * metadata says where those are. Returns a new value and never mutates `value`; objects on the
+ * way are copied shallowly and every other value (strings above all) is passed by reference.
+ * A `null` the spec does not allow is kept, for validation to report.
+ *
+ * @example
+ * normalize("ImageGeneration", { data: [{ url: "https://…", b64_json: null }], usage: null })
+ * // → { data: [{ url: "https://…" }] }
+ */
+export function normalize<T>(schemaName: string, value: T): Normalized<T> {
+  const shape = shapes[schemaName];
+  return (shape === undefined ? value : normalizeValue(value, shape)) as Normalized<T>;
+}
+
+function normalizeValue(value: unknown, shape: Shape | string): unknown {
+  const resolved = typeof shape === "string" ? shapes[shape] : shape;
+  if (resolved === undefined || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const { items } = resolved;
+    return items === undefined ? value : value.map((item) => normalizeValue(item, items));
+  }
+  return normalizeObject(value as Record<string, unknown>, resolved);
+}
+
+function normalizeObject(value: Record<string, unknown>, shape: Shape): Record<string, unknown> {
+  const { nullable, properties } = shape;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (field === null && nullable?.includes(key)) continue;
+    // hasOwn: a key such as "constructor" must not find Object.prototype's members.
+    const child = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+    const normalized = child === undefined ? field : normalizeValue(field, child);
+    // A JSON body may carry an own "__proto__" key; plain assignment would set out's prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: normalized, enumerable: true, writable: true });
+    else out[key] = normalized;
+  }
+  return out;
+}

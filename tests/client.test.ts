@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConnectionError,
+  createImagesClient,
+  InternalServerError,
+  InvalidResponseError,
+  RateLimitError,
+  RequestValidationError,
+  ResponseValidationError,
+  type SudoImagesError,
+} from "../src/index.js";
+import { closedPort, type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+
+const KEY = "sk-test-client-key";
+const request = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+
+/** Each test names the answer it wants with the `x-scenario` header. */
+const scenarios: Record<string, (seen: SeenRequest) => [number, unknown, Record<string, string>?]> = {
+  nulls: () => [
+    200,
+    {
+      created: 1_700_000_000,
+      background: null,
+      output_format: null,
+      quality: null,
+      size: null,
+      usage: null,
+      data: [{ url: "https://img.example/1.png", b64_json: null, revised_prompt: null }],
+    },
+  ],
+  echo: (seen) => [200, { data: [{ revised_prompt: seen.body }] }],
+  400: () => [
+    400,
+    { error: { message: "prompt is too long", type: "invalid_request_error", param: "prompt", code: null } },
+  ],
+  401: () => [
+    401,
+    { error: { message: "Invalid API key", type: "authentication_error" } },
+    { "x-request-id": "req_401" },
+  ],
+  429: () => [429, { error: { message: "Slow down", type: "rate_limit_error", code: "rate_limited" } }],
+  500: () => [500, { error: { message: "Upstream exploded", type: "server_error" } }, { "x-request-id": "req_500" }],
+  violation: () => [200, { created: -1, data: [{ url: 42 }] }],
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer((seen, res) => {
+    if (seen.headers["x-scenario"] === "html") {
+      res.writeHead(200, { "content-type": "text/html" }).end("<html><body>502 Bad Gateway</body></html>");
+      return;
+    }
+    const scenario = scenarios[String(seen.headers["x-scenario"])];
+    if (!scenario) return sendJson(res, 418, { error: { message: "no scenario", type: "test" } });
+    const [status, body, headers] = scenario(seen);
+    sendJson(res, status, body, headers);
+  });
+});
+afterAll(() => server.close());
+
+function clientFor(scenario: string, options: Parameters<typeof createImagesClient>[0] = {}) {
+  return createImagesClient({ apiKey: KEY, baseUrl: server.url, headers: { "x-scenario": scenario }, ...options });
+}
+
+async function failure(promise: Promise<unknown>): Promise<SudoImagesError> {
+  return promise.then(
+    () => expect.fail("expected the call to fail"),
+    (error: SudoImagesError) => error,
+  );
+}
+
+describe("generate against a node:http server", () => {
+  it("returns a 200 with nulls normalized to absent fields", async () => {
+    const result = await clientFor("nulls").generate(request);
+    expect(result).toEqual({ created: 1_700_000_000, data: [{ url: "https://img.example/1.png" }] });
+    expect("usage" in result).toBe(false);
+  });
+
+  it("sends the bearer key, JSON, and the request without its null fields", async () => {
+    const before = server.requests.length;
+    await clientFor("echo").generate({ ...request, n: null, size: "1024x1024", style: undefined });
+    const seen = server.requests[before] as SeenRequest;
+    expect(seen.method).toBe("POST");
+    expect(seen.url).toBe("/v1/images/generations");
+    expect(seen.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(seen.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(seen.body)).toEqual({ ...request, size: "1024x1024" });
+  });
+
+  it.each([
+    ["400", BadRequestError, 400, "prompt is too long"],
+    ["401", AuthenticationError, 401, "Invalid API key"],
+    ["429", RateLimitError, 429, "Slow down"],
+    ["500", InternalServerError, 500, "Upstream exploded"],
+  ] as const)("turns a %s into %s with the server's message", async (scenario, ErrorClass, status, message) => {
+    const error = await failure(clientFor(scenario).generate(request));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(status);
+    expect(apiError.message).toContain(`failed with status ${status}: ${message}`);
+    expect(apiError.message).toContain(`POST ${server.url}/v1/images/generations`);
+    expect(apiError.message).not.toContain("\n");
+  });
+
+  it("keeps the parsed ErrorResponse, its type, code and param, and the request id", async () => {
+    const error = (await failure(clientFor("400").generate(request))) as ApiError;
+    expect(error.body).toEqual(scenarios[400]?.({} as SeenRequest)[1]);
+    expect([error.type, error.param, error.code]).toEqual(["invalid_request_error", "prompt", undefined]);
+    const withId = (await failure(clientFor("500").generate(request))) as ApiError;
+    expect(withId.requestId).toBe("req_500");
+    expect(withId.message).toContain("(request id req_500)");
+  });
+
+  it("turns a closed port into a ConnectionError carrying the network error", async () => {
+    const port = await closedPort();
+    const client = createImagesClient({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}` });
+    const error = await failure(client.generate(request));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it("fails at the first call, not at creation, when no key is set, and sends nothing", async () => {
+    const saved = process.env.SUDO_API_KEY;
+    delete process.env.SUDO_API_KEY;
+    try {
+      const before = server.requests.length;
+      const client = createImagesClient({ baseUrl: server.url });
+      const error = await failure(client.generate(request));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.message).toContain("SUDO_API_KEY");
+      expect(server.requests.length).toBe(before);
+    } finally {
+      if (saved !== undefined) process.env.SUDO_API_KEY = saved;
+    }
+  });
+
+  it("reads the key and base URL from SUDO_API_KEY and SUDO_BASE_URL", async () => {
+    const saved = { key: process.env.SUDO_API_KEY, url: process.env.SUDO_BASE_URL };
+    process.env.SUDO_API_KEY = "sk-from-env";
+    process.env.SUDO_BASE_URL = server.url;
+    try {
+      const before = server.requests.length;
+      await createImagesClient({ headers: { "x-scenario": "nulls" } }).generate(request);
+      expect(server.requests[before]?.headers.authorization).toBe("Bearer sk-from-env");
+    } finally {
+      for (const [name, value] of [
+        ["SUDO_API_KEY", saved.key],
+        ["SUDO_BASE_URL", saved.url],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
+  it("rejects a request that breaks the spec before sending it", async () => {
+    const before = server.requests.length;
+    const error = await failure(clientFor("nulls").generate({ ...request, n: 11 }));
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.message).toContain("/n: must be <= 10, got 11");
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("rejects a 2xx that breaks the spec, naming each place", async () => {
+    const error = await failure(clientFor("violation").generate(request));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    const { violations } = error as ResponseValidationError;
+    expect(violations).toContainEqual({ pointer: "/created", expected: "must be >= 0", received: "-1" });
+    expect(violations).toContainEqual({ pointer: "/data/0/url", expected: "must be string,null", received: "42" });
+  });
+
+  it("in warn mode reports the violation and still returns the body", async () => {
+    const warnings: SudoImagesError[] = [];
+    const client = clientFor("violation", { validateResponses: "warn", onWarning: (error) => warnings.push(error) });
+    const result = await client.generate(request);
+    expect(result.created).toBe(-1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toBeInstanceOf(ResponseValidationError);
+  });
+
+  it("turns a 2xx HTML page into an InvalidResponseError that shows what arrived", async () => {
+    const error = await failure(clientFor("html").generate(request));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain("content type text/html");
+    expect(error.message).toContain("502 Bad Gateway");
+  });
+
+  it("gives power users the raw openapi-fetch client with auth applied", async () => {
+    const before = server.requests.length;
+    const { data, response } = await clientFor("nulls").raw.POST("/v1/images/generations", { body: request });
+    expect(response.status).toBe(200);
+    expect(data?.usage).toBeNull();
+    expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+});

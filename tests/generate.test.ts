@@ -1,0 +1,161 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFiles } from "../scripts/codegen/index.js";
+import { nullableShapes } from "../scripts/codegen/shapes.js";
+import { SpecError } from "../scripts/codegen/spec-source.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SPEC = "openapi/sudo-images.yaml";
+const SPEC_30 = "tests/fixtures/sudo-images-3.0.yaml";
+const run = promisify(execFile);
+
+/** Runs `npm run generate`'s script as npm does (with tsx), in `cwd`, and reports how it ended. */
+async function generateCli(cwd: string, ...args: string[]) {
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  return run(tsx, [path.join(root, "scripts/generate.ts"), ...args], { cwd }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+const withoutBanner = (text: string | undefined) => text?.split("\n").slice(1).join("\n");
+
+describe("generated code", () => {
+  it("is what the committed spec generates", async () => {
+    const { files } = await generateFiles(SPEC);
+    for (const [name, text] of files) {
+      expect(await readFile(path.join(root, "src/generated", name), "utf8"), name).toBe(text);
+    }
+  });
+
+  it("starts every file with a banner naming the command that regenerates it", async () => {
+    const { files } = await generateFiles(SPEC);
+    expect([...files.keys()].sort()).toEqual(["metadata.ts", "schema.ts", "validators.ts"]);
+    for (const text of files.values())
+      expect(text).toMatch(/^\/\/ Generated from openapi\/sudo-images\.yaml by `npm run generate`/);
+  });
+
+  it("comes out the same from the OpenAPI 3.0 fixture, nullable $ref included", async () => {
+    const [v31, v30] = await Promise.all([generateFiles(SPEC), generateFiles(SPEC_30)]);
+    for (const name of ["schema.ts", "metadata.ts"]) {
+      expect(withoutBanner(v30.files.get(name)), name).toBe(withoutBanner(v31.files.get(name)));
+    }
+    expect(v30.files.get("schema.ts")).toMatch(/usage\?: components\["schemas"\]\["ImageUsage"\] \| null;/);
+    expect(v30.files.get("metadata.ts")).toMatch(/"usage"\n/);
+  });
+});
+
+describe("a broken spec", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-spec-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function specWith(name: string, edit: (spec: string) => string): Promise<string> {
+    const file = path.join(dir, name);
+    await writeFile(file, edit(await readFile(path.join(root, SPEC), "utf8")));
+    return file;
+  }
+
+  async function specError(file: string): Promise<string> {
+    const error = await generateFiles(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpecError);
+    return (error as SpecError).message;
+  }
+
+  it("names the file, line and column of bad YAML", async () => {
+    const file = await specWith("bad-yaml.yaml", (spec) => spec.replace("  version: 1.0.0", "  version: [1.0.0"));
+    expect(await specError(file)).toMatch(/bad-yaml\.yaml:\d+:\d+: cannot read spec: /);
+  });
+
+  it("names the place of a dangling $ref", async () => {
+    const file = await specWith("dangling.yaml", (spec) => spec.replace('schemas/ImageUsage"', 'schemas/ImageUsag"'));
+    const message = await specError(file);
+    expect(message).toMatch(/dangling\.yaml:\d+:\d+: Can't resolve \$ref \[no-unresolved-refs\]/);
+    expect(message).toContain("#/components/schemas/ImageGeneration/properties/usage/oneOf/0");
+  });
+
+  it("fails on what the linter rejects, with the rule and the JSON pointer", async () => {
+    const file = await specWith("lint.yaml", (spec) =>
+      spec.replace("      operationId: generateImage\n", "      operationId: 12\n"),
+    );
+    expect(await specError(file)).toMatch(
+      /lint\.yaml:\d+:\d+: .*\[struct\] at #\/paths\/~1v1~1images~1generations\/post\/operationId/,
+    );
+  });
+
+  it("exits 1 with one line and writes nothing", async () => {
+    const file = await specWith("cli-broken.yaml", (spec) => spec.replace("openapi: 3.1.0", "openapi: [3.1.0"));
+    const out = path.join(dir, "never-written");
+    const result = await generateCli(dir, "--spec", file, "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^error: cli-broken\.yaml:\d+:\d+: cannot read spec: /),
+    ]);
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe("npm run generate -- --check", () => {
+  let copy: string;
+  beforeAll(async () => {
+    copy = await mkdtemp(path.join(tmpdir(), "sudo-images-check-"));
+    await cp(path.join(root, "openapi"), path.join(copy, "openapi"), { recursive: true });
+    await cp(path.join(root, "src/generated"), path.join(copy, "src/generated"), { recursive: true });
+  });
+  afterAll(() => rm(copy, { recursive: true, force: true }));
+
+  it("passes when the generated code matches, then fails and names what a spec edit made stale", async () => {
+    const clean = await generateCli(copy, "--check");
+    expect(clean.code).toBe(0);
+    const spec = path.join(copy, SPEC);
+    await writeFile(spec, (await readFile(spec, "utf8")).replace("A text description of the image", "A description"));
+    const stale = await generateCli(copy, "--check");
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(
+      "Generated code is not up to date with openapi/sudo-images.yaml: src/generated/schema.ts (differs)",
+    );
+    expect(stale.stderr).not.toContain("metadata.ts");
+  });
+});
+
+describe("nullable metadata", () => {
+  it.each([
+    ["a 3.1 type array", { type: ["string", "null"] }, ["v"]],
+    ["an anyOf with a null branch", { anyOf: [{ type: "integer" }, { type: "null" }] }, ["v"]],
+    ["an enum with null", { enum: ["a", null] }, ["v"]],
+    ["a const null", { const: null }, ["v"]],
+    ["a $ref to a nullable schema", { $ref: "#/$defs/MaybeText" }, ["v"]],
+    ["a plain string", { type: "string" }, undefined],
+    ["an allOf where one part forbids null", { allOf: [{ type: ["string", "null"] }, { type: "string" }] }, undefined],
+  ])("finds %s nullable", (_name, property, nullable) => {
+    const defs = { Subject: { type: "object", properties: { v: property } }, MaybeText: { type: ["string", "null"] } };
+    expect(nullableShapes(defs).Subject?.nullable).toEqual(nullable);
+  });
+
+  it("follows allOf parts, aliases and recursive schemas, and leaves out what has no null", () => {
+    const defs = {
+      Base: { type: "object", properties: { note: { type: ["string", "null"] } } },
+      Extended: { allOf: [{ $ref: "#/$defs/Base" }, { properties: { tree: { $ref: "#/$defs/Tree" } } }] },
+      Alias: { $ref: "#/$defs/Base" },
+      Tree: {
+        type: "object",
+        properties: {
+          label: { type: ["string", "null"] },
+          children: { type: "array", items: { $ref: "#/$defs/Tree" } },
+        },
+      },
+      Plain: { type: "object", properties: { id: { type: "integer" }, base: { $ref: "#/$defs/Plain" } } },
+    };
+    const shapes = nullableShapes(defs);
+    expect(shapes.Extended).toEqual({ nullable: ["note"], properties: { tree: "Tree" } });
+    expect(shapes.Alias).toEqual({ nullable: ["note"] });
+    expect(shapes.Tree).toEqual({ nullable: ["label"], properties: { children: { items: "Tree" } } });
+    expect(shapes.Plain).toBeUndefined();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { normalize } from "../src/index.js";
+
+const full = {
+  background: "transparent",
+  created: 1_700_000_000,
+  output_format: "png",
+  quality: "high",
+  size: "1024x1024",
+  usage: {
+    input_tokens: 5,
+    output_tokens: 10,
+    total_tokens: 15,
+    input_tokens_details: { image_tokens: 0, text_tokens: 5 },
+  },
+  data: [{ b64_json: "iVBORw0KGgo=", revised_prompt: "a lighthouse", url: "https://img.example/1.png" }],
+};
+
+describe("normalize (responses)", () => {
+  it("drops every nullable field that is null, at the top and in every data item", () => {
+    const body = {
+      background: null,
+      created: null,
+      output_format: null,
+      quality: null,
+      size: null,
+      usage: null,
+      data: [
+        { b64_json: null, revised_prompt: null, url: null },
+        { b64_json: null, revised_prompt: "kept", url: null },
+      ],
+    };
+    expect(normalize("ImageGeneration", body)).toEqual({ data: [{}, { revised_prompt: "kept" }] });
+  });
+
+  it("leaves a body with every optional field absent as it is", () => {
+    expect(normalize("ImageGeneration", { data: [{}] })).toEqual({ data: [{}] });
+  });
+
+  it("keeps every field of a body with everything present", () => {
+    expect(normalize("ImageGeneration", full)).toEqual(full);
+  });
+
+  it("drops usage: null and keeps the rest", () => {
+    const { usage: _usage, ...rest } = full;
+    expect(normalize("ImageGeneration", { ...full, usage: null })).toEqual(rest);
+  });
+
+  it("drops the nullable code and param of an ErrorResponse", () => {
+    const body = { error: { message: "bad", type: "invalid_request_error", code: null, param: null } };
+    expect(normalize("ErrorResponse", body)).toEqual({ error: { message: "bad", type: "invalid_request_error" } });
+  });
+
+  it("keeps unknown extra fields untouched, null ones included", () => {
+    const body = { data: [{ url: "u", seed: 7, extra: null }], provider: { name: "x" }, trace: null };
+    expect(normalize("ImageGeneration", body)).toEqual(body);
+  });
+
+  it("keeps a null the spec does not allow, for validation to report", () => {
+    expect(normalize("ImageGeneration", { data: null })).toEqual({ data: null });
+  });
+
+  it("never mutates its input", () => {
+    const body = { usage: null, data: [{ url: null, b64_json: "AAAA" }] };
+    const snapshot = structuredClone(body);
+    normalize("ImageGeneration", body);
+    expect(body).toEqual(snapshot);
+  });
+
+  it("passes a 4 MB b64_json string through by reference, not as a copy", () => {
+    const big = "A".repeat(4 * 1024 * 1024);
+    const result = normalize("ImageGeneration", { data: [{ b64_json: big, url: null }] });
+    expect(result.data[0]?.b64_json).toBe(big);
+    expect(Object.is(result.data[0]?.b64_json, big)).toBe(true);
+  });
+
+  it("treats __proto__, constructor and prototype keys as plain data", () => {
+    const body = JSON.parse(
+      '{"data":[{"__proto__":{"polluted":true},"constructor":null}],"__proto__":{"polluted":true}}',
+    );
+    const result = normalize("ImageGeneration", body) as Record<string, unknown>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf((result.data as object[])[0])).toBe(Object.prototype);
+    expect(Object.hasOwn(result, "__proto__")).toBe(true);
+    expect((result.data as Record<string, unknown>[])[0]?.constructor).toBeNull();
+  });
+});
+
+describe("normalize (requests)", () => {
+  it("omits nullable request fields set to null", () => {
+    const request = { prompt: "p", model: "m", n: null, size: null, style: "vivid" as const };
+    expect(normalize("ImageGenerationRequest", request)).toEqual({ prompt: "p", model: "m", style: "vivid" });
+  });
+
+  it("leaves fields set to undefined for JSON.stringify to omit", () => {
+    const body = normalize("ImageGenerationRequest", { prompt: "p", model: "m", quality: undefined });
+    expect(JSON.parse(JSON.stringify(body))).toEqual({ prompt: "p", model: "m" });
+  });
+});
