@@ -1,4 +1,5 @@
 import type { components } from "./generated/schema.js";
+import { describeViolations } from "./validation.js";
 
 /** The body of a failed request, as the spec defines it. */
 export type ErrorBody = components["schemas"]["ErrorResponse"];
@@ -154,11 +155,6 @@ export interface SpecViolation {
   expected: string;
   /** What was there, shortened (long strings show their start and length). */
   received: string;
-}
-
-/** Lists violations in one line: `/n: must be <= 10, got 11; /prompt: …`. */
-function describeViolations(violations: readonly SpecViolation[]): string {
-  return violations.map((v) => `${v.pointer || "(body)"}: ${v.expected}, got ${v.received}`).join("; ");
 }
 
 /** A body breaks the spec; `violations` says where and how. */

@@ -1,5 +1,6 @@
 import type { SpecViolation } from "./errors.js";
 import { type ValidationIssue, validators } from "./generated/metadata.js";
+import { escapeToken, valueAt } from "./json-pointer.js";
 
 /**
  * Checks `value` against the spec's schema `schemaName` and lists every problem, or none.
@@ -20,7 +21,7 @@ function toViolation(issue: ValidationIssue, root: unknown): SpecViolation {
   const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : undefined;
   if (missing !== undefined) {
     return {
-      pointer: `${issue.instancePath}/${escapePointer(missing)}`,
+      pointer: `${issue.instancePath}/${escapeToken(missing)}`,
       expected: "required property",
       received: "nothing",
     };
@@ -29,21 +30,18 @@ function toViolation(issue: ValidationIssue, root: unknown): SpecViolation {
   return {
     pointer: issue.instancePath,
     expected: expected ?? issue.keyword,
-    received: preview(at(root, issue.instancePath)),
+    received: preview(valueAt(root, issue.instancePath)),
   };
 }
 
-function at(root: unknown, pointer: string): unknown {
-  if (pointer === "") return root;
-  return pointer
-    .slice(1)
-    .split("/")
-    .reduce<unknown>((node, part) => {
-      const key = part.replace(/~1/g, "/").replace(/~0/g, "~");
-      return typeof node === "object" && node !== null && Object.hasOwn(node, key)
-        ? (node as Record<string, unknown>)[key]
-        : undefined;
-    }, root);
+/**
+ * Lists violations in one line.
+ *
+ * @example
+ * describeViolations(violations) // "/n: must be <= 10, got 11; /prompt: required property, got nothing"
+ */
+export function describeViolations(violations: readonly SpecViolation[]): string {
+  return violations.map((v) => `${v.pointer || "(body)"}: ${v.expected}, got ${v.received}`).join("; ");
 }
 
 const PREVIEW_CHARS = 32;
@@ -58,8 +56,4 @@ export function preview(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "object") return "an object";
   return String(value);
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }

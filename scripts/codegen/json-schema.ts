@@ -1,3 +1,4 @@
+import { valueAt } from "../../src/json-pointer.js";
 import { isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
@@ -90,13 +91,7 @@ function jsonSchemaOf(document: OpenApiDocument, bodyOrRef: unknown): unknown {
 function resolveLocal(document: OpenApiDocument, node: unknown): unknown {
   let current = node;
   while (isSchema(current) && typeof current.$ref === "string" && current.$ref.startsWith("#/")) {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .reduce<unknown>(
-        (at, part) => (isSchema(at) ? at[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined),
-        document,
-      );
+    current = valueAt(document, current.$ref.slice(1));
   }
   return current;
 }

@@ -1,3 +1,5 @@
+import { pointerKeys } from "../../src/json-pointer.js";
+
 /** A JSON Schema or OpenAPI Schema Object, as parsed from the spec. */
 export type Schema = { [keyword: string]: unknown };
 
@@ -38,5 +40,5 @@ export function refName(schema: Schema): string | undefined {
   const ref = schema.$ref;
   const prefix = "#/components/schemas/";
   if (typeof ref !== "string" || !ref.startsWith(prefix)) return undefined;
-  return decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, "/").replace(/~0/g, "~");
+  return pointerKeys(ref.slice(prefix.length - 1))[0];
 }

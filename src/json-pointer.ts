@@ -1,0 +1,29 @@
+/** Escapes one key for a JSON pointer (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function escapeToken(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * Splits a JSON pointer into its unescaped keys; `""` (the whole document) gives none.
+ *
+ * @example
+ * pointerKeys("/data/0/b64_json") // ["data", "0", "b64_json"]
+ */
+export function pointerKeys(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** The value a pointer names inside `root` (own properties only), or `undefined`. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  return pointerKeys(pointer).reduce<unknown>(
+    (node, key) =>
+      typeof node === "object" && node !== null && Object.hasOwn(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined,
+    root,
+  );
+}

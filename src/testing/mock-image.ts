@@ -1,0 +1,40 @@
+import { PNG } from "pngjs";
+
+/**
+ * Draws a deterministic picture for `key` (prompt, seed and index): a diagonal gradient between
+ * two colours picked from the key's hash, with a disc, so different prompts look different and the
+ * same prompt always gives the same bytes. Returns PNG file bytes.
+ *
+ * @example
+ * const png = renderMockPng(256, 256, "a lighthouse|seed=1|0");
+ */
+export function renderMockPng(width: number, height: number, key: string): Buffer {
+  const hash = fnv1a(key);
+  const from = [hash & 0xff, (hash >>> 8) & 0xff, (hash >>> 16) & 0xff];
+  const to = [255 - (from[0] as number), (hash >>> 24) & 0xff, 255 - (from[2] as number)];
+  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: false });
+  const radius = Math.min(width, height) / 4;
+  const [cx, cy] = [width * (0.3 + ((hash >>> 4) % 40) / 100), height * 0.4];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const t = (x / width + y / height) / 2;
+      const inDisc = (x - cx) ** 2 + (y - cy) ** 2 < radius ** 2;
+      const offset = (y * width + x) * 3;
+      for (let channel = 0; channel < 3; channel++) {
+        const mixed = (from[channel] as number) * (1 - t) + (to[channel] as number) * t;
+        png.data[offset + channel] = inDisc ? 255 - mixed : mixed;
+      }
+    }
+  }
+  return PNG.sync.write(png, { colorType: 2, inputHasAlpha: false, deflateLevel: 6 });
+}
+
+/** 32-bit FNV-1a: a small, stable hash; nothing here needs more. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

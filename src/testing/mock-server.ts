@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ImageGenerationRequest } from "../client.js";
+import type { components } from "../generated/schema.js";
+import { describeViolations, validate } from "../validation.js";
+import { renderMockPng } from "./mock-image.js";
+
+type Schemas = components["schemas"];
+
+/**
+ * How the mock answers a valid, authorized generation request:
+ * - `"normal"`: images plus every optional field (`created`, `usage`, `revised_prompt`, ...);
+ * - `"nulls"`: the images, with every nullable field `null`;
+ * - `"minimal"`: only `data`;
+ * - `{ status, message?, type? }`: that status with an `ErrorResponse`.
+ */
+export type MockScenario =
+  | "normal"
+  | "nulls"
+  | "minimal"
+  | { status: number; message?: string | undefined; type?: string | undefined };
+
+/** Options of `startMockServer`. */
+export interface MockServerOptions {
+  /** The only key accepted; any non-empty bearer token is accepted when unset. */
+  apiKey?: string | undefined;
+  /** Changes every image while keeping them deterministic. @default 0 */
+  seed?: number | undefined;
+  /** @default "normal" */
+  scenario?: MockScenario | undefined;
+  /** Milliseconds to wait before answering a generation request. @default 0 */
+  delayMs?: number | undefined;
+}
+
+/** A generation request the mock received. */
+export interface MockRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  /** The parsed JSON body, or the raw text when it did not parse. */
+  body: unknown;
+}
+
+/** A running mock server. */
+export interface MockServer {
+  /** The API root to give the client as `baseUrl`, such as `http://127.0.0.1:53122`. */
+  url: string;
+  /** Every request to the generation endpoint, in order of arrival. */
+  requests: MockRequest[];
+  /** Changes how later requests are answered. */
+  setScenario(scenario: MockScenario, options?: { delayMs?: number }): void;
+  /** Stops the server and drops its connections. */
+  close(): Promise<void>;
+}
+
+const GENERATIONS = "/v1/images/generations";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Starts a spec-driven Sudo images API on 127.0.0.1 and an ephemeral port, for tests. It checks
+ * the bearer token, validates each request against the spec (a 400 `ErrorResponse` names each
+ * violation), and answers with spec-valid bodies holding real PNGs of the requested size, as
+ * base64 or as URLs it serves itself, the same bytes for the same prompt and seed.
+ *
+ * @example
+ * const mock = await startMockServer();
+ * const client = createImagesClient({ apiKey: "test", baseUrl: mock.url });
+ * const { data } = await client.generate({ prompt: "a red fox", model: "gpt-image-1" });
+ * await mock.close();
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const requests: MockRequest[] = [];
+  const images = new Map<string, Buffer>();
+  let scenario: MockScenario = options.scenario ?? "normal";
+  let delayMs = options.delayMs ?? 0;
+  let url = "";
+
+  const server = createServer((req, res) => {
+    answer(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendError(res, 500, `mock server failure: ${String(error)}`, "server_error");
+      else res.destroy();
+    });
+  });
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader("access-control-allow-origin", "*");
+    const path = new URL(req.url ?? "/", "http://mock").pathname;
+    if (req.method === "OPTIONS") return preflight(res);
+    if (req.method === "GET" && path.startsWith("/images/")) return serveImage(res, images.get(path.slice(8)));
+    if (path !== GENERATIONS && path !== `/api${GENERATIONS}`)
+      return sendError(res, 404, `No route for ${req.method} ${path}`, "not_found");
+    if (req.method !== "POST") return sendError(res, 405, `Use POST for ${path}`, "invalid_request_error");
+    const text = await readBody(req);
+    const body = parseJson(text);
+    requests.push({ method: req.method, path, headers: req.headers, body: body ?? text });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
+      return sendError(
+        res,
+        401,
+        "Invalid or missing API key: send Authorization: Bearer <key>",
+        "authentication_error",
+      );
+    }
+    if (body === undefined) return sendError(res, 400, "The body is not valid JSON", "invalid_request_error");
+    const violations = validate("ImageGenerationRequest", body);
+    if (violations.length > 0) {
+      const param = violations[0]?.pointer.slice(1).split("/")[0];
+      return sendError(res, 400, `Invalid request: ${describeViolations(violations)}`, "invalid_request_error", param);
+    }
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (typeof scenario === "object") {
+      return sendError(
+        res,
+        scenario.status,
+        scenario.message ?? `Mock error ${scenario.status}`,
+        scenario.type ?? "mock_error",
+      );
+    }
+    const generation = buildGeneration(body as ImageGenerationRequest, scenario, options.seed ?? 0, (png) => {
+      const id = `${randomUUID()}.png`;
+      images.set(id, png);
+      return `${url}/images/${id}`;
+    });
+    sendJson(res, 200, generation, { "x-request-id": `req_mock_${requests.length}` });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    setScenario(next, more = {}) {
+      scenario = next;
+      delayMs = more.delayMs ?? delayMs;
+    },
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** The response body for a valid request in a non-error scenario. */
+function buildGeneration(
+  request: ImageGenerationRequest,
+  scenario: "normal" | "nulls" | "minimal",
+  seed: number,
+  publish: (png: Buffer) => string,
+): Schemas["ImageGeneration"] {
+  const [width, height] = dimensions(request.size);
+  const asBase64 = request.response_format === "b64_json";
+  const data = Array.from({ length: request.n ?? 1 }, (_, index): Schemas["ImageData"] => {
+    const png = renderMockPng(width, height, `${request.prompt}|seed=${seed}|${index}`);
+    const image = asBase64 ? { b64_json: png.toString("base64") } : { url: publish(png) };
+    if (scenario === "minimal") return image;
+    if (scenario === "nulls") return { b64_json: null, url: null, revised_prompt: null, ...image };
+    return { ...image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` };
+  });
+  if (scenario === "minimal") return { data };
+  if (scenario === "nulls") {
+    return { data, background: null, created: null, output_format: null, quality: null, size: null, usage: null };
+  }
+  const textTokens = request.prompt.split(/\s+/).filter(Boolean).length;
+  const outputTokens = data.length * Math.ceil((width * height) / 4096);
+  return {
+    created: Math.floor(Date.now() / 1000),
+    background: request.background ?? "opaque",
+    output_format: "png",
+    quality: request.quality ?? "auto",
+    size: `${width}x${height}`,
+    usage: {
+      input_tokens: textTokens,
+      output_tokens: outputTokens,
+      total_tokens: textTokens + outputTokens,
+      input_tokens_details: { image_tokens: 0, text_tokens: textTokens },
+    },
+    data,
+  };
+}
+
+function dimensions(size: string | null | undefined): [number, number] {
+  const match = /^(\d+)x(\d+)$/.exec(size ?? "");
+  return match ? [Number(match[1]), Number(match[2])] : [1024, 1024];
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function preflight(res: ServerResponse): void {
+  res
+    .writeHead(204, {
+      "access-control-allow-methods": "POST, GET, OPTIONS",
+      "access-control-allow-headers": "authorization, content-type, idempotency-key, x-request-id",
+      "access-control-max-age": "600",
+    })
+    .end();
+}
+
+function serveImage(res: ServerResponse, png: Buffer | undefined): void {
+  if (png) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
+  else sendError(res, 404, "No such image", "not_found");
+}
+
+function sendError(res: ServerResponse, status: number, message: string, type: string, param?: string): void {
+  const error: Schemas["ErrorDetail"] = { message, type, ...(param ? { param } : {}) };
+  sendJson(res, status, { error });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}

@@ -1,0 +1,55 @@
+import type { SpecViolation } from "../errors.js";
+import { operations } from "../generated/metadata.js";
+import { describeViolations, validate } from "../validation.js";
+
+/** An operation of the spec, by its `operationId`. */
+export type OperationId = keyof typeof operations;
+
+/**
+ * Checks a response body against what the spec says `operationId` answers with `status`, and
+ * returns every problem (an empty list when it matches). A status the spec does not document is
+ * itself a problem. Use it on your own server's answers or on recorded fixtures.
+ *
+ * @example
+ * const problems = validateAgainstSpec("generateImage", 200, await response.json());
+ * expect(problems).toEqual([]);
+ */
+export function validateAgainstSpec(operationId: OperationId, status: number, body: unknown): SpecViolation[] {
+  const operation = operations[operationId];
+  if (operation === undefined) {
+    return [
+      {
+        pointer: "",
+        expected: `an operation of the spec (${Object.keys(operations).join(", ")})`,
+        received: String(operationId),
+      },
+    ];
+  }
+  const responses: Record<string, string> = operation.responses;
+  const schema = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+  if (schema === undefined) {
+    const documented = Object.keys(responses).join(", ");
+    return [
+      {
+        pointer: "",
+        expected: `a status the spec documents for ${operationId} (${documented})`,
+        received: String(status),
+      },
+    ];
+  }
+  return validate(schema, body);
+}
+
+/**
+ * Like `validateAgainstSpec`, but throws an `Error` listing every problem, one line, each with its
+ * JSON pointer: made for test assertions.
+ *
+ * @example
+ * assertMatchesSpec("generateImage", 200, body);
+ */
+export function assertMatchesSpec(operationId: OperationId, status: number, body: unknown): void {
+  const problems = validateAgainstSpec(operationId, status, body);
+  if (problems.length > 0) {
+    throw new Error(`${operationId} ${status} body does not match the spec: ${describeViolations(problems)}`);
+  }
+}

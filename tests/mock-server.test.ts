@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  createImagesClient,
+  type ImageGenerationRequest,
+  RateLimitError,
+  RequestValidationError,
+} from "../src/index.js";
+import { assertMatchesSpec, type MockServer, startMockServer, validateAgainstSpec } from "../src/testing/index.js";
+import { pngSize } from "./helpers/png.js";
+
+const KEY = "sk-mock-key";
+const base = { prompt: "a lighthouse at dusk", model: "gpt-image-1" } as const;
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ apiKey: KEY, seed: 7 });
+});
+afterAll(() => mock.close());
+
+const client = () => createImagesClient({ apiKey: KEY, baseUrl: mock.url });
+
+async function post(body: unknown, key: string | null = KEY) {
+  const response = await fetch(`${mock.url}/v1/images/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { error: { message: string; param?: string } } };
+}
+
+describe("startMockServer", () => {
+  it("answers with URLs to real PNGs of the requested size, served by itself", async () => {
+    const result = await client().generate({ ...base, size: "512x512", n: 2 });
+    expect(result.data).toHaveLength(2);
+    for (const image of result.data) {
+      expect(image.url).toMatch(new RegExp(`^${mock.url}/images/`));
+      const response = await fetch(image.url as string);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 512, height: 512 });
+    }
+    expect(result.usage?.total_tokens).toBeGreaterThan(0);
+    expect(result.data[0]?.revised_prompt).toContain(base.prompt);
+  });
+
+  it.each([
+    ["256x256", 256, 256],
+    ["1536x1024", 1536, 1024],
+    ["auto", 1024, 1024],
+  ] as const)("returns b64_json PNGs that decode at %s", async (size, width, height) => {
+    const result = await client().generate({ ...base, size, response_format: "b64_json" });
+    const bytes = Buffer.from(result.data[0]?.b64_json as string, "base64");
+    expect(pngSize(bytes)).toEqual({ width, height });
+    expect(result.size).toBe(`${width}x${height}`);
+  });
+
+  it("draws the same bytes for the same prompt and seed, other bytes for another seed or prompt", async () => {
+    const request = { ...base, size: "256x256", response_format: "b64_json" } as const;
+    const first = await client().generate(request);
+    const again = await client().generate(request);
+    expect(again.data[0]?.b64_json).toBe(first.data[0]?.b64_json);
+    const otherPrompt = await client().generate({ ...request, prompt: "a red fox" });
+    expect(otherPrompt.data[0]?.b64_json).not.toBe(first.data[0]?.b64_json);
+    const otherSeed = await startMockServer({ seed: 8 });
+    try {
+      const reseeded = await createImagesClient({ apiKey: KEY, baseUrl: otherSeed.url }).generate(request);
+      expect(reseeded.data[0]?.b64_json).not.toBe(first.data[0]?.b64_json);
+    } finally {
+      await otherSeed.close();
+    }
+  });
+
+  it("plays the nulls, minimal and error scenarios", async () => {
+    const scenarios = await startMockServer({ scenario: "nulls" });
+    const scenarioClient = createImagesClient({ apiKey: KEY, baseUrl: scenarios.url });
+    try {
+      const nulls = await scenarioClient.generate(base);
+      expect(Object.keys(nulls)).toEqual(["data"]);
+      expect(Object.keys(nulls.data[0] ?? {})).toEqual(["url"]);
+      scenarios.setScenario("minimal");
+      const minimal = await scenarioClient.generate(base);
+      expect(Object.keys(minimal)).toEqual(["data"]);
+      scenarios.setScenario({ status: 429, message: "Quota exceeded", type: "rate_limit_error" });
+      const error = await scenarioClient.generate(base).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).message).toContain("Quota exceeded");
+    } finally {
+      await scenarios.close();
+    }
+  });
+
+  it("holds an answer for delayMs, and a cancelled call stops waiting", async () => {
+    const slow = await startMockServer({ delayMs: 60_000 });
+    try {
+      const controller = new AbortController();
+      const call = createImagesClient({ apiKey: KEY, baseUrl: slow.url }).generate(base, { signal: controller.signal });
+      await expect.poll(() => slow.requests.length).toBe(1);
+      controller.abort();
+      await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("records what it received", async () => {
+    const before = mock.requests.length;
+    await client().generate({ ...base, quality: "high" });
+    expect(mock.requests[before]).toMatchObject({
+      method: "POST",
+      path: "/v1/images/generations",
+      body: { ...base, quality: "high" },
+    });
+  });
+
+  it("answers 401 without the bearer token, or with another key", async () => {
+    expect((await post(base, null)).status).toBe(401);
+    const wrong = await createImagesClient({ apiKey: "sk-wrong", baseUrl: mock.url })
+      .generate(base)
+      .catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(AuthenticationError);
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ["n: 0", { ...base, n: 0 }, "/n: must be >= 1"],
+    ["n: 11", { ...base, n: 11 }, "/n: must be <= 10"],
+    ["output_compression: 101", { ...base, output_compression: 101 }, "/output_compression: must be <= 100"],
+    ["size: 999x999", { ...base, size: "999x999" }, "/size: one of"],
+    ["an empty prompt", { ...base, prompt: "" }, "/prompt: must NOT have fewer than 1 characters"],
+    ["a missing model", { prompt: base.prompt }, "/model: required property"],
+  ];
+
+  it.each(invalid)("answers 400 naming the violation for %s", async (_name, body, expected) => {
+    const { status, body: answer } = await post(body);
+    expect(status).toBe(400);
+    expect(answer.error.message).toContain(expected);
+    assertMatchesSpec("generateImage", 400, answer);
+  });
+
+  it.each(invalid)("the client refuses %s before sending it", async (_name, body, expected) => {
+    const before = mock.requests.length;
+    const error = await client()
+      .generate(body as ImageGenerationRequest)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toContain(expected);
+    expect(mock.requests.length).toBe(before);
+  });
+});
+
+describe("validateAgainstSpec and assertMatchesSpec", () => {
+  it("accept what the spec allows and list what it does not, with pointers", () => {
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: "u", b64_json: null }] })).toEqual([]);
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: 1 }], created: "x" })).toEqual([
+      { pointer: "/created", expected: "must be integer,null", received: '"x"' },
+      { pointer: "/data/0/url", expected: "must be string,null", received: "1" },
+    ]);
+    expect(() => assertMatchesSpec("generateImage", 500, { error: { message: "m" } })).toThrow(
+      "generateImage 500 body does not match the spec: /error/type: required property, got nothing",
+    );
+  });
+
+  it("report a status the spec does not document", () => {
+    expect(validateAgainstSpec("generateImage", 418, {})).toEqual([
+      {
+        pointer: "",
+        expected: expect.stringContaining("a status the spec documents for generateImage (200, 400"),
+        received: "418",
+      },
+    ]);
+  });
+
+  it("show a huge string as its start and length", () => {
+    const [violation] = validateAgainstSpec("generateImage", 200, { data: "A".repeat(4_000_000) });
+    expect(violation?.received).toBe(`"${"A".repeat(32)}"… (4000000 characters)`);
+  });
+});
