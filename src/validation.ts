@@ -14,7 +14,27 @@ export function validate(schemaName: string, value: unknown): SpecViolation[] {
   const validator = Object.hasOwn(validators, schemaName) ? validators[schemaName] : undefined;
   if (validator === undefined) throw new Error(`The spec has no body schema named ${schemaName}`);
   if (validator(value)) return [];
-  return (validator.errors ?? []).map((issue) => toViolation(issue, value));
+  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value));
+}
+
+/**
+ * A nullable field written as `oneOf: [X, {type: "null"}]` that fails X also fails "must be null"
+ * and the `oneOf` itself. Those two say nothing the failure inside X does not, so they are left
+ * out wherever another problem sits at or below the same place.
+ */
+function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
+  const isNoise = (issue: ValidationIssue) =>
+    issue.keyword === "oneOf" ||
+    issue.keyword === "anyOf" ||
+    (issue.keyword === "type" && issue.params.type === "null" && /\/(oneOf|anyOf)\/\d+\/type$/.test(issue.schemaPath));
+  const signal = issues.filter((issue) => !isNoise(issue));
+  return issues.filter(
+    (issue) =>
+      !isNoise(issue) ||
+      !signal.some(
+        (other) => other.instancePath === issue.instancePath || other.instancePath.startsWith(`${issue.instancePath}/`),
+      ),
+  );
 }
 
 function toViolation(issue: ValidationIssue, root: unknown): SpecViolation {

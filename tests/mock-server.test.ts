@@ -159,6 +159,20 @@ describe("validateAgainstSpec and assertMatchesSpec", () => {
     );
   });
 
+  it("report a null where the spec does not allow one, and let unknown fields through", () => {
+    const usage = {
+      input_tokens: null,
+      output_tokens: 1,
+      total_tokens: 1,
+      input_tokens_details: { image_tokens: 0, text_tokens: 0 },
+    };
+    expect(validateAgainstSpec("generateImage", 200, { data: null, usage, seed: 4 })).toEqual([
+      { pointer: "/usage/input_tokens", expected: "must be integer", received: "null" },
+      { pointer: "/data", expected: "must be array", received: "null" },
+    ]);
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: "u", seed: 4 }], provider: "x" })).toEqual([]);
+  });
+
   it("report a status the spec does not document", () => {
     expect(validateAgainstSpec("generateImage", 418, {})).toEqual([
       {

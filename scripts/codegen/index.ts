@@ -46,6 +46,7 @@ function metadataModule(operations: unknown, shapes: unknown, schemaNames: strin
 /** One problem a validator found, as Ajv reports it. */
 export interface ValidationIssue {
   instancePath: string;
+  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;

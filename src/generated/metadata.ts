@@ -6,6 +6,7 @@ import * as generated from "./validators.js";
 /** One problem a validator found, as Ajv reports it. */
 export interface ValidationIssue {
   instancePath: string;
+  schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
