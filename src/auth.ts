@@ -4,9 +4,10 @@ import { ConfigurationError } from "./errors.js";
 /**
  * Sets `Authorization: Bearer <key>` on every request. The key is looked up when a request is
  * made, not when the client is created, so a missing key fails at the first call with a message
- * that names the variable to set.
+ * that names the variable to set. It is never sent in clear text over the network: plain
+ * `http://` is refused unless the host is loopback or `allowInsecureHttp` is set.
  */
-export function bearerAuth(getKey: () => string | undefined): Middleware {
+export function bearerAuth(getKey: () => string | undefined, allowInsecureHttp: boolean): Middleware {
   return {
     onRequest({ request }) {
       const key = getKey();
@@ -15,8 +16,18 @@ export function bearerAuth(getKey: () => string | undefined): Middleware {
           "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",
         );
       }
+      const url = new URL(request.url);
+      if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+        throw new ConfigurationError(
+          `Refusing to send the API key in clear text to http://${url.host}: use https, or set allowInsecureHttp: true.`,
+        );
+      }
       request.headers.set("Authorization", `Bearer ${key}`);
       return request;
     },
   };
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

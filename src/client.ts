@@ -1,5 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { bearerAuth } from "./auth.js";
+import { bodyLimit, DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
+import { type Logger, requestLogger, resolveLogger } from "./debug-log.js";
 import { readEnv } from "./environment.js";
 import {
   ApiError,
@@ -11,10 +13,15 @@ import {
 import type { components, paths } from "./generated/schema.js";
 import { type Normalized, normalize } from "./normalize.js";
 import { parseJsonBody } from "./response-body.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./retry.js";
+import { withTimeout } from "./timeout.js";
 import { validate } from "./validation.js";
 
 /** The default API root; `/v1/images/generations` is appended to it. */
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
+
+/** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
+export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 type Schemas = components["schemas"];
 
@@ -27,8 +34,16 @@ export type ImageData = Normalized<Schemas["ImageData"]>;
 /** Token usage (OpenAI models only). */
 export type ImageUsage = Normalized<Schemas["ImageUsage"]>;
 
+/** Retry and timeout settings, on the client and per call. */
+export interface ReliabilityOptions {
+  /** Retries after the first attempt, for connection errors, timeouts, 408, 409, 429 and 5xx (not 501). @default 2 */
+  maxRetries?: number | undefined;
+  /** Milliseconds one attempt may take, body included. @default 600000 (10 minutes) */
+  timeoutMs?: number | undefined;
+}
+
 /** Options of `createImagesClient`. */
-export interface ImagesClientOptions {
+export interface ImagesClientOptions extends ReliabilityOptions {
   /** The Sudo API key. @default process.env.SUDO_API_KEY */
   apiKey?: string | undefined;
   /** The API root. @default process.env.SUDO_BASE_URL, else "https://sudoapp.dev/api" */
@@ -45,19 +60,29 @@ export interface ImagesClientOptions {
   validateResponses?: "strict" | "warn" | "off" | undefined;
   /** Receives `"warn"`-mode violations. @default console.warn */
   onWarning?: ((error: SudoImagesError) => void) | undefined;
+  /** Backoff tuning: first delay, cap, and the cap on a server's `Retry-After`. */
+  retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
+  /** The largest response body accepted, in bytes. @default 536870912 (512 MB) */
+  maxResponseBytes?: number | undefined;
+  /** Lets the API key go over plain `http://` to a host that is not loopback. @default false */
+  allowInsecureHttp?: boolean | undefined;
+  /** Receives debug lines (method, URL, status, attempt, timing; never the key). @default stderr if DEBUG=sudo-images */
+  logger?: Logger | undefined;
 }
 
 /** Options of one `generate` call. */
-export interface GenerateOptions {
-  /** Cancels the call. */
+export interface GenerateOptions extends ReliabilityOptions {
+  /** Cancels the call: the attempt in flight and any wait before a retry. */
   signal?: AbortSignal | undefined;
+  /** Sent as `Idempotency-Key` on every attempt of this call. @default a random UUID per call */
+  idempotencyKey?: string | undefined;
 }
 
 /** What `createImagesClient` returns. */
 export interface ImagesClient {
   /**
    * Generates images. Resolves to the spec-valid, normalized result; rejects with a
-   * `SudoImagesError` subclass that says what failed.
+   * `SudoImagesError` subclass that says what failed, or with the signal's reason when cancelled.
    */
   generate(request: ImageGenerationRequest, options?: GenerateOptions): Promise<ImageGeneration>;
   /** The underlying openapi-fetch client, with auth applied, for anything `generate` does not cover. */
@@ -75,33 +100,35 @@ const OPERATION_PATH = "/v1/images/generations";
  * console.log(data[0]?.url);
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
-  const baseUrl = options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL;
+  const baseUrl = (options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const url = `${baseUrl}${OPERATION_PATH}`;
+  const log = resolveLogger(options.logger);
   const raw = createClient<paths>({
     baseUrl,
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  raw.use(bearerAuth(() => options.apiKey ?? readEnv("SUDO_API_KEY")));
+  raw.use(bearerAuth(() => options.apiKey ?? readEnv("SUDO_API_KEY"), options.allowInsecureHttp ?? false));
+  raw.use(bodyLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
+  if (log) raw.use(requestLogger(log));
   const mode = options.validateResponses ?? "strict";
   const warn = options.onWarning ?? ((error) => console.warn(error.message));
 
-  async function generate(request: ImageGenerationRequest, callOptions: GenerateOptions = {}) {
-    const body = normalize("ImageGenerationRequest", request);
-    const violations = validate("ImageGenerationRequest", body);
-    if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
-    const url = `${baseUrl.replace(/\/+$/, "")}${OPERATION_PATH}`;
+  /** One attempt: send, map the outcome to a parsed body or a typed error. */
+  async function attempt(body: ImageGenerationRequest, idempotencyKey: string, signal: AbortSignal): Promise<unknown> {
     const { data, error, response } = await raw
-      .POST(OPERATION_PATH, { body: body as ImageGenerationRequest, signal: callOptions.signal, parseAs: "text" })
+      .POST(OPERATION_PATH, { body, signal, parseAs: "text", headers: { "Idempotency-Key": idempotencyKey } })
       .catch((cause: unknown) => {
-        throw cause instanceof SudoImagesError || callOptions.signal?.aborted
-          ? cause
-          : new ConnectionError("POST", url, { cause });
+        throw cause instanceof SudoImagesError || signal.aborted ? cause : new ConnectionError("POST", url, { cause });
       });
     if (!response.ok) {
       throw ApiError.from({ status: response.status, method: "POST", url, headers: response.headers, body: error });
     }
     // parseAs "text" hands back the body as a string; openapi-fetch's types do not follow parseAs.
-    const parsed = parseJsonBody((data as unknown as string | undefined) ?? "", response);
+    return parseJsonBody((data as unknown as string | undefined) ?? "", response);
+  }
+
+  function checked(parsed: unknown): ImageGeneration {
     if (mode !== "off") {
       const problems = validate("ImageGeneration", parsed);
       if (problems.length > 0) {
@@ -111,6 +138,34 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
       }
     }
     return normalize("ImageGeneration", parsed as Schemas["ImageGeneration"]);
+  }
+
+  async function generate(request: ImageGenerationRequest, call: GenerateOptions = {}): Promise<ImageGeneration> {
+    const body = normalize("ImageGenerationRequest", request) as ImageGenerationRequest;
+    const violations = validate("ImageGenerationRequest", body);
+    if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
+    const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
+    const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const policy: RetryPolicy = {
+      ...DEFAULT_RETRY_POLICY,
+      ...options.retry,
+      maxRetries: call.maxRetries ?? options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    };
+    const parsed = await retrying(
+      (number) =>
+        withTimeout(
+          (signal) => attempt(body, idempotencyKey, signal),
+          timeoutMs,
+          call.signal,
+          () => {
+            return `POST ${url} (attempt ${number})`;
+          },
+        ),
+      policy,
+      call.signal,
+      log ?? (() => {}),
+    );
+    return checked(parsed);
   }
 
   return { generate, raw };

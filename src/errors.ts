@@ -13,6 +13,10 @@ export type ErrorBody = components["schemas"]["ErrorResponse"];
  */
 export class SudoImagesError extends Error {
   override name = "SudoImagesError";
+  /** How many attempts the call made before failing with this error. */
+  attempts = 1;
+  /** The server's id (`x-request-id`) of the last response the call got, if any. */
+  requestId: string | undefined;
 }
 
 /** The client is missing something it needs, such as an API key; raised at the first call. */
@@ -39,8 +43,6 @@ export class ApiError extends SudoImagesError {
   readonly status: number;
   readonly headers: Headers;
   readonly body: ErrorBody | string | undefined;
-  /** The server's id for this request (`x-request-id`), to quote when asking for support. */
-  readonly requestId: string | undefined;
   /** `error.type` from the body, such as `invalid_request_error`. */
   readonly type: string | undefined;
   /** `error.code` from the body, when the server sent one. */
@@ -121,15 +123,18 @@ const STATUS_CLASSES: Record<number, new (details: ApiErrorDetails) => ApiError>
   429: RateLimitError,
 };
 
-/** No response arrived: DNS, refused or reset connection, TLS. The network error is the `cause`. */
+/**
+ * The connection failed: DNS, refused, reset before or while the response came, TLS.
+ * The network error is the `cause`.
+ */
 export class ConnectionError extends SudoImagesError {
   override name = "ConnectionError";
   constructor(method: string, url: string, options: { cause: unknown }) {
-    super(`${method} ${url} failed before a response arrived: ${describeCause(options.cause)}`, options);
+    super(`${method} ${url} failed: connection error: ${describeCause(options.cause)}`, options);
   }
 }
 
-/** An attempt took longer than `timeoutMs`. */
+/** An attempt took longer than `timeoutMs` (retried like a lost connection). */
 export class TimeoutError extends SudoImagesError {
   override name = "TimeoutError";
 }
@@ -138,7 +143,6 @@ export class TimeoutError extends SudoImagesError {
 export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
   readonly status: number;
-  readonly requestId: string | undefined;
   constructor(message: string, response: Response, options?: { cause: unknown }) {
     const requestId = response.headers.get("x-request-id") ?? undefined;
     super(`${message} (status ${response.status}${requestId ? `, request id ${requestId}` : ""})`, options);

@@ -63,7 +63,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function clientFor(scenario: string, options: Parameters<typeof createImagesClient>[0] = {}) {
-  return createImagesClient({ apiKey: KEY, baseUrl: server.url, headers: { "x-scenario": scenario }, ...options });
+  // No retries: these tests are about how one answer maps to a result or an error.
+  return createImagesClient({
+    apiKey: KEY,
+    baseUrl: server.url,
+    headers: { "x-scenario": scenario },
+    maxRetries: 0,
+    ...options,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<SudoImagesError> {
@@ -118,7 +125,7 @@ describe("generate against a node:http server", () => {
 
   it("turns a closed port into a ConnectionError carrying the network error", async () => {
     const port = await closedPort();
-    const client = createImagesClient({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}` });
+    const client = createImagesClient({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}`, maxRetries: 0 });
     const error = await failure(client.generate(request));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error.message).toMatch(/ECONNREFUSED/);

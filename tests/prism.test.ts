@@ -29,6 +29,7 @@ function recordingClient(baseUrl: string, options: ImagesClientOptions = {}) {
   const client = createImagesClient({
     apiKey: KEY,
     baseUrl,
+    maxRetries: 0,
     ...options,
     fetch: async (request) => {
       const response = await fetch(request);

@@ -1,0 +1,54 @@
+import type { Middleware } from "openapi-fetch";
+import { readEnv } from "./environment.js";
+
+/** Receives one line per event: attempts, statuses, timings, retries. Never the API key. */
+export type Logger = (line: string) => void;
+
+/**
+ * The logger to use: the one given, else stderr when `DEBUG` names `sudo-images` (or `*`),
+ * else none.
+ *
+ * @example
+ * // DEBUG=sudo-images node app.js
+ * // [sudo-images] POST https://sudoapp.dev/api/v1/images/generations attempt 1 → 200 in 8412 ms
+ */
+export function resolveLogger(logger: Logger | undefined): Logger | undefined {
+  if (logger) return logger;
+  const debug = readEnv("DEBUG") ?? "";
+  const enabled = debug.split(/[\s,]+/).some((name) => name === "sudo-images" || name === "*");
+  return enabled ? (line) => console.error(`[sudo-images] ${line}`) : undefined;
+}
+
+/** Headers as a log shows them: `Authorization` (and anything like a key) redacted. */
+export function redactedHeaders(headers: Headers): string {
+  const shown: string[] = [];
+  headers.forEach((value, name) => {
+    shown.push(`${name}: ${/^(authorization|x-api-key|api-key)$/i.test(name) ? "[redacted]" : value}`);
+  });
+  return shown.join(", ");
+}
+
+/**
+ * Middleware that logs each attempt's request (headers redacted) and its status and timing.
+ */
+export function requestLogger(log: Logger): Middleware {
+  const started = new Map<string, number>();
+  return {
+    onRequest({ request, id }) {
+      started.set(id, performance.now());
+      log(`→ ${request.method} ${request.url} (${redactedHeaders(request.headers)})`);
+    },
+    onResponse({ request, response, id }) {
+      log(`← ${request.method} ${request.url} ${response.status} in ${elapsed(started, id)} ms`);
+    },
+    onError({ request, error, id }) {
+      log(`✗ ${request.method} ${request.url} failed after ${elapsed(started, id)} ms: ${(error as Error).message}`);
+    },
+  };
+}
+
+function elapsed(started: Map<string, number>, id: string): number {
+  const start = started.get(id) ?? performance.now();
+  started.delete(id);
+  return Math.round(performance.now() - start);
+}

@@ -1,0 +1,99 @@
+import { ApiError, ConnectionError, SudoImagesError, TimeoutError } from "./errors.js";
+import { sleep } from "./sleep.js";
+
+/** When and how long to wait before trying a failed call again. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. @default 2 */
+  maxRetries: number;
+  /** The first backoff; it doubles on each retry. @default 500 */
+  baseDelayMs: number;
+  /** The longest computed backoff. @default 8000 */
+  maxDelayMs: number;
+  /** The longest wait a `Retry-After` or `retry-after-ms` header may ask for. @default 60000 */
+  maxRetryAfterMs: number;
+}
+
+/** The defaults, as the OpenAI SDK has them. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRetryAfterMs: 60_000,
+};
+
+/**
+ * Whether a failure may succeed when tried again: no response or a timeout, or a status that
+ * says "later" (408, 409, 429, 5xx but 501). Other 4xx and invalid bodies will fail the same way.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ConnectionError || error instanceof TimeoutError) return true;
+  if (!(error instanceof ApiError)) return false;
+  const { status } = error;
+  return status === 408 || status === 409 || status === 429 || (status >= 500 && status !== 501);
+}
+
+/**
+ * How long to wait before retry number `retry` (1 for the first): the server's `retry-after-ms`
+ * or `Retry-After` (seconds or an HTTP date) when present, capped at `maxRetryAfterMs`; otherwise
+ * exponential backoff with up to 25% jitter taken off.
+ *
+ * @example
+ * retryDelay(1, new Headers({ "retry-after": "2" }), DEFAULT_RETRY_POLICY) // 2000
+ */
+export function retryDelay(
+  retry: number,
+  headers: Headers | undefined,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const asked = headers ? serverDelay(headers, now) : undefined;
+  if (asked !== undefined) return Math.min(asked, policy.maxRetryAfterMs);
+  const backoff = Math.min(policy.baseDelayMs * 2 ** (retry - 1), policy.maxDelayMs);
+  return Math.round(backoff * (1 - 0.25 * random()));
+}
+
+function serverDelay(headers: Headers, now: number): number | undefined {
+  const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get("retry-after");
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (value.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails with something not retryable, or runs out of retries,
+ * waiting between attempts (a wait the caller's `signal` cuts short). The error that ends it
+ * carries `attempts` and the last `requestId` the server gave.
+ */
+export async function retrying<T>(
+  attempt: (number: number) => Promise<T>,
+  policy: RetryPolicy,
+  signal: AbortSignal | undefined,
+  log: (line: string) => void,
+): Promise<T> {
+  let requestId: string | undefined;
+  for (let number = 1; ; number++) {
+    try {
+      return await attempt(number);
+    } catch (error) {
+      if (error instanceof ApiError) requestId = error.requestId ?? requestId;
+      const retryable = !signal?.aborted && number <= policy.maxRetries && isRetryable(error);
+      if (!retryable) throw annotate(error, number, requestId);
+      const delay = retryDelay(number, error instanceof ApiError ? error.headers : undefined, policy);
+      log(`attempt ${number} failed (${(error as Error).message}); retrying in ${delay} ms`);
+      await sleep(delay, signal);
+    }
+  }
+}
+
+function annotate(error: unknown, attempts: number, requestId: string | undefined): unknown {
+  if (error instanceof SudoImagesError) {
+    error.attempts = attempts;
+    error.requestId ??= requestId;
+  }
+  return error;
+}
