@@ -10,5 +10,6 @@ export {
   type ImageUsage,
 } from "./client.js";
 export * from "./errors.js";
+export { detectImageType, type ImageBytesOptions, ImageError, type ImageType, imageBytes } from "./images.js";
 export { type Normalized, normalize } from "./normalize.js";
 export { preview, validate } from "./validation.js";

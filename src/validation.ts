@@ -46,12 +46,17 @@ function toViolation(issue: ValidationIssue, root: unknown): SpecViolation {
       received: "nothing",
     };
   }
-  const expected = issue.keyword === "enum" ? `one of ${JSON.stringify(issue.params.allowedValues)}` : issue.message;
+  const expected = issue.keyword === "enum" ? `one of ${allowed(issue.params.allowedValues)}` : issue.message;
   return {
     pointer: issue.instancePath,
     expected: expected ?? issue.keyword,
     received: preview(valueAt(root, issue.instancePath)),
   };
+}
+
+/** An enum's values as a reader wants them: `256x256, 512x512, auto` (a null the enum allows goes unsaid). */
+function allowed(values: unknown): string {
+  return Array.isArray(values) ? values.filter((value) => value !== null).join(", ") : String(values);
 }
 
 /**

@@ -1,0 +1,204 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { type Output, startProgress } from "./cli-progress.js";
+import { createImagesClient, type ImageGeneration, type ImageGenerationRequest } from "./client.js";
+import { ApiError, ConfigurationError, ConnectionError, RequestValidationError, SudoImagesError } from "./errors.js";
+import { type SavedImage, saveImages } from "./files.js";
+
+const HELP = `Usage: sudo-images generate <prompt> [options]
+
+Generates images through the Sudo API and saves them as files.
+
+Options:
+  --model M               model to draw with (default gpt-image-1)
+  --n N                   how many images, 1 to 10
+  --size S                256x256, 512x512, 1024x1024, 1792x1024, 1024x1792, 1536x1024, 1024x1536, auto
+  --quality Q             standard, hd, low, medium, high, auto
+  --style S               vivid, natural
+  --response-format F     url or b64_json
+  --background B          e.g. transparent (OpenAI models)
+  --output-format F       png, jpeg or webp (OpenAI models)
+  --output-compression C  0 to 100 (OpenAI models)
+  --out DIR               where to save the images (default .)
+  --json                  print the result and the file paths as JSON on stdout
+  --base-url URL          API root (default $SUDO_BASE_URL, else https://sudoapp.dev/api)
+  --api-key KEY           API key (default $SUDO_API_KEY; prefer the variable: flags show in ps)
+  --mock                  use the built-in mock server: no key, no network
+  --timeout MS            per-attempt timeout in milliseconds (default 600000)
+  --debug                 log each request (key redacted) and print stack traces
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments.`;
+
+const OPTIONS = {
+  model: { type: "string", default: "gpt-image-1" },
+  n: { type: "string" },
+  size: { type: "string" },
+  quality: { type: "string" },
+  style: { type: "string" },
+  "response-format": { type: "string" },
+  background: { type: "string" },
+  "output-format": { type: "string" },
+  "output-compression": { type: "string" },
+  out: { type: "string", default: "." },
+  json: { type: "boolean", default: false },
+  "base-url": { type: "string" },
+  "api-key": { type: "string" },
+  mock: { type: "boolean", default: false },
+  timeout: { type: "string" },
+  debug: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+/** A bad command line: exit code 2. */
+class UsageError extends Error {}
+
+/**
+ * Runs the `sudo-images` command line and resolves to its exit code: 0 success, 1 the API or the
+ * network failed, 2 bad arguments. `stdout` gets results only; progress and errors go to `stderr`.
+ */
+export async function main(argv: string[], stdout: Output, stderr: Output): Promise<number> {
+  let debug = argv.includes("--debug");
+  try {
+    const { values, positionals } = parse(argv);
+    debug = values.debug;
+    if (values.help) return print(stdout, HELP);
+    if (values.version) return print(stdout, await version());
+    const [command, ...words] = positionals;
+    if (command !== "generate") throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
+    const prompt = words.join(" ").trim();
+    if (!prompt) throw new UsageError('Missing the prompt: sudo-images generate "a lighthouse at dusk"');
+    await generate(prompt, values, stdout, stderr);
+    return 0;
+  } catch (error) {
+    stderr.write(`sudo-images: ${describe(error)}\n`);
+    if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    return error instanceof UsageError || error instanceof RequestValidationError ? 2 : 1;
+  }
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's messages go on with advice about "--"; the first sentence is the useful part.
+    throw new UsageError((error as Error).message.split(". ")[0] as string);
+  }
+}
+
+async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Output): Promise<void> {
+  const mock = flags.mock ? await (await import("./testing/mock-server.js")).startMockServer() : undefined;
+  const timeoutMs = integer(flags.timeout, "--timeout");
+  const client = createImagesClient({
+    apiKey: mock ? "mock" : flags["api-key"],
+    baseUrl: mock ? mock.url : flags["base-url"],
+    timeoutMs,
+    logger: flags.debug ? (line) => stderr.write(`[debug] ${line}\n`) : undefined,
+  });
+  const request = requestFrom(prompt, flags);
+  const progress = startProgress(stderr, `generating ${request.n ?? 1} image(s) with ${request.model}…`);
+  try {
+    const result = await client.generate(request);
+    progress.update(`saving ${result.data.length} image(s)…`);
+    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs });
+    progress.stop();
+    if (flags.json) stdout.write(`${JSON.stringify(summary(result, files))}\n`);
+    else stdout.write(report(result, files));
+  } finally {
+    progress.stop();
+    await mock?.close();
+  }
+}
+
+function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
+  const request: Record<string, unknown> = {
+    prompt,
+    model: flags.model,
+    n: integer(flags.n, "--n"),
+    size: flags.size,
+    quality: flags.quality,
+    style: flags.style,
+    response_format: flags["response-format"],
+    background: flags.background,
+    output_format: flags["output-format"],
+    output_compression: integer(flags["output-compression"], "--output-compression"),
+  };
+  // Flags left out are not sent; the spec's request validation checks the rest.
+  return Object.fromEntries(
+    Object.entries(request).filter(([, value]) => value !== undefined),
+  ) as ImageGenerationRequest;
+}
+
+function integer(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+/** Metadata and files, without any base64 payload. */
+function summary(result: ImageGeneration, files: SavedImage[]) {
+  const data = result.data.map(({ b64_json: _b64, ...rest }) => rest);
+  return { ...result, data, files };
+}
+
+function report(result: ImageGeneration, files: SavedImage[]): string {
+  const lines = files.map(
+    (file) => `saved ${file.path}  ${file.width ?? "?"}x${file.height ?? "?"}  ${formatBytes(file.bytes)}`,
+  );
+  const revised = result.data.map((item) => item.revised_prompt).filter(Boolean);
+  if (revised.length > 0) lines.push(`revised prompt: ${revised[0]}`);
+  const usage = result.usage;
+  if (usage) lines.push(`tokens: ${usage.input_tokens} in, ${usage.output_tokens} out, ${usage.total_tokens} total`);
+  return `${lines.join("\n")}\n`;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 ** 2
+      ? `${(bytes / 1024).toFixed(1)} kB`
+      : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+}
+
+function slug(prompt: string): string {
+  const words = prompt
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return words.slice(0, 40).replace(/-+$/, "") || "image";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RequestValidationError) {
+    return error.violations
+      .map((v) => `--${v.pointer.slice(1).replace(/_/g, "-") || "request"}: ${v.expected}, got ${v.received}`)
+      .join("; ");
+  }
+  if (!(error instanceof Error)) return String(error);
+  if (error instanceof ConfigurationError && error.message.startsWith("No API key")) {
+    return "No API key: set SUDO_API_KEY, pass --api-key, or try --mock for the built-in mock server";
+  }
+  const hint =
+    error instanceof ApiError && error.status === 401
+      ? " (check SUDO_API_KEY or --api-key)"
+      : error instanceof ConnectionError
+        ? " (check --base-url and your network)"
+        : "";
+  const more = error instanceof SudoImagesError || error instanceof UsageError ? "" : ` [${error.name}]`;
+  const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
+  return `${error.message}${hint}${usage}${more}`;
+}
+
+function print(out: Output, text: string): number {
+  out.write(`${text}\n`);
+  return 0;
+}
+
+async function version(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,1 @@
+export { type SavedImage, type SaveImagesOptions, saveImages } from "./files.js";

@@ -1,0 +1,149 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MockServer, startMockServer } from "../src/testing/index.js";
+import { pngSize } from "./helpers/png.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+const SECRET = "sk-test-SECRET-123";
+const run = promisify(execFile);
+
+/** Runs the real CLI (src/bin.ts) as a child process, with no SUDO_* variables unless given. */
+async function cli(args: string[], options: { env?: Record<string, string>; cwd?: string; script?: string } = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
+  const script = path.join(root, options.script ?? "src/bin.ts");
+  return run(tsx, [script, ...args], { env: { ...env, ...options.env }, cwd: options.cwd ?? root }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+let dir: string;
+let mock: MockServer;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sudo-images-cli-"));
+  mock = await startMockServer({ apiKey: "sk-the-right-key" });
+});
+afterAll(async () => {
+  await mock.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe.concurrent("sudo-images generate", () => {
+  it("writes valid PNGs of the requested size and reports each file", async () => {
+    const out = path.join(dir, "plain");
+    const result = await cli(["generate", "a red fox", "--mock", "--out", out, "--size", "256x256", "--n", "2"]);
+    expect(result.code).toBe(0);
+    const files = (await readdir(out)).sort();
+    expect(files).toEqual(["a-red-fox-1.png", "a-red-fox-2.png"]);
+    for (const file of files)
+      expect(pngSize(await readFile(path.join(out, file)))).toEqual({ width: 256, height: 256 });
+    expect(result.stdout).toContain(`saved ${path.join(out, "a-red-fox-1.png")}  256x256  `);
+    expect(result.stdout).toMatch(/revised prompt: a red fox/);
+    expect(result.stdout).toMatch(/tokens: \d+ in, \d+ out, \d+ total/);
+  });
+
+  it("--json prints one JSON object matching the files, and nothing else on stdout", async () => {
+    const out = path.join(dir, "json");
+    const result = await cli([
+      "generate",
+      "a red fox",
+      "--mock",
+      "--out",
+      out,
+      "--json",
+      "--response-format",
+      "b64_json",
+      "--size",
+      "512x512",
+    ]);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as {
+      data: object[];
+      files: { path: string; bytes: number; width: number }[];
+    };
+    expect(result.stdout.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).not.toContain("b64_json");
+    expect(parsed.data).toHaveLength(1);
+    expect(parsed.files).toHaveLength(1);
+    const [file] = parsed.files;
+    expect((await stat(file?.path as string)).size).toBe(file?.bytes);
+    expect(file).toMatchObject({ mediaType: "image/png", width: 512, height: 512 });
+  });
+
+  it("never overwrites: a second run adds a suffix", async () => {
+    const out = path.join(dir, "twice");
+    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
+    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
+    expect((await readdir(out)).sort()).toEqual(["owl-v2.png", "owl.png"]);
+  });
+
+  it.each([
+    [["generate", "x", "--bogus"], /^sudo-images: Unknown option '--bogus' \(see sudo-images --help\)\n$/],
+    [["generate", "x", "--n", "two"], /--n takes a whole number, not "two"/],
+    [["generate", "x", "--mock", "--size", "999x999"], /--size: one of 256x256, 512x512, .*auto, got "999x999"/],
+    [["generate", "x", "--mock", "--n", "11"], /--n: must be <= 10, got 11/],
+    [["generate"], /Missing the prompt/],
+    [["paint", "x"], /Unknown command "paint"/],
+  ])("exits 2 with one clear line for %j", async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 1 with the server's message on a 401, and shows the key nowhere", async () => {
+    const viaEnv = await cli(["generate", "x", "--base-url", mock.url], { env: { SUDO_API_KEY: SECRET } });
+    const viaFlag = await cli(["generate", "x", "--base-url", mock.url, "--api-key", SECRET, "--debug"]);
+    for (const result of [viaEnv, viaFlag]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("failed with status 401: Invalid or missing API key");
+      expect(result.stderr).toContain("(check SUDO_API_KEY or --api-key)");
+      expect(`${result.stdout}${result.stderr}`).not.toContain(SECRET);
+    }
+    expect(viaFlag.stderr).toContain("authorization: [redacted]");
+    expect(viaEnv.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("reaches a real server with SUDO_API_KEY and SUDO_BASE_URL", async () => {
+    const out = path.join(dir, "env");
+    const result = await cli(["generate", "a kite", "--out", out], {
+      env: { SUDO_API_KEY: "sk-the-right-key", SUDO_BASE_URL: mock.url },
+    });
+    expect(result.code).toBe(0);
+    expect(mock.requests.filter((seen) => (seen.body as { prompt?: string }).prompt === "a kite")).toHaveLength(1);
+    expect(await readdir(out)).toEqual(["a-kite.png"]);
+  });
+
+  it("exits 1 with a hint when no key is set", async () => {
+    const result = await cli(["generate", "x"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "sudo-images: No API key: set SUDO_API_KEY, pass --api-key, or try --mock for the built-in mock server\n",
+    );
+  });
+
+  it("prints --help and --version", async () => {
+    const help = await cli(["--help"]);
+    expect(help.stdout).toMatch(/^Usage: sudo-images generate <prompt> \[options\]/);
+    const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe("npm start", () => {
+  it("leaves a PNG in ./out/ through the embedded mock, with no key and no network", async () => {
+    const cwd = await mkdtemp(path.join(dir, "start-"));
+    const result = await cli(["--size", "256x256"], { cwd, script: "scripts/start.ts" });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("using the embedded mock server");
+    const [file] = await readdir(path.join(cwd, "out"));
+    expect(file).toBe("a-lighthouse-at-dusk-oil-on-canvas.png");
+    expect(pngSize(await readFile(path.join(cwd, "out", file as string)))).toEqual({ width: 256, height: 256 });
+  });
+});
