@@ -4,13 +4,17 @@ import { ConfigurationError } from "./errors.js";
 /**
  * Sets `Authorization: Bearer <key>` on every request. The key is looked up when a request is
  * made, not when the client is created, so a missing key fails at the first call with a message
- * that names the variable to set. It is never sent in clear text over the network: plain
+ * that names the variable to set (unless a key is not `required`: a page behind a proxy). It is never sent in clear text over the network: plain
  * `http://` is refused unless the host is loopback or `allowInsecureHttp` is set.
  */
-export function bearerAuth(getKey: () => string | undefined, allowInsecureHttp: boolean): Middleware {
+export function bearerAuth(
+  getKey: () => string | undefined,
+  { allowInsecureHttp, required }: { allowInsecureHttp: boolean; required: boolean },
+): Middleware {
   return {
     onRequest({ request }) {
       const key = getKey();
+      if (key === undefined && !required) return request;
       if (key === undefined) {
         throw new ConfigurationError(
           "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",

@@ -5,6 +5,7 @@ import { type Logger, requestLogger, resolveLogger } from "./debug-log.js";
 import { readEnv } from "./environment.js";
 import {
   ApiError,
+  ConfigurationError,
   ConnectionError,
   RequestValidationError,
   ResponseValidationError,
@@ -68,6 +69,12 @@ export interface ImagesClientOptions extends ReliabilityOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Receives debug lines (method, URL, status, attempt, timing; never the key). @default stderr if DEBUG=sudo-images */
   logger?: Logger | undefined;
+  /**
+   * Lets a web page hold an API key. Anyone who opens the page can read it, so the default is to
+   * refuse: in a browser, call your own server, which adds the key (then give no `apiKey` here).
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** Options of one `generate` call. */
@@ -100,6 +107,13 @@ const OPERATION_PATH = "/v1/images/generations";
  * console.log(data[0]?.url);
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
+  const browser = isBrowser();
+  if (browser && options.apiKey !== undefined && !options.dangerouslyAllowBrowser) {
+    throw new ConfigurationError(
+      "Refusing to use an API key in a browser, where anyone who opens the page can read it: call the Sudo API " +
+        "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
+    );
+  }
   const baseUrl = (options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   const url = `${baseUrl}${OPERATION_PATH}`;
   const log = resolveLogger(options.logger);
@@ -108,7 +122,13 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
     ...(options.headers ? { headers: options.headers } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  raw.use(bearerAuth(() => options.apiKey ?? readEnv("SUDO_API_KEY"), options.allowInsecureHttp ?? false));
+  raw.use(
+    bearerAuth(() => options.apiKey ?? readEnv("SUDO_API_KEY"), {
+      allowInsecureHttp: options.allowInsecureHttp ?? false,
+      // In a page without a key, requests go to a proxy of the caller's that adds it.
+      required: !browser,
+    }),
+  );
   raw.use(bodyLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
   if (log) raw.use(requestLogger(log));
   const mode = options.validateResponses ?? "strict";
@@ -169,4 +189,10 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
   }
 
   return { generate, raw };
+}
+
+/** A web page (window and document), as opposed to Node, Deno, Bun or a worker. */
+function isBrowser(): boolean {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  return typeof scope.window === "object" && typeof scope.document === "object";
 }

@@ -1,0 +1,79 @@
+/**
+ * The package as users get it: packed with `npm pack`, installed from the tarball into a fresh
+ * project, compiled as a strict TypeScript consumer (node16 and bundler resolution), run, and its
+ * CLI run through npx.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pngSize } from "./helpers/png.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const exec = promisify(execFile);
+const tsc = path.join(root, "node_modules/.bin/tsc");
+
+let project: string;
+let packedFiles: string[];
+
+async function npm(args: string[], cwd: string) {
+  return exec("npm", args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" }, maxBuffer: 1 << 24 });
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), "sudo-images-consumer-"));
+  const { stdout } = await npm(["pack", "--json", "--pack-destination", project], root);
+  const [pack] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
+  packedFiles = (pack?.files ?? []).map((file) => file.path).sort();
+  await writeFile(
+    path.join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  const tarball = path.join(project, pack?.filename as string);
+  await npm(
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, "openapi-fetch@0.17", "@types/node@20"],
+    project,
+  );
+  await cp(path.join(root, "tests/consumer/consumer.ts"), path.join(project, "consumer.ts"));
+}, 180_000);
+afterAll(() => rm(project, { recursive: true, force: true }));
+
+describe("the packed package", () => {
+  it("ships dist, the sources its maps point at, and the spec; no tests, fixtures or bench", async () => {
+    await expect(`${packedFiles.join("\n")}\n`).toMatchFileSnapshot("__snapshots__/package-files.txt");
+    expect(packedFiles.filter((file) => /^(tests|bench|scripts)\/|fixtures|\.test\./.test(file))).toEqual([]);
+    expect(packedFiles).toContain("openapi/sudo-images.yaml");
+  });
+
+  it.each([
+    ["node16", { module: "node16", moduleResolution: "node16" }],
+    ["bundler", { module: "esnext", moduleResolution: "bundler" }],
+  ])("compiles a strict consumer under moduleResolution %s", async (name, resolution) => {
+    const config = {
+      compilerOptions: { ...resolution, target: "es2022", strict: true, types: ["node"], outDir: `out-${name}` },
+      files: ["consumer.ts"],
+    };
+    await writeFile(path.join(project, `tsconfig.${name}.json`), JSON.stringify(config));
+    const result = await exec(tsc, ["-p", `tsconfig.${name}.json`], { cwd: project }).catch((error) => error);
+    expect(result.stdout ?? "", "type errors").toBe("");
+  });
+
+  it("runs the consumer against startMockServer and gets a normalized result", async () => {
+    const { stdout } = await exec(process.execPath, ["out-node16/consumer.js"], { cwd: project });
+    const output = JSON.parse(stdout) as { typed: boolean; urls: string[]; raw: number; kinds: boolean[] };
+    expect(output.typed).toBe(true);
+    expect(output.urls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\/.+\.png$/);
+    expect(output.raw).toBe(1);
+    expect(output.kinds).toEqual([true, true, false]);
+  });
+
+  it("runs the installed CLI through npx and gets a PNG", async () => {
+    const args = ["--no-install", "sudo-images", "generate", "a heron", "--mock", "--out", "out", "--size", "256x256"];
+    const { stdout } = await exec("npx", args, { cwd: project });
+    expect(stdout).toContain("saved out/a-heron.png  256x256");
+    expect(await readdir(path.join(project, "out"))).toEqual(["a-heron.png"]);
+    expect(pngSize(await readFile(path.join(project, "out/a-heron.png")))).toEqual({ width: 256, height: 256 });
+  });
+});
