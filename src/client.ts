@@ -11,12 +11,13 @@ import {
   ResponseValidationError,
   SudoImagesError,
 } from "./errors.js";
+import { validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
 import type { components, paths } from "./generated/schema.js";
 import { type Normalized, normalize } from "./normalize.js";
 import { parseJsonBody } from "./response-body.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./retry.js";
 import { withTimeout } from "./timeout.js";
-import { validate } from "./validation.js";
+import { check } from "./validation.js";
 
 /** The default API root; `/v1/images/generations` is appended to it. */
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
@@ -150,7 +151,7 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
 
   function checked(parsed: unknown): ImageGeneration {
     if (mode !== "off") {
-      const problems = validate("ImageGeneration", parsed);
+      const problems = check(validate_ImageGeneration, parsed);
       if (problems.length > 0) {
         const violation = new ResponseValidationError("ImageGeneration", problems);
         if (mode === "strict") throw violation;
@@ -162,7 +163,7 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
 
   async function generate(request: ImageGenerationRequest, call: GenerateOptions = {}): Promise<ImageGeneration> {
     const body = normalize("ImageGenerationRequest", request) as ImageGenerationRequest;
-    const violations = validate("ImageGenerationRequest", body);
+    const violations = check(validate_ImageGenerationRequest, body);
     if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
     const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

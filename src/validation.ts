@@ -1,5 +1,5 @@
 import type { SpecViolation } from "./errors.js";
-import { type ValidationIssue, validators } from "./generated/metadata.js";
+import { type ValidationIssue, type Validator, validators } from "./generated/metadata.js";
 import { escapeToken, valueAt } from "./json-pointer.js";
 
 /**
@@ -13,6 +13,14 @@ import { escapeToken, valueAt } from "./json-pointer.js";
 export function validate(schemaName: string, value: unknown): SpecViolation[] {
   const validator = Object.hasOwn(validators, schemaName) ? validators[schemaName] : undefined;
   if (validator === undefined) throw new Error(`The spec has no body schema named ${schemaName}`);
+  return check(validator, value);
+}
+
+/**
+ * Runs one generated validator and lists its problems. The client calls this with the two
+ * validators it needs, so a bundle of the client leaves the others out.
+ */
+export function check(validator: Validator, value: unknown): SpecViolation[] {
   if (validator(value)) return [];
   return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value));
 }

@@ -40,7 +40,12 @@ function bannerFor(specPath: string): string {
 }
 
 function metadataModule(operations: unknown, shapes: unknown, schemaNames: string[]): string {
-  const validators = schemaNames.map((name) => `  ${JSON.stringify(name)}: generated.${validatorName(name)},`);
+  const named = schemaNames.map(
+    (name) =>
+      `/** Validates a body against the spec's \`${name}\` schema. */\n` +
+      `export const ${validatorName(name)}: Validator = generated.${validatorName(name)};`,
+  );
+  const validators = schemaNames.map((name) => `  ${JSON.stringify(name)}: ${validatorName(name)},`);
   return `import * as generated from "./validators.js";
 
 /** One problem a validator found, as Ajv reports it. */
@@ -68,7 +73,9 @@ export const operations = ${JSON.stringify(operations, null, 2)} as const;
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Readonly<Record<string, Shape>> = ${JSON.stringify(shapes, null, 2)};
 
-/** A validator for every schema used as a request or response body. */
+${named.join("\n\n")}
+
+/** A validator for every schema used as a request or response body, by schema name. */
 export const validators: Readonly<Record<string, Validator>> = {
 ${validators.join("\n")}
 };

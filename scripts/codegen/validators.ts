@@ -27,6 +27,13 @@ export function compileValidators(set: SchemaSet): string {
     strict: true,
     code: { source: true, esm: true, lines: true, optimize: true },
   });
+  // Ajv2020 forces these on; they make every validator track evaluated properties and dynamic
+  // anchors, code that only unevaluated* and $dynamicRef need. Off unless the spec uses them.
+  const specText = JSON.stringify(set.defs);
+  Object.assign(ajv.opts, {
+    unevaluated: /"unevaluated(Properties|Items)"/.test(specText),
+    dynamicRef: /"\$dynamic(Ref|Anchor)"/.test(specText),
+  });
   ajv.addSchema({ $id: ROOT_ID, $defs: set.defs });
   const exports: Record<string, string> = {};
   for (const name of bodySchemaNames(set)) exports[validatorName(name)] = `${ROOT_ID}#/$defs/${name}`;

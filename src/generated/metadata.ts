@@ -91,9 +91,18 @@ export const shapes: Readonly<Record<string, Shape>> = {
   }
 };
 
-/** A validator for every schema used as a request or response body. */
+/** Validates a body against the spec's `ErrorResponse` schema. */
+export const validate_ErrorResponse: Validator = generated.validate_ErrorResponse;
+
+/** Validates a body against the spec's `ImageGeneration` schema. */
+export const validate_ImageGeneration: Validator = generated.validate_ImageGeneration;
+
+/** Validates a body against the spec's `ImageGenerationRequest` schema. */
+export const validate_ImageGenerationRequest: Validator = generated.validate_ImageGenerationRequest;
+
+/** A validator for every schema used as a request or response body, by schema name. */
 export const validators: Readonly<Record<string, Validator>> = {
-  "ErrorResponse": generated.validate_ErrorResponse,
-  "ImageGeneration": generated.validate_ImageGeneration,
-  "ImageGenerationRequest": generated.validate_ImageGenerationRequest,
+  "ErrorResponse": validate_ErrorResponse,
+  "ImageGeneration": validate_ImageGeneration,
+  "ImageGenerationRequest": validate_ImageGenerationRequest,
 };
