@@ -1,0 +1,44 @@
+// The four clients measured, each as the factory of a function that makes one generation call
+// and resolves to the parsed result. Plain JavaScript, so a child process runs it with bare node.
+const REQUEST = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+const KEY = "sk-bench";
+
+/** @type {Record<string, { entry: string, create: (baseUrl: string, shape: string) => Promise<() => Promise<unknown>> }>} */
+export const CLIENTS = {
+  fetch: {
+    entry: "data:text/javascript,export default 0",
+    async create(baseUrl, shape) {
+      const url = `${baseUrl}/v1/images/generations`;
+      const headers = { "content-type": "application/json", authorization: `Bearer ${KEY}`, "x-shape": shape };
+      return async () => {
+        const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(REQUEST) });
+        return JSON.parse(await response.text());
+      };
+    },
+  },
+  "openapi-fetch": {
+    entry: "openapi-fetch",
+    async create(baseUrl, shape) {
+      const { default: createClient } = await import("openapi-fetch");
+      const client = createClient({ baseUrl, headers: { authorization: `Bearer ${KEY}`, "x-shape": shape } });
+      return async () => (await client.POST("/v1/images/generations", { body: REQUEST })).data;
+    },
+  },
+  openai: {
+    entry: "openai",
+    async create(baseUrl, shape) {
+      const { default: OpenAI } = await import("openai");
+      const client = new OpenAI({ apiKey: KEY, baseURL: `${baseUrl}/v1`, maxRetries: 0, defaultHeaders: { "x-shape": shape } });
+      return () => client.images.generate(REQUEST);
+    },
+  },
+  "sudo-images": {
+    entry: "../dist/index.js",
+    async create(baseUrl, shape) {
+      const { createImagesClient } = await import("../dist/index.js");
+      // Defaults as users get them: strict validation, normalization, retries and timeouts on.
+      const client = createImagesClient({ apiKey: KEY, baseUrl, headers: { "x-shape": shape } });
+      return () => client.generate(REQUEST);
+    },
+  },
+};

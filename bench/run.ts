@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: sudo-images beside raw fetch, plain openapi-fetch and the openai SDK, in one
+ * run, each client in child processes of its own. Prints a table of figures and ratios to raw
+ * fetch, and writes bench/results/latest.json. See BENCHMARKS.md for a recorded run.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { bundleSize, GENERATE_ONLY } from "../scripts/bundle-size.js";
+import { startBenchServer } from "./server.js";
+
+const exec = promisify(execFile);
+const here = import.meta.dirname;
+const CLIENT_NAMES = ["fetch", "openapi-fetch", "openai", "sudo-images"] as const;
+type Name = (typeof CLIENT_NAMES)[number];
+type Figures = Record<string, number>;
+
+async function child(name: Name, kind: string, url: string): Promise<Figures> {
+  const { stdout } = await exec(process.execPath, [path.join(here, "child.mjs"), name, kind, url], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout) as Figures;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+const BUNDLES: Record<Name, string> = {
+  fetch: `export const run = async () => JSON.parse(await (await fetch("/v1/images/generations", { method: "POST", body: "{}" })).text());`,
+  "openapi-fetch": `import createClient from "openapi-fetch"; const c = createClient({ baseUrl: "/" }); export const run = () => c.POST("/v1/images/generations", { body: {} });`,
+  openai: `import OpenAI from "openai"; const c = new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true }); export const run = () => c.images.generate({ prompt: "p", model: "m" });`,
+  "sudo-images": GENERATE_ONLY,
+};
+
+async function measure(name: Name, url: string): Promise<Figures> {
+  const imports: number[] = [];
+  for (let i = 0; i < 10; i++) imports.push((await child(name, "import", url)).ms as number);
+  const latency = await child(name, "latency", url);
+  const throughput = await child(name, "throughput", url);
+  const nulls = await child(name, "nulls", url);
+  const large = await child(name, "large", url);
+  const bundle = await bundleSize(BUNDLES[name]);
+  return {
+    latencyMedianUs: latency.medianUs as number,
+    latencyP99Us: latency.p99Us as number,
+    throughputReqPerSec: throughput.reqPerSec as number,
+    nullsMedianUs: nulls.medianUs as number,
+    largeMedianMs: large.medianMs as number,
+    largePeakRssMb: large.peakRssMb as number,
+    coldImportMs: median(imports),
+    bundleGzipBytes: bundle.gzipped,
+  };
+}
+
+const ROWS: [keyof Figures & string, string, number][] = [
+  ["latencyMedianUs", "small: median latency (µs), 2,000 sequential", 0],
+  ["latencyP99Us", "small: p99 latency (µs)", 0],
+  ["throughputReqPerSec", "small: throughput (req/s), 64 in flight, 5,000 calls", 0],
+  ["nullsMedianUs", "nulls: median latency (µs), 1,000 sequential", 0],
+  ["largeMedianMs", "large (4 × 2 MB b64_json): median ms per call", 1],
+  ["largePeakRssMb", "large: peak RSS (MB)", 0],
+  ["coldImportMs", "cold import (ms), median of 10 processes", 1],
+  ["bundleGzipBytes", "browser bundle, generate only (bytes, min+gzip)", 0],
+];
+
+function table(results: Record<Name, Figures>): string {
+  const header = `| figure | ${CLIENT_NAMES.join(" | ")} |\n| --- |${" ---: |".repeat(CLIENT_NAMES.length)}`;
+  const lines = ROWS.map(([key, label, digits]) => {
+    const floor = results.fetch[key] as number;
+    const cells = CLIENT_NAMES.map((name) => {
+      const value = results[name][key] as number;
+      return name === "fetch" ? value.toFixed(digits) : `${value.toFixed(digits)} (${(value / floor).toFixed(2)}x)`;
+    });
+    return `| ${label} | ${cells.join(" | ")} |`;
+  });
+  return `${header}\n${lines.join("\n")}`;
+}
+
+const server = await startBenchServer();
+try {
+  const results = {} as Record<Name, Figures>;
+  for (const name of CLIENT_NAMES) {
+    process.stderr.write(`measuring ${name}…\n`);
+    results[name] = await measure(name, server.url);
+  }
+  const machine = `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const output = table(results);
+  console.log(`${machine}\nRatios are to raw fetch + JSON.parse in the same run.\n\n${output}`);
+  await mkdir(path.join(here, "results"), { recursive: true });
+  await writeFile(path.join(here, "results/latest.json"), `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+} finally {
+  await server.close();
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** What a browser bundle of some entry code costs. */
+export interface BundleSize {
+  /** Minified bytes. */
+  minified: number;
+  /** Minified, then gzipped at level 9. */
+  gzipped: number;
+  /** The files that ended up in the bundle, relative to the repo. */
+  inputs: string[];
+}
+
+/**
+ * Bundles `code` (an ES module, resolved from the repo root) for the browser with esbuild,
+ * minified and tree-shaken, and measures it. A Node built-in anywhere in the graph fails the build.
+ *
+ * @example
+ * await bundleSize('import { createImagesClient } from "./src/index.ts"; …')
+ */
+export async function bundleSize(code: string): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return {
+    minified: output.byteLength,
+    gzipped: gzipSync(output, { level: 9 }).byteLength,
+    inputs: Object.keys(result.metafile.inputs),
+  };
+}
+
+/** A bundle that only creates a sudo-images client and calls `generate`. */
+export const GENERATE_ONLY = `
+import { createImagesClient } from "./src/index.ts";
+const client = createImagesClient({ apiKey: "k", dangerouslyAllowBrowser: true });
+export const run = () => client.generate({ prompt: "a fox", model: "gpt-image-1" });
+`;
