@@ -34,33 +34,46 @@ const BUNDLES: Record<Name, string> = {
   "sudo-images": GENERATE_ONLY,
 };
 
-async function measure(name: Name, url: string): Promise<Figures> {
-  const imports: number[] = [];
-  for (let i = 0; i < 10; i++) imports.push((await child(name, "import", url)).ms as number);
-  const latency = await child(name, "latency", url);
-  const throughput = await child(name, "throughput", url);
-  const nulls = await child(name, "nulls", url);
-  const large = await child(name, "large", url);
-  const bundle = await bundleSize(BUNDLES[name]);
-  return {
-    latencyMedianUs: latency.medianUs as number,
-    latencyP99Us: latency.p99Us as number,
-    throughputReqPerSec: throughput.reqPerSec as number,
-    nullsMedianUs: nulls.medianUs as number,
-    largeMedianMs: large.medianMs as number,
-    largePeakRssMb: large.peakRssMb as number,
-    coldImportMs: median(imports),
-    bundleGzipBytes: bundle.gzipped,
-  };
+const ROUNDS = 3;
+const KINDS = ["latency", "throughput", "nulls", "large"] as const;
+
+/**
+ * Every timed figure is the median of ROUNDS rounds, and each round measures the clients one after
+ * another, so a noisy moment on the machine lands on all of them rather than on one.
+ */
+async function measureAll(url: string): Promise<Record<Name, Figures>> {
+  const runs = Object.fromEntries(CLIENT_NAMES.map((name) => [name, [] as Figures[]])) as Record<Name, Figures[]>;
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const name of CLIENT_NAMES) {
+      process.stderr.write(`round ${round}/${ROUNDS}: ${name}…\n`);
+      const figures: Figures = {};
+      for (const kind of KINDS) Object.assign(figures, prefixed(kind, await child(name, kind, url)));
+      runs[name].push(figures);
+    }
+  }
+  const results = {} as Record<Name, Figures>;
+  for (const name of CLIENT_NAMES) {
+    const imports: number[] = [];
+    for (let i = 0; i < 10; i++) imports.push((await child(name, "import", url)).ms as number);
+    const keys = Object.keys(runs[name][0] ?? {});
+    results[name] = Object.fromEntries(keys.map((key) => [key, median(runs[name].map((run) => run[key] as number))]));
+    results[name].coldImportMs = median(imports);
+    results[name].bundleGzipBytes = (await bundleSize(BUNDLES[name])).gzipped;
+  }
+  return results;
+}
+
+function prefixed(kind: string, figures: Figures): Figures {
+  return Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${kind}.${key}`, value]));
 }
 
 const ROWS: [keyof Figures & string, string, number][] = [
-  ["latencyMedianUs", "small: median latency (µs), 2,000 sequential", 0],
-  ["latencyP99Us", "small: p99 latency (µs)", 0],
-  ["throughputReqPerSec", "small: throughput (req/s), 64 in flight, 5,000 calls", 0],
-  ["nullsMedianUs", "nulls: median latency (µs), 1,000 sequential", 0],
-  ["largeMedianMs", "large (4 × 2 MB b64_json): median ms per call", 1],
-  ["largePeakRssMb", "large: peak RSS (MB)", 0],
+  ["latency.medianUs", "small: median latency (µs), 2,000 sequential", 0],
+  ["latency.p99Us", "small: p99 latency (µs)", 0],
+  ["throughput.reqPerSec", "small: throughput (req/s), 64 in flight, 5,000 calls", 0],
+  ["nulls.medianUs", "nulls: median latency (µs), 1,000 sequential", 0],
+  ["large.medianMs", "large (4 × 2 MB b64_json): median ms per call", 1],
+  ["large.peakRssMb", "large: peak RSS (MB)", 0],
   ["coldImportMs", "cold import (ms), median of 10 processes", 1],
   ["bundleGzipBytes", "browser bundle, generate only (bytes, min+gzip)", 0],
 ];
@@ -80,14 +93,10 @@ function table(results: Record<Name, Figures>): string {
 
 const server = await startBenchServer();
 try {
-  const results = {} as Record<Name, Figures>;
-  for (const name of CLIENT_NAMES) {
-    process.stderr.write(`measuring ${name}…\n`);
-    results[name] = await measure(name, server.url);
-  }
+  const results = await measureAll(server.url);
   const machine = `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const output = table(results);
-  console.log(`${machine}\nRatios are to raw fetch + JSON.parse in the same run.\n\n${output}`);
+  console.log(`${machine}\nMedians of ${ROUNDS} interleaved rounds; ratios are to raw fetch + JSON.parse in the same run.\n\n${output}`);
   await mkdir(path.join(here, "results"), { recursive: true });
   await writeFile(path.join(here, "results/latest.json"), `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
 } finally {
