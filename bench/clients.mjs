@@ -28,7 +28,12 @@ export const CLIENTS = {
     entry: "openai",
     async create(baseUrl, shape) {
       const { default: OpenAI } = await import("openai");
-      const client = new OpenAI({ apiKey: KEY, baseURL: `${baseUrl}/v1`, maxRetries: 0, defaultHeaders: { "x-shape": shape } });
+      const client = new OpenAI({
+        apiKey: KEY,
+        baseURL: `${baseUrl}/v1`,
+        maxRetries: 0,
+        defaultHeaders: { "x-shape": shape },
+      });
       return () => client.images.generate(REQUEST);
     },
   },

@@ -18,7 +18,9 @@ type Name = (typeof CLIENT_NAMES)[number];
 type Figures = Record<string, number>;
 
 async function child(name: Name, kind: string, url: string): Promise<Figures> {
-  const { stdout } = await exec(process.execPath, [path.join(here, "child.mjs"), name, kind, url], { maxBuffer: 1 << 20 });
+  const { stdout } = await exec(process.execPath, [path.join(here, "child.mjs"), name, kind, url], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as Figures;
 }
 
@@ -96,9 +98,14 @@ try {
   const results = await measureAll(server.url);
   const machine = `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const output = table(results);
-  console.log(`${machine}\nMedians of ${ROUNDS} interleaved rounds; ratios are to raw fetch + JSON.parse in the same run.\n\n${output}`);
+  console.log(
+    `${machine}\nMedians of ${ROUNDS} interleaved rounds; ratios are to raw fetch + JSON.parse in the same run.\n\n${output}`,
+  );
   await mkdir(path.join(here, "results"), { recursive: true });
-  await writeFile(path.join(here, "results/latest.json"), `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  await writeFile(
+    path.join(here, "results/latest.json"),
+    `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`,
+  );
 } finally {
   await server.close();
 }

@@ -20,8 +20,9 @@ export function bearerAuth(
           "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",
         );
       }
-      const url = new URL(request.url);
-      if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+      // Only plain http needs a closer look; parsing every https URL would be work for nothing.
+      const url = request.url.startsWith("http:") ? new URL(request.url) : undefined;
+      if (url && !allowInsecureHttp && !isLoopback(url.hostname)) {
         throw new ConfigurationError(
           `Refusing to send the API key in clear text to http://${url.host}: use https, or set allowInsecureHttp: true.`,
         );

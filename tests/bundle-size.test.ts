@@ -16,8 +16,14 @@ describe("the core entry's browser bundle", () => {
 
   it("pulls in no Node built-in and nothing of the testing kit, the CLI or the file helpers", async () => {
     const { inputs } = await bundleSize(GENERATE_ONLY);
-    expect(inputs.filter((input) => /^node:|pngjs|image-size|^src\/(testing\/|(cli|cli-progress|files|node|bin)\.ts$)/.test(input))).toEqual([]);
-    expect(inputs.filter((input) => input.startsWith("node_modules/"))).toEqual(["node_modules/openapi-fetch/dist/index.mjs"]);
+    expect(
+      inputs.filter((input) =>
+        /^node:|pngjs|image-size|^src\/(testing\/|(cli|cli-progress|files|node|bin)\.ts$)/.test(input),
+      ),
+    ).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith("node_modules/"))).toEqual([
+      "node_modules/openapi-fetch/dist/index.mjs",
+    ]);
   });
 
   it("fails the build when the core reaches for a Node built-in", async () => {

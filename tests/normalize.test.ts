@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalize } from "../src/index.js";
+import { normalize, validate } from "../src/index.js";
 
 const full = {
   background: "transparent",
@@ -84,6 +84,11 @@ describe("normalize (responses)", () => {
     expect(Object.getPrototypeOf((result.data as object[])[0])).toBe(Object.prototype);
     expect(Object.hasOwn(result, "__proto__")).toBe(true);
     expect((result.data as Record<string, unknown>[])[0]?.constructor).toBeNull();
+    expect(validate("ImageGeneration", body)).toEqual([]);
+    expect(validate("ImageGeneration", JSON.parse('{"data":[{"url":{"__proto__":1}}]}'))).toEqual([
+      { pointer: "/data/0/url", expected: "must be string,null", received: "an object" },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
