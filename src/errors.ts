@@ -40,8 +40,11 @@ export interface ApiErrorDetails {
  */
 export class ApiError extends SudoImagesError {
   override name = "ApiError";
+  /** The HTTP status, such as 429. */
   readonly status: number;
+  /** The response headers (`retry-after`, `x-request-id`, …). */
   readonly headers: Headers;
+  /** The parsed `ErrorResponse`, or the raw text when the body was not one. */
   readonly body: ErrorBody | string | undefined;
   /** `error.type` from the body, such as `invalid_request_error`. */
   readonly type: string | undefined;
@@ -142,6 +145,7 @@ export class TimeoutError extends SudoImagesError {
 /** The response arrived but is not a usable body: not JSON, truncated, wrong content type, too large. */
 export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
+  /** The HTTP status of the unusable response. */
   readonly status: number;
   constructor(message: string, response: Response, options?: { cause: unknown }) {
     const requestId = response.headers.get("x-request-id") ?? undefined;
@@ -168,6 +172,7 @@ export class SpecValidationError extends SudoImagesError {
     what: string,
     /** The schema the body was checked against, such as `ImageGeneration`. */
     readonly schema: string,
+    /** Each place the body breaks the spec. */
     readonly violations: readonly SpecViolation[],
   ) {
     super(`${what} does not match ${schema} in the spec: ${describeViolations(violations)}`);

@@ -60,6 +60,43 @@ describe("the packed package", () => {
     expect(result.stdout ?? "", "type errors").toBe("");
   });
 
+  it("compiles every TypeScript example of the README against the installed package", async () => {
+    const readme = await readFile(path.join(root, "README.md"), "utf8");
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    // Examples may use a client or a result made earlier on the page: declare what a block does not.
+    const prelude = (code: string) =>
+      [
+        'import type { ImageGeneration as ReadmeResult, ImagesClient as ReadmeClient } from "sudo-images";',
+        /\b(const|let) client\b/.test(code) ? "" : "declare const client: ReadmeClient;",
+        /\b(const|let) result\b/.test(code) ? "" : "declare const result: ReadmeResult;",
+      ].join("\n");
+    const files = await Promise.all(
+      blocks.map(async (code, index) => {
+        const file = `readme-${index + 1}.ts`;
+        await writeFile(path.join(project, file), `${prelude(code)}\n${code}\nexport {};\n`);
+        return file;
+      }),
+    );
+    // vitest is not installed in the consumer; its example only needs the names to exist.
+    const vitest = 'declare module "vitest" { export const it: any, expect: any, beforeAll: any, afterAll: any; }';
+    await writeFile(path.join(project, "vitest-shim.d.ts"), vitest);
+    const config = {
+      compilerOptions: {
+        module: "esnext",
+        moduleResolution: "bundler",
+        target: "es2022",
+        strict: true,
+        types: ["node"],
+        noEmit: true,
+      },
+      files: [...files, "vitest-shim.d.ts"],
+    };
+    await writeFile(path.join(project, "tsconfig.readme.json"), JSON.stringify(config));
+    const result = await exec(tsc, ["-p", "tsconfig.readme.json"], { cwd: project }).catch((error) => error);
+    expect(result.stdout ?? "", "type errors in README examples").toBe("");
+  });
+
   it("runs the consumer against startMockServer and gets a normalized result", async () => {
     const { stdout } = await exec(process.execPath, ["out-node16/consumer.js"], { cwd: project });
     const output = JSON.parse(stdout) as { typed: boolean; urls: string[]; raw: number; kinds: boolean[] };
