@@ -4,8 +4,8 @@
  * at 64 in flight, 4 rounds of 4,000 calls, median per variant.
  */
 import createClient from "openapi-fetch";
-import { createImagesClient } from "../src/index.js";
 import type { paths } from "../src/generated/schema.js";
+import { createImagesClient } from "../src/index.js";
 import { startBenchServer } from "./server.js";
 
 const server = await startBenchServer();
