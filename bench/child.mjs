@@ -1,23 +1,13 @@
 // One measurement of one client, in a process of its own: node bench/child.mjs <client> <kind> <baseUrl>
 // Prints one JSON object on stdout.
-import { performance } from "node:perf_hooks";
 import { CLIENTS } from "./clients.mjs";
+import { sequential, throughput } from "./load.mjs";
 
 const [name, kind, baseUrl] = process.argv.slice(2);
 const client = CLIENTS[name];
 
 function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-async function sequential(call, count) {
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await call();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b);
 }
 
 const kinds = {
@@ -34,20 +24,8 @@ const kinds = {
   },
   async throughput() {
     const call = await client.create(baseUrl, "small");
-    const run = async (total) => {
-      let started = 0;
-      const worker = async () => {
-        while (started < total) {
-          started++;
-          await call();
-        }
-      };
-      const start = performance.now();
-      await Promise.all(Array.from({ length: 64 }, worker));
-      return total / ((performance.now() - start) / 1000);
-    };
-    await run(500);
-    return { reqPerSec: await run(5000) };
+    await throughput(call, 500);
+    return { reqPerSec: await throughput(call, 5000) };
   },
   async nulls() {
     const call = await client.create(baseUrl, "nulls");

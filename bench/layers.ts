@@ -6,6 +6,7 @@
 import createClient from "openapi-fetch";
 import type { paths } from "../src/generated/schema.js";
 import { createImagesClient } from "../src/index.js";
+import { throughput } from "./load.mjs";
 import { startBenchServer } from "./server.js";
 
 const server = await startBenchServer();
@@ -37,19 +38,6 @@ const variants: Record<string, () => Promise<unknown>> = {
       client.generate(REQUEST)
   )(sudo()),
 };
-
-async function throughput(call: () => Promise<unknown>, total: number): Promise<number> {
-  let started = 0;
-  const worker = async () => {
-    while (started < total) {
-      started++;
-      await call();
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: 64 }, worker));
-  return total / ((performance.now() - start) / 1000);
-}
 
 const runs: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
 for (let round = 0; round < 4; round++) {
