@@ -23,7 +23,7 @@ import { check } from "./validation.js";
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
 /** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
-export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 type Schemas = components["schemas"];
 
@@ -133,6 +133,11 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
   raw.use(bodyLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
   if (log) raw.use(requestLogger(log));
   const mode = options.validateResponses ?? "strict";
+  const clientPolicy: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    ...options.retry,
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+  };
   const warn = options.onWarning ?? ((error) => console.warn(error.message));
 
   /** One attempt: send, map the outcome to a parsed body or a typed error. */
@@ -167,11 +172,7 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
     if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
     const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const policy: RetryPolicy = {
-      ...DEFAULT_RETRY_POLICY,
-      ...options.retry,
-      maxRetries: call.maxRetries ?? options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-    };
+    const policy = call.maxRetries === undefined ? clientPolicy : { ...clientPolicy, maxRetries: call.maxRetries };
     const parsed = await retrying(
       (number) =>
         withTimeout(

@@ -20,7 +20,7 @@ export function resolveLogger(logger: Logger | undefined): Logger | undefined {
 }
 
 /** Headers as a log shows them: `Authorization` (and anything like a key) redacted. */
-export function redactedHeaders(headers: Headers): string {
+function redactedHeaders(headers: Headers): string {
   const shown: string[] = [];
   headers.forEach((value, name) => {
     shown.push(`${name}: ${/^(authorization|x-api-key|api-key)$/i.test(name) ? "[redacted]" : value}`);

@@ -12,4 +12,4 @@ export {
 export * from "./errors.js";
 export { detectImageType, type ImageBytesOptions, ImageError, type ImageType, imageBytes } from "./images.js";
 export { type Normalized, normalize } from "./normalize.js";
-export { preview, validate } from "./validation.js";
+export { validate } from "./validation.js";

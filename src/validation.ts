@@ -80,7 +80,7 @@ export function describeViolations(violations: readonly SpecViolation[]): string
 const PREVIEW_CHARS = 32;
 
 /** A short, one-line picture of a value: a 4 MB base64 string shows its first 32 characters and its length. */
-export function preview(value: unknown): string {
+function preview(value: unknown): string {
   if (typeof value === "string") {
     if (value.length <= PREVIEW_CHARS) return JSON.stringify(value);
     return `${JSON.stringify(value.slice(0, PREVIEW_CHARS))}… (${value.length} characters)`;

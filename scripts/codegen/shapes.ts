@@ -99,7 +99,7 @@ function propertyDeclarations(parts: Schema[]): Map<string, unknown[]> {
 }
 
 /** True when the schema lets `null` through: a `"null"` type, a null enum or const, a null branch. */
-export function allowsNull(schema: unknown, defs: Record<string, Schema>, seen = new Set<string>()): boolean {
+function allowsNull(schema: unknown, defs: Record<string, Schema>, seen = new Set<string>()): boolean {
   if (!isSchema(schema)) return schema === true;
   const target = defName(schema);
   if (target !== undefined) {

@@ -88,8 +88,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const path = new URL(req.url ?? "/", "http://mock").pathname;
     if (req.method === "OPTIONS") return preflight(res);
     if (req.method === "GET" && path.startsWith("/images/")) return serveImage(res, images.get(path.slice(8)));
-    if (path !== GENERATIONS && path !== `/api${GENERATIONS}`)
-      return sendError(res, 404, `No route for ${req.method} ${path}`, "not_found");
+    if (path !== GENERATIONS) return sendError(res, 404, `No route for ${req.method} ${path}`, "not_found");
     if (req.method !== "POST") return sendError(res, 405, `Use POST for ${path}`, "invalid_request_error");
     const text = await readBody(req);
     const body = parseJson(text);
