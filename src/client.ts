@@ -11,13 +11,13 @@ import {
   ResponseValidationError,
   SudoImagesError,
 } from "./errors.js";
-import { validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
+import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
 import type { components, paths } from "./generated/schema.js";
-import { type Normalized, normalize } from "./normalize.js";
 import { parseJsonBody } from "./response-body.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./retry.js";
+import { type Normalized, normalizeWith } from "./spec/normalize.js";
+import { check } from "./spec/validation.js";
 import { withTimeout } from "./timeout.js";
-import { check } from "./validation.js";
 
 /** The default API root; `/v1/images/generations` is appended to it. */
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
@@ -163,11 +163,11 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
         warn(violation);
       }
     }
-    return normalize("ImageGeneration", parsed as Schemas["ImageGeneration"]);
+    return normalizeWith(shapes, "ImageGeneration", parsed as Schemas["ImageGeneration"]);
   }
 
   async function generate(request: ImageGenerationRequest, call: GenerateOptions = {}): Promise<ImageGeneration> {
-    const body = normalize("ImageGenerationRequest", request) as ImageGenerationRequest;
+    const body = normalizeWith(shapes, "ImageGenerationRequest", request) as ImageGenerationRequest;
     const violations = check(validate_ImageGenerationRequest, body);
     if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
     const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();

@@ -1,5 +1,6 @@
 import type { components } from "./generated/schema.js";
-import { describeViolations } from "./validation.js";
+import type { SpecViolation } from "./spec/types.js";
+import { describeViolations } from "./spec/validation.js";
 
 /** The body of a failed request, as the spec defines it. */
 export type ErrorBody = components["schemas"]["ErrorResponse"];
@@ -155,15 +156,7 @@ export class InvalidResponseError extends SudoImagesError {
   }
 }
 
-/** One place where a body breaks the spec. */
-export interface SpecViolation {
-  /** JSON pointer into the body, `""` for the body itself. */
-  pointer: string;
-  /** What the spec wants there, such as `must be integer` or `required property`. */
-  expected: string;
-  /** What was there, shortened (long strings show their start and length). */
-  received: string;
-}
+export type { SpecViolation } from "./spec/types.js";
 
 /** A body breaks the spec; `violations` says where and how. */
 export class SpecValidationError extends SudoImagesError {

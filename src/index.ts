@@ -10,6 +10,7 @@ export {
   type ImageUsage,
 } from "./client.js";
 export * from "./errors.js";
+export { type BodySchemaName, normalize, type SchemaName, validate } from "./generated/index.js";
 export { detectImageType, type ImageBytesOptions, ImageError, type ImageType, imageBytes } from "./images.js";
-export { type Normalized, normalize } from "./normalize.js";
-export { validate } from "./validation.js";
+export type { Normalized } from "./spec/normalize.js";
+export type { SpecViolation } from "./spec/types.js";

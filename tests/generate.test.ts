@@ -34,7 +34,7 @@ describe("generated code", () => {
 
   it("starts every file with a banner naming the command that regenerates it", async () => {
     const { files } = await generateFiles(SPEC);
-    expect([...files.keys()].sort()).toEqual(["metadata.ts", "schema.ts", "validators.ts"]);
+    expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "schema.ts", "validators.ts"]);
     for (const text of files.values())
       expect(text).toMatch(/^\/\/ Generated from openapi\/sudo-images\.yaml by `npm run generate`/);
   });
@@ -80,13 +80,21 @@ describe("a broken spec", () => {
     expect(message).toContain("#/components/schemas/ImageGeneration/properties/usage/oneOf/0");
   });
 
-  it("fails on what the linter rejects, with the rule and the JSON pointer", async () => {
+  it("says what an emitter cannot compile, in one line with the first lint finding", async () => {
     const file = await specWith("lint.yaml", (spec) =>
       spec.replace("      operationId: generateImage\n", "      operationId: 12\n"),
     );
     expect(await specError(file)).toMatch(
-      /lint\.yaml:\d+:\d+: .*\[struct\] at #\/paths\/~1v1~1images~1generations\/post\/operationId/,
+      /lint\.yaml: cannot generate: .*\(first lint warning: .*lint\.yaml:\d+:\d+: .*\[struct\] at #\/paths\/~1v1~1images~1generations\/post\/operationId\)$/,
     );
+  });
+
+  it("refuses a document that is not OpenAPI 3.0 or 3.1", async () => {
+    const swagger = path.join(root, "node_modules/@readme/oas-examples/2.0/json/petstore.json");
+    expect(await specError(swagger)).toMatch(/petstore\.json: not an OpenAPI 3\.0 or 3\.1 document \(swagger 2\.0\)$/);
+    const other = path.join(dir, "other.json");
+    await writeFile(other, JSON.stringify({ asyncapi: "2.6.0", info: {} }));
+    expect(await specError(other)).toMatch(/other\.json: not an OpenAPI 3\.0 or 3\.1 document/);
   });
 
   it("exits 1 with one line and writes nothing", async () => {
@@ -107,6 +115,7 @@ describe("npm run generate -- --check", () => {
     copy = await mkdtemp(path.join(tmpdir(), "sudo-images-check-"));
     await cp(path.join(root, "openapi"), path.join(copy, "openapi"), { recursive: true });
     await cp(path.join(root, "src/generated"), path.join(copy, "src/generated"), { recursive: true });
+    await cp(path.join(root, "src/spec"), path.join(copy, "src/spec"), { recursive: true });
   });
   afterAll(() => rm(copy, { recursive: true, force: true }));
 

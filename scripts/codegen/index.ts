@@ -1,37 +1,97 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import { toCanonical31 } from "./canonical.js";
 import { toSchemaSet } from "./json-schema.js";
-import { upgradeTo31 } from "./openapi-30.js";
+import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
-import { loadSpec } from "./spec-source.js";
+import { displayPath, loadSpec, SpecError } from "./spec-source.js";
 import { bodySchemaNames, compileValidators, validatorName } from "./validators.js";
 
 /** The generated files, by name inside the output folder, with their full text. */
 export type GeneratedFiles = Map<string, string>;
 
+/** What to generate from a spec. */
+export interface GenerateOptions {
+  /** Only these operations (by operationId) and the schemas they reach. @default every operation */
+  operations?: readonly string[] | undefined;
+  /** The folder the files are for; it decides the default `runtime`. @default "src/generated" */
+  out?: string | undefined;
+  /**
+   * The module generated code imports the runtime from.
+   * @default "sudo-images/spec", or a relative path to this package's `src/spec/` for a folder inside `src/`
+   */
+  runtime?: string | undefined;
+}
+
+/** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
+const RUNTIME_SOURCE = "src/spec/runtime.ts";
+
 /**
  * Everything `npm run generate` writes, computed in memory from one spec: nothing is written
- * here, so a broken spec leaves the output folder as it was.
+ * here, so a broken spec leaves the output folder as it was. The document is rewritten once into
+ * canonical 3.1 (`toCanonical31`) and every file is made from that one form.
  */
-export async function generateFiles(specPath: string): Promise<{ files: GeneratedFiles; warnings: string[] }> {
-  const { document: original, warnings } = await loadSpec(specPath);
-  const document = upgradeTo31(original);
+export async function generateFiles(
+  specPath: string,
+  options: GenerateOptions = {},
+): Promise<{ files: GeneratedFiles; warnings: string[] }> {
+  const loaded = await loadSpec(specPath);
+  const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
+  const document = toCanonical31(selected);
   const set = toSchemaSet(document);
+  const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const banner = bannerFor(specPath);
-  const types = astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0]));
+  const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
+    astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0])),
+    compileValidators(set),
+  ]);
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
       "validators.ts",
-      `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${compileValidators(set)}\n`,
+      `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    ["metadata.ts", `${banner}\n${metadataModule(set.operations, nullableShapes(set.defs), bodySchemaNames(set))}`],
+    [
+      "metadata.ts",
+      `${banner}\n${metadataModule(set.operations, nullableShapes(set.defs), bodySchemaNames(set), runtime)}`,
+    ],
+    ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
-  return { files, warnings };
+  return { files, warnings: [...loaded.warnings, ...validators.warnings] };
+}
+
+/**
+ * A folder inside the `src/` of a checkout of this package is compiled with the runtime's sources
+ * there, so it imports them by relative path; any other folder imports the installed package.
+ */
+function runtimeFor(dir: string): string {
+  const source = path.resolve(RUNTIME_SOURCE);
+  const root = path.resolve("src");
+  const target = path.resolve(dir);
+  if (!target.startsWith(`${root}${path.sep}`) || !existsSync(source)) return "sudo-images/spec";
+  const relative = path.relative(target, source.replace(/\.ts$/, ".js")).split(path.sep).join("/");
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+/**
+ * Runs the emitters. Lint findings are only warnings, so a spec can still hold something an
+ * emitter chokes on (an `operationId` that is a number): that becomes one line naming the spec,
+ * the emitter's reason and the first finding, which usually says where.
+ */
+async function emitting<T>(specPath: string, warnings: string[], emit: () => Promise<T>): Promise<T> {
+  try {
+    return await emit();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    const hint = warnings.length > 0 ? ` (first lint warning: ${warnings[0]})` : "";
+    throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${hint}`);
+  }
 }
 
 function bannerFor(specPath: string): string {
-  const spec = path.relative(process.cwd(), specPath).split(path.sep).join("/");
+  const relative = path.relative(process.cwd(), specPath);
+  const spec = (relative.startsWith("..") ? path.basename(specPath) : relative).split(path.sep).join("/");
   return [
     `// Generated from ${spec} by \`npm run generate\` (scripts/generate.ts).`,
     "// Do not edit: change the spec or the generator, then regenerate.",
@@ -39,45 +99,49 @@ function bannerFor(specPath: string): string {
   ].join("\n");
 }
 
-function metadataModule(operations: unknown, shapes: unknown, schemaNames: string[]): string {
+function metadataModule(operations: unknown, shapes: unknown, schemaNames: string[], runtime: string): string {
   const named = schemaNames.map(
     (name) =>
       `/** Validates a body against the spec's \`${name}\` schema. */\n` +
       `export const ${validatorName(name)}: Validator = generated.${validatorName(name)};`,
   );
   const validators = schemaNames.map((name) => `  ${JSON.stringify(name)}: ${validatorName(name)},`);
-  return `import * as generated from "./validators.js";
+  return `import type { Shapes, Validator } from ${JSON.stringify(runtime)};
+import * as generated from "./validators.js";
 
-/** One problem a validator found, as Ajv reports it. */
-export interface ValidationIssue {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
-/** A compiled validator: returns whether \`data\` matches, and leaves the problems on \`errors\`. */
-export type Validator = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
-
-/** Where a value of one schema may hold nulls to drop; a string names another entry of \`shapes\`. */
-export interface Shape {
-  readonly nullable?: readonly string[];
-  readonly properties?: Readonly<Record<string, Shape | string>>;
-  readonly items?: Shape | string;
-}
-
-/** Each operation's method, path, and the schema names of its JSON request and response bodies. */
-export const operations = ${JSON.stringify(operations, null, 2)} as const;
+/** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
+export const routes = ${JSON.stringify(operations, null, 2)} as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
-export const shapes: Readonly<Record<string, Shape>> = ${JSON.stringify(shapes, null, 2)};
+export const shapes: Shapes = ${JSON.stringify(shapes, null, 2)};
 
 ${named.join("\n\n")}
 
 /** A validator for every schema used as a request or response body, by schema name. */
-export const validators: Readonly<Record<string, Validator>> = {
+export const validators = {
 ${validators.join("\n")}
-};
+} as const;
+`;
+}
+
+function indexModule(runtime: string): string {
+  return `import { bindSpec } from ${JSON.stringify(runtime)};
+import { shapes, validators } from "./metadata.js";
+import type { components } from "./schema.js";
+
+export type { Normalized, SpecViolation } from ${JSON.stringify(runtime)};
+export { routes, shapes, validators } from "./metadata.js";
+export type { components, operations, paths } from "./schema.js";
+
+/** The name of one of this spec's schemas (\`components.schemas\`). */
+export type SchemaName = keyof components["schemas"] & string;
+/** The name of a schema used as a request or response body: those have a compiled validator. */
+export type BodySchemaName = keyof typeof validators;
+
+/**
+ * \`normalize(schemaName, value)\` drops every \`null\` this spec allows from a value of that schema;
+ * \`validate(schemaName, value)\` lists where a body breaks its schema, each with a JSON pointer.
+ */
+export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
 `;
 }

@@ -1,5 +1,6 @@
-import { valueAt } from "../../src/json-pointer.js";
+import { valueAt } from "../../src/spec/json-pointer.js";
 import { isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** One operation's bodies, each named by the `$defs` entry that holds its schema. */
@@ -17,7 +18,6 @@ export interface SchemaSet {
   operations: Record<string, OperationBodies>;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const INT_RANGES: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
   // JSON numbers past 2^53 are not exact in JavaScript; that is the range a client can honour.

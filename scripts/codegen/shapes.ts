@@ -1,3 +1,4 @@
+import { admitsNull, isNullOnly } from "./nullability.js";
 import { isSchema, type Schema } from "./schema-walk.js";
 
 /**
@@ -64,7 +65,7 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
   const parts = [schema, ...((schema.allOf as unknown[] | undefined) ?? [])].map((part) => resolve(part, defs));
   for (const [key, declarations] of propertyDeclarations(parts)) {
     // In an allOf, a null passes only if every part that declares the key lets it through.
-    if (declarations.every((property) => allowsNull(property, defs))) nullable.push(key);
+    if (declarations.every((property) => admitsNull(property, resolver(defs)))) nullable.push(key);
     const child = declarations.map((property) => shapeOf(property, defs)).find((found) => found !== undefined);
     if (child !== undefined) properties[key] = child;
   }
@@ -98,28 +99,6 @@ function propertyDeclarations(parts: Schema[]): Map<string, unknown[]> {
   return declarations;
 }
 
-/** True when the schema lets `null` through: a `"null"` type, a null enum or const, a null branch. */
-function allowsNull(schema: unknown, defs: Record<string, Schema>, seen = new Set<string>()): boolean {
-  if (!isSchema(schema)) return schema === true;
-  const target = defName(schema);
-  if (target !== undefined) {
-    if (seen.has(target)) return false;
-    seen.add(target);
-    return allowsNull(defs[target], defs, seen);
-  }
-  const { type } = schema;
-  if (type === "null" || (Array.isArray(type) && type.includes("null"))) return true;
-  if (schema.const === null || (Array.isArray(schema.enum) && schema.enum.includes(null))) return true;
-  const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
-  if (Array.isArray(alternatives)) return alternatives.some((alternative) => allowsNull(alternative, defs, seen));
-  const parts = schema.allOf as unknown[] | undefined;
-  return Array.isArray(parts) && parts.length > 0 && parts.every((part) => allowsNull(part, defs, seen));
-}
-
-function isNullOnly(schema: unknown): boolean {
-  return isSchema(schema) && (schema.type === "null" || (schema.const === null && schema.type === undefined));
-}
-
 function defName(schema: Schema): string | undefined {
   const ref = schema.$ref;
   return typeof ref === "string" && ref.startsWith("#/$defs/") ? ref.slice("#/$defs/".length) : undefined;
@@ -134,4 +113,9 @@ function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undef
     if (kept !== undefined) properties[key] = kept;
   }
   return compact(shape.nullable ?? [], properties, prune(shape.items, live));
+}
+
+/** `admitsNull`'s view of the `$defs` table. */
+function resolver(defs: Record<string, Schema>): (ref: string) => unknown {
+  return (ref) => (ref.startsWith("#/$defs/") ? defs[ref.slice("#/$defs/".length)] : undefined);
 }

@@ -7,49 +7,74 @@ export class SpecError extends Error {
   override name = "SpecError";
 }
 
-/** A parsed, linted OpenAPI document with every external `$ref` pulled in. */
+/** A parsed OpenAPI 3.0 or 3.1 document with every external `$ref` pulled in. */
 export type OpenApiDocument = Record<string, unknown> & { openapi: string };
 
+/** Lint rules whose findings make a spec impossible to generate from, not merely untidy. */
+const FATAL_RULES = new Set(["no-unresolved-refs"]);
+
 /**
- * Lints `specPath` with Redocly's `recommended` ruleset and bundles it.
- * Lint errors (not warnings) fail: a spec the linter rejects generates nothing.
+ * Reads, lints (Redocly's `recommended` ruleset) and bundles `specPath`. Real specs break lint
+ * rules all the time, so a finding is a warning (one line each, `file:line:col: message [rule] at
+ * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
+ * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
  */
 export async function loadSpec(specPath: string): Promise<{ document: OpenApiDocument; warnings: string[] }> {
   const config = await createConfig({ extends: ["recommended"] });
-  let problems: NormalizedProblem[];
+  const problems = await lintProblems(specPath, config);
+  const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
+  if (fatal.length > 0) {
+    const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
+    throw new SpecError(`${describeProblem(fatal[0] as NormalizedProblem)}${more}`);
+  }
+  const { bundle: bundled } = await bundle({ ref: specPath, config, dereference: false });
+  const document = bundled.parsed as Record<string, unknown>;
+  const version = document.openapi;
+  if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
+    const found = version ?? (document.swagger ? `swagger ${String(document.swagger)}` : "no version");
+    throw new SpecError(`${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})`);
+  }
+  return { document: document as OpenApiDocument, warnings: problems.map(describeProblem) };
+}
+
+/**
+ * Every finding of Redocly's `recommended` ruleset, one line each: the standard this repository
+ * holds its own spec to (`npm run lint:spec` wants none).
+ */
+export async function lintSpec(specPath: string): Promise<string[]> {
+  const problems = await lintProblems(specPath, await createConfig({ extends: ["recommended"] }));
+  return problems.map(describeProblem);
+}
+
+async function lintProblems(specPath: string, config: Awaited<ReturnType<typeof createConfig>>) {
   try {
-    problems = await lint({ ref: specPath, config });
+    return await lint({ ref: specPath, config });
   } catch (error) {
     throw new SpecError(readFailure(specPath, error));
   }
-  const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length > 0) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more lint error(s))` : "";
-    throw new SpecError(`${describeProblem(errors[0] as NormalizedProblem)}${more}`);
-  }
-  const { bundle: bundled } = await bundle({ ref: specPath, config, dereference: false });
-  return {
-    document: bundled.parsed as OpenApiDocument,
-    warnings: problems.map(describeProblem),
-  };
 }
 
 function describeProblem(problem: NormalizedProblem): string {
   const location = problem.location[0];
   if (!location) return `${problem.ruleId}: ${problem.message}`;
   const { start } = getLineColLocation(location);
-  const file = path.relative(process.cwd(), location.source.absoluteRef);
+  const file = displayPath(location.source.absoluteRef);
   return `${file}:${start.line}:${start.col}: ${problem.message} [${problem.ruleId}] at ${location.pointer}`;
 }
 
 function readFailure(specPath: string, error: unknown): string {
-  const file = path.relative(process.cwd(), specPath);
-  if (error instanceof Error) {
-    // Redocly's YamlParseError carries the 1-based line and column of the fault.
-    const { line, col } = error as { line?: number; col?: number };
-    const where = line ? `${file}:${line}:${col ?? 1}` : file;
-    const reason = error.message.split("\n")[0]?.replace(/ in "[^"]*" \(\d+:\d+\)/, "");
-    return `${where}: cannot read spec: ${reason}`;
-  }
-  return `${file}: cannot read spec: ${String(error)}`;
+  const file = displayPath(specPath);
+  if (!(error instanceof Error)) return `${file}: cannot read spec: ${String(error)}`;
+  if (error.message === "Unsupported specification") return `${file}: not an OpenAPI 3.0 or 3.1 document`;
+  // Redocly's YamlParseError carries the 1-based line and column of the fault.
+  const { line, col } = error as { line?: number; col?: number };
+  const where = line ? `${file}:${line}:${col ?? 1}` : file;
+  const reason = error.message.split("\n")[0]?.replace(/ in "[^"]*" \(\d+:\d+\)/, "");
+  return `${where}: cannot read spec: ${reason}`;
+}
+
+/** A path as the user would type it: relative to the working folder when it is below it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
 }

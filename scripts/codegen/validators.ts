@@ -18,13 +18,21 @@ export function validatorName(schemaName: string): string {
  * - `validateFormats: false`: integer formats were already turned into ranges, and other formats
  *   are annotations in JSON Schema 2020-12.
  */
-export function compileValidators(set: SchemaSet): string {
+export function compileValidators(set: SchemaSet): { code: string; warnings: string[] } {
+  const warnings: string[] = [];
+  const warn = (...parts: unknown[]) => warnings.push(`validators: ${parts.map(String).join(" ")}`);
   const ajv = new Ajv2020({
     allErrors: true,
     unicode: false,
     validateFormats: false,
-    logger: false, // `unicode` is deprecated but still honoured; its notice is noise here.
-    strict: true,
+    // Published specs carry keywords JSON Schema does not know (Speakeasy's, vendors' own): each is
+    // a warning and asserts nothing. `unicode` is deprecated but still honoured; its notice is noise.
+    logger: {
+      log: () => {},
+      warn: (...parts: unknown[]) => /unicode/.test(String(parts[0])) || warn(...parts),
+      error: warn,
+    },
+    strict: "log",
     code: { source: true, esm: true, lines: true, optimize: true },
   });
   // Ajv2020 forces these on; they make every validator track evaluated properties and dynamic
@@ -37,7 +45,7 @@ export function compileValidators(set: SchemaSet): string {
   ajv.addSchema({ $id: ROOT_ID, $defs: set.defs });
   const exports: Record<string, string> = {};
   for (const name of bodySchemaNames(set)) exports[validatorName(name)] = `${ROOT_ID}#/$defs/${name}`;
-  return standalone.default(ajv, exports);
+  return { code: standalone.default(ajv, exports), warnings };
 }
 
 /** Every schema name used as a request or response body, in a stable order. */

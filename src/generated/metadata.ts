@@ -1,29 +1,11 @@
 // Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
 // Do not edit: change the spec or the generator, then regenerate.
 
+import type { Shapes, Validator } from "../spec/runtime.js";
 import * as generated from "./validators.js";
 
-/** One problem a validator found, as Ajv reports it. */
-export interface ValidationIssue {
-  instancePath: string;
-  schemaPath: string;
-  keyword: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
-/** A compiled validator: returns whether `data` matches, and leaves the problems on `errors`. */
-export type Validator = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
-
-/** Where a value of one schema may hold nulls to drop; a string names another entry of `shapes`. */
-export interface Shape {
-  readonly nullable?: readonly string[];
-  readonly properties?: Readonly<Record<string, Shape | string>>;
-  readonly items?: Shape | string;
-}
-
-/** Each operation's method, path, and the schema names of its JSON request and response bodies. */
-export const operations = {
+/** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
+export const routes = {
   "generateImage": {
     "method": "post",
     "path": "/v1/images/generations",
@@ -42,7 +24,7 @@ export const operations = {
 } as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
-export const shapes: Readonly<Record<string, Shape>> = {
+export const shapes: Shapes = {
   "ImageGenerationRequest": {
     "nullable": [
       "n",
@@ -101,8 +83,8 @@ export const validate_ImageGeneration: Validator = generated.validate_ImageGener
 export const validate_ImageGenerationRequest: Validator = generated.validate_ImageGenerationRequest;
 
 /** A validator for every schema used as a request or response body, by schema name. */
-export const validators: Readonly<Record<string, Validator>> = {
+export const validators = {
   "ErrorResponse": validate_ErrorResponse,
   "ImageGeneration": validate_ImageGeneration,
   "ImageGenerationRequest": validate_ImageGenerationRequest,
-};
+} as const;

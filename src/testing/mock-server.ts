@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { ImageGenerationRequest } from "../client.js";
+import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
-import { describeViolations, validate } from "../validation.js";
+import { describeViolations } from "../spec/validation.js";
 import { renderMockPng } from "./mock-image.js";
 
 type Schemas = components["schemas"];

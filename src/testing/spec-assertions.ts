@@ -1,9 +1,9 @@
-import type { SpecViolation } from "../errors.js";
-import { operations } from "../generated/metadata.js";
-import { describeViolations, validate } from "../validation.js";
+import { type BodySchemaName, routes, validate } from "../generated/index.js";
+import type { SpecViolation } from "../spec/types.js";
+import { describeViolations } from "../spec/validation.js";
 
 /** An operation of the spec, by its `operationId`. */
-export type OperationId = keyof typeof operations;
+export type OperationId = keyof typeof routes;
 
 /**
  * Checks a response body against what the spec says `operationId` answers with `status`, and
@@ -15,12 +15,12 @@ export type OperationId = keyof typeof operations;
  * expect(problems).toEqual([]);
  */
 export function validateAgainstSpec(operationId: OperationId, status: number, body: unknown): SpecViolation[] {
-  const operation = operations[operationId];
+  const operation = Object.hasOwn(routes, operationId) ? routes[operationId] : undefined;
   if (operation === undefined) {
     return [
       {
         pointer: "",
-        expected: `an operation of the spec (${Object.keys(operations).join(", ")})`,
+        expected: `an operation of the spec (${Object.keys(routes).join(", ")})`,
         received: String(operationId),
       },
     ];
@@ -37,7 +37,7 @@ export function validateAgainstSpec(operationId: OperationId, status: number, bo
       },
     ];
   }
-  return validate(schema, body);
+  return validate(schema as BodySchemaName, body);
 }
 
 /**

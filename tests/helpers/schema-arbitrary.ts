@@ -1,13 +1,13 @@
 import fc from "fast-check";
+import { toCanonical31 } from "../../scripts/codegen/canonical.js";
 import { toSchemaSet } from "../../scripts/codegen/json-schema.js";
-import { upgradeTo31 } from "../../scripts/codegen/openapi-30.js";
 import type { Schema } from "../../scripts/codegen/schema-walk.js";
 import { loadSpec } from "../../scripts/codegen/spec-source.js";
 
 /** The spec's schemas as JSON Schema `$defs`, the same ones the validators are compiled from. */
 export async function specDefs(spec = "openapi/sudo-images.yaml"): Promise<Record<string, Schema>> {
   const { document } = await loadSpec(spec);
-  return toSchemaSet(upgradeTo31(document)).defs;
+  return toSchemaSet(toCanonical31(document)).defs;
 }
 
 /**

@@ -1,24 +1,14 @@
-import type { SpecViolation } from "./errors.js";
-import { type ValidationIssue, type Validator, validators } from "./generated/metadata.js";
 import { escapeToken, valueAt } from "./json-pointer.js";
+import type { SpecViolation, ValidationIssue, Validator } from "./types.js";
 
 /**
- * Checks `value` against the spec's schema `schemaName` and lists every problem, or none.
- * Runs a validator compiled ahead of time by `npm run generate`.
+ * Runs one generated validator and lists its problems, each with its JSON pointer, or none.
+ * The client calls this with the two validators it needs, so a bundle of the client leaves the
+ * others out; generated folders bind it to all of theirs as `validate(schemaName, value)`.
  *
  * @example
- * validate("ImageGenerationRequest", { prompt: "", model: "gpt-image-1" })
+ * check(validate_ImageGenerationRequest, { prompt: "", model: "gpt-image-1" })
  * // [{ pointer: "/prompt", expected: "must NOT have fewer than 1 characters", received: '""' }]
- */
-export function validate(schemaName: string, value: unknown): SpecViolation[] {
-  const validator = Object.hasOwn(validators, schemaName) ? validators[schemaName] : undefined;
-  if (validator === undefined) throw new Error(`The spec has no body schema named ${schemaName}`);
-  return check(validator, value);
-}
-
-/**
- * Runs one generated validator and lists its problems. The client calls this with the two
- * validators it needs, so a bundle of the client leaves the others out.
  */
 export function check(validator: Validator, value: unknown): SpecViolation[] {
   if (validator(value)) return [];

@@ -1,4 +1,4 @@
-import { type Shape, shapes } from "./generated/metadata.js";
+import type { Shape, Shapes } from "./types.js";
 
 /** Flattens an intersection so editors show one object type. */
 type Flatten<T> = { [K in keyof T]: T[K] } & {};
@@ -22,31 +22,32 @@ export type Normalized<T> = T extends readonly (infer Item)[]
     : T;
 
 /**
- * Drops every `null` the spec allows from a body of schema `schemaName`, as the generated
- * metadata says where those are. Returns a new value and never mutates `value`; objects on the
- * way are copied shallowly and every other value (strings above all) is passed by reference.
- * A `null` the spec does not allow is kept, for validation to report.
+ * Drops every `null` the spec allows from a body of schema `schemaName`, as the generated `shapes`
+ * say where those are. Returns a new value and never mutates `value`; objects on the way are
+ * copied shallowly and every other value (strings above all) is passed by reference. A `null` the
+ * spec does not allow is kept, for validation to report. Generated folders bind it to their own
+ * shapes as `normalize(schemaName, value)`.
  *
  * @example
- * normalize("ImageGeneration", { data: [{ url: "https://…", b64_json: null }], usage: null })
+ * normalizeWith(shapes, "ImageGeneration", { data: [{ url: "https://…", b64_json: null }], usage: null })
  * // → { data: [{ url: "https://…" }] }
  */
-export function normalize<T>(schemaName: string, value: T): Normalized<T> {
-  const shape = shapes[schemaName];
-  return (shape === undefined ? value : normalizeValue(value, shape)) as Normalized<T>;
+export function normalizeWith<T>(shapes: Shapes, schemaName: string, value: T): Normalized<T> {
+  const shape = Object.hasOwn(shapes, schemaName) ? shapes[schemaName] : undefined;
+  return (shape === undefined ? value : normalizeValue(shapes, value, shape)) as Normalized<T>;
 }
 
-function normalizeValue(value: unknown, shape: Shape | string): unknown {
+function normalizeValue(shapes: Shapes, value: unknown, shape: Shape | string): unknown {
   const resolved = typeof shape === "string" ? shapes[shape] : shape;
   if (resolved === undefined || typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) {
     const { items } = resolved;
-    return items === undefined ? value : value.map((item) => normalizeValue(item, items));
+    return items === undefined ? value : value.map((item) => normalizeValue(shapes, item, items));
   }
-  return normalizeObject(value as Record<string, unknown>, resolved);
+  return normalizeObject(shapes, value as Record<string, unknown>, resolved);
 }
 
-function normalizeObject(value: Record<string, unknown>, shape: Shape): Record<string, unknown> {
+function normalizeObject(shapes: Shapes, value: Record<string, unknown>, shape: Shape): Record<string, unknown> {
   const { nullable, properties } = shape;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
@@ -54,7 +55,7 @@ function normalizeObject(value: Record<string, unknown>, shape: Shape): Record<s
     if (field === null && nullable?.includes(key)) continue;
     // hasOwn: a key such as "constructor" must not find Object.prototype's members.
     const child = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
-    const normalized = child === undefined ? field : normalizeValue(field, child);
+    const normalized = child === undefined ? field : normalizeValue(shapes, field, child);
     // A JSON body may carry an own "__proto__" key; plain assignment would set out's prototype.
     if (key === "__proto__") Object.defineProperty(out, key, { value: normalized, enumerable: true, writable: true });
     else out[key] = normalized;

@@ -1,0 +1,59 @@
+import { pointerKeys, valueAt } from "../../src/spec/json-pointer.js";
+import { isSchema, type Schema } from "./schema-walk.js";
+import { type OpenApiDocument, SpecError } from "./spec-source.js";
+
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * The document cut down to the operations named by `operationId` and the components they reach
+ * through `$ref`s, so a 3 MB spec can yield one endpoint's types and validators. Security schemes
+ * (named, not referenced) are kept whole; webhooks are left out. An id the spec lacks is a `SpecError`.
+ *
+ * @example
+ * selectOperations(openai, ["createImage"]).paths // { "/images/generations": { post: {...} } }
+ */
+export function selectOperations(document: OpenApiDocument, ids: readonly string[]): OpenApiDocument {
+  const wanted = new Set(ids);
+  const paths: Record<string, Schema> = {};
+  for (const [route, item] of Object.entries((document.paths ?? {}) as Record<string, Schema>)) {
+    const kept = Object.entries(item).filter(([key, operation]) => {
+      const id = METHODS.includes(key) && isSchema(operation) ? operation.operationId : undefined;
+      return typeof id === "string" && ids.includes(id) && (wanted.delete(id) || true);
+    });
+    if (kept.length === 0) continue;
+    const shared = Object.entries(item).filter(([key]) => !METHODS.includes(key));
+    paths[route] = Object.fromEntries([...shared, ...kept]);
+  }
+  if (wanted.size > 0) {
+    throw new SpecError(`the spec has no operation with operationId ${[...wanted].join(", ")}`);
+  }
+  const { webhooks: _webhooks, ...rest } = document;
+  return { ...rest, paths, components: reachedComponents(document, paths) };
+}
+
+/** The components that `root` reaches through local `$ref`s, followed transitively. */
+function reachedComponents(document: OpenApiDocument, root: unknown): Schema {
+  const components = isSchema(document.components) ? document.components : {};
+  const reached: Record<string, Schema> = {};
+  const queue: unknown[] = [root];
+  while (queue.length > 0) {
+    for (const ref of localRefs(queue.pop())) {
+      const [section, name] = pointerKeys(ref.slice(1)).slice(1);
+      if (section === undefined || name === undefined || reached[section]?.[name] !== undefined) continue;
+      const target = valueAt(document, ref.slice(1));
+      reached[section] = { ...reached[section], [name]: target };
+      queue.push(target);
+    }
+  }
+  return isSchema(components.securitySchemes) ? { ...reached, securitySchemes: components.securitySchemes } : reached;
+}
+
+/** Every `#/components/...` reference anywhere inside `node`. */
+function localRefs(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) for (const item of node) localRefs(item, found);
+  else if (isSchema(node)) {
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/components/")) found.push(node.$ref);
+    for (const value of Object.values(node)) localRefs(value, found);
+  }
+  return found;
+}

@@ -1,0 +1,39 @@
+/**
+ * The runtime types that generated code is written against: `metadata.ts` in every generated
+ * folder holds data of these types, and nothing else.
+ */
+
+/** Where a value of one schema may hold nulls to drop; a string names another entry of the same table. */
+export interface Shape {
+  /** The keys whose value may be `null`. */
+  readonly nullable?: readonly string[];
+  /** Where to look further down, by key. */
+  readonly properties?: Readonly<Record<string, Shape | string>>;
+  /** Where to look in each array item. */
+  readonly items?: Shape | string;
+}
+
+/** Nullable-field shapes by schema name; schemas with no null at any depth are left out. */
+export type Shapes = Readonly<Record<string, Shape>>;
+
+/** One problem a compiled validator found, as Ajv reports it. */
+export interface ValidationIssue {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A compiled validator: returns whether `data` matches, and leaves the problems on `errors`. */
+export type Validator = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
+
+/** One place where a body breaks the spec. */
+export interface SpecViolation {
+  /** JSON pointer into the body, `""` for the body itself. */
+  pointer: string;
+  /** What the spec wants there, such as `must be integer` or `required property`. */
+  expected: string;
+  /** What was there, shortened (long strings show their start and length). */
+  received: string;
+}
