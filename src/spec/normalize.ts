@@ -16,7 +16,7 @@ export type Normalized<T> = T extends readonly (infer Item)[]
   : T extends object
     ? Flatten<
         { [K in keyof T as null extends T[K] ? never : K]: Normalized<T[K]> } & {
-          [K in keyof T as null extends T[K] ? K : never]?: Normalized<Exclude<T[K], null | undefined>>;
+          [K in keyof T as null extends T[K] ? K : never]?: Normalized<NonNullable<T[K]>>;
         }
       >
     : T;
