@@ -1,5 +1,6 @@
+import { escapeToken, valueAt } from "../../src/spec/json-pointer.js";
 import { canonicalNullable } from "./nullability.js";
-import { isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { freeName, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /**
@@ -14,19 +15,53 @@ import type { OpenApiDocument } from "./spec-source.js";
  */
 export function toCanonical31(document: OpenApiDocument): OpenApiDocument {
   const openapi = document.openapi.startsWith("3.1") ? document.openapi : "3.1.0";
-  return { ...(canonicalSchemasIn(document) as OpenApiDocument), openapi };
+  const canonical = mapSchemasIn(withHoistedSchemas(document), canonicalSchema) as OpenApiDocument;
+  return { ...canonical, openapi };
 }
 
-/** Walks the document and rewrites every Schema Object: component schemas and every `schema` field. */
-function canonicalSchemasIn(node: unknown, inSchemaMap = false): unknown {
-  if (Array.isArray(node)) return node.map((item) => canonicalSchemasIn(item));
+/** Rebuilds every Schema Object of a document (component schemas and every `schema` field) with `visit`. */
+function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, inSchemaMap = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => mapSchemasIn(item, visit));
   if (!isSchema(node)) return node;
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
-    if (inSchemaMap || key === "schema") out[key] = mapSchema(value, canonicalSchema);
-    else out[key] = canonicalSchemasIn(value, key === "schemas");
+    if (inSchemaMap || key === "schema") out[key] = mapSchema(value, visit);
+    else out[key] = mapSchemasIn(value, visit, key === "schemas");
   }
   return out;
+}
+
+/**
+ * Some specs point a schema's `$ref` into a path (`#/paths/~1pets/post/requestBody/.../schema`).
+ * Emitters follow `#/components/schemas/` best (openapi-typescript types the other kind wrongly),
+ * so each such target becomes a component of its own, named after its pointer, and every reference
+ * to it points there; recursive ones included.
+ */
+function withHoistedSchemas(document: OpenApiDocument): OpenApiDocument {
+  const components = isSchema(document.components) ? document.components : {};
+  const schemas: Schema = { ...(isSchema(components.schemas) ? components.schemas : {}) };
+  const names = new Map<string, string>();
+  const pending: string[] = [];
+  const pointIntoComponents = (schema: Schema): Schema => {
+    const ref = schema.$ref;
+    if (typeof ref !== "string" || !ref.startsWith("#/") || ref.startsWith("#/components/")) return schema;
+    let name = names.get(ref);
+    if (name === undefined) {
+      name = freeName(schemas, ref.slice(2));
+      names.set(ref, name);
+      schemas[name] = {};
+      pending.push(ref);
+    }
+    return { ...schema, $ref: `#/components/schemas/${escapeToken(name)}` };
+  };
+  const rewritten = mapSchemasIn(document, pointIntoComponents) as OpenApiDocument;
+  if (names.size === 0) return document;
+  const rewrittenSchemas = (rewritten.components as { schemas?: Schema } | undefined)?.schemas ?? {};
+  for (let ref = pending.shift(); ref !== undefined; ref = pending.shift()) {
+    schemas[names.get(ref) as string] = mapSchema(valueAt(document, ref.slice(1)), pointIntoComponents);
+  }
+  const hoisted = Object.fromEntries([...names.values()].map((name) => [name, schemas[name]]));
+  return { ...rewritten, components: { ...components, schemas: { ...rewrittenSchemas, ...hoisted } } };
 }
 
 function canonicalSchema(schema: Schema): Schema {

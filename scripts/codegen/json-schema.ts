@@ -1,5 +1,5 @@
 import { valueAt } from "../../src/spec/json-pointer.js";
-import { isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import { freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
@@ -71,12 +71,17 @@ export function toSchemaSet(document: OpenApiDocument): SchemaSet {
   return { defs, operations };
 }
 
-/** A body that is a plain reference keeps the component's name; an inline one gets its own entry. */
+/**
+ * A body that is a plain reference keeps the component's name; an inline one gets its own entry,
+ * named `<operationId>_<request|status>` as an identifier (an operation with no id is named by its
+ * method and path) and never taking a component's name.
+ */
 function nameBody(defs: Record<string, Schema>, fallback: string, schema: unknown): string {
   const name = isSchema(schema) ? refName(schema) : undefined;
   if (name !== undefined && Object.keys(schema as Schema).length === 1) return name;
-  defs[fallback] = toJsonSchema(schema);
-  return fallback;
+  const unique = freeName(defs, fallback);
+  defs[unique] = toJsonSchema(schema);
+  return unique;
 }
 
 /** The `application/json` (or `+json`) schema of a request body or response, following `$ref`s. */

@@ -42,3 +42,11 @@ export function refName(schema: Schema): string | undefined {
   if (typeof ref !== "string" || !ref.startsWith(prefix)) return undefined;
   return pointerKeys(ref.slice(prefix.length - 1))[0];
 }
+
+/** `wanted` as an identifier that no key of `taken` has yet: `a b/c` → `a_b_c`, then `a_b_c_2`, ... */
+export function freeName(taken: Readonly<Record<string, unknown>>, wanted: string): string {
+  const base = wanted.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "") || "schema";
+  let unique = base;
+  for (let count = 2; Object.hasOwn(taken, unique); count++) unique = `${base}_${count}`;
+  return unique;
+}

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { bundle, createConfig, getLineColLocation, lint } from "@redocly/openapi-core";
+import { bundle, createConfig, getAstNodeByPointer, getLineColLocation, lint } from "@redocly/openapi-core";
 
 /** A spec that cannot be generated from; `message` is one line naming the file and place. */
 export class SpecError extends Error {
@@ -57,9 +57,43 @@ async function lintProblems(specPath: string, config: Awaited<ReturnType<typeof 
 function describeProblem(problem: NormalizedProblem): string {
   const location = problem.location[0];
   if (!location) return `${problem.ruleId}: ${problem.message}`;
-  const { start } = getLineColLocation(location);
+  const { line, col } = lineCol(location);
   const file = displayPath(location.source.absoluteRef);
-  return `${file}:${start.line}:${start.col}: ${problem.message} [${problem.ruleId}] at ${location.pointer}`;
+  return `${file}:${line}:${col}: ${problem.message} [${problem.ruleId}] at ${location.pointer}`;
+}
+
+type Location = NormalizedProblem["location"][number];
+type Source = Location["source"];
+/** Offsets where each line starts, per source: GitHub's spec has thousands of findings in 13 MB. */
+const lineStarts = new WeakMap<Source, number[]>();
+
+/**
+ * Where a finding is, as Redocly's `getLineColLocation` says, without its walk from the top of the
+ * file for each finding. The first call per source goes through it, which parses and keeps the AST.
+ */
+function lineCol(location: Location): { line: number; col: number } {
+  const { source } = location;
+  let starts = lineStarts.get(source);
+  if (starts === undefined) {
+    const { start } = getLineColLocation(location);
+    starts = [0];
+    for (let index = source.body.indexOf("\n"); index !== -1; index = source.body.indexOf("\n", index + 1)) {
+      starts.push(index + 1);
+    }
+    lineStarts.set(source, starts);
+    return start;
+  }
+  // The AST is kept from the first call, so no parser is needed here.
+  const ast = source.getAst((() => undefined) as unknown as Parameters<Source["getAst"]>[0]);
+  const node = getAstNodeByPointer(ast as never, location.pointer ?? "#/", !!location.reportOnKey);
+  const position = (node?.startPosition ?? 1) - 1;
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, col: position - (starts[low] as number) + 2 };
 }
 
 function readFailure(specPath: string, error: unknown): string {

@@ -1,0 +1,10 @@
+import { bundle, createConfig, lint } from "@redocly/openapi-core";
+const ref = "node_modules/@octokit/openapi/generated/api.github.com.json";
+const config = await createConfig({ extends: ["recommended"] });
+let t = performance.now();
+const p = await lint({ ref, config }); console.log("lint", Math.round(performance.now() - t), p.length);
+t = performance.now();
+await bundle({ ref, config, dereference: false }); console.log("bundle", Math.round(performance.now() - t));
+const c2 = await createConfig({ extends: ["minimal"] });
+t = performance.now();
+const p2 = await lint({ ref, config: c2 }); console.log("lint minimal", Math.round(performance.now() - t), p2.length);

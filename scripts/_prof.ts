@@ -1,0 +1,18 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import { toCanonical31 } from "./codegen/canonical.js";
+import { toSchemaSet } from "./codegen/json-schema.js";
+import { selectOperations } from "./codegen/select-operations.js";
+import { nullableShapes } from "./codegen/shapes.js";
+import { loadSpec } from "./codegen/spec-source.js";
+import { compileValidators } from "./codegen/validators.js";
+const spec = "node_modules/@octokit/openapi/generated/api.github.com.json";
+let t = performance.now();
+const lap = (l: string) => { console.log(l, Math.round(performance.now() - t)); t = performance.now(); };
+const { document } = await loadSpec(spec); lap("load");
+const sel = selectOperations(document, ["repos/get", "issues/list-for-repo", "pulls/get", "issues/create"]); lap("select");
+console.log(Object.keys((sel.components as any).schemas).length);
+const c = toCanonical31(sel); lap("canonical");
+const set = toSchemaSet(c); lap("schemaset");
+astToString(await openapiTS(c as any)); lap("ots");
+compileValidators(set); lap("ajv");
+nullableShapes(set.defs); lap("shapes");
