@@ -55,8 +55,8 @@ export class ApiError extends SudoImagesError {
   readonly param: string | undefined;
 
   constructor(details: ApiErrorDetails) {
-    const detail = typeof details.body === "object" ? details.body.error : undefined;
-    const serverMessage = detail?.message ?? (typeof details.body === "string" ? oneLine(details.body) : undefined);
+    const detail = errorDetail(details.body);
+    const serverMessage = detail.message ?? (typeof details.body === "string" ? oneLine(details.body) : undefined);
     const requestId = details.headers.get("x-request-id") ?? undefined;
     super(
       `${details.method} ${details.url} failed with status ${details.status}` +
@@ -67,9 +67,9 @@ export class ApiError extends SudoImagesError {
     this.headers = details.headers;
     this.body = details.body;
     this.requestId = requestId;
-    this.type = detail?.type;
-    this.code = detail?.code ?? undefined;
-    this.param = detail?.param ?? undefined;
+    this.type = detail.type;
+    this.code = detail.code;
+    this.param = detail.param;
   }
 
   /**
@@ -186,6 +186,19 @@ export class RequestValidationError extends SpecValidationError {
   constructor(schema: string, violations: readonly SpecViolation[]) {
     super("Request", schema, violations);
   }
+}
+
+/**
+ * `error.message`, `type`, `code` and `param` of an error body, each kept only when it is a string.
+ * Read leniently, field by field: servers send fields the spec does not name (the upstream spec has
+ * no `code` or `param`) and bodies that break it, and an error must still come out right.
+ */
+function errorDetail(body: unknown): { message?: string; type?: string; code?: string; param?: string } {
+  const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+  if (typeof error !== "object" || error === null) return {};
+  const fields = error as Record<string, unknown>;
+  const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
+  return { message: text("message"), type: text("type"), code: text("code"), param: text("param") };
 }
 
 function oneLine(text: string): string | undefined {
