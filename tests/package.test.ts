@@ -4,11 +4,12 @@
  * CLI run through npx.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFiles } from "../scripts/codegen/index.js";
 import { pngSize } from "./helpers/png.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -104,6 +105,38 @@ describe("the packed package", () => {
     expect(output.urls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\/.+\.png$/);
     expect(output.raw).toBe(1);
     expect(output.kinds).toEqual([true, true, false]);
+  });
+
+  it("compiles and runs a folder generated from the upstream spec against the installed sudo-images/spec", async () => {
+    const out = path.join(project, "upstream");
+    const { files } = await generateFiles(path.join(root, "openapi/upstream/sudo-openapi.json"), { out });
+    await mkdir(out);
+    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    const use = [
+      'import { normalize, validate, type SchemaName } from "./upstream/index.js";',
+      'const name: SchemaName = "ImageGeneration";',
+      "const body = normalize(name, { data: [], usage: null, created: null });",
+      'console.log(JSON.stringify({ body, problems: validate("ImageGeneration", { data: 1 }).length }));',
+      "// @ts-expect-error not a schema of this spec",
+      'normalize("Pet", {});',
+    ];
+    await writeFile(path.join(project, "use-upstream.ts"), `${use.join("\n")}\n`);
+    const config = {
+      compilerOptions: {
+        module: "node16",
+        moduleResolution: "node16",
+        target: "es2022",
+        strict: true,
+        skipLibCheck: true,
+        outDir: "out-upstream",
+      },
+      files: ["use-upstream.ts"],
+    };
+    await writeFile(path.join(project, "tsconfig.upstream.json"), JSON.stringify(config));
+    const result = await exec(tsc, ["-p", "tsconfig.upstream.json"], { cwd: project }).catch((error) => error);
+    expect(result.stdout ?? "", "type errors").toBe("");
+    const { stdout } = await exec(process.execPath, ["out-upstream/use-upstream.js"], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ body: { data: [] }, problems: 1 });
   });
 
   it("runs the installed CLI through npx and gets a PNG", async () => {
