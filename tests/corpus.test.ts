@@ -2,17 +2,15 @@
  * The generator on specs other people wrote: each one generates (lint findings are warnings), and
  * every output folder typechecks under `strict` with one tsc run.
  */
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../scripts/codegen/index.js";
 import { BROKEN_IN_CORPUS, corpusSpecs } from "./helpers/corpus.js";
+import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 const specs = corpusSpecs();
 
 describe("the corpus of published specs", () => {
@@ -50,25 +48,18 @@ describe("the corpus of published specs", () => {
 
   it("typechecks every generated folder under strict", async () => {
     expect(generated.length).toBe(specs.length - 1);
-    await writeFile(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          skipLibCheck: true,
-          noEmit: true,
-          module: "NodeNext",
-          target: "ES2022",
-          types: [],
-          paths: { "sudo-images/spec": [path.join(root, "src/spec/runtime.ts")] },
-        },
-        include: ["*/*.ts"],
-      }),
-    );
-    const output = await run(path.join(root, "node_modules/.bin/tsc"), ["-p", dir]).then(
-      () => "",
-      (error: { stdout: string }) => error.stdout,
-    );
+    const output = await typecheck(dir, {
+      compilerOptions: {
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        module: "NodeNext",
+        target: "ES2022",
+        types: [],
+        paths: { "sudo-images/spec": [path.join(root, "src/spec/runtime.ts")] },
+      },
+      include: ["*/*.ts"],
+    });
     expect(output).toBe("");
   }, 120_000);
 });

@@ -5,17 +5,15 @@
  * accepts it, the metadata marks it, and `normalize` drops it. For each non-nullable neighbour, all
  * four refuse or keep it. The fixture is built here from the table, as a 3.0 and a 3.1 document.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../scripts/codegen/index.js";
 import type { Shapes, SpecViolation } from "../src/spec/runtime.js";
+import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 const owner = { $ref: "#/components/schemas/Owner" };
 
 /** A spelling of nullability: its name (a schema name), the OpenAPI versions it appears in, the schema. */
@@ -211,18 +209,10 @@ describe.each(["3.0", "3.1"] as const)("nullability in an OpenAPI %s document", 
       for (const site of sites) refuses(SITES[site].type(`Sites["${name}_${site}"]`));
     }
     await writeFile(path.join(dir, "types-check.ts"), `${lines.join("\n")}\n`);
-    await writeFile(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, module: "NodeNext", target: "ES2022" },
-        files: ["types-check.ts"],
-      }),
-    );
-    const tsc = path.join(root, "node_modules/.bin/tsc");
-    const result = await run(tsc, ["-p", dir]).then(
-      () => "",
-      (error: { stdout: string }) => error.stdout,
-    );
+    const result = await typecheck(dir, {
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, module: "NodeNext", target: "ES2022" },
+      files: ["types-check.ts"],
+    });
     expect(result).toBe("");
     expect(count).toBeGreaterThan(nullable.length * 9);
   });

@@ -3,17 +3,15 @@
  * `openapi/upstream/sudo-openapi.json` in a copy of `src/`, and the handwritten layer still
  * compiles (it relies only on what both specs define) and `generate` works end to end.
  */
-import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../scripts/codegen/index.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 
 describe("src/ generated from the upstream Sudo spec", () => {
   let dir: string;
@@ -43,18 +41,11 @@ describe("src/ generated from the upstream Sudo spec", () => {
   it("typechecks the handwritten layer against it, usage typed ImageUsage | null", async () => {
     const schema = await readFile(path.join(dir, "src/generated/schema.ts"), "utf8");
     expect(schema).toMatch(/usage\?: components\["schemas"\]\["ImageUsage"\] \| null;/);
-    await writeFile(
-      path.join(dir, "tsconfig.json"),
-      JSON.stringify({
-        extends: path.join(root, "tsconfig.json"),
-        compilerOptions: { types: ["node"], typeRoots: [path.join(root, "node_modules/@types")] },
-        include: ["src"],
-      }),
-    );
-    const output = await run(path.join(root, "node_modules/.bin/tsc"), ["-p", dir]).then(
-      () => "",
-      (error: { stdout: string }) => error.stdout,
-    );
+    const output = await typecheck(dir, {
+      extends: path.join(root, "tsconfig.json"),
+      compilerOptions: { types: ["node"], typeRoots: [path.join(root, "node_modules/@types")] },
+      include: ["src"],
+    });
     expect(output).toBe("");
   }, 60_000);
 
