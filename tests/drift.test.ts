@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -29,6 +30,13 @@ describe("npm run drift", () => {
     dir = await mkdtemp(path.join(tmpdir(), "sudo-images-drift-"));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("compares against the upstream file as published, not a reformatted copy", async () => {
+    const bytes = await readFile(path.join(root, "openapi/upstream/sudo-openapi.json"));
+    const readme = await readFile(path.join(root, "openapi/upstream/README.md"), "utf8");
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    expect(readme).toContain(digest);
+  });
 
   it("lists exactly the known differences from the vendored upstream spec, and exits 1", async () => {
     const result = await drift("openapi/upstream/sudo-openapi.json");
