@@ -10,7 +10,7 @@ export interface BundleSize {
   minified: number;
   /** Minified, then gzipped at level 9. */
   gzipped: number;
-  /** The files that ended up in the bundle, relative to the repo. */
+  /** The files with code in the bundle (tree-shaken ones left out), relative to the repo. */
   inputs: string[];
 }
 
@@ -37,7 +37,11 @@ export async function bundleSize(code: string): Promise<BundleSize> {
   return {
     minified: output.byteLength,
     gzipped: gzipSync(output, { level: 9 }).byteLength,
-    inputs: Object.keys(result.metafile.inputs),
+    inputs: Object.values(result.metafile.outputs).flatMap((out) =>
+      Object.entries(out.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([file]) => file),
+    ),
   };
 }
 

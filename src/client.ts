@@ -1,74 +1,67 @@
-import createClient, { type Client } from "openapi-fetch";
-import { bearerAuth } from "./auth.js";
-import { bodyLimit, DEFAULT_MAX_RESPONSE_BYTES } from "./body-limit.js";
-import { type Logger, requestLogger, resolveLogger } from "./debug-log.js";
-import { readEnv } from "./environment.js";
-import {
-  ApiError,
-  ConfigurationError,
-  ConnectionError,
-  RequestValidationError,
-  ResponseValidationError,
-  SudoImagesError,
-} from "./errors.js";
-import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
-import type { components, paths } from "./generated/schema.js";
-import { parseJsonBody } from "./response-body.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./retry.js";
-import { type Normalized, normalizeWith } from "./spec/normalize.js";
+import { ConfigurationError, RequestValidationError, ResponseValidationError, type SudoImagesError } from "./errors.js";
+import { routes, shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
+import { attempt, type Endpoint, type Fetch } from "./http/attempt.js";
+import { insecureTarget, type KeySource } from "./http/auth.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
+import { type Logger, resolveLogger } from "./http/debug-log.js";
+import { readEnv } from "./http/environment.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
+import { displayUrl } from "./http/secrets.js";
+import { checkBaseUrl, checkTimeout, checkWhole } from "./http/settings.js";
+import { withTimeout } from "./http/timeout.js";
+import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
+import { normalizeWith } from "./spec/normalize.js";
+import type { SpecViolation, Validator } from "./spec/types.js";
 import { check } from "./spec/validation.js";
-import { withTimeout } from "./timeout.js";
+
+export type { Logger } from "./http/debug-log.js";
+export type { RetryPolicy } from "./http/retry.js";
+export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
 
 /** The default API root; `/v1/images/generations` is appended to it. */
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
 /** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-
-type Schemas = components["schemas"];
-
-/** A request as you write it: fields the spec lets be `null` may also be `null` or left out. */
-export type ImageGenerationRequest = Schemas["ImageGenerationRequest"];
-/** The result of `generate`: no `null` anywhere, absent instead. */
-export type ImageGeneration = Normalized<Schemas["ImageGeneration"]>;
-/** One generated image: `url` or `b64_json`, and `revised_prompt` when the model rewrote the prompt. */
-export type ImageData = Normalized<Schemas["ImageData"]>;
-/** Token usage (OpenAI models only). */
-export type ImageUsage = Normalized<Schemas["ImageUsage"]>;
+const OPERATION = routes.generateImage;
 
 /** Retry and timeout settings, on the client and per call. */
 export interface ReliabilityOptions {
   /** Retries after the first attempt, for connection errors, timeouts, 408, 409, 429 and 5xx (not 501). @default 2 */
   maxRetries?: number | undefined;
-  /** Milliseconds one attempt may take, body included. @default 600000 (10 minutes) */
+  /** Milliseconds one attempt may take, body included; `Infinity` for no limit. @default 600000 (10 minutes) */
   timeoutMs?: number | undefined;
 }
 
+/** How strictly a body is held to the spec: throw (`"strict"`), report through `onWarning` and go on (`"warn"`), or not check. */
+export type ValidationMode = "strict" | "warn" | "off";
+
 /** Options of `createImagesClient`. */
 export interface ImagesClientOptions extends ReliabilityOptions {
-  /** The Sudo API key. @default process.env.SUDO_API_KEY */
+  /** The Sudo API key. @default process.env.SUDO_API_KEY, read at each call */
   apiKey?: string | undefined;
-  /** The API root. @default process.env.SUDO_BASE_URL, else "https://sudoapp.dev/api" */
+  /** The API root: an absolute http(s) URL without query or fragment. @default process.env.SUDO_BASE_URL, else "https://sudoapp.dev/api" */
   baseUrl?: string | undefined;
-  /** A fetch to send requests with, such as one with a proxy agent. @default globalThis.fetch */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** A fetch to send requests with, such as one with a proxy agent; `generate` calls it as `fetch(url, init)`, `createRawClient`'s client with a `Request`. @default globalThis.fetch */
+  fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request. */
   headers?: Record<string, string> | undefined;
+  /** What to do with a 2xx body that breaks the spec; `"warn"` returns it normalized. @default "strict" */
+  validateResponses?: ValidationMode | undefined;
   /**
-   * What to do with a 2xx body that breaks the spec: throw a `ResponseValidationError`
-   * (`"strict"`), report it through `onWarning` and return it normalized (`"warn"`), or not check.
-   * @default "strict"
+   * What to do with a request that breaks the spec; `"warn"` or `"off"` sends it anyway, for a
+   * value the API accepts before the spec lists it (a new size or model). @default "strict"
    */
-  validateResponses?: "strict" | "warn" | "off" | undefined;
+  validateRequests?: ValidationMode | undefined;
   /** Receives `"warn"`-mode violations. @default console.warn */
   onWarning?: ((error: SudoImagesError) => void) | undefined;
   /** Backoff tuning: first delay, cap, and the cap on a server's `Retry-After`. */
   retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
-  /** The largest response body accepted, in bytes. @default 536870912 (512 MB) */
+  /** The largest response body accepted, in bytes, counted after decompression. @default 536870912 (512 MB) */
   maxResponseBytes?: number | undefined;
   /** Lets the API key go over plain `http://` to a host that is not loopback. @default false */
   allowInsecureHttp?: boolean | undefined;
-  /** Receives debug lines (method, URL, status, attempt, timing; never the key). @default stderr if DEBUG=sudo-images */
+  /** Receives debug lines (method, URL, status, timing, retries; credentials redacted). @default stderr if DEBUG=sudo-images */
   logger?: Logger | undefined;
   /**
    * Lets a web page hold an API key. Anyone who opens the page can read it, so the default is to
@@ -93,14 +86,21 @@ export interface ImagesClient {
    * `SudoImagesError` subclass that says what failed, or with the signal's reason when cancelled.
    */
   generate(request: ImageGenerationRequest, options?: GenerateOptions): Promise<ImageGeneration>;
-  /** The underlying openapi-fetch client, with auth applied, for anything `generate` does not cover. */
-  raw: Client<paths>;
 }
 
-const OPERATION_PATH = "/v1/images/generations";
+/** A client's options, checked and resolved once: what every call reads. */
+interface Settings {
+  endpoint: Endpoint;
+  timeoutMs: number;
+  policy: RetryPolicy;
+  validateRequests: ValidationMode;
+  validateResponses: ValidationMode;
+  warn: (error: SudoImagesError) => void;
+}
 
 /**
- * Creates a client for the Sudo images API.
+ * Creates a client for the Sudo images API. Options are checked here: a bad timeout, count, size
+ * or URL is a `ConfigurationError` naming the option (a missing key is one at the first call).
  *
  * @example
  * const client = createImagesClient(); // reads SUDO_API_KEY
@@ -108,6 +108,12 @@ const OPERATION_PATH = "/v1/images/generations";
  * console.log(data[0]?.url);
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
+  const settings = resolveSettings(options);
+  return { generate: (request, call = {}) => generate(settings, request, call) };
+}
+
+/** Checks and resolves a client's options once; `createRawClient` shares it. @internal */
+export function resolveSettings(options: ImagesClientOptions): Settings {
   const browser = isBrowser();
   if (browser && options.apiKey !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
@@ -115,82 +121,98 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
         "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
     );
   }
-  const baseUrl = (options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  const url = `${baseUrl}${OPERATION_PATH}`;
-  const log = resolveLogger(options.logger);
-  const raw = createClient<paths>({
-    baseUrl,
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  raw.use(
-    bearerAuth(() => options.apiKey ?? readEnv("SUDO_API_KEY"), {
-      allowInsecureHttp: options.allowInsecureHttp ?? false,
-      // In a page without a key, requests go to a proxy of the caller's that adds it.
-      required: !browser,
-    }),
-  );
-  raw.use(bodyLimit(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES));
-  if (log) raw.use(requestLogger(log));
-  const mode = options.validateResponses ?? "strict";
-  const clientPolicy: RetryPolicy = {
+  const baseSource = options.baseUrl !== undefined ? "baseUrl" : "SUDO_BASE_URL";
+  const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL, baseSource);
+  const url = `${baseUrl}${OPERATION.path}`;
+  const retry = {
     ...DEFAULT_RETRY_POLICY,
     ...options.retry,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
   };
-  const warn = options.onWarning ?? ((error) => console.warn(error.message));
+  const keys: KeySource = {
+    apiKey: options.apiKey,
+    // In a page without a key, requests go to a proxy of the caller's that adds it.
+    required: !browser,
+    insecureTarget: insecureTarget(url, options.allowInsecureHttp ?? false),
+  };
+  const fetchOption = options.fetch;
+  return {
+    endpoint: {
+      method: OPERATION.method.toUpperCase(),
+      url,
+      shownUrl: displayUrl(url),
+      headers: { ...options.headers, "content-type": "application/json", accept: "application/json" },
+      keys,
+      maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
+      fetch: (fetchOption ?? ((input, init) => fetch(input, init))) as Fetch,
+      log: resolveLogger(options.logger),
+    },
+    timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    policy: {
+      maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
+      baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
+      maxDelayMs: checkWhole(retry.maxDelayMs, "retry.maxDelayMs", 0),
+      maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
+    },
+    validateRequests: options.validateRequests ?? "strict",
+    validateResponses: options.validateResponses ?? "strict",
+    warn: options.onWarning ?? ((error) => console.warn(error.message)),
+  };
+}
 
-  /** One attempt: send, map the outcome to a parsed body or a typed error. */
-  async function attempt(body: ImageGenerationRequest, idempotencyKey: string, signal: AbortSignal): Promise<unknown> {
-    const { data, error, response } = await raw
-      .POST(OPERATION_PATH, { body, signal, parseAs: "text", headers: { "Idempotency-Key": idempotencyKey } })
-      .catch((cause: unknown) => {
-        throw cause instanceof SudoImagesError || signal.aborted ? cause : new ConnectionError("POST", url, { cause });
-      });
-    if (!response.ok) {
-      throw ApiError.from({ status: response.status, method: "POST", url, headers: response.headers, body: error });
-    }
-    // parseAs "text" hands back the body as a string; openapi-fetch's types do not follow parseAs.
-    return parseJsonBody((data as unknown as string | undefined) ?? "", response);
+async function generate(
+  settings: Settings,
+  request: ImageGenerationRequest,
+  call: GenerateOptions,
+): Promise<ImageGeneration> {
+  const body = normalizeWith(shapes, "ImageGenerationRequest", request);
+  const wrong = problemsIn(settings.validateRequests, validate_ImageGenerationRequest, body);
+  if (wrong.length > 0)
+    report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", wrong));
+  const json = serialized(body);
+  const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
+  const timeoutMs = call.timeoutMs === undefined ? settings.timeoutMs : checkTimeout(call.timeoutMs, "timeoutMs");
+  const policy =
+    call.maxRetries === undefined
+      ? settings.policy
+      : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) };
+  const { endpoint } = settings;
+  const parsed = await retrying(
+    (number) =>
+      withTimeout(
+        (signal) => attempt(endpoint, json, idempotencyKey, signal),
+        timeoutMs,
+        call.signal,
+        () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
+      ),
+    policy,
+    call.signal,
+    endpoint.log ?? (() => {}),
+  );
+  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, parsed);
+  if (off.length > 0) report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", off));
+  return normalizeWith(shapes, "ImageGeneration", parsed as ImageGeneration);
+}
+
+/** The problems `validator` finds in `value`, or none when `mode` is `"off"`. */
+function problemsIn(mode: ValidationMode, validator: Validator, value: unknown): SpecViolation[] {
+  return mode === "off" ? [] : check(validator, value);
+}
+
+/** A spec violation, as `mode` says: thrown (`"strict"`) or reported and let through (`"warn"`). */
+function report(settings: Settings, mode: ValidationMode, failure: SudoImagesError): void {
+  if (mode === "strict") throw failure;
+  settings.warn(failure);
+}
+
+/** The request as JSON, or a `RequestValidationError` for what JSON cannot hold (a cycle, a BigInt). */
+function serialized(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    const violation = { pointer: "", expected: "a value JSON can hold", received: (error as Error).message };
+    throw new RequestValidationError("ImageGenerationRequest", [violation]);
   }
-
-  function checked(parsed: unknown): ImageGeneration {
-    if (mode !== "off") {
-      const problems = check(validate_ImageGeneration, parsed);
-      if (problems.length > 0) {
-        const violation = new ResponseValidationError("ImageGeneration", problems);
-        if (mode === "strict") throw violation;
-        warn(violation);
-      }
-    }
-    return normalizeWith(shapes, "ImageGeneration", parsed as Schemas["ImageGeneration"]);
-  }
-
-  async function generate(request: ImageGenerationRequest, call: GenerateOptions = {}): Promise<ImageGeneration> {
-    const body = normalizeWith(shapes, "ImageGenerationRequest", request) as ImageGenerationRequest;
-    const violations = check(validate_ImageGenerationRequest, body);
-    if (violations.length > 0) throw new RequestValidationError("ImageGenerationRequest", violations);
-    const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
-    const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const policy = call.maxRetries === undefined ? clientPolicy : { ...clientPolicy, maxRetries: call.maxRetries };
-    const parsed = await retrying(
-      (number) =>
-        withTimeout(
-          (signal) => attempt(body, idempotencyKey, signal),
-          timeoutMs,
-          call.signal,
-          () => {
-            return `POST ${url} (attempt ${number})`;
-          },
-        ),
-      policy,
-      call.signal,
-      log ?? (() => {}),
-    );
-    return checked(parsed);
-  }
-
-  return { generate, raw };
 }
 
 /** A web page (window and document), as opposed to Node, Deno, Bun or a worker. */

@@ -14,20 +14,47 @@ export type ErrorBody = components["schemas"]["ErrorResponse"];
  */
 export class SudoImagesError extends Error {
   override name = "SudoImagesError";
-  /** How many attempts the call made before failing with this error. */
+  /** How many attempts the call made before failing with this error (0 when nothing was sent). */
   attempts = 1;
   /** The server's id (`x-request-id`) of the last response the call got, if any. */
   requestId: string | undefined;
+
+  /** Every message is one line of at most 500 characters, whatever a server sent; details stay on fields. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(oneLine(message, MAX_MESSAGE) ?? "", options);
+  }
 }
 
-/** The client is missing something it needs, such as an API key; raised at the first call. */
+/** The longest `message` any error of this package has. */
+const MAX_MESSAGE = 500;
+const MARK = Symbol.for("sudo-images.error");
+Object.defineProperty(SudoImagesError.prototype, MARK, { value: true });
+
+/**
+ * True for an error of this package, even one thrown by another copy of it (two versions in one
+ * bundle, or another realm), where `instanceof` says no. Check `name` for the class.
+ *
+ * @example
+ * if (isSudoImagesError(error) && error.name === "RateLimitError") retryLater();
+ */
+export function isSudoImagesError(error: unknown): error is SudoImagesError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[MARK] === true;
+}
+
+/**
+ * The client cannot work as configured: an invalid option or a browser key (raised at creation),
+ * or no usable API key (raised at the call, before anything is sent).
+ */
 export class ConfigurationError extends SudoImagesError {
   override name = "ConfigurationError";
+  override attempts = 0;
 }
 
 /** What every API error knows about the exchange that failed. */
 export interface ApiErrorDetails {
   status: number;
+  /** The status line's text, such as `Service Unavailable`: the message when the body has none. */
+  statusText?: string | undefined;
   method: string;
   url: string;
   headers: Headers;
@@ -56,11 +83,15 @@ export class ApiError extends SudoImagesError {
 
   constructor(details: ApiErrorDetails) {
     const detail = errorDetail(details.body);
-    const serverMessage = detail.message ?? (typeof details.body === "string" ? oneLine(details.body) : undefined);
+    const serverMessage = detail.message ?? (typeof details.body === "string" ? oneLine(details.body, 200) : undefined);
     const requestId = details.headers.get("x-request-id") ?? undefined;
+    const reason = serverMessage
+      ? `: ${oneLine(serverMessage, 300)}`
+      : details.statusText
+        ? ` ${details.statusText}`
+        : "";
     super(
-      `${details.method} ${details.url} failed with status ${details.status}` +
-        (serverMessage ? `: ${serverMessage}` : "") +
+      `${details.method} ${details.url} failed with status ${details.status}${reason}` +
         (requestId ? ` (request id ${requestId})` : ""),
     );
     this.status = details.status;
@@ -133,8 +164,9 @@ const STATUS_CLASSES: Record<number, new (details: ApiErrorDetails) => ApiError>
  */
 export class ConnectionError extends SudoImagesError {
   override name = "ConnectionError";
-  constructor(method: string, url: string, options: { cause: unknown }) {
-    super(`${method} ${url} failed: connection error: ${describeCause(options.cause)}`, options);
+  /** `during` says when, such as " while reading the body" (a body cut off mid-transfer). */
+  constructor(method: string, url: string, options: { cause: unknown }, during = "") {
+    super(`${method} ${url} failed${during}: connection error: ${describeCause(options.cause)}`, options);
   }
 }
 
@@ -154,6 +186,29 @@ export class InvalidResponseError extends SudoImagesError {
     this.status = response.status;
     this.requestId = requestId;
   }
+}
+
+/**
+ * The API answered with a redirect, which it never does: the call is refused rather than sent on
+ * to `location` (which could be another host, or plain http). Not retried.
+ */
+export class RedirectError extends InvalidResponseError {
+  override name = "RedirectError";
+  /** Where the response pointed (`Location`), or `undefined` where the runtime hides it (browsers). */
+  readonly location: string | undefined;
+  constructor(what: string, response: Response) {
+    const location = response.headers.get("location") ?? undefined;
+    super(
+      `${what} answered with a redirect (${response.status}) to ${location ?? "a hidden location"}; refused`,
+      response,
+    );
+    this.location = location;
+  }
+}
+
+/** An image could not be had from a result item or saved: malformed base64, no data, a failed download, a bad file name. */
+export class ImageError extends SudoImagesError {
+  override name = "ImageError";
 }
 
 export type { SpecViolation } from "./spec/types.js";
@@ -180,9 +235,10 @@ export class ResponseValidationError extends SpecValidationError {
   }
 }
 
-/** The request does not match the spec; caught before anything was sent. */
+/** The request does not match the spec (or JSON cannot hold it); caught before anything was sent. */
 export class RequestValidationError extends SpecValidationError {
   override name = "RequestValidationError";
+  override attempts = 0;
   constructor(schema: string, violations: readonly SpecViolation[]) {
     super("Request", schema, violations);
   }
@@ -201,9 +257,10 @@ function errorDetail(body: unknown): { message?: string; type?: string; code?: s
   return { message: text("message"), type: text("type"), code: text("code"), param: text("param") };
 }
 
-function oneLine(text: string): string | undefined {
+/** `text` on one line, cut to `max` characters with an ellipsis; `undefined` when it is blank. */
+function oneLine(text: string, max: number): string | undefined {
   const line = text.replace(/\s+/g, " ").trim();
-  return line === "" ? undefined : line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  return line === "" ? undefined : line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function describeCause(cause: unknown): string {

@@ -1,12 +1,7 @@
-import { limitBody } from "./body-limit.js";
-import type { ImageData } from "./client.js";
-import { SudoImagesError } from "./errors.js";
-import { withTimeout } from "./timeout.js";
-
-/** An image could not be had from a result item: malformed base64, no data, a failed download. */
-export class ImageError extends SudoImagesError {
-  override name = "ImageError";
-}
+import { ImageError } from "./errors.js";
+import { limitBody } from "./http/body-limit.js";
+import { withTimeout } from "./http/timeout.js";
+import type { ImageData } from "./models.js";
 
 /** Options of `imageBytes`. */
 export interface ImageBytesOptions {

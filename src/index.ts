@@ -2,15 +2,39 @@ export {
   createImagesClient,
   DEFAULT_BASE_URL,
   type GenerateOptions,
-  type ImageData,
-  type ImageGeneration,
-  type ImageGenerationRequest,
   type ImagesClient,
   type ImagesClientOptions,
-  type ImageUsage,
+  type Logger,
+  type ReliabilityOptions,
+  type RetryPolicy,
+  type ValidationMode,
 } from "./client.js";
-export * from "./errors.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  type ErrorBody,
+  ImageError,
+  InternalServerError,
+  InvalidResponseError,
+  isSudoImagesError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  RequestValidationError,
+  ResponseValidationError,
+  SpecValidationError,
+  SudoImagesError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
 export { type BodySchemaName, normalize, type SchemaName, validate } from "./generated/index.js";
-export { detectImageType, type ImageBytesOptions, ImageError, type ImageType, imageBytes } from "./images.js";
+export { detectImageType, type ImageBytesOptions, type ImageType, imageBytes } from "./images.js";
+export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
+export { createRawClient } from "./raw.js";
 export type { Normalized } from "./spec/normalize.js";
 export type { SpecViolation } from "./spec/types.js";

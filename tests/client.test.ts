@@ -6,6 +6,7 @@ import {
   ConfigurationError,
   ConnectionError,
   createImagesClient,
+  createRawClient,
   InternalServerError,
   InvalidResponseError,
   RateLimitError,
@@ -198,9 +199,10 @@ describe("generate against a node:http server", () => {
     expect(error.message).toContain("502 Bad Gateway");
   });
 
-  it("gives power users the raw openapi-fetch client with auth applied", async () => {
+  it("gives power users an openapi-fetch client with auth applied: createRawClient", async () => {
     const before = server.requests.length;
-    const { data, response } = await clientFor("nulls").raw.POST("/v1/images/generations", { body: request });
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url, headers: { "x-scenario": "nulls" } });
+    const { data, response } = await raw.POST("/v1/images/generations", { body: request });
     expect(response.status).toBe(200);
     expect(data?.usage).toBeNull();
     expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);

@@ -31,8 +31,8 @@ function recordingClient(baseUrl: string, options: ImagesClientOptions = {}) {
     baseUrl,
     maxRetries: 0,
     ...options,
-    fetch: async (request) => {
-      const response = await fetch(request);
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
       const header = response.headers.get("sl-violations");
       if (header) violations.push(`${response.status} ${header}`);
       return response;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, InvalidResponseError, TimeoutError } from "../src/errors.js";
-import { DEFAULT_RETRY_POLICY, isRetryable, retryDelay } from "../src/retry.js";
+import { DEFAULT_RETRY_POLICY, isRetryable, retryDelay } from "../src/http/retry.js";
 
 const policy = DEFAULT_RETRY_POLICY;
 const headers = (init: Record<string, string>) => new Headers(init);

@@ -108,7 +108,7 @@ describe("the API key never leaks", () => {
     const { error, log } = await provoke({ baseUrl: "http://images.example.invalid/api" });
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toBe(
-      "Refusing to send the API key in clear text to http://images.example.invalid: use https, or set allowInsecureHttp: true.",
+      "Refusing to send the API key in clear text to http://images.example.invalid: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).",
     );
     expect(log).toEqual([]);
     for (const text of everyRendering(error)) expect(text).not.toContain(SECRET);

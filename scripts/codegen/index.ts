@@ -125,7 +125,7 @@ ${validators.join("\n")}
 }
 
 function indexModule(runtime: string): string {
-  return `import { bindSpec } from ${JSON.stringify(runtime)};
+  return `import { type Normalized, normalizeWith, type SpecViolation, validateWith } from ${JSON.stringify(runtime)};
 import { shapes, validators } from "./metadata.js";
 import type { components } from "./schema.js";
 
@@ -139,9 +139,17 @@ export type SchemaName = keyof components["schemas"] & string;
 export type BodySchemaName = keyof typeof validators;
 
 /**
- * \`normalize(schemaName, value)\` drops every \`null\` this spec allows from a value of that schema;
- * \`validate(schemaName, value)\` lists where a body breaks its schema, each with a JSON pointer.
+ * Drops every \`null\` this spec allows from a value of schema \`schemaName\` (a new value; the input is
+ * never mutated). A \`null\` the spec does not allow is kept, for \`validate\` to report. The result's type
+ * is the value's own, normalized: validate a body of unknown shape first.
  */
-export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
+export function normalize<Name extends SchemaName, T = components["schemas"][Name]>(schemaName: Name, value: T): Normalized<T> {
+  return normalizeWith(shapes, schemaName, value);
+}
+
+/** Every place where \`value\` breaks the body schema \`schemaName\`, each with its JSON pointer; none when it matches. */
+export function validate(schemaName: BodySchemaName, value: unknown): SpecViolation[] {
+  return validateWith(validators, schemaName, value);
+}
 `;
 }

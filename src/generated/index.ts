@@ -1,7 +1,7 @@
 // Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
 // Do not edit: change the spec or the generator, then regenerate.
 
-import { bindSpec } from "../spec/runtime.js";
+import { type Normalized, normalizeWith, type SpecViolation, validateWith } from "../spec/runtime.js";
 import { shapes, validators } from "./metadata.js";
 import type { components } from "./schema.js";
 
@@ -15,7 +15,15 @@ export type SchemaName = keyof components["schemas"] & string;
 export type BodySchemaName = keyof typeof validators;
 
 /**
- * `normalize(schemaName, value)` drops every `null` this spec allows from a value of that schema;
- * `validate(schemaName, value)` lists where a body breaks its schema, each with a JSON pointer.
+ * Drops every `null` this spec allows from a value of schema `schemaName` (a new value; the input is
+ * never mutated). A `null` the spec does not allow is kept, for `validate` to report. The result's type
+ * is the value's own, normalized: validate a body of unknown shape first.
  */
-export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
+export function normalize<Name extends SchemaName, T = components["schemas"][Name]>(schemaName: Name, value: T): Normalized<T> {
+  return normalizeWith(shapes, schemaName, value);
+}
+
+/** Every place where `value` breaks the body schema `schemaName`, each with its JSON pointer; none when it matches. */
+export function validate(schemaName: BodySchemaName, value: unknown): SpecViolation[] {
+  return validateWith(validators, schemaName, value);
+}

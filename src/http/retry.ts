@@ -1,4 +1,4 @@
-import { ApiError, ConnectionError, SudoImagesError, TimeoutError } from "./errors.js";
+import { ApiError, ConfigurationError, ConnectionError, SudoImagesError, TimeoutError } from "../errors.js";
 import { sleep } from "./sleep.js";
 
 /** When and how long to wait before trying a failed call again. */
@@ -91,7 +91,8 @@ export async function retrying<T>(
 }
 
 function annotate(error: unknown, attempts: number, requestId: string | undefined): unknown {
-  if (error instanceof SudoImagesError) {
+  // A ConfigurationError sent nothing: it keeps its 0.
+  if (error instanceof SudoImagesError && !(error instanceof ConfigurationError)) {
     error.attempts = attempts;
     error.requestId ??= requestId;
   }

@@ -1,4 +1,4 @@
-import { InvalidResponseError } from "./errors.js";
+import { type ErrorBody, InvalidResponseError } from "../errors.js";
 
 /**
  * Parses a 2xx body that the spec says is JSON. Anything else (an HTML page from a gateway,
@@ -23,4 +23,23 @@ export function parseJsonBody(text: string, response: Response): unknown {
 function sample(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 80 ? `${JSON.stringify(line.slice(0, 80))}…` : JSON.stringify(line);
+}
+
+/**
+ * A non-2xx body, read leniently: a JSON object (an `ErrorResponse`, or something like one) is
+ * parsed; anything else (`null`, a number, an HTML page, nothing) is kept as text, so the error
+ * is still the right `ApiError` for its status and never a crash.
+ */
+export function errorBody(text: string, response: Response): ErrorBody | string | undefined {
+  if (text.trim() === "") return undefined;
+  const type = response.headers.get("content-type") ?? "";
+  if (/json/i.test(type) || text.trimStart().startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as ErrorBody;
+    } catch {
+      // not JSON after all: the text itself is the best account of what went wrong
+    }
+  }
+  return text;
 }

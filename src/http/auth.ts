@@ -1,0 +1,57 @@
+import type { Middleware } from "openapi-fetch";
+import { ConfigurationError } from "../errors.js";
+import { readEnv } from "./environment.js";
+import { checkedKey } from "./secrets.js";
+
+/** Where the key comes from and where it may go, resolved once per client. */
+export interface KeySource {
+  /** The key passed to the client; else `SUDO_API_KEY` is read at each call, so a rotated key is used. */
+  apiKey: string | undefined;
+  /** A page behind a proxy of its own sends no key, and that is fine. */
+  required: boolean;
+  /** The URL the key would be sent to is plain http to a host that is not loopback. */
+  insecureTarget: string | undefined;
+}
+
+/**
+ * The key for the next request, checked before anything is sent: a missing key, a key with a line
+ * break or a NUL, or a key about to go over plain http to another host is a `ConfigurationError`
+ * (which never repeats the key). `undefined` when no key is needed.
+ */
+export function currentKey(source: KeySource): string | undefined {
+  const key = source.apiKey ?? readEnv("SUDO_API_KEY");
+  if (key === undefined) {
+    if (!source.required) return undefined;
+    throw new ConfigurationError(
+      "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",
+    );
+  }
+  if (source.insecureTarget !== undefined) {
+    throw new ConfigurationError(
+      `Refusing to send the API key in clear text to http://${source.insecureTarget}: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).`,
+    );
+  }
+  return checkedKey(key, source.apiKey === undefined ? "SUDO_API_KEY" : "the apiKey option");
+}
+
+/**
+ * The host an http URL would send the key to in clear text, or `undefined` when that is safe:
+ * https, a loopback host (`localhost`, `127.x.x.x`, `[::1]`, exactly), or `allowInsecureHttp`.
+ */
+export function insecureTarget(url: string, allowInsecureHttp: boolean): string | undefined {
+  if (allowInsecureHttp || !url.startsWith("http:")) return undefined;
+  const { hostname, host } = new URL(url);
+  const loopback = hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return loopback ? undefined : host;
+}
+
+/** Middleware for `raw`: `Authorization: Bearer <key>` on every request, by the same rules as `generate`. */
+export function bearerAuth(source: KeySource): Middleware {
+  return {
+    onRequest({ request }) {
+      const key = currentKey(source);
+      if (key !== undefined) request.headers.set("Authorization", `Bearer ${key}`);
+      return request;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { ConfigurationError } from "../errors.js";
+
+/** What an API key may hold: visible ASCII, as a header value must; no spaces, newlines or NULs. */
+const KEY_SHAPE = /^[\x21-\x7e]+$/;
+/** Header names that carry credentials, whatever the vendor calls them. */
+const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|token|secret|password/i;
+const REDACTED = "[redacted]";
+
+/**
+ * The key, checked once before anything is sent. A key with a newline, a NUL or a space (a pasted
+ * environment variable) would otherwise reach `fetch`, whose error repeats the header value; this
+ * error never repeats the key, only what is wrong with it and where it came from.
+ */
+export function checkedKey(key: string, source: string): string {
+  if (KEY_SHAPE.test(key)) return key;
+  const what = /[\r\n]/.test(key)
+    ? "a line break"
+    : key.includes("\0")
+      ? "a NUL character"
+      : /\s/.test(key)
+        ? "white space"
+        : "a character outside printable ASCII";
+  throw new ConfigurationError(
+    `The API key from ${source} holds ${what}; check how it was pasted (the key is not shown here).`,
+  );
+}
+
+/**
+ * `text` with every occurrence of `secret` replaced by `[redacted]`: for anything a server sends
+ * back that may echo the key (`Incorrect API key provided: sk-…`).
+ */
+export function scrub(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
+}
+
+/** A URL as messages and logs show it: any `user:password@` replaced, so a password never prints. */
+export function displayUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
+}
+
+/**
+ * Headers as a log shows them: every credential-bearing one (`Authorization`, `Proxy-Authorization`,
+ * `Cookie`, `X-Api-Key` and the like) redacted.
+ */
+export function redactedHeaders(headers: Headers | Record<string, string>): string {
+  const entries = headers instanceof Headers ? [...headers] : Object.entries(headers);
+  return entries.map(([name, value]) => `${name}: ${CREDENTIAL_HEADER.test(name) ? REDACTED : value}`).join(", ");
+}

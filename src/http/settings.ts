@@ -1,0 +1,42 @@
+import { ConfigurationError } from "../errors.js";
+import { displayUrl } from "./secrets.js";
+import { MAX_TIMER_MS } from "./timeout.js";
+
+/**
+ * A timeout as the caller meant it: `Infinity` is "no timeout"; anything else must be a whole
+ * number of milliseconds from 1 to 2^31 − 1 (a longer timer would fire at once in every runtime).
+ */
+export function checkTimeout(value: number, option: string): number {
+  if (value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 1 && value <= MAX_TIMER_MS)) {
+    return value;
+  }
+  throw new ConfigurationError(
+    `${option} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, or Infinity for none; got ${String(value)}`,
+  );
+}
+
+/** A count or size that must be a whole number of at least `min` (and finite). */
+export function checkWhole(value: number, option: string, min: number): number {
+  if (Number.isSafeInteger(value) && value >= min) return value;
+  throw new ConfigurationError(`${option} must be a whole number of at least ${min}; got ${String(value)}`);
+}
+
+/**
+ * The API root: an absolute `http:` or `https:` URL without query or fragment (paths are appended
+ * to it), with trailing slashes removed.
+ */
+export function checkBaseUrl(value: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(`${source} is not an absolute URL: ${JSON.stringify(displayUrl(value))}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigurationError(`${source} must be an http or https URL; got ${url.protocol}`);
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new ConfigurationError(`${source} must not have a query or fragment (paths are appended to it)`);
+  }
+  return value.replace(/\/+$/, "");
+}
