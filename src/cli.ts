@@ -1,8 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Output, startProgress } from "./cli-progress.js";
 import { createImagesClient, type ImageGeneration, type ImageGenerationRequest } from "./client.js";
-import { ApiError, ConfigurationError, ConnectionError, RequestValidationError, SudoImagesError } from "./errors.js";
+import {
+  ApiError,
+  ConfigurationError,
+  ConnectionError,
+  MissingApiKeyError,
+  RequestValidationError,
+  SudoImagesError,
+} from "./errors.js";
 import { type SavedImage, saveImages } from "./files.js";
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
@@ -19,11 +26,13 @@ Options:
   --background B          e.g. transparent (OpenAI models)
   --output-format F       png, jpeg or webp (OpenAI models)
   --output-compression C  0 to 100 (OpenAI models)
+  --moderation M          e.g. low or auto (OpenAI models)
   --out DIR               where to save the images (default .)
   --json                  print the result and the file paths as JSON on stdout
   --base-url URL          API root (default $SUDO_BASE_URL, else https://sudoapp.dev/api)
   --api-key KEY           API key (default $SUDO_API_KEY; prefer the variable: flags show in ps)
   --mock                  use the built-in mock server: no key, no network
+  --allow-insecure-http   send the key over plain http to a host that is not loopback
   --timeout MS            per-attempt timeout in milliseconds (default 600000)
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
@@ -41,11 +50,13 @@ const OPTIONS = {
   background: { type: "string" },
   "output-format": { type: "string" },
   "output-compression": { type: "string" },
+  moderation: { type: "string" },
   out: { type: "string", default: "." },
   json: { type: "boolean", default: false },
   "base-url": { type: "string" },
   "api-key": { type: "string" },
   mock: { type: "boolean", default: false },
+  "allow-insecure-http": { type: "boolean", default: false },
   timeout: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -77,8 +88,17 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
   } catch (error) {
     stderr.write(`sudo-images: ${describe(error)}\n`);
     if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
-    return error instanceof UsageError || error instanceof RequestValidationError ? 2 : 1;
+    return isUsage(error) ? 2 : 1;
   }
+}
+
+/** Bad arguments (exit 2): a flag, the request, or an option the flags set; a missing key is not one. */
+function isUsage(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof RequestValidationError ||
+    (error instanceof ConfigurationError && !(error instanceof MissingApiKeyError))
+  );
 }
 
 function parse(argv: string[]) {
@@ -91,17 +111,20 @@ function parse(argv: string[]) {
 }
 
 async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Output): Promise<void> {
-  const mock = flags.mock ? await (await import("./testing/mock-server.js")).startMockServer() : undefined;
+  // Every flag and the destination are checked before anything starts or is sent (and paid for).
   const timeoutMs = integer(flags.timeout, "--timeout");
-  const client = createImagesClient({
-    apiKey: mock ? "mock" : flags["api-key"],
-    baseUrl: mock ? mock.url : flags["base-url"],
-    timeoutMs,
-    logger: flags.debug ? (line) => stderr.write(`[debug] ${line}\n`) : undefined,
-  });
   const request = requestFrom(prompt, flags);
+  await checkOut(flags.out);
+  const mock = flags.mock ? await (await import("./testing/mock-server.js")).startMockServer() : undefined;
   const progress = startProgress(stderr, `generating ${request.n ?? 1} image(s) with ${request.model}…`);
   try {
+    const client = createImagesClient({
+      apiKey: mock ? "mock" : flags["api-key"],
+      baseUrl: mock ? mock.url : flags["base-url"],
+      timeoutMs,
+      allowInsecureHttp: flags["allow-insecure-http"],
+      logger: flags.debug ? (line) => stderr.write(`[debug] ${line}\n`) : undefined,
+    });
     const result = await client.generate(request);
     progress.update(`saving ${result.data.length} image(s)…`);
     const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs });
@@ -112,6 +135,12 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     progress.stop();
     await mock?.close();
   }
+}
+
+/** `--out` must be a folder or not exist yet; a file there would fail only after the paid call. */
+async function checkOut(out: string): Promise<void> {
+  const found = await stat(out).catch(() => undefined);
+  if (found !== undefined && !found.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
 }
 
 function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
@@ -126,6 +155,7 @@ function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
     background: flags.background,
     output_format: flags["output-format"],
     output_compression: integer(flags["output-compression"], "--output-compression"),
+    moderation: flags.moderation,
   };
   // Flags left out are not sent; the spec's request validation checks the rest.
   return Object.fromEntries(
@@ -179,7 +209,7 @@ function describe(error: unknown): string {
       .join("; ");
   }
   if (!(error instanceof Error)) return String(error);
-  if (error instanceof ConfigurationError && error.message.startsWith("No API key")) {
+  if (error instanceof MissingApiKeyError) {
     return "No API key: set SUDO_API_KEY, pass --api-key, or try --mock for the built-in mock server";
   }
   const hint =

@@ -50,6 +50,11 @@ export class ConfigurationError extends SudoImagesError {
   override attempts = 0;
 }
 
+/** No API key was given or found in `SUDO_API_KEY` (raised at the call, before anything is sent). */
+export class MissingApiKeyError extends ConfigurationError {
+  override name = "MissingApiKeyError";
+}
+
 /** What every API error knows about the exchange that failed. */
 export interface ApiErrorDetails {
   status: number;
@@ -60,6 +65,8 @@ export interface ApiErrorDetails {
   headers: Headers;
   /** The parsed `ErrorResponse`, or the raw text when the body was not one. */
   body: ErrorBody | string | undefined;
+  /** The server's own words, when the body has any (`error.message`, or a text body). */
+  message?: string | undefined;
 }
 
 /**
@@ -83,7 +90,7 @@ export class ApiError extends SudoImagesError {
 
   constructor(details: ApiErrorDetails) {
     const detail = errorDetail(details.body);
-    const serverMessage = detail.message ?? (typeof details.body === "string" ? oneLine(details.body, 200) : undefined);
+    const serverMessage = details.message ?? detail.message;
     const requestId = details.headers.get("x-request-id") ?? undefined;
     const reason = serverMessage
       ? `: ${oneLine(serverMessage, 300)}`
@@ -209,6 +216,12 @@ export class RedirectError extends InvalidResponseError {
 /** An image could not be had from a result item or saved: malformed base64, no data, a failed download, a bad file name. */
 export class ImageError extends SudoImagesError {
   override name = "ImageError";
+  /** The files `saveImages` had written before this image failed (empty elsewhere). */
+  readonly written: readonly string[];
+  constructor(message: string, options?: { cause?: unknown; written?: readonly string[] }) {
+    super(message, options);
+    this.written = options?.written ?? [];
+  }
 }
 
 export type { SpecViolation } from "./spec/types.js";
@@ -249,7 +262,12 @@ export class RequestValidationError extends SpecValidationError {
  * Read leniently, field by field: servers send fields the spec does not name (the upstream spec has
  * no `code` or `param`) and bodies that break it, and an error must still come out right.
  */
-function errorDetail(body: unknown): { message?: string; type?: string; code?: string; param?: string } {
+function errorDetail(body: unknown): {
+  message?: string | undefined;
+  type?: string | undefined;
+  code?: string | undefined;
+  param?: string | undefined;
+} {
   const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
   if (typeof error !== "object" || error === null) return {};
   const fields = error as Record<string, unknown>;

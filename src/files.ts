@@ -1,12 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
-import type { ImageGeneration } from "./client.js";
+import { ImageError } from "./errors.js";
 import { detectImageType, type ImageBytesOptions, imageBytes } from "./images.js";
+import type { ImageGeneration } from "./models.js";
 
 /** Options of `saveImages`. */
 export interface SaveImagesOptions extends ImageBytesOptions {
-  /** The file name before the number and extension. @default "image" */
+  /**
+   * The file name before the number and extension: a plain name, no `/`, `\\`, NUL or `..`
+   * (anything else is an `ImageError`, so a name can never write outside `dir`). @default "image"
+   */
   name?: string | undefined;
 }
 
@@ -23,7 +27,8 @@ export interface SavedImage {
 /**
  * Writes every image of a result into `dir` (created if missing) and returns what it wrote, in
  * order. Each file gets the extension its bytes call for. An existing file is never overwritten:
- * the name gets a `-v2`, `-v3`, … suffix instead. Node only (`sudo-images/node`).
+ * the name gets a `-v2`, `-v3`, … suffix instead. When one image fails, the `ImageError` names
+ * the files already written (and lists them on `written`). Node only (`sudo-images/node`).
  *
  * @example
  * const files = await saveImages(result, "./out", { name: "lighthouse" });
@@ -34,17 +39,40 @@ export async function saveImages(
   dir: string,
   options: SaveImagesOptions = {},
 ): Promise<SavedImage[]> {
+  const name = fileName(options.name ?? "image");
   await mkdir(dir, { recursive: true });
-  const name = options.name ?? "image";
   const saved: SavedImage[] = [];
   for (const [index, item] of result.data.entries()) {
-    const bytes = await imageBytes(item, options);
-    const { mediaType, extension } = detectImageType(bytes, result.output_format);
-    const base = result.data.length === 1 ? name : `${name}-${index + 1}`;
-    const file = await writeNew(dir, base, extension, bytes);
-    saved.push({ path: file, bytes: bytes.length, mediaType, ...pixelSize(bytes) });
+    try {
+      const bytes = await imageBytes(item, options);
+      const { mediaType, extension } = detectImageType(bytes, result.output_format);
+      const base = result.data.length === 1 ? name : `${name}-${index + 1}`;
+      const file = await writeNew(dir, base, extension, bytes);
+      saved.push({ path: file, bytes: bytes.length, mediaType, ...pixelSize(bytes) });
+    } catch (error) {
+      throw partly(error, index, result.data.length, saved);
+    }
   }
   return saved;
+}
+
+/** An `ImageError` for image `index` that says which files were written before it failed. */
+function partly(error: unknown, index: number, total: number, saved: SavedImage[]): ImageError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const written = saved.length > 0 ? `; written before it: ${saved.map((file) => file.path).join(", ")}` : "";
+  const paths = saved.map((file) => file.path);
+  return new ImageError(`Image ${index + 1} of ${total} was not saved: ${reason}${written}`, {
+    cause: error,
+    written: paths,
+  });
+}
+
+/** `name` if it is a plain file name; else an `ImageError` (it would write elsewhere, or nowhere). */
+function fileName(name: string): string {
+  if (name === "" || name === "." || name === ".." || /[/\\\0]/.test(name) || name.includes("..")) {
+    throw new ImageError(`Not a plain file name: ${JSON.stringify(name)} (no /, \\, NUL or ..)`);
+  }
+  return name;
 }
 
 function pixelSize(bytes: Uint8Array): { width?: number; height?: number } {

@@ -26,9 +26,33 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * const { extension } = detectImageType(bytes);
  */
 export async function imageBytes(item: ImageData, options: ImageBytesOptions = {}): Promise<Uint8Array> {
-  if (item.b64_json !== undefined) return decodeBase64(item.b64_json);
-  if (item.url === undefined) throw new ImageError("The image has neither b64_json nor url");
-  return download(item.url, options);
+  // Checked here, not trusted to the types: with validation off a server can send anything.
+  const { b64_json: b64, url } = item as { b64_json?: unknown; url?: unknown };
+  if (b64 !== undefined && b64 !== null) {
+    if (typeof b64 !== "string") throw new ImageError(`b64_json is not a string but ${describe(b64)}`);
+    return decodeBase64(b64);
+  }
+  if (url === undefined || url === null) throw new ImageError("The image has neither b64_json nor url");
+  if (typeof url !== "string") throw new ImageError(`url is not a string but ${describe(url)}`);
+  return download(imageUrl(url), options);
+}
+
+function describe(value: unknown): string {
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The image's URL: absolute http(s), or an `ImageError` that says what it was. */
+function imageUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ImageError(`The image URL is not an absolute URL: ${JSON.stringify(text.slice(0, 100))}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ImageError(`The image URL is not http or https but ${url.protocol}`);
+  }
+  return url;
 }
 
 function decodeBase64(text: string): Uint8Array {
@@ -47,19 +71,22 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-async function download(url: string, options: ImageBytesOptions): Promise<Uint8Array> {
+/** How many redirects an image download follows. */
+const MAX_REDIRECTS = 5;
+
+async function download(url: URL, options: ImageBytesOptions): Promise<Uint8Array> {
   const fetchImage = options.fetch ?? ((request: Request) => fetch(request));
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const where = new URL(url).host;
+  const where = url.host;
   return withTimeout(
     async (signal) => {
-      const response = await fetchImage(new Request(url, { signal })).catch((cause: unknown) => {
-        throw signal.aborted
-          ? cause
-          : new ImageError(`Downloading the image from ${where} failed: ${String(cause)}`, { cause });
-      });
-      if (!response.ok)
+      const response = await following(url, (target) =>
+        fetchImage(new Request(target, { signal, redirect: "manual" })),
+      );
+      if (!response.ok) {
+        void response.body?.cancel();
         throw new ImageError(`Downloading the image from ${where} failed with status ${response.status}`);
+      }
       const limited = limitBody(
         response,
         maxBytes,
@@ -71,6 +98,32 @@ async function download(url: string, options: ImageBytesOptions): Promise<Uint8A
     options.signal,
     () => `Downloading the image from ${where}`,
   );
+}
+
+/**
+ * Fetches `url`, following up to five redirects by hand: to any host (image CDNs redirect), but
+ * never from https down to http, where the download could be read or changed on the way.
+ */
+async function following(url: URL, get: (url: URL) => Promise<Response>): Promise<Response> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    // A timeout or cancellation shows through: withTimeout puts the signal's reason in place.
+    const response = await get(current).catch((cause: unknown) => {
+      throw new ImageError(`Downloading the image from ${current.host} failed: ${String(cause)}`, { cause });
+    });
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+    if (location === null) return response;
+    void response.body?.cancel();
+    const next = new URL(location, current);
+    if (hop >= MAX_REDIRECTS)
+      throw new ImageError(`Downloading the image from ${url.host}: more than ${MAX_REDIRECTS} redirects`);
+    if (current.protocol === "https:" && next.protocol !== "https:") {
+      throw new ImageError(
+        `Downloading the image from ${current.host}: refused a redirect from https to ${next.protocol}//${next.host}`,
+      );
+    }
+    current = next;
+  }
 }
 
 /** A media type and the file extension that goes with it. */

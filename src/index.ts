@@ -21,6 +21,7 @@ export {
   InternalServerError,
   InvalidResponseError,
   isSudoImagesError,
+  MissingApiKeyError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,

@@ -71,6 +71,6 @@ describe.skipIf(missing)(`in a real browser${missing ? ` (skipped: ${CHROMIUM} i
     });
     await mkdir(path.join(root, "test-results"), { recursive: true });
     await page.screenshot({ path: path.join(root, "test-results/browser.png") });
-    expect(mock.requests.at(-1)?.headers.authorization).toBe("Bearer sk-browser");
+    expect(mock.requests.at(-1)?.headers.authorization).toBe("Bearer [redacted]");
   });
 });

@@ -54,14 +54,9 @@ export async function attempt(
     .catch((cause: unknown) => failed(endpoint, signal, cause, " while reading the body"));
   log?.(`← ${method} ${shownUrl} ${response.status} in ${Math.round(performance.now() - started)} ms`);
   if (!response.ok) {
-    throw ApiError.from({
-      status: response.status,
-      statusText: response.statusText,
-      method,
-      url: shownUrl,
-      headers: response.headers,
-      body: errorBody(scrub(text, key), response),
-    });
+    const { body: parsed, message } = errorBody(scrub(text, key), response);
+    const { status, statusText, headers } = response;
+    throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message });
   }
   return parseJsonBody(text, response);
 }

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConfigurationError } from "../errors.js";
+import { ConfigurationError, MissingApiKeyError } from "../errors.js";
 import { readEnv } from "./environment.js";
 import { checkedKey } from "./secrets.js";
 
@@ -22,7 +22,7 @@ export function currentKey(source: KeySource): string | undefined {
   const key = source.apiKey ?? readEnv("SUDO_API_KEY");
   if (key === undefined) {
     if (!source.required) return undefined;
-    throw new ConfigurationError(
+    throw new MissingApiKeyError(
       "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",
     );
   }

@@ -1,5 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { readEnv } from "./environment.js";
+import { displayUrl, redactedHeaders } from "./secrets.js";
 
 /** Receives one line per event: attempts, statuses, timings, retries. Never the API key. */
 export type Logger = (line: string) => void;
@@ -10,7 +11,8 @@ export type Logger = (line: string) => void;
  *
  * @example
  * // DEBUG=sudo-images node app.js
- * // [sudo-images] POST https://sudoapp.dev/api/v1/images/generations attempt 1 → 200 in 8412 ms
+ * // [sudo-images] → POST https://sudoapp.dev/api/v1/images/generations (content-type: application/json, …, authorization: [redacted])
+ * // [sudo-images] ← POST https://sudoapp.dev/api/v1/images/generations 200 in 8412 ms
  */
 export function resolveLogger(logger: Logger | undefined): Logger | undefined {
   if (logger) return logger;
@@ -19,30 +21,24 @@ export function resolveLogger(logger: Logger | undefined): Logger | undefined {
   return enabled ? (line) => console.error(`[sudo-images] ${line}`) : undefined;
 }
 
-/** Headers as a log shows them: `Authorization` (and anything like a key) redacted. */
-function redactedHeaders(headers: Headers): string {
-  const shown: string[] = [];
-  headers.forEach((value, name) => {
-    shown.push(`${name}: ${/^(authorization|x-api-key|api-key)$/i.test(name) ? "[redacted]" : value}`);
-  });
-  return shown.join(", ");
-}
-
 /**
- * Middleware that logs each attempt's request (headers redacted) and its status and timing.
+ * Middleware for `createRawClient`: logs each request (credential headers and URL passwords
+ * redacted, as `generate` logs them) and its status and timing.
  */
 export function requestLogger(log: Logger): Middleware {
   const started = new Map<string, number>();
   return {
     onRequest({ request, id }) {
       started.set(id, performance.now());
-      log(`→ ${request.method} ${request.url} (${redactedHeaders(request.headers)})`);
+      log(`→ ${request.method} ${displayUrl(request.url)} (${redactedHeaders(request.headers)})`);
     },
     onResponse({ request, response, id }) {
-      log(`← ${request.method} ${request.url} ${response.status} in ${elapsed(started, id)} ms`);
+      log(`← ${request.method} ${displayUrl(request.url)} ${response.status} in ${elapsed(started, id)} ms`);
     },
     onError({ request, error, id }) {
-      log(`✗ ${request.method} ${request.url} failed after ${elapsed(started, id)} ms: ${(error as Error).message}`);
+      log(
+        `✗ ${request.method} ${displayUrl(request.url)} failed after ${elapsed(started, id)} ms: ${(error as Error).message}`,
+      );
     },
   };
 }

@@ -26,20 +26,33 @@ function sample(text: string): string {
 }
 
 /**
- * A non-2xx body, read leniently: a JSON object (an `ErrorResponse`, or something like one) is
- * parsed; anything else (`null`, a number, an HTML page, nothing) is kept as text, so the error
- * is still the right `ApiError` for its status and never a crash.
+ * A non-2xx body, read leniently, and the server's message in it. A JSON object (an
+ * `ErrorResponse`, or something like one) is parsed, its `error.message` is the message; a JSON
+ * string is the message; other JSON (`null`, a number, an array) says nothing, so the status text
+ * will; anything else (an HTML page, plain text) is kept as text and is its own message. Whatever
+ * arrives, the error is the right `ApiError` for its status and never a crash.
  */
-export function errorBody(text: string, response: Response): ErrorBody | string | undefined {
-  if (text.trim() === "") return undefined;
-  const type = response.headers.get("content-type") ?? "";
-  if (/json/i.test(type) || text.trimStart().startsWith("{")) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as ErrorBody;
-    } catch {
-      // not JSON after all: the text itself is the best account of what went wrong
-    }
+export function errorBody(
+  text: string,
+  response: Response,
+): { body: ErrorBody | string | undefined; message?: string } {
+  if (text.trim() === "") return { body: undefined };
+  const parsed = parseLeniently(text, response.headers.get("content-type") ?? "");
+  if (parsed === NOT_JSON) return { body: text, message: text };
+  if (typeof parsed === "string") return { body: text, message: parsed };
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { body: text };
+  const error = (parsed as { error?: { message?: unknown } }).error;
+  const message = typeof error?.message === "string" ? error.message : undefined;
+  return message === undefined ? { body: parsed as ErrorBody } : { body: parsed as ErrorBody, message };
+}
+
+const NOT_JSON = Symbol("not JSON");
+
+function parseLeniently(text: string, type: string): unknown {
+  if (!/json/i.test(type) && !/^\s*[{["]/.test(text)) return NOT_JSON;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
   }
-  return text;
 }

@@ -35,6 +35,10 @@ export function checkBaseUrl(value: string, source: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConfigurationError(`${source} must be an http or https URL; got ${url.protocol}`);
   }
+  if (url.username !== "" || url.password !== "") {
+    // fetch refuses such URLs outright; saying so here keeps the password out of every later message.
+    throw new ConfigurationError(`${source} must not hold a user name or password; send credentials as headers`);
+  }
   if (url.search !== "" || url.hash !== "") {
     throw new ConfigurationError(`${source} must not have a query or fragment (paths are appended to it)`);
   }

@@ -57,14 +57,19 @@ function allowed(values: unknown): string {
   return Array.isArray(values) ? values.filter((value) => value !== null).join(", ") : String(values);
 }
 
+/** How many violations a one-line description names before it says how many more there are. */
+const LISTED = 8;
+
 /**
- * Lists violations in one line.
+ * Lists violations in one line: the first eight, then how many more (the error keeps them all).
  *
  * @example
  * describeViolations(violations) // "/n: must be <= 10, got 11; /prompt: required property, got nothing"
  */
 export function describeViolations(violations: readonly SpecViolation[]): string {
-  return violations.map((v) => `${v.pointer || "(body)"}: ${v.expected}, got ${v.received}`).join("; ");
+  const listed = violations.slice(0, LISTED).map((v) => `${v.pointer || "(body)"}: ${v.expected}, got ${v.received}`);
+  const more = violations.length > LISTED ? `; … and ${violations.length - LISTED} more` : "";
+  return `${listed.join("; ")}${more}`;
 }
 
 const PREVIEW_CHARS = 32;

@@ -73,6 +73,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const requests: MockRequest[] = [];
   const images = new Map<string, Buffer>();
+  const drawings = drawingCache();
   let scenario: MockScenario = options.scenario ?? "normal";
   let delayMs = options.delayMs ?? 0;
   let url = "";
@@ -92,8 +93,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (path !== GENERATIONS) return sendError(res, 404, `No route for ${req.method} ${path}`, "not_found");
     if (req.method !== "POST") return sendError(res, 405, `Use POST for ${path}`, "invalid_request_error");
     const text = await readBody(req);
+    if (text === undefined) {
+      res.setHeader("connection", "close");
+      return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
+    }
     const body = parseJson(text);
-    requests.push({ method: req.method, path, headers: req.headers, body: body ?? text });
+    requests.push({ method: req.method, path, headers: withoutCredentials(req.headers), body: body ?? text });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
       return sendError(
@@ -118,11 +123,17 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         scenario.type ?? "mock_error",
       );
     }
-    const generation = buildGeneration(body as ImageGenerationRequest, scenario, options.seed ?? 0, (png) => {
-      const id = `${randomUUID()}.png`;
-      images.set(id, png);
-      return `${url}/images/${id}`;
-    });
+    const generation = await buildGeneration(
+      body as ImageGenerationRequest,
+      scenario,
+      options.seed ?? 0,
+      drawings,
+      (png) => {
+        const id = `${randomUUID()}.png`;
+        images.set(id, png);
+        return `${url}/images/${id}`;
+      },
+    );
     sendJson(res, 200, generation, { "x-request-id": `req_mock_${requests.length}` });
   }
 
@@ -144,21 +155,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /** The response body for a valid request in a non-error scenario. */
-function buildGeneration(
+async function buildGeneration(
   request: ImageGenerationRequest,
   scenario: "normal" | "nulls" | "minimal",
   seed: number,
+  drawings: Drawings,
   publish: (png: Buffer) => string,
-): Schemas["ImageGeneration"] {
+): Promise<Schemas["ImageGeneration"]> {
   const [width, height] = dimensions(request.size);
   const asBase64 = request.response_format === "b64_json";
-  const data = Array.from({ length: request.n ?? 1 }, (_, index): Schemas["ImageData"] => {
-    const png = renderMockPng(width, height, `${request.prompt}|seed=${seed}|${index}`);
+  const data: Schemas["ImageData"][] = [];
+  for (let index = 0; index < (request.n ?? 1); index++) {
+    const png = await drawings.get(width, height, `${request.prompt}|seed=${seed}|${index}`);
     const image = asBase64 ? { b64_json: png.toString("base64") } : { url: publish(png) };
-    if (scenario === "minimal") return image;
-    if (scenario === "nulls") return { b64_json: null, url: null, revised_prompt: null, ...image };
-    return { ...image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` };
-  });
+    if (scenario === "minimal") data.push(image);
+    else if (scenario === "nulls") data.push({ b64_json: null, url: null, revised_prompt: null, ...image });
+    else data.push({ ...image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
+  }
   if (scenario === "minimal") return { data };
   if (scenario === "nulls") {
     return { data, background: null, created: null, output_format: null, quality: null, size: null, usage: null };
@@ -181,20 +194,62 @@ function buildGeneration(
   };
 }
 
+/** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
+interface Drawings {
+  get(width: number, height: number, key: string): Promise<Buffer>;
+}
+
+const DRAWINGS_KEPT = 64;
+
+/**
+ * A cache of drawn images (the last 64). Drawing a 1792×1024 PNG takes ~190 ms of the event loop;
+ * each one waits for the next turn of the loop first, so a server drawing ten of them still
+ * answers other requests between them.
+ */
+function drawingCache(): Drawings {
+  const kept = new Map<string, Buffer>();
+  return {
+    async get(width, height, key) {
+      const id = `${width}x${height}|${key}`;
+      const cached = kept.get(id);
+      if (cached) return cached;
+      await new Promise((resolve) => setImmediate(resolve));
+      const png = renderMockPng(width, height, key);
+      kept.set(id, png);
+      if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
+      return png;
+    },
+  };
+}
+
 function dimensions(size: string | null | undefined): [number, number] {
   const match = /^(\d+)x(\d+)$/.exec(size ?? "");
   return match ? [Number(match[1]), Number(match[2])] : [1024, 1024];
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body as text, or `undefined` when it is over the cap: refused on its declared
+ * length before a byte is read, else as soon as the count passes it. The rest is not read; the
+ * answer closes the connection, so the next request gets a fresh one.
+ */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Request headers as the `requests` log keeps them: the bearer key and cookies redacted. */
+function withoutCredentials(headers: IncomingMessage["headers"]): IncomingMessage["headers"] {
+  const kept = { ...headers };
+  if (kept.authorization) kept.authorization = kept.authorization.replace(/^(\S+\s+).*/, "$1[redacted]");
+  if (kept.cookie) kept.cookie = "[redacted]";
+  return kept;
 }
 
 function parseJson(text: string): unknown {

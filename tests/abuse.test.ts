@@ -1,0 +1,442 @@
+/**
+ * What an adversarial pass broke, one `describe` per class, each against real servers on
+ * 127.0.0.1: a hostile server, a careless caller, a hurried shell user.
+ */
+import { execFile } from "node:child_process";
+import { getEventListeners } from "node:events";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ApiError,
+  BadRequestError,
+  ConfigurationError,
+  createImagesClient,
+  type ImageData,
+  ImageError,
+  type ImageGeneration,
+  type ImageGenerationRequest,
+  type ImagesClientOptions,
+  InternalServerError,
+  InvalidResponseError,
+  imageBytes,
+  RedirectError,
+  RequestValidationError,
+  ResponseValidationError,
+  type SudoImagesError,
+} from "../src/index.js";
+import { saveImages } from "../src/node.js";
+import { type MockServer, startMockServer } from "../src/testing/index.js";
+import { VALID_BODY } from "./helpers/fault-server.js";
+import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+
+const KEY = "sk-abuse-KEY-0123456789";
+const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const root = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+/** What each test wants the server to do, by the `x-play` header. */
+const plays: Record<string, (seen: SeenRequest, res: import("node:http").ServerResponse) => void> = {
+  ok: (_seen, res) => sendJson(res, 200, VALID_BODY),
+  slow: (_seen, res) => setTimeout(() => sendJson(res, 200, VALID_BODY), 30),
+  "gzip-bomb": (_seen, res) => {
+    // 8 MB of JSON that gzips to ~8 kB; Content-Length is the compressed size.
+    const json = Buffer.from(JSON.stringify({ data: [], pad: "0".repeat(8 * 1024 * 1024) }));
+    const gz = gzipSync(json);
+    res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": gz.length });
+    res.end(gz);
+  },
+  "image-bomb": (_seen, res) => {
+    const gz = gzipSync(Buffer.alloc(8 * 1024 * 1024));
+    res.writeHead(200, { "content-type": "image/png", "content-encoding": "gzip", "content-length": gz.length });
+    res.end(gz);
+  },
+  "echo-key": (seen, res) =>
+    sendJson(res, 401, {
+      error: { message: `Incorrect API key provided: ${String(seen.headers.authorization).slice(7)}`, type: "auth" },
+    }),
+  "null-400": (_seen, res) => res.writeHead(400, { "content-type": "application/json" }).end("null"),
+  "number-503": (_seen, res) => res.writeHead(503, { "content-type": "application/json" }).end("5"),
+  "string-400": (_seen, res) => res.writeHead(400, { "content-type": "application/json" }).end('"nope"'),
+  "array-400": (_seen, res) => res.writeHead(400, { "content-type": "application/json" }).end("[1,2]"),
+  "long-message": (_seen, res) =>
+    sendJson(res, 400, { error: { message: `line one\nline two\r\n${"x".repeat(100_000)}`, type: "bad" } }),
+  "many-violations": (_seen, res) => sendJson(res, 200, { data: Array.from({ length: 1000 }, () => ({ url: 5 })) }),
+  redirect: (seen, res) => {
+    const status = Number(seen.headers["x-status"] ?? 302);
+    res.writeHead(status, { location: String(seen.headers["x-location"]) }).end();
+  },
+};
+
+let server: TestServer;
+let elsewhere: TestServer;
+beforeAll(async () => {
+  server = await startTestServer((seen, res) => plays[String(seen.headers["x-play"] ?? "ok")]?.(seen, res));
+  elsewhere = await startTestServer((_seen, res) => sendJson(res, 200, VALID_BODY));
+});
+afterAll(async () => {
+  await server.close();
+  await elsewhere.close();
+});
+
+function client(play: string, options: ImagesClientOptions = {}) {
+  return createImagesClient({
+    apiKey: KEY,
+    baseUrl: server.url,
+    maxRetries: 0,
+    headers: { "x-play": play },
+    ...options,
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<SudoImagesError> {
+  return promise.then(
+    () => expect.fail("expected a failure"),
+    (error: SudoImagesError) => error,
+  );
+}
+
+/** Requests the server saw after `before`. */
+const seenSince = (before: number) => server.requests.slice(before);
+
+describe("size caps hold on what the client holds, not on what the wire says", () => {
+  it("stops a gzip bomb on generate at maxResponseBytes of decoded bytes", async () => {
+    const error = await failure(client("gzip-bomb", { maxResponseBytes: 1024 * 1024 }).generate(request));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toContain("over the 1048576-byte limit");
+    expect(error.message).toContain("once decoded");
+  });
+
+  it("stops a gzip bomb on imageBytes at maxBytes", async () => {
+    const item: ImageData = { url: `${server.url}/image.png` };
+    const bomb = (request: Request) => fetch(request, { headers: { "x-play": "image-bomb" } });
+    const error = await failure(imageBytes(item, { maxBytes: 1024 * 1024, fetch: bomb }));
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error.message).toMatch(/over the 1048576-byte limit/);
+  });
+});
+
+describe("the key never leaks, whatever it holds", () => {
+  it.each([
+    ["a line break", "sk-abc\ndef"],
+    ["a line break", "sk-abc\rdef"],
+    ["a NUL character", "sk-abc\0def"],
+    ["white space", "sk-abc def"],
+  ])("refuses a key with %s before anything is sent, without repeating it", async (what, key) => {
+    const before = server.requests.length;
+    const error = await failure(client("ok", { apiKey: key, maxRetries: 2 }).generate(request));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain(what);
+    expect(error.message).not.toContain("abc");
+    expect(error.attempts).toBe(0);
+    expect(seenSince(before)).toEqual([]);
+  });
+
+  it("scrubs the key from a server that echoes it, in the message and the body", async () => {
+    const error = (await failure(client("echo-key").generate(request))) as ApiError;
+    expect(error.status).toBe(401);
+    expect(error.message).toContain("Incorrect API key provided: [redacted]");
+    expect(JSON.stringify(error)).not.toContain(KEY);
+    expect(JSON.stringify(error.body)).not.toContain(KEY);
+  });
+
+  it("redacts every credential-bearing header in the debug log", async () => {
+    const lines: string[] = [];
+    const secretHeaders = {
+      "x-play": "null-400",
+      "proxy-authorization": "Basic c2VjcmV0",
+      cookie: "s=1",
+      "x-api-key": "xk",
+    };
+    const options = { headers: secretHeaders, logger: (line: string) => lines.push(line) };
+    const error = await failure(client("null-400", options).generate(request));
+    const text = [...lines, error.message].join("\n");
+    for (const secret of ["c2VjcmV0", "s=1", "xk", KEY]) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatch(/proxy-authorization: \[redacted\].*cookie: \[redacted\].*x-api-key: \[redacted\]/);
+    expect(lines[0]).toContain("authorization: [redacted]");
+  });
+
+  it("refuses a baseUrl with a password at creation, without showing it", () => {
+    const base = server.url.replace("http://", "http://user:hunter2@");
+    expect(() => createImagesClient({ apiKey: KEY, baseUrl: base })).toThrow(/must not hold a user name or password/);
+    expect(() => createImagesClient({ apiKey: KEY, baseUrl: `${base}?q` })).not.toThrow(/hunter2/);
+  });
+
+  it("keeps no bearer key in the mock server's request log", async () => {
+    const mock = await startMockServer();
+    try {
+      await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({ ...request, size: "256x256" });
+      expect(mock.requests[0]?.headers.authorization).toBe("Bearer [redacted]");
+      expect(JSON.stringify(mock.requests)).not.toContain(KEY);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe("options mean what they say", () => {
+  it("takes timeoutMs: Infinity as no timeout, on the client and per call", async () => {
+    await expect(client("slow", { timeoutMs: Number.POSITIVE_INFINITY }).generate(request)).resolves.toBeTruthy();
+    await expect(client("slow").generate(request, { timeoutMs: Number.POSITIVE_INFINITY })).resolves.toBeTruthy();
+  });
+
+  it.each([
+    ["timeoutMs", { timeoutMs: 2 ** 31 }],
+    ["timeoutMs", { timeoutMs: Number.NaN }],
+    ["timeoutMs", { timeoutMs: 0 }],
+    ["timeoutMs", { timeoutMs: -5 }],
+    ["maxRetries", { maxRetries: -1 }],
+    ["maxRetries", { maxRetries: 1.5 }],
+    ["maxResponseBytes", { maxResponseBytes: 0 }],
+    ["retry.baseDelayMs", { retry: { baseDelayMs: Number.NaN } }],
+    ["baseUrl", { baseUrl: "http://127.0.0.1:1/api?x=1" }],
+    ["baseUrl", { baseUrl: "http://127.0.0.1:1/api#top" }],
+    ["baseUrl", { baseUrl: "ftp://127.0.0.1/api" }],
+    ["baseUrl", { baseUrl: "not a url" }],
+  ] as const)("refuses %s %j at creation, naming the option", (option, options) => {
+    expect(() => createImagesClient({ apiKey: KEY, ...options })).toThrow(ConfigurationError);
+    expect(() => createImagesClient({ apiKey: KEY, ...options })).toThrow(option);
+  });
+
+  it("refuses an invalid per-call option at the call, before sending", async () => {
+    const before = server.requests.length;
+    const error = await failure(client("ok").generate(request, { timeoutMs: -1 }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toContain("timeoutMs");
+    expect(seenSince(before)).toEqual([]);
+  });
+
+  it("sends a request the spec does not know yet with validateRequests warn or off", async () => {
+    const warnings: SudoImagesError[] = [];
+    const newer = { ...request, size: "2048x2048" } as unknown as ImageGenerationRequest;
+    const before = server.requests.length;
+    await client("ok", { validateRequests: "warn", onWarning: (error) => warnings.push(error) }).generate(newer);
+    await client("ok", { validateRequests: "off" }).generate(newer);
+    expect(seenSince(before).map((seen) => JSON.parse(seen.body).size)).toEqual(["2048x2048", "2048x2048"]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toBeInstanceOf(RequestValidationError);
+    await expect(client("ok").generate(newer)).rejects.toBeInstanceOf(RequestValidationError);
+  });
+});
+
+describe("every failure is typed, classified right, and one bounded line", () => {
+  it.each([
+    ["null-400", BadRequestError, "400 Bad Request"],
+    ["string-400", BadRequestError, "400"],
+    ["array-400", BadRequestError, "400 Bad Request"],
+    ["number-503", InternalServerError, "503 Service Unavailable"],
+  ] as const)("turns a %s body into the right ApiError", async (play, ErrorClass, status) => {
+    const error = await failure(client(play).generate(request));
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error.message).toContain(`failed with status ${status}`);
+  });
+
+  it("retries a 503 whose body is not an ErrorResponse", async () => {
+    const error = await failure(client("number-503", { maxRetries: 1, retry: { baseDelayMs: 1 } }).generate(request));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.attempts).toBe(2);
+  });
+
+  it("keeps a 100 kB multi-line server message to one line of at most 500 characters, and the body whole", async () => {
+    const error = (await failure(client("long-message").generate(request))) as ApiError;
+    expect(error.message).not.toMatch(/[\r\n]/);
+    expect(error.message.length).toBeLessThanOrEqual(500);
+    expect(error.message).toContain("line one line two");
+    expect(JSON.stringify(error.body).length).toBeGreaterThan(100_000);
+  });
+
+  it("says how many more violations there are, and keeps them all on the error", async () => {
+    const error = (await failure(client("many-violations").generate(request))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message.length).toBeLessThanOrEqual(500);
+    expect(error.message).toMatch(/… and \d+ more/);
+    expect(error.violations).toHaveLength(1000);
+  });
+
+  it.each([
+    ["a cycle", () => Object.assign({ ...request }, { self: {} as object })],
+    ["a BigInt", () => ({ ...request, big: 10n })],
+  ])("reports a request holding %s as a RequestValidationError, sending nothing", async (_what, make) => {
+    const body = make() as Record<string, unknown>;
+    if (typeof body.self === "object") (body.self as Record<string, unknown>).loop = body;
+    const before = server.requests.length;
+    const error = await failure(client("ok", { maxRetries: 2 }).generate(body as ImageGenerationRequest));
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.attempts).toBe(0);
+    expect(seenSince(before)).toEqual([]);
+  });
+
+  it("makes imageBytes failures ImageErrors: a relative or invalid URL, a non-string b64_json", async () => {
+    for (const item of [{ url: "/images/1.png" }, { url: "http://[bad" }, { url: "file:///etc/passwd" }]) {
+      await expect(imageBytes(item)).rejects.toBeInstanceOf(ImageError);
+    }
+    await expect(imageBytes({ b64_json: 42 } as unknown as ImageData)).rejects.toThrow(/b64_json is not a string/);
+  });
+});
+
+describe("redirects", () => {
+  it.each([301, 302, 303, 307, 308])(
+    "refuses a %i from the API, naming the Location, sending nothing there",
+    async (status) => {
+      const location = `${elsewhere.url}/steal`;
+      const before = elsewhere.requests.length;
+      const headers = { "x-play": "redirect", "x-status": String(status), "x-location": location };
+      const error = (await failure(client("redirect", { headers, maxRetries: 2 }).generate(request))) as RedirectError;
+      expect(error).toBeInstanceOf(RedirectError);
+      expect(error.location).toBe(location);
+      expect(error.message).toContain(location);
+      expect(error.attempts).toBe(1);
+      expect(elsewhere.requests.length).toBe(before);
+    },
+  );
+
+  it("follows an image host's http redirect, and refuses an https → http downgrade", async () => {
+    const png = Buffer.from("89504e470d0a1a0a0000", "hex");
+    const cdn = await startTestServer((seen, res) => {
+      if (seen.url === "/moved") res.writeHead(302, { location: "/image.png" }).end();
+      else res.writeHead(200, { "content-type": "image/png" }).end(png);
+    });
+    try {
+      expect(Buffer.from(await imageBytes({ url: `${cdn.url}/moved` }))).toEqual(png);
+      // No TLS server here: a fetch that answers the https URL itself with a redirect to plain http.
+      const downgrade = async (request: Request) =>
+        request.url.startsWith("https:")
+          ? new Response(null, { status: 302, headers: { location: `${cdn.url}/image.png` } })
+          : fetch(request);
+      const error = await failure(imageBytes({ url: "https://cdn.example/image.png" }, { fetch: downgrade }));
+      expect(error.message).toMatch(/refused a redirect from https to http:/);
+      expect(cdn.requests.filter((seen) => seen.url === "/image.png")).toHaveLength(1);
+    } finally {
+      await cdn.close();
+    }
+  });
+});
+
+describe("files", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-abuse-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
+  it.each(["../escaped", "a/b", "a\\b", "nul\0byte", "..", ""])(
+    "refuses the name %j and writes nothing",
+    async (name) => {
+      const result: ImageGeneration = { data: [{ b64_json: png }] };
+      const inside = path.join(dir, "names");
+      await expect(saveImages(result, inside, { name })).rejects.toBeInstanceOf(ImageError);
+      expect(await readdir(dir)).not.toContain("escaped.png");
+    },
+  );
+
+  it("names the files it wrote when a later image fails", async () => {
+    const result: ImageGeneration = { data: [{ b64_json: png }, { b64_json: "not base64!" }] };
+    const out = path.join(dir, "partial");
+    const error = (await failure(saveImages(result, out, { name: "pic" }))) as ImageError;
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error.message).toMatch(/Image 2 of 2 was not saved: .*written before it: .*pic-1\.png/);
+    expect(error.written).toEqual([path.join(out, "pic-1.png")]);
+  });
+});
+
+describe("the command line", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-abuse-cli-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function cli(args: string[]) {
+    const tsx = path.join(root, "node_modules/.bin/tsx");
+    const env = { ...process.env, SUDO_API_KEY: KEY };
+    return run(tsx, [path.join(root, "src/bin.ts"), ...args], { cwd: dir, env, timeout: 15_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string; killed?: boolean }) => error,
+    );
+  }
+
+  it.each([
+    [["--n", "two"], "--n takes a whole number"],
+    [["--timeout", "abc"], "--timeout takes a whole number"],
+    [["--output-compression", "abc"], "--output-compression takes a whole number"],
+  ])("exits 2 at once on %j with --mock, and never hangs", async (flags, message) => {
+    const result = await cli(["generate", "a fox", "--mock", ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("checks --out before sending (and paying for) anything", async () => {
+    const file = path.join(dir, "not-a-folder");
+    await writeFile(file, "x");
+    const before = server.requests.length;
+    const result = await cli(["generate", "a fox", "--base-url", server.url, "--out", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is a file, not a folder");
+    expect(seenSince(before)).toEqual([]);
+  });
+
+  it("has --allow-insecure-http, and its hint names it", async () => {
+    const insecure = server.url.replace("127.0.0.1", "localhost.test");
+    const refused = await cli(["generate", "a fox", "--base-url", insecure, "--out", dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--allow-insecure-http");
+    expect(refused.stderr).not.toContain(KEY);
+  });
+});
+
+describe("the mock server under abuse", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  });
+  afterAll(() => mock.close());
+
+  it("refuses a 50 MB body with a 413 at once, and answers the next request", async () => {
+    const huge = JSON.stringify({ ...request, prompt: "x".repeat(50 * 1024 * 1024) });
+    const response = await fetch(`${mock.url}/v1/images/generations`, {
+      method: "POST",
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: huge,
+    }).catch((error: Error) => error);
+    if (response instanceof Response) expect(response.status).toBe(413);
+    const next = await createImagesClient({ apiKey: "k", baseUrl: mock.url }).generate({ ...request, size: "256x256" });
+    expect(next.data).toHaveLength(1);
+  });
+
+  it("answers a small request while it draws ten 1792x1024 images", async () => {
+    const order: string[] = [];
+    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+    const big = client
+      .generate({ ...request, prompt: "ten big ones", n: 10, size: "1792x1024", response_format: "b64_json" })
+      .then(() => order.push("big"));
+    const small = client.generate({ ...request, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
+    await Promise.all([big, small]);
+    expect(order).toEqual(["small", "big"]);
+  }, 30_000);
+});
+
+describe("one AbortSignal shared by many calls", () => {
+  it("leaves no listener behind and raises no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const controller = new AbortController();
+      const calls = Array.from({ length: 25 }, () =>
+        client("slow", { maxRetries: 1 }).generate(request, { signal: controller.signal }),
+      );
+      expect(getEventListeners(controller.signal, "abort").length).toBeLessThanOrEqual(1);
+      await Promise.all(calls);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
