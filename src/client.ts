@@ -1,6 +1,6 @@
 import { ConfigurationError, RequestValidationError, ResponseValidationError, type SudoImagesError } from "./errors.js";
 import { routes, shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
-import { attempt, type Endpoint, type Fetch } from "./http/attempt.js";
+import { type Answer, attempt, type Endpoint, type Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
@@ -180,7 +180,7 @@ async function generate(
   const parsed = await retrying(
     (number) =>
       withTimeout(
-        (signal) => attempt(endpoint, json, idempotencyKey, signal),
+        async (signal) => checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number),
         timeoutMs,
         call.signal,
         () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
@@ -189,9 +189,22 @@ async function generate(
     call.signal,
     endpoint.log ?? (() => {}),
   );
-  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, parsed);
-  if (off.length > 0) report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", off));
   return normalizeWith(shapes, "ImageGeneration", parsed as ImageGeneration);
+}
+
+/**
+ * The body of a 2xx answer, held to the spec inside the attempt, so a `ResponseValidationError`
+ * (thrown, or passed to `onWarning`) carries the attempt's number and the server's request id.
+ */
+function checkedAnswer(settings: Settings, answer: Answer, attempts: number): unknown {
+  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, answer.body);
+  if (off.length > 0) {
+    const failure = new ResponseValidationError("ImageGeneration", off);
+    failure.attempts = attempts;
+    failure.requestId = answer.requestId;
+    report(settings, settings.validateResponses, failure);
+  }
+  return answer.body;
 }
 
 /** The problems `validator` finds in `value`, or none when `mode` is `"off"`. */

@@ -30,7 +30,7 @@ import {
 } from "../src/index.js";
 import { saveImages } from "../src/node.js";
 import { type MockServer, startMockServer } from "../src/testing/index.js";
-import { VALID_BODY } from "./helpers/fault-server.js";
+import { startFaultServer, VALID_BODY } from "./helpers/fault-server.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-abuse-KEY-0123456789";
@@ -246,6 +246,20 @@ describe("every failure is typed, classified right, and one bounded line", () =>
     expect(error.message.length).toBeLessThanOrEqual(500);
     expect(error.message).toContain("line one line two");
     expect(JSON.stringify(error.body).length).toBeGreaterThan(100_000);
+  });
+
+  it("gives a ResponseValidationError the attempts it took and the server's request id", async () => {
+    const faults = await startFaultServer();
+    try {
+      const options = { apiKey: KEY, baseUrl: faults.url, maxRetries: 2, retry: { baseDelayMs: 1 } };
+      const headers = { "x-faults": "503,spec-violation" };
+      const error = await failure(createImagesClient({ ...options, headers }).generate(request));
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.attempts).toBe(2);
+      expect(error.requestId).toBe("req_bad_body");
+    } finally {
+      await faults.close();
+    }
   });
 
   it("says how many more violations there are, and keeps them all on the error", async () => {

@@ -8,6 +8,12 @@ import { redactedHeaders, scrub } from "./secrets.js";
 /** A fetch as `generate` calls it: `fetch(url, init)`. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
+/** A 2xx answer: its parsed JSON body and the server's `x-request-id`. */
+export interface Answer {
+  body: unknown;
+  requestId: string | undefined;
+}
+
 /** Everything one attempt needs that does not change between calls, resolved once per client. */
 export interface Endpoint {
   method: string;
@@ -25,7 +31,7 @@ export interface Endpoint {
 /**
  * One attempt: one `fetch(url, init)`, with the key, the call's `Idempotency-Key` and the
  * attempt's signal; the body read under the size cap, inside the attempt's timeout; the outcome
- * mapped to a parsed 2xx body or a typed error. A redirect is refused (the API does not redirect,
+ * mapped to a parsed 2xx body (with its request id) or a typed error. A redirect is refused (the API does not redirect,
  * and following one would send the prompt elsewhere, perhaps in clear text). Whatever the server
  * says is scrubbed of the key before it can reach an error.
  */
@@ -34,7 +40,7 @@ export async function attempt(
   body: string,
   idempotencyKey: string,
   signal: AbortSignal,
-): Promise<unknown> {
+): Promise<Answer> {
   const key = currentKey(endpoint.keys);
   const headers: Record<string, string> = { ...endpoint.headers, "idempotency-key": idempotencyKey };
   if (key !== undefined) headers.authorization = `Bearer ${key}`;
@@ -58,7 +64,7 @@ export async function attempt(
     const { status, statusText, headers } = response;
     throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message });
   }
-  return parseJsonBody(text, response);
+  return { body: parseJsonBody(text, response), requestId: response.headers.get("x-request-id") ?? undefined };
 }
 
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */

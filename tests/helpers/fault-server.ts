@@ -61,7 +61,7 @@ const FAULTS: Record<Fault, (res: ServerResponse) => void> = {
   "truncated-json": (res) =>
     res.writeHead(200, { "content-type": "application/json" }).end('{"data":[{"url":"https://img'),
   "text-plain": (res) => res.writeHead(200, { "content-type": "text/plain" }).end("all good"),
-  "spec-violation": (res) => sendJson(res, 200, { data: [{ url: 42 }] }),
+  "spec-violation": (res) => sendJson(res, 200, { data: [{ url: 42 }] }, { "x-request-id": "req_bad_body" }),
   oversized: (res) => {
     res.writeHead(200, { "content-type": "application/json" });
     for (let i = 0; i < 32; i++) res.write("x".repeat(64 * 1024));
