@@ -41,8 +41,22 @@ describe("retryDelay", () => {
     expect(retryDelay(1, headers(init), policy, () => 0, now)).toBe(expected);
   });
 
-  it("falls back to exponential backoff for a header that makes no sense", () => {
-    expect(retryDelay(1, headers({ "retry-after": "soon" }), policy, () => 0, now)).toBe(500);
+  it.each(["soon", "-1", "-5", "2, 3", "0x10", "1e3", " ", "Tuesday", "2026-11-24T12:00:05Z"])(
+    "falls back to exponential backoff for Retry-After %j (delta-seconds and HTTP-dates only)",
+    (value) => {
+      expect(retryDelay(1, headers({ "retry-after": value }), policy, () => 0, now)).toBe(500);
+    },
+  );
+
+  it.each(["-250", "abc", "0x10"])("ignores retry-after-ms %j", (value) => {
+    expect(retryDelay(1, headers({ "retry-after-ms": value }), policy, () => 0, now)).toBe(500);
+  });
+
+  it("reads the obsolete RFC 850 and asctime forms of an HTTP-date", () => {
+    expect(retryDelay(1, headers({ "retry-after": "Tuesday, 24-Nov-26 12:00:04 GMT" }), policy, () => 0, now)).toBe(
+      4000,
+    );
+    expect(retryDelay(1, headers({ "retry-after": "Tue Nov 24 12:00:06 2026" }), policy, () => 0, now)).toBe(6000);
   });
 
   it("backs off 0.5 s, 1 s, 2 s … up to 8 s, taking up to 25% off as jitter", () => {

@@ -69,7 +69,8 @@ function serverDelay(headers: Headers, now: number): number | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   if (!HTTP_DATE.test(value)) return undefined;
-  const date = Date.parse(value);
+  // asctime carries no zone; HTTP-dates are always GMT.
+  const date = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
