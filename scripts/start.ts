@@ -4,7 +4,7 @@
  * command reaches the real API (or SUDO_BASE_URL / --base-url). Extra arguments pass through:
  *   npm start -- --size 512x512 --n 2
  */
-import { main } from "../src/cli.js";
+import { main } from "../src/cli/main.js";
 
 const args = ["generate", "a lighthouse at dusk, oil on canvas", "--out", "out", ...process.argv.slice(2)];
 if (!process.env.SUDO_API_KEY && !args.includes("--api-key") && !args.includes("--mock")) {

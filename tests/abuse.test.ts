@@ -368,7 +368,7 @@ describe("the command line", () => {
   async function cli(args: string[]) {
     const tsx = path.join(root, "node_modules/.bin/tsx");
     const env = { ...process.env, SUDO_API_KEY: KEY };
-    return run(tsx, [path.join(root, "src/bin.ts"), ...args], { cwd: dir, env, timeout: 15_000 }).then(
+    return run(tsx, [path.join(root, "src/cli/bin.ts"), ...args], { cwd: dir, env, timeout: 15_000 }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string; killed?: boolean }) => error,
     );

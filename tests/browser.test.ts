@@ -16,6 +16,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const root = path.resolve(import.meta.dirname, "..");
 // Skipped only where Chromium is not installed; .ci/run installs it (apt-get install chromium).
 const missing = !existsSync(CHROMIUM);
+// The default reporter shows no skipped titles; say it where a plain `npm test` shows it.
+if (missing) console.warn(`tests/browser.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 describe.skipIf(missing)(`in a real browser${missing ? ` (skipped: ${CHROMIUM} is missing)` : ""}`, () => {
   let mock: MockServer;

@@ -12,10 +12,10 @@ const tsx = path.join(root, "node_modules/.bin/tsx");
 const SECRET = "sk-test-SECRET-123";
 const run = promisify(execFile);
 
-/** Runs the real CLI (src/bin.ts) as a child process, with no SUDO_* variables unless given. */
+/** Runs the real CLI (src/cli/bin.ts) as a child process, with no SUDO_* variables unless given. */
 async function cli(args: string[], options: { env?: Record<string, string>; cwd?: string; script?: string } = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
-  const script = path.join(root, options.script ?? "src/bin.ts");
+  const script = path.join(root, options.script ?? "src/cli/bin.ts");
   return run(tsx, [script, ...args], { env: { ...env, ...options.env }, cwd: options.cwd ?? root }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,

@@ -1,16 +1,8 @@
+import type { Shape } from "../../src/spec/types.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
 import { isSchema, type Schema } from "./schema-walk.js";
 
-/**
- * Where nulls may be dropped in a value of one schema: the keys whose value may be `null`, and the
- * places below that hold more of them. A string is the name of another entry in the same table.
- * Mirrors `Shape` in `src/normalize.ts`, which reads it.
- */
-export interface Shape {
-  nullable?: string[];
-  properties?: Record<string, ShapeRef>;
-  items?: ShapeRef;
-}
+/** What the runtime reads (`src/spec/types.ts`); a string names another entry of the same table. */
 type ShapeRef = string | Shape;
 
 /**
@@ -74,12 +66,16 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
 }
 
 /** A shape with its empty parts left out, so the generated table holds only what matters. */
-function compact(nullable: string[], properties: Record<string, ShapeRef>, items: ShapeRef | undefined): Shape {
-  const shape: Shape = {};
-  if (nullable.length > 0) shape.nullable = nullable;
-  if (Object.keys(properties).length > 0) shape.properties = properties;
-  if (items !== undefined) shape.items = items;
-  return shape;
+function compact(
+  nullable: readonly string[],
+  properties: Record<string, ShapeRef>,
+  items: ShapeRef | undefined,
+): Shape {
+  return {
+    ...(nullable.length > 0 ? { nullable } : {}),
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    ...(items !== undefined ? { items } : {}),
+  };
 }
 
 function resolve(schema: unknown, defs: Record<string, Schema>): Schema {

@@ -7,7 +7,8 @@ export interface Output {
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 /**
- * A one-line spinner on a terminal (nothing at all elsewhere, so logs and pipes stay clean).
+ * A one-line spinner with the seconds elapsed, on a terminal (nothing at all elsewhere, so logs and
+ * pipes stay clean).
  *
  * @example
  * const progress = startProgress(process.stderr, "generating");
@@ -18,7 +19,12 @@ export function startProgress(out: Output, text: string): { update(text: string)
   if (!out.isTTY) return { update() {}, stop() {} };
   let frame = 0;
   let label = text;
-  const draw = () => out.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${label}`);
+  const started = Date.now();
+  // A real generation takes 30–60 s: the elapsed seconds show it is still going.
+  const draw = () => {
+    const seconds = Math.floor((Date.now() - started) / 1000);
+    out.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${label} ${seconds}s`);
+  };
   draw();
   const timer = setInterval(draw, 80);
   return {

@@ -1,7 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type Output, startProgress } from "./cli-progress.js";
-import { createImagesClient, type ImageGeneration, type ImageGenerationRequest } from "./client.js";
+import { createImagesClient, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
   ApiError,
   ConfigurationError,
@@ -9,8 +8,9 @@ import {
   MissingApiKeyError,
   RequestValidationError,
   SudoImagesError,
-} from "./errors.js";
-import { type SavedImage, saveImages } from "./files.js";
+} from "../errors.js";
+import { type SavedImage, saveImages } from "../files.js";
+import { type Output, startProgress } from "./progress.js";
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
 
@@ -115,7 +115,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   const timeoutMs = integer(flags.timeout, "--timeout");
   const request = requestFrom(prompt, flags);
   await checkOut(flags.out);
-  const mock = flags.mock ? await (await import("./testing/mock-server.js")).startMockServer() : undefined;
+  const mock = flags.mock ? await (await import("../testing/mock-server.js")).startMockServer() : undefined;
   const progress = startProgress(stderr, `generating ${request.n ?? 1} image(s) with ${request.model}…`);
   try {
     const client = createImagesClient({
@@ -229,6 +229,6 @@ function print(out: Output, text: string): number {
 }
 
 async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
   return pkg.version;
 }
