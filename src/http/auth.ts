@@ -7,6 +7,8 @@ import { checkedKey } from "./secrets.js";
 export interface KeySource {
   /** The key passed to the client; else `SUDO_API_KEY` is read at each call, so a rotated key is used. */
   apiKey: string | undefined;
+  /** `apiKey` once it passed `checkedKey` (set by the first call), so later calls skip the check. */
+  checkedApiKey?: string | undefined;
   /** A page behind a proxy of its own sends no key, and that is fine. */
   required: boolean;
   /** The URL the key would be sent to is plain http to a host that is not loopback. */
@@ -19,6 +21,7 @@ export interface KeySource {
  * (which never repeats the key). `undefined` when no key is needed.
  */
 export function currentKey(source: KeySource): string | undefined {
+  if (source.checkedApiKey !== undefined && source.insecureTarget === undefined) return source.checkedApiKey;
   const key = source.apiKey ?? readEnv("SUDO_API_KEY");
   if (key === undefined) {
     if (!source.required) return undefined;
@@ -31,7 +34,9 @@ export function currentKey(source: KeySource): string | undefined {
       `Refusing to send the API key in clear text to http://${source.insecureTarget}: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).`,
     );
   }
-  return checkedKey(key, source.apiKey === undefined ? "SUDO_API_KEY" : "the apiKey option");
+  if (source.apiKey === undefined) return checkedKey(key, "SUDO_API_KEY");
+  source.checkedApiKey = checkedKey(key, "the apiKey option");
+  return source.checkedApiKey;
 }
 
 /**
