@@ -139,6 +139,23 @@ describe("the packed package", () => {
     expect(JSON.parse(stdout)).toEqual({ body: { data: [] }, problems: 1 });
   });
 
+  it("exports the spec (YAML and parsed) and runs verifyServer against startMockServer", async () => {
+    const script = [
+      'import spec from "sudo-images/openapi.json" with { type: "json" };',
+      'import { startMockServer, verifyServer } from "sudo-images/testing";',
+      'const yaml = import.meta.resolve("sudo-images/openapi.yaml");',
+      "const mock = await startMockServer();",
+      'const report = await verifyServer(mock.url, { apiKey: "k", budget: 12 });',
+      "await mock.close();",
+      "console.log(JSON.stringify({ title: spec.info.title, yaml: yaml.endsWith('/openapi/sudo-images.yaml'), passed: report.passed.length, failed: report.failed }));",
+    ];
+    await writeFile(path.join(project, "verify.mjs"), `${script.join("\n")}\n`);
+    const { stdout } = await exec(process.execPath, ["verify.mjs"], { cwd: project });
+    const output = JSON.parse(stdout) as { title: string; yaml: boolean; passed: number; failed: unknown[] };
+    expect(output).toMatchObject({ title: "Sudo Images API", yaml: true, failed: [] });
+    expect(output.passed).toBeGreaterThan(30);
+  });
+
   it("runs the installed CLI through npx and gets a PNG", async () => {
     const args = ["--no-install", "sudo-images", "generate", "a heron", "--mock", "--out", "out", "--size", "256x256"];
     const { stdout } = await exec("npx", args, { cwd: project });

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
-import { toSchemaSet } from "./json-schema.js";
+import { type SchemaSet, standaloneSchema, toSchemaSet } from "./json-schema.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, SpecError } from "./spec-source.js";
@@ -52,10 +52,7 @@ export async function generateFiles(
       "validators.ts",
       `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    [
-      "metadata.ts",
-      `${banner}\n${metadataModule(set.operations, nullableShapes(set.defs), bodySchemaNames(set), runtime)}`,
-    ],
+    ["metadata.ts", `${banner}\n${metadataModule(set, bodySchemaNames(set), runtime)}`],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
   return { files, warnings: [...loaded.warnings, ...validators.warnings] };
@@ -99,21 +96,26 @@ function bannerFor(specPath: string): string {
   ].join("\n");
 }
 
-function metadataModule(operations: unknown, shapes: unknown, schemaNames: string[], runtime: string): string {
+function metadataModule(set: SchemaSet, schemaNames: string[], runtime: string): string {
+  const requests = [...new Set(Object.values(set.operations).flatMap((operation) => operation.request ?? []))].sort();
+  const requestSchemas = Object.fromEntries(requests.map((name) => [name, standaloneSchema(set, name)]));
   const named = schemaNames.map(
     (name) =>
       `/** Validates a body against the spec's \`${name}\` schema. */\n` +
       `export const ${validatorName(name)}: Validator = generated.${validatorName(name)};`,
   );
   const validators = schemaNames.map((name) => `  ${JSON.stringify(name)}: ${validatorName(name)},`);
-  return `import type { Shapes, Validator } from ${JSON.stringify(runtime)};
+  return `import type { JsonSchema, Shapes, Validator } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
-export const routes = ${JSON.stringify(operations, null, 2)} as const;
+export const routes = ${JSON.stringify(set.operations, null, 2)} as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
-export const shapes: Shapes = ${JSON.stringify(shapes, null, 2)};
+export const shapes: Shapes = ${JSON.stringify(nullableShapes(set.defs), null, 2)};
+
+/** Each request body's JSON Schema, standalone: what \`verifyServer\` plans its requests from. */
+export const requestSchemas: Readonly<Record<string, JsonSchema>> = ${JSON.stringify(requestSchemas, null, 2)};
 
 ${named.join("\n\n")}
 

@@ -34,7 +34,7 @@ const NOT_ASSERTIONS = new Set([
   "example",
   "title",
   "description",
-  "examples",
+  // examples stay: they assert nothing, but verifyServer plans its requests from them
   "default",
   "deprecated",
   "readOnly",
@@ -122,4 +122,26 @@ function withIntegerRange(schema: Schema): Schema {
   const minimum = typeof rest.minimum === "number" ? Math.max(rest.minimum, range[0]) : range[0];
   const maximum = typeof rest.maximum === "number" ? Math.min(rest.maximum, range[1]) : range[1];
   return { ...rest, minimum, maximum };
+}
+
+/**
+ * The JSON Schema of one `$defs` entry, standalone: with a `$defs` of its own holding every entry
+ * it reaches, so a reader needs nothing else (the request planner of `verifyServer` walks it).
+ */
+export function standaloneSchema(set: SchemaSet, name: string): Schema {
+  const reached: Record<string, Schema> = {};
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isSchema(node)) {
+      const ref = typeof node.$ref === "string" && node.$ref.startsWith("#/$defs/") ? node.$ref.slice(8) : undefined;
+      if (ref !== undefined && !Object.hasOwn(reached, ref) && set.defs[ref] !== undefined) {
+        reached[ref] = set.defs[ref];
+        visit(set.defs[ref]);
+      }
+      for (const value of Object.values(node)) visit(value);
+    }
+  };
+  const root = set.defs[name] ?? {};
+  visit(root);
+  return Object.keys(reached).length === 0 ? root : { ...root, $defs: reached };
 }

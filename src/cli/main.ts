@@ -11,12 +11,25 @@ import {
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
 import { type Output, startProgress } from "./progress.js";
+import { verifyCommand } from "./verify.js";
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
+       sudo-images verify --base-url URL [options]
 
-Generates images through the Sudo API and saves them as files.
+generate: generates images through the Sudo API and saves them as files.
+verify:   checks that a server (yours, a gateway, a mock) honours the spec: sends requests generated
+          from it and checks every answer; exits 0 when all checks pass, 1 when one fails.
 
-Options:
+Options of verify:
+  --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
+  --include LIST          valid,invalid,images (default all)
+  --seed S                rotates which values go together (default 0)
+  --concurrency C         requests in flight (default 2)
+  --dry-run               list the requests and send nothing
+  --json                  the report as JSON
+  (and --base-url, --api-key, --timeout, --mock below)
+
+Options of generate:
   --model M               model to draw with (default gpt-image-1)
   --n N                   how many images, 1 to 10
   --size S                256x256, 512x512, 1024x1024, 1792x1024, 1024x1792, 1536x1024, 1024x1536, auto
@@ -56,6 +69,11 @@ const OPTIONS = {
   "base-url": { type: "string" },
   "api-key": { type: "string" },
   mock: { type: "boolean", default: false },
+  budget: { type: "string" },
+  seed: { type: "string" },
+  concurrency: { type: "string" },
+  include: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
   "allow-insecure-http": { type: "boolean", default: false },
   timeout: { type: "string" },
   debug: { type: "boolean", default: false },
@@ -80,6 +98,9 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
     if (values.help) return print(stdout, HELP);
     if (values.version) return print(stdout, await version());
     const [command, ...words] = positionals;
+    if (command === "verify") {
+      return await verifyCommand(values, stdout, (message) => new UsageError(message), integer);
+    }
     if (command !== "generate") throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
     const prompt = words.join(" ").trim();
     if (!prompt) throw new UsageError('Missing the prompt: sudo-images generate "a lighthouse at dusk"');

@@ -1,7 +1,7 @@
 // Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
 // Do not edit: change the spec or the generator, then regenerate.
 
-import type { Shapes, Validator } from "../spec/runtime.js";
+import type { JsonSchema, Shapes, Validator } from "../spec/runtime.js";
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
@@ -70,6 +70,131 @@ export const shapes: Shapes = {
       "code",
       "param"
     ]
+  }
+};
+
+/** Each request body's JSON Schema, standalone: what `verifyServer` plans its requests from. */
+export const requestSchemas: Readonly<Record<string, JsonSchema>> = {
+  "ImageGenerationRequest": {
+    "type": "object",
+    "required": [
+      "prompt",
+      "model"
+    ],
+    "properties": {
+      "prompt": {
+        "type": "string",
+        "minLength": 1
+      },
+      "model": {
+        "type": "string",
+        "examples": [
+          "gpt-image-1"
+        ]
+      },
+      "n": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 1,
+        "maximum": 10
+      },
+      "response_format": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "url",
+          "b64_json",
+          null
+        ]
+      },
+      "quality": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "standard",
+          "hd",
+          "low",
+          "medium",
+          "high",
+          "auto",
+          null
+        ]
+      },
+      "size": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "256x256",
+          "512x512",
+          "1024x1024",
+          "1792x1024",
+          "1024x1792",
+          "1536x1024",
+          "1024x1536",
+          "auto",
+          null
+        ]
+      },
+      "style": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "enum": [
+          "vivid",
+          "natural",
+          null
+        ]
+      },
+      "background": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "examples": [
+          "transparent",
+          "opaque",
+          "auto"
+        ]
+      },
+      "moderation": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "examples": [
+          "auto",
+          "low"
+        ]
+      },
+      "output_compression": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "maximum": 100
+      },
+      "output_format": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "examples": [
+          "png",
+          "jpeg",
+          "webp"
+        ]
+      }
+    }
   }
 };
 

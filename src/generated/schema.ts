@@ -60,16 +60,30 @@ export interface components {
              * @enum {string|null}
              */
             style?: "vivid" | "natural" | null;
-            /** @description Background treatment, such as `transparent` (OpenAI models only). */
+            /**
+             * @description Background treatment, such as `transparent` (OpenAI models only).
+             * @example transparent
+             * @example opaque
+             * @example auto
+             */
             background?: string | null;
-            /** @description Strictness of content moderation (OpenAI models only). */
+            /**
+             * @description Strictness of content moderation (OpenAI models only).
+             * @example auto
+             * @example low
+             */
             moderation?: string | null;
             /**
              * Format: int32
              * @description Compression level of the output file, in percent (OpenAI models only).
              */
             output_compression?: number | null;
-            /** @description File format of the output, such as `png`, `jpeg` or `webp` (OpenAI models only). */
+            /**
+             * @description File format of the output, such as `png`, `jpeg` or `webp` (OpenAI models only).
+             * @example png
+             * @example jpeg
+             * @example webp
+             */
             output_format?: string | null;
         };
         /** @description The result of an image generation request. */

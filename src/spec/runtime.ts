@@ -7,7 +7,7 @@ import type { SpecViolation, Validator } from "./types.js";
 import { check } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
-export type { Shape, Shapes, SpecViolation, ValidationIssue, Validator } from "./types.js";
+export type { JsonSchema, Shape, Shapes, SpecViolation, ValidationIssue, Validator } from "./types.js";
 export { describeViolations } from "./validation.js";
 
 /**

@@ -37,3 +37,6 @@ export interface SpecViolation {
   /** What was there, shortened (long strings show their start and length). */
   received: string;
 }
+
+/** A JSON Schema (2020-12) as the generator emits it: plain JSON data. */
+export type JsonSchema = { readonly [keyword: string]: unknown };

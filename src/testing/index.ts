@@ -6,3 +6,14 @@ export {
   startMockServer,
 } from "./mock-server.js";
 export { assertMatchesSpec, type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+export {
+  describeCheck,
+  expectServerMatchesSpec,
+  plannedRequests,
+  type VerifyCheck,
+  type VerifyOptions,
+  type VerifyPart,
+  type VerifyReport,
+  verifyServer,
+} from "./verify.js";
+export { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";

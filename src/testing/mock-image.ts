@@ -1,4 +1,20 @@
+import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
+
+/** The formats the mock draws; anything else (`webp`) is drawn as PNG and said to be so. */
+export type MockImageFormat = "png" | "jpeg";
+
+/**
+ * The picture for `key` in `format`: PNG (`renderMockPng`), or JPEG (quality 80) of the same
+ * pixels, so a client asking for `output_format: "jpeg"` gets real JPEG bytes.
+ */
+export function renderMockImage(width: number, height: number, key: string, format: MockImageFormat): Buffer {
+  if (format === "png") return renderMockPng(width, height, key);
+  const rgb = drawing(width, height, key).data;
+  const rgba = Buffer.alloc(width * height * 4, 255);
+  for (let pixel = 0; pixel < width * height; pixel++) rgb.copy(rgba, pixel * 4, pixel * 3, pixel * 3 + 3);
+  return jpeg.encode({ data: rgba, width, height }, 80).data;
+}
 
 /**
  * Draws a deterministic picture for `key` (prompt, seed and index): a diagonal gradient between
@@ -9,10 +25,17 @@ import { PNG } from "pngjs";
  * const png = renderMockPng(256, 256, "a lighthouse|seed=1|0");
  */
 export function renderMockPng(width: number, height: number, key: string): Buffer {
+  return PNG.sync.write(drawing(width, height, key), PNG_OPTIONS);
+}
+
+const PNG_OPTIONS = { colorType: 2, inputHasAlpha: false, deflateLevel: 6 } as const;
+
+/** The pixels (RGB) for `key`. */
+function drawing(width: number, height: number, key: string): PNG {
   const hash = fnv1a(key);
   const from = [hash & 0xff, (hash >>> 8) & 0xff, (hash >>> 16) & 0xff];
   const to = [255 - (from[0] as number), (hash >>> 24) & 0xff, 255 - (from[2] as number)];
-  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: false });
+  const png = new PNG({ width, height, ...PNG_OPTIONS });
   const radius = Math.min(width, height) / 4;
   const [cx, cy] = [width * (0.3 + ((hash >>> 4) % 40) / 100), height * 0.4];
   for (let y = 0; y < height; y++) {
@@ -26,7 +49,7 @@ export function renderMockPng(width: number, height: number, key: string): Buffe
       }
     }
   }
-  return PNG.sync.write(png, { colorType: 2, inputHasAlpha: false, deflateLevel: 6 });
+  return png;
 }
 
 /** 32-bit FNV-1a: a small, stable hash; nothing here needs more. */

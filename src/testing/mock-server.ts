@@ -5,7 +5,7 @@ import type { ImageGenerationRequest } from "../client.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import { describeViolations } from "../spec/validation.js";
-import { renderMockPng } from "./mock-image.js";
+import { type MockImageFormat, renderMockImage } from "./mock-image.js";
 
 type Schemas = components["schemas"];
 
@@ -72,7 +72,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const requests: MockRequest[] = [];
-  const images = new Map<string, Buffer>();
+  const images = new Map<string, { bytes: Buffer; type: string }>();
   const drawings = drawingCache();
   let scenario: MockScenario = options.scenario ?? "normal";
   let delayMs = options.delayMs ?? 0;
@@ -85,8 +85,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
 
+  let answered = 0;
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader("access-control-allow-origin", "*");
+    // Every answer, errors included, has an id, as the real API's do: requestId paths can be tested.
+    res.setHeader("x-request-id", `req_mock_${++answered}`);
     const path = new URL(req.url ?? "/", "http://mock").pathname;
     if (req.method === "OPTIONS") return preflight(res);
     if (req.method === "GET" && path.startsWith("/images/")) return serveImage(res, images.get(path.slice(8)));
@@ -128,13 +131,21 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       scenario,
       options.seed ?? 0,
       drawings,
-      (png) => {
-        const id = `${randomUUID()}.png`;
-        images.set(id, png);
+      (image, format) => {
+        const id = `${randomUUID()}.${format === "jpeg" ? "jpg" : "png"}`;
+        images.set(id, { bytes: image, type: `image/${format}` });
         return `${url}/images/${id}`;
       },
     );
-    sendJson(res, 200, generation, { "x-request-id": `req_mock_${requests.length}` });
+    // A format the mock cannot draw (webp) comes as PNG, and a header says so.
+    const asked = (body as ImageGenerationRequest).output_format?.toLowerCase();
+    const drawn = drawnFormat(asked);
+    sendJson(
+      res,
+      200,
+      generation,
+      asked && asked !== drawn && asked !== "jpg" ? { "x-mock-output-format": drawn } : {},
+    );
   }
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -160,14 +171,15 @@ async function buildGeneration(
   scenario: "normal" | "nulls" | "minimal",
   seed: number,
   drawings: Drawings,
-  publish: (png: Buffer) => string,
+  publish: (image: Buffer, format: MockImageFormat) => string,
 ): Promise<Schemas["ImageGeneration"]> {
   const [width, height] = dimensions(request.size);
+  const format = drawnFormat(request.output_format);
   const asBase64 = request.response_format === "b64_json";
   const data: Schemas["ImageData"][] = [];
   for (let index = 0; index < (request.n ?? 1); index++) {
-    const png = await drawings.get(width, height, `${request.prompt}|seed=${seed}|${index}`);
-    const image = asBase64 ? { b64_json: png.toString("base64") } : { url: publish(png) };
+    const bytes = await drawings.get(width, height, `${request.prompt}|seed=${seed}|${index}`, format);
+    const image = asBase64 ? { b64_json: bytes.toString("base64") } : { url: publish(bytes, format) };
     if (scenario === "minimal") data.push(image);
     else if (scenario === "nulls") data.push({ b64_json: null, url: null, revised_prompt: null, ...image });
     else data.push({ ...image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
@@ -181,7 +193,7 @@ async function buildGeneration(
   return {
     created: Math.floor(Date.now() / 1000),
     background: request.background ?? "opaque",
-    output_format: "png",
+    output_format: format,
     quality: request.quality ?? "auto",
     size: `${width}x${height}`,
     usage: {
@@ -196,7 +208,7 @@ async function buildGeneration(
 
 /** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
 interface Drawings {
-  get(width: number, height: number, key: string): Promise<Buffer>;
+  get(width: number, height: number, key: string, format: MockImageFormat): Promise<Buffer>;
 }
 
 const DRAWINGS_KEPT = 64;
@@ -209,17 +221,23 @@ const DRAWINGS_KEPT = 64;
 function drawingCache(): Drawings {
   const kept = new Map<string, Buffer>();
   return {
-    async get(width, height, key) {
-      const id = `${width}x${height}|${key}`;
+    async get(width, height, key, format) {
+      const id = `${width}x${height}|${format}|${key}`;
       const cached = kept.get(id);
       if (cached) return cached;
       await new Promise((resolve) => setImmediate(resolve));
-      const png = renderMockPng(width, height, key);
+      const png = renderMockImage(width, height, key, format);
       kept.set(id, png);
       if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
       return png;
     },
   };
+}
+
+/** The format the mock draws for an `output_format`: PNG and JPEG as asked; anything else as PNG. */
+function drawnFormat(outputFormat: string | null | undefined): MockImageFormat {
+  const asked = outputFormat?.toLowerCase();
+  return asked === "jpeg" || asked === "jpg" ? "jpeg" : "png";
 }
 
 function dimensions(size: string | null | undefined): [number, number] {
@@ -270,8 +288,8 @@ function preflight(res: ServerResponse): void {
     .end();
 }
 
-function serveImage(res: ServerResponse, png: Buffer | undefined): void {
-  if (png) res.writeHead(200, { "content-type": "image/png", "content-length": png.length }).end(png);
+function serveImage(res: ServerResponse, image: { bytes: Buffer; type: string } | undefined): void {
+  if (image) res.writeHead(200, { "content-type": image.type, "content-length": image.bytes.length }).end(image.bytes);
   else sendError(res, 404, "No such image", "not_found");
 }
 

@@ -1,0 +1,84 @@
+import { readEnv } from "../http/environment.js";
+import {
+  describeCheck,
+  plannedRequests,
+  type VerifyOptions,
+  type VerifyPart,
+  verifyServer,
+} from "../testing/verify.js";
+import type { Output } from "./progress.js";
+
+/** The flags `sudo-images verify` reads, as parseArgs gives them. */
+export interface VerifyFlags {
+  "base-url"?: string | undefined;
+  "api-key"?: string | undefined;
+  budget?: string | undefined;
+  seed?: string | undefined;
+  concurrency?: string | undefined;
+  timeout?: string | undefined;
+  include?: string | undefined;
+  "dry-run": boolean;
+  json: boolean;
+  mock: boolean;
+}
+
+const PARTS: readonly VerifyPart[] = ["valid", "invalid", "images"];
+
+/**
+ * `sudo-images verify`: checks a server against the spec and prints one line per check and a
+ * summary (or `--json`); resolves to the exit code, 0 when every check passed and 1 otherwise.
+ * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw `usage`'s error.
+ */
+export async function verifyCommand(
+  flags: VerifyFlags,
+  stdout: Output,
+  usage: (message: string) => Error,
+  whole: (value: string | undefined, flag: string) => number | undefined,
+): Promise<number> {
+  const options: VerifyOptions = {
+    apiKey: flags["api-key"],
+    budget: whole(flags.budget, "--budget"),
+    seed: whole(flags.seed, "--seed"),
+    concurrency: whole(flags.concurrency, "--concurrency"),
+    timeoutMs: whole(flags.timeout, "--timeout"),
+    include: parts(flags.include, usage),
+  };
+  if (flags["dry-run"]) {
+    const requests = plannedRequests(options);
+    if (flags.json) stdout.write(`${JSON.stringify(requests)}\n`);
+    else
+      for (const request of requests)
+        stdout.write(`${request.kind.padEnd(7)} ${request.name}  ${JSON.stringify(request.body)}\n`);
+    stdout.write(
+      flags.json
+        ? ""
+        : `${requests.length} request(s), ${requests.reduce((sum, r) => sum + r.images, 0)} image(s) if valid ones succeed; nothing sent\n`,
+    );
+    return 0;
+  }
+  const mock = flags.mock ? await (await import("../testing/mock-server.js")).startMockServer() : undefined;
+  try {
+    const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
+    if (baseUrl === undefined) throw usage("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
+    const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: "mock" } : options);
+    if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);
+    else {
+      for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);
+      for (const check of report.failed) stdout.write(`FAIL  ${describeCheck(check)}\n`);
+      stdout.write(
+        `${baseUrl}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests)\n`,
+      );
+    }
+    return report.failed.length === 0 ? 0 : 1;
+  } finally {
+    await mock?.close();
+  }
+}
+
+function parts(value: string | undefined, usage: (message: string) => Error): VerifyPart[] | undefined {
+  if (value === undefined) return undefined;
+  const listed = value.split(",").map((part) => part.trim());
+  const unknown = listed.filter((part) => !PARTS.includes(part as VerifyPart));
+  if (unknown.length > 0) throw usage(`--include takes ${PARTS.join(", ")}; not ${unknown.join(", ")}`);
+  return listed as VerifyPart[];
+}

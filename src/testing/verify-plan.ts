@@ -1,0 +1,124 @@
+import type { JsonSchema } from "../spec/types.js";
+
+/** One request `verifyServer` sends, and what the spec says must come of it. */
+export interface PlannedRequest {
+  /** A short name that says what the request tests, such as `size=1792x1024` or `missing prompt`. */
+  name: string;
+  /** `valid`: the spec must accept it (2xx); `invalid`: the spec must refuse it (4xx). */
+  kind: "valid" | "invalid";
+  operationId: string;
+  body: unknown;
+  /** Images the request asks for when valid (what a paid API charges for). */
+  images: number;
+}
+
+type Schema = JsonSchema;
+const SAMPLE_TEXT = "a lighthouse at dusk, painted in oils";
+
+/**
+ * Every request worth sending for one request schema, cheapest first: the required fields alone;
+ * then one request per value of the longest value list, so every enum value (and every example of
+ * an open field) is sent once; then the numeric boundaries; then the invalid ones: each required
+ * field missing, each bound, length and enum broken, each field of the wrong type. Deterministic:
+ * the same schema and `seed` give the same list (the seed rotates which values go together).
+ */
+export function planRequests(operationId: string, schema: Schema, seed = 0): PlannedRequest[] {
+  const root = resolved(schema, schema);
+  const properties = (root.properties ?? {}) as Record<string, Schema>;
+  const required = new Set((root.required as string[] | undefined) ?? []);
+  const fields = Object.entries(properties).map(([key, property]) => [key, resolved(property, schema)] as const);
+  const base: Record<string, unknown> = {};
+  for (const [key, property] of fields) if (required.has(key)) base[key] = sampleValue(key, property);
+  const valid: PlannedRequest[] = [];
+  const invalid: PlannedRequest[] = [];
+  const add = (list: PlannedRequest[], kind: PlannedRequest["kind"], name: string, body: Record<string, unknown>) =>
+    list.push({ name, kind, operationId, body, images: kind === "valid" ? imagesOf(body) : 0 });
+
+  add(valid, "valid", "required fields only", { ...base });
+  const choices = fields
+    .map(([key, property]) => [key, valuesOf(property)] as const)
+    .filter(([, values]) => values.length > 0);
+  const rounds = Math.max(0, ...choices.map(([, values]) => values.length));
+  for (let round = 0; round < rounds; round++) {
+    const body = { ...base };
+    for (const [key, values] of choices) body[key] = values[(round + seed) % values.length];
+    add(valid, "valid", choices.map(([key]) => `${key}=${String(body[key])}`).join(" "), body);
+  }
+  for (const end of ["minimum", "maximum"] as const) {
+    const body = { ...base };
+    const set = fields.filter(([, property]) => typeof property[end] === "number");
+    for (const [key, property] of set) body[key] = property[end];
+    if (set.length > 0) add(valid, "valid", set.map(([key]) => `${key}=${String(body[key])}`).join(" "), body);
+  }
+
+  for (const key of required) {
+    const { [key]: _gone, ...body } = base;
+    add(invalid, "invalid", `missing ${key}`, body);
+  }
+  for (const [key, property] of fields) {
+    for (const [what, value] of brokenValues(property))
+      add(invalid, "invalid", `${key} ${what}`, { ...base, [key]: value });
+  }
+  return [...valid, ...invalid];
+}
+
+/**
+ * Which planned requests a budget of `budget` sends: the cheapest valid ones first (at most three,
+ * so a default run costs three single images), then every invalid one (a conforming server turns
+ * those down before generating anything), then the remaining valid ones.
+ */
+export function withinBudget(planned: PlannedRequest[], budget: number): PlannedRequest[] {
+  const valid = planned.filter((request) => request.kind === "valid").sort((a, b) => a.images - b.images);
+  const invalid = planned.filter((request) => request.kind === "invalid");
+  return [...valid.slice(0, 3), ...invalid, ...valid.slice(3)].slice(0, budget);
+}
+
+function resolved(schema: Schema, root: Schema): Schema {
+  let current = schema;
+  for (let depth = 0; typeof current.$ref === "string" && depth < 8; depth++) {
+    const name = current.$ref.replace("#/$defs/", "");
+    current = ((root.$defs as Record<string, Schema> | undefined)?.[name] ?? {}) as Schema;
+  }
+  const branches = (current.anyOf ?? current.oneOf) as Schema[] | undefined;
+  const concrete = branches?.filter((branch) => branch.type !== "null");
+  return concrete?.length === 1 ? resolved(concrete[0] as Schema, root) : current;
+}
+
+/** The values a field takes in the valid requests: its enum, else its examples (null left out). */
+function valuesOf(property: Schema): unknown[] {
+  const listed = (property.enum ?? property.examples) as unknown[] | undefined;
+  return (listed ?? []).filter((value) => value !== null);
+}
+
+function types(property: Schema): string[] {
+  const type = property.type;
+  return (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((name) => name !== "null") as string[];
+}
+
+/** A value the schema accepts, for a required field. */
+function sampleValue(key: string, property: Schema): unknown {
+  const [first] = valuesOf(property);
+  if (first !== undefined) return first;
+  const [type] = types(property);
+  if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
+  if (type === "boolean") return false;
+  return key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
+}
+
+/** Values the field must refuse, each with what it breaks. */
+function brokenValues(property: Schema): [string, unknown][] {
+  const broken: [string, unknown][] = [];
+  const [type] = types(property);
+  if (Array.isArray(property.enum)) broken.push(["outside its enum", "not-a-listed-value"]);
+  if (typeof property.minimum === "number") broken.push([`below minimum ${property.minimum}`, property.minimum - 1]);
+  if (typeof property.maximum === "number") broken.push([`above maximum ${property.maximum}`, property.maximum + 1]);
+  if (typeof property.minLength === "number" && property.minLength > 0) broken.push(["shorter than minLength", ""]);
+  if (type === "integer") broken.push(["not a whole number", 1.5]);
+  if (type === "string") broken.push(["of the wrong type", 12345]);
+  else if (type !== undefined) broken.push(["of the wrong type", "twelve"]);
+  return broken;
+}
+
+function imagesOf(body: Record<string, unknown>): number {
+  return typeof body.n === "number" ? body.n : 1;
+}

@@ -1,0 +1,250 @@
+import { imageSize } from "image-size";
+import { routes } from "../generated/index.js";
+import { requestSchemas } from "../generated/metadata.js";
+import { readEnv } from "../http/environment.js";
+import { detectImageType, imageBytes } from "../images.js";
+import type { ImageData } from "../models.js";
+import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
+
+export type { PlannedRequest } from "./verify-plan.js";
+
+/** What `verifyServer` checks: valid requests, invalid ones, and the images that come back. */
+export type VerifyPart = "valid" | "invalid" | "images";
+
+/** Options of `verifyServer`. */
+export interface VerifyOptions {
+  /** Sent as `Authorization: Bearer <key>`. @default process.env.SUDO_API_KEY */
+  apiKey?: string | undefined;
+  /** The operations to verify, by operationId. @default every operation with a JSON request body */
+  operations?: readonly OperationId[] | undefined;
+  /**
+   * The most requests to send. The default is cheap on a paid API: at most 3 of the 10 generate,
+   * one image each; the rest are invalid requests a conforming server refuses before generating.
+   * Every request the plan holds (each enum value, each boundary) takes about 35. @default 10
+   */
+  budget?: number | undefined;
+  /** Requests in flight at once. @default 2 */
+  concurrency?: number | undefined;
+  /** Milliseconds one request (and one image download) may take. @default 120000 */
+  timeoutMs?: number | undefined;
+  /** Rotates which values go together in the valid requests; the same seed sends the same requests. @default 0 */
+  seed?: number | undefined;
+  /** What to check. @default ["valid", "invalid", "images"] */
+  include?: readonly VerifyPart[] | undefined;
+}
+
+/** One check on one answer. */
+export interface VerifyCheck {
+  /** The planned request, such as `size=1792x1024` or `missing prompt`. */
+  request: string;
+  /** What was checked: `status`, `content type`, `body`, `image count`, `image format`, `image size`, `image url`. */
+  check: string;
+  /** What the spec wants. */
+  expected: string;
+  /** What the server did. */
+  received: string;
+  /** Where in the body, for body checks (a JSON pointer). */
+  pointer?: string | undefined;
+}
+
+/** What `verifyServer` found: every check that passed and every one that failed. */
+export interface VerifyReport {
+  passed: VerifyCheck[];
+  failed: VerifyCheck[];
+  /** The requests sent, in plan order. */
+  requests: PlannedRequest[];
+}
+
+const ALL_PARTS: readonly VerifyPart[] = ["valid", "invalid", "images"];
+
+/**
+ * The requests `verifyServer` would send with these options, without sending anything (the CLI's
+ * `--dry-run`).
+ */
+export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
+  const include = options.include ?? ALL_PARTS;
+  const operations = options.operations ?? (Object.keys(routes) as OperationId[]);
+  const planned = operations.flatMap((id) => {
+    const request = (routes[id] as { request?: string }).request;
+    const schema = request === undefined ? undefined : requestSchemas[request];
+    return schema === undefined ? [] : planRequests(id, schema, options.seed ?? 0);
+  });
+  const wanted = planned.filter((request) => include.includes(request.kind));
+  return withinBudget(wanted, options.budget ?? 10);
+}
+
+/**
+ * Checks that the server at `baseUrl` honours this package's spec: sends a deterministic set of
+ * requests generated from it (valid ones covering the request fields' values and bounds, invalid
+ * ones the spec says must be refused) and checks each answer: a status the spec documents, 2xx
+ * only for valid requests and 4xx for invalid ones, a JSON content type, the body against the
+ * schema of its status, and the images (as many as asked, of the asked format and size, `url`s
+ * fetchable without the key). Resolves to a report; never throws for what the server does.
+ *
+ * @example
+ * const report = await verifyServer("http://127.0.0.1:8080/api", { apiKey: "test" });
+ * expect(report.failed).toEqual([]);
+ */
+export async function verifyServer(baseUrl: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const requests = plannedRequests(options);
+  const report: VerifyReport = { passed: [], failed: [], requests };
+  const root = baseUrl.replace(/\/+$/, "");
+  const key = options.apiKey ?? readEnv("SUDO_API_KEY");
+  const checkImages = (options.include ?? ALL_PARTS).includes("images");
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < requests.length; index = next++) {
+      const planned = requests[index] as PlannedRequest;
+      const results = await verifyOne(root, key, planned, checkImages, options.timeoutMs ?? 120_000);
+      for (const result of results) (result.ok ? report.passed : report.failed).push(result.check);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return report;
+}
+
+/**
+ * `verifyServer` for a test: resolves when every check passes, else rejects with one `Error` that
+ * lists each failure on a line of its own.
+ *
+ * @example
+ * await expectServerMatchesSpec(mock.url);
+ */
+export async function expectServerMatchesSpec(baseUrl: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const report = await verifyServer(baseUrl, options);
+  if (report.failed.length > 0) {
+    const lines = report.failed.map((failure) => `- ${describeCheck(failure)}`);
+    throw new Error(`${baseUrl} does not match the spec in ${report.failed.length} check(s):\n${lines.join("\n")}`);
+  }
+  return report;
+}
+
+/** One check as a line: `request: check: expected …, received … (at /pointer)`. */
+export function describeCheck(check: VerifyCheck): string {
+  const where = check.pointer ? ` at ${check.pointer || "(body)"}` : "";
+  return `${check.request}: ${check.check}${where}: expected ${check.expected}, received ${check.received}`;
+}
+
+interface Result {
+  ok: boolean;
+  check: VerifyCheck;
+}
+
+async function verifyOne(
+  root: string,
+  key: string | undefined,
+  planned: PlannedRequest,
+  checkImages: boolean,
+  timeoutMs: number,
+): Promise<Result[]> {
+  const route = routes[planned.operationId as OperationId];
+  const results: Result[] = [];
+  const record = (check: string, ok: boolean, expected: string, received: string, pointer?: string) =>
+    results.push({
+      ok,
+      check: { request: planned.name, check, expected, received, ...(pointer === undefined ? {} : { pointer }) },
+    });
+  let response: Response;
+  let text: string;
+  try {
+    const signal = AbortSignal.timeout(timeoutMs);
+    response = await fetch(`${root}${route.path}`, {
+      method: route.method.toUpperCase(),
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+      body: JSON.stringify(planned.body),
+      redirect: "manual",
+      signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    record("status", false, "an answer", `no answer: ${(error as Error).message}`);
+    return results;
+  }
+  const status = response.status;
+  const documented = Object.keys(route.responses);
+  const isDocumented =
+    documented.includes(String(status)) ||
+    documented.includes(`${String(status)[0]}XX`) ||
+    documented.includes("default");
+  record("status documented", isDocumented, `one of ${documented.join(", ")}`, String(status));
+  const wanted = planned.kind === "valid" ? "2xx" : "4xx";
+  record(
+    "status",
+    String(status)[0] === wanted[0],
+    `${wanted} for ${planned.kind === "valid" ? "a valid" : "an invalid"} request`,
+    String(status),
+  );
+  const type = response.headers.get("content-type") ?? "";
+  const json = /^application\/([\w.-]+\+)?json\b/i.test(type);
+  record("content type", json, "application/json", type || "none");
+  if (!isDocumented || !json) return results;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    record("body", false, "JSON", `text that does not parse (${(error as Error).message})`);
+    return results;
+  }
+  const problems = validateAgainstSpec(planned.operationId as OperationId, status, body);
+  for (const problem of problems) record("body", false, problem.expected, problem.received, problem.pointer);
+  if (problems.length === 0) record("body", true, "the schema of this status", "a body that matches");
+  if (checkImages && planned.kind === "valid" && status < 300 && problems.length === 0) {
+    await checkImagesOf(planned, body as { data: ImageData[]; output_format?: string }, timeoutMs, record);
+  }
+  return results;
+}
+
+async function checkImagesOf(
+  planned: PlannedRequest,
+  body: { data: ImageData[]; output_format?: string },
+  timeoutMs: number,
+  record: (check: string, ok: boolean, expected: string, received: string, pointer?: string) => void,
+): Promise<void> {
+  const request = planned.body as { n?: number; size?: string; output_format?: string };
+  const count = body.data.length;
+  record("image count", count === (request.n ?? 1), `${request.n ?? 1} image(s)`, `${count}`, "/data");
+  const format = body.output_format ?? request.output_format;
+  const size = request.size && /^\d+x\d+$/.test(request.size) ? request.size : undefined;
+  for (const [index, item] of body.data.entries()) {
+    const pointer = `/data/${index}`;
+    let bytes: Uint8Array;
+    try {
+      bytes = await imageBytes(item, { timeoutMs });
+    } catch (error) {
+      record(item.b64_json ? "image data" : "image url", false, "an image", (error as Error).message, pointer);
+      continue;
+    }
+    const { extension, mediaType } = detectImageType(bytes);
+    const isImage = mediaType.startsWith("image/");
+    record(
+      "image format",
+      isImage && (format === undefined || sameFormat(format, extension)),
+      format ? `a ${format} image` : "an image",
+      isImage ? extension : "bytes that are no image",
+      pointer,
+    );
+    if (size !== undefined && isImage) {
+      const measured = measuredSize(bytes);
+      record("image size", measured === size, size, measured ?? "unreadable", pointer);
+    }
+  }
+}
+
+function sameFormat(format: string, extension: string): boolean {
+  const normalized = format.toLowerCase() === "jpeg" ? "jpg" : format.toLowerCase();
+  return normalized === extension;
+}
+
+function measuredSize(bytes: Uint8Array): string | undefined {
+  try {
+    const { width, height } = imageSize(bytes);
+    return `${width}x${height}`;
+  } catch {
+    return undefined;
+  }
+}

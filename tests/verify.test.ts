@@ -1,0 +1,200 @@
+/**
+ * `verifyServer` and `sudo-images verify` against three servers on 127.0.0.1: our mock (every check
+ * passes), Prism's mock of the spec (passes but for what Prism cannot do), and a deliberately wrong
+ * server that must be caught once per planted fault.
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  expectServerMatchesSpec,
+  type MockServer,
+  plannedRequests,
+  startMockServer,
+  type VerifyCheck,
+  verifyServer,
+} from "../src/testing/index.js";
+import { renderMockImage } from "../src/testing/mock-image.js";
+import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { type PrismServer, startPrism } from "./helpers/prism.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
+const ALL = { budget: 1000, apiKey: "test-key" };
+
+/** The planned request with this name, by the body it sends. */
+function bodyOf(name: string): string {
+  const found = plannedRequests(ALL).find((request) => request.name === name);
+  if (!found) throw new Error(`no planned request named ${name}`);
+  return JSON.stringify(found.body);
+}
+
+const summary = (checks: VerifyCheck[]) => checks.map((check) => `${check.request} | ${check.check}`).sort();
+
+let mock: MockServer;
+let wrong: TestServer;
+/** The planted faults: request body → what the wrong server does instead of the mock's answer. */
+let faults: Map<string, (res: import("node:http").ServerResponse, mockAnswer: unknown) => void>;
+
+beforeAll(async () => {
+  mock = await startMockServer();
+  // The asked format (jpeg), the wrong size: exactly one fault.
+  const small = renderMockImage(256, 256, "wrong size", "jpeg").toString("base64");
+  faults = new Map([
+    [bodyOf("required fields only"), (res, answer) => sendJson(res, 202, answer)],
+    [
+      bodyOf("n=1 output_compression=0"),
+      (res, answer) => sendJson(res, 200, { ...(answer as object), created: "yesterday" }),
+    ],
+    [
+      bodyOf(plannedRequests(ALL)[1]?.name ?? ""),
+      (res, answer) => res.writeHead(200, { "content-type": "text/plain" }).end(JSON.stringify(answer)),
+    ],
+    [
+      bodyOf(
+        plannedRequests(ALL).find((request) => (request.body as { size?: string }).size === "512x512")?.name ?? "",
+      ),
+      (res, answer) => sendJson(res, 200, { ...(answer as object), data: [{ b64_json: small }] }),
+    ],
+    [bodyOf("missing prompt"), (res) => sendJson(res, 200, { data: [] })],
+  ]);
+  wrong = await startTestServer(async (seen, res) => {
+    const answer = await fetch(`${mock.url}${seen.url}`, {
+      method: seen.method,
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: seen.body,
+    });
+    const text = await answer.text();
+    const fault = faults.get(seen.body);
+    if (fault) fault(res, answer.status === 200 ? JSON.parse(text) : { data: [] });
+    else res.writeHead(answer.status, { "content-type": "application/json" }).end(text);
+  });
+});
+afterAll(async () => {
+  await wrong.close();
+  await mock.close();
+});
+
+describe("verifyServer", () => {
+  it("plans every enum value, both bounds and each way to break the request, cheapest first", () => {
+    const planned = plannedRequests(ALL);
+    const valid = planned.filter((request) => request.kind === "valid");
+    const sizes = new Set(valid.map((request) => (request.body as { size?: string }).size));
+    for (const size of [
+      "256x256",
+      "512x512",
+      "1024x1024",
+      "1792x1024",
+      "1024x1792",
+      "1536x1024",
+      "1024x1536",
+      "auto",
+    ]) {
+      expect(sizes).toContain(size);
+    }
+    expect(valid.map((request) => (request.body as { n?: number }).n)).toEqual(expect.arrayContaining([1, 10]));
+    const invalid = planned.filter((request) => request.kind === "invalid").map((request) => request.name);
+    expect(invalid).toEqual(
+      expect.arrayContaining([
+        "missing prompt",
+        "missing model",
+        "n above maximum 10",
+        "size outside its enum",
+        "prompt shorter than minLength",
+        "n not a whole number",
+      ]),
+    );
+    expect(plannedRequests({ ...ALL, seed: 1 })).not.toEqual(planned);
+    expect(plannedRequests({ ...ALL, seed: 1 })).toEqual(plannedRequests({ ...ALL, seed: 1 }));
+  });
+
+  it("keeps the default cheap: 10 requests, at most 3 of them generating one image each", () => {
+    const planned = plannedRequests();
+    expect(planned).toHaveLength(10);
+    expect(planned.filter((request) => request.kind === "valid").map((request) => request.images)).toEqual([1, 1, 1]);
+  });
+
+  it("passes our own mock on every check", async () => {
+    const report = await expectServerMatchesSpec(mock.url, ALL);
+    expect(report.failed).toEqual([]);
+    expect(report.passed.length).toBeGreaterThan(150);
+    expect(summary(report.passed)).toEqual(expect.arrayContaining(["n=10 output_compression=100 | image count"]));
+  });
+
+  it("finds every planted fault of a wrong server, once each, and nothing else", async () => {
+    const report = await verifyServer(wrong.url, ALL);
+    const sized = plannedRequests(ALL).find((request) => (request.body as { size?: string }).size === "512x512")?.name;
+    expect(summary(report.failed)).toEqual(
+      [
+        "required fields only | status documented",
+        "n=1 output_compression=0 | body",
+        `${plannedRequests(ALL)[1]?.name} | content type`,
+        `${sized} | image size`,
+        "missing prompt | status",
+      ].sort(),
+    );
+    const body = report.failed.find((check) => check.check === "body");
+    expect(body).toMatchObject({ pointer: "/created", expected: "must be integer,null", received: '"yesterday"' });
+    await expect(expectServerMatchesSpec(wrong.url, ALL)).rejects.toThrow(
+      /does not match the spec in 5 check\(s\):\n- /,
+    );
+  });
+
+  it("says which reply it could not get, for a server that is not there", async () => {
+    const report = await verifyServer("http://127.0.0.1:9", { budget: 1, timeoutMs: 2_000 });
+    expect(report.failed).toEqual([expect.objectContaining({ check: "status", expected: "an answer" })]);
+  });
+});
+
+describe("verifyServer against Prism's mock of the spec", () => {
+  let prism: PrismServer;
+  beforeAll(async () => {
+    prism = await startPrism(["mock", "openapi/sudo-images.yaml"]);
+  });
+  afterAll(() => prism?.close());
+
+  it("passes every status, content type and body check; the only failures are what Prism cannot do", async () => {
+    const report = await verifyServer(prism.url, ALL);
+    // Prism answers with bodies made from the schema: its b64_json is the word "string", not an
+    // image, and it returns one item whatever n says. Nothing else may fail.
+    const reasons = new Set(report.failed.map((check) => `${check.check}: ${check.received.replace(/\b\d+\b/g, "N")}`));
+    expect([...reasons].sort()).toEqual(["image count: N", "image data: b64_json is not valid base64 (N characters)"]);
+    expect(report.passed.filter((check) => check.check === "status").length).toBe(report.requests.length);
+  }, 60_000);
+});
+
+describe("sudo-images verify", () => {
+  async function cli(args: string[]) {
+    const tsx = path.join(root, "node_modules/.bin/tsx");
+    return run(tsx, [path.join(root, "src/cli/bin.ts"), "verify", ...args], { cwd: root, timeout: 60_000 }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+  }
+
+  it("exits 0 against the mock, with a line per check and a summary", async () => {
+    const result = await cli(["--base-url", mock.url, "--api-key", "k", "--budget", "40"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^pass {2}required fields only: status documented: expected one of 200, /m);
+    expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 3\d requests\)\n$/);
+  });
+
+  it("exits 1 against the wrong server, listing every planted fault", async () => {
+    const result = await cli(["--base-url", wrong.url, "--api-key", "k", "--budget", "40"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(5);
+    expect(result.stdout).toContain("FAIL  missing prompt: status: expected 4xx for an invalid request, received 200");
+  });
+
+  it("lists what it would send with --dry-run, sends nothing, and exits 2 on bad flags", async () => {
+    const before = mock.requests.length;
+    const dry = await cli(["--base-url", mock.url, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/10 request\(s\), 3 image\(s\) if valid ones succeed; nothing sent/);
+    expect(mock.requests.length).toBe(before);
+    const bad = await cli(["--include", "everything"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--include takes valid, invalid, images");
+  });
+});
