@@ -52,7 +52,7 @@ export async function generateFiles(
       "validators.ts",
       `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    ["metadata.ts", `${banner}\n${metadataModule(set, bodySchemaNames(set), runtime)}`],
+    ["metadata.ts", `${banner}\n${metadataModule(set, toSchemaSet(document, { examples: true }), runtime)}`],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
   return { files, warnings: [...loaded.warnings, ...validators.warnings] };
@@ -96,9 +96,11 @@ function bannerFor(specPath: string): string {
   ].join("\n");
 }
 
-function metadataModule(set: SchemaSet, schemaNames: string[], runtime: string): string {
+/** `set` for the validators and shapes; `annotated`, the same with `examples`, for the request schemas. */
+function metadataModule(set: SchemaSet, annotated: SchemaSet, runtime: string): string {
+  const schemaNames = bodySchemaNames(set);
   const requests = [...new Set(Object.values(set.operations).flatMap((operation) => operation.request ?? []))].sort();
-  const requestSchemas = Object.fromEntries(requests.map((name) => [name, standaloneSchema(set, name)]));
+  const requestSchemas = Object.fromEntries(requests.map((name) => [name, standaloneSchema(annotated, name)]));
   const named = schemaNames.map(
     (name) =>
       `/** Validates a body against the spec's \`${name}\` schema. */\n` +

@@ -34,7 +34,7 @@ const NOT_ASSERTIONS = new Set([
   "example",
   "title",
   "description",
-  // examples stay: they assert nothing, but verifyServer plans its requests from them
+  "examples",
   "default",
   "deprecated",
   "readOnly",
@@ -45,8 +45,10 @@ const NOT_ASSERTIONS = new Set([
 /**
  * Collects component schemas (as `$defs`) and the JSON body schemas of every operation from a 3.1
  * document. An inline body schema gets a `$defs` entry named `<operationId>_<request|status>`.
+ * Annotations are left out, but for `examples` when asked (the request planner reads them).
  */
-export function toSchemaSet(document: OpenApiDocument): SchemaSet {
+export function toSchemaSet(document: OpenApiDocument, { examples = false } = {}): SchemaSet {
+  const toJsonSchema = (schema: unknown) => asJsonSchema(schema, examples);
   const components = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
   const defs: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(components)) defs[name] = toJsonSchema(schema);
@@ -57,7 +59,7 @@ export function toSchemaSet(document: OpenApiDocument): SchemaSet {
       const operation = item[method] as Schema | undefined;
       if (!operation) continue;
       const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
-      const name = (suffix: string, schema: unknown) => nameBody(defs, `${id}_${suffix}`, schema);
+      const name = (suffix: string, schema: unknown) => nameBody(defs, `${id}_${suffix}`, schema, toJsonSchema);
       const bodies: OperationBodies = { method, path, responses: {} };
       const request = jsonSchemaOf(document, operation.requestBody);
       if (request !== undefined) bodies.request = name("request", request);
@@ -76,7 +78,12 @@ export function toSchemaSet(document: OpenApiDocument): SchemaSet {
  * named `<operationId>_<request|status>` as an identifier (an operation with no id is named by its
  * method and path) and never taking a component's name.
  */
-function nameBody(defs: Record<string, Schema>, fallback: string, schema: unknown): string {
+function nameBody(
+  defs: Record<string, Schema>,
+  fallback: string,
+  schema: unknown,
+  toJsonSchema: (schema: unknown) => Schema,
+): string {
   const name = isSchema(schema) ? refName(schema) : undefined;
   if (name !== undefined && Object.keys(schema as Schema).length === 1) return name;
   const unique = freeName(defs, fallback);
@@ -102,11 +109,11 @@ function resolveLocal(document: OpenApiDocument, node: unknown): unknown {
 }
 
 /** An OpenAPI 3.1 Schema Object as plain JSON Schema 2020-12 that Ajv compiles in strict mode. */
-function toJsonSchema(schema: unknown): Schema {
+function asJsonSchema(schema: unknown, examples: boolean): Schema {
   return mapSchema(schema, (node) => {
     const out: Schema = {};
     for (const [key, value] of Object.entries(node)) {
-      if (!NOT_ASSERTIONS.has(key) && !key.startsWith("x-")) out[key] = value;
+      if ((!NOT_ASSERTIONS.has(key) || (examples && key === "examples")) && !key.startsWith("x-")) out[key] = value;
     }
     const name = refName(node);
     if (name !== undefined) out.$ref = `#/$defs/${name}`;
