@@ -3,12 +3,11 @@
  * `openapi/upstream/sudo-openapi.json` in a copy of `src/`, and the handwritten layer still
  * compiles (it relies only on what both specs define) and `generate` works end to end.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { srcGeneratedFrom } from "./helpers/src-copy.js";
 import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -17,18 +16,7 @@ describe("src/ generated from the upstream Sudo spec", () => {
   let dir: string;
   let server: TestServer;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-upstream-"));
-    await cp(path.join(root, "src"), path.join(dir, "src"), {
-      recursive: true,
-      filter: (source) => !source.includes(`${path.sep}generated`),
-    });
-    await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-    await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-    const { files } = await generateFiles(path.join(root, "openapi/upstream/sudo-openapi.json"), {
-      runtime: "../spec/runtime.js",
-    });
-    await mkdir(path.join(dir, "src/generated"));
-    for (const [name, text] of files) await writeFile(path.join(dir, "src/generated", name), text);
+    dir = await srcGeneratedFrom(path.join(root, "openapi/upstream/sudo-openapi.json"));
     server = await startTestServer((_request, res) =>
       sendJson(res, 200, { created: null, usage: null, data: [{ url: "https://img.test/1.png", b64_json: null }] }),
     );

@@ -99,8 +99,7 @@ function bannerFor(specPath: string): string {
 /** `set` for the validators and shapes; `annotated`, the same with `examples`, for the request schemas. */
 function metadataModule(set: SchemaSet, annotated: SchemaSet, runtime: string): string {
   const schemaNames = bodySchemaNames(set);
-  const requests = [...new Set(Object.values(set.operations).flatMap((operation) => operation.request ?? []))].sort();
-  const requestSchemas = Object.fromEntries(requests.map((name) => [name, standaloneSchema(annotated, name)]));
+  const bodySchemas = Object.fromEntries(schemaNames.map((name) => [name, standaloneSchema(annotated, name)]));
   const named = schemaNames.map(
     (name) =>
       `/** Validates a body against the spec's \`${name}\` schema. */\n` +
@@ -116,8 +115,11 @@ export const routes = ${JSON.stringify(set.operations, null, 2)} as const;
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${JSON.stringify(nullableShapes(set.defs), null, 2)};
 
-/** Each request body's JSON Schema, standalone: what \`verifyServer\` plans its requests from. */
-export const requestSchemas: Readonly<Record<string, JsonSchema>> = ${JSON.stringify(requestSchemas, null, 2)};
+/**
+ * Each request and response body's JSON Schema, standalone (with the \`$defs\` it reaches) and with its
+ * \`examples\`: what \`verifyServer\` plans requests from and the mock server fills its answers from.
+ */
+export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${JSON.stringify(bodySchemas, null, 2)};
 
 ${named.join("\n\n")}
 

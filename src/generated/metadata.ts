@@ -73,8 +73,180 @@ export const shapes: Shapes = {
   }
 };
 
-/** Each request body's JSON Schema, standalone: what `verifyServer` plans its requests from. */
-export const requestSchemas: Readonly<Record<string, JsonSchema>> = {
+/**
+ * Each request and response body's JSON Schema, standalone (with the `$defs` it reaches) and with its
+ * `examples`: what `verifyServer` plans requests from and the mock server fills its answers from.
+ */
+export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
+  "ErrorResponse": {
+    "type": "object",
+    "required": [
+      "error"
+    ],
+    "properties": {
+      "error": {
+        "$ref": "#/$defs/ErrorDetail"
+      }
+    },
+    "$defs": {
+      "ErrorDetail": {
+        "type": "object",
+        "required": [
+          "message",
+          "type"
+        ],
+        "properties": {
+          "message": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "code": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "param": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      }
+    }
+  },
+  "ImageGeneration": {
+    "type": "object",
+    "required": [
+      "data"
+    ],
+    "properties": {
+      "background": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "created": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 0,
+        "maximum": 9007199254740991
+      },
+      "output_format": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "quality": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "size": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "usage": {
+        "oneOf": [
+          {
+            "$ref": "#/$defs/ImageUsage"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "$ref": "#/$defs/ImageData"
+        }
+      }
+    },
+    "$defs": {
+      "ImageUsage": {
+        "type": "object",
+        "required": [
+          "input_tokens",
+          "output_tokens",
+          "total_tokens",
+          "input_tokens_details"
+        ],
+        "properties": {
+          "input_tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "output_tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "total_tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "input_tokens_details": {
+            "$ref": "#/$defs/ImageInputTokens"
+          }
+        }
+      },
+      "ImageInputTokens": {
+        "type": "object",
+        "required": [
+          "image_tokens",
+          "text_tokens"
+        ],
+        "properties": {
+          "image_tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "text_tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          }
+        }
+      },
+      "ImageData": {
+        "type": "object",
+        "properties": {
+          "b64_json": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "revised_prompt": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "url": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      }
+    }
+  },
   "ImageGenerationRequest": {
     "type": "object",
     "required": [

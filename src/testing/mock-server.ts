@@ -5,6 +5,7 @@ import type { ImageGenerationRequest } from "../client.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import { describeViolations } from "../spec/validation.js";
+import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";
 
 type Schemas = components["schemas"];
@@ -165,7 +166,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-/** The response body for a valid request in a non-error scenario. */
+/**
+ * The response body for a valid request in a non-error scenario, built from the spec's own
+ * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
+ * images, from the request; any other, such as one added to the spec, from a schema-valid
+ * sample), `"nulls"` sets every nullable field to `null` and `"minimal"` keeps the required ones;
+ * each image keeps the field that carries it.
+ */
 async function buildGeneration(
   request: ImageGenerationRequest,
   scenario: "normal" | "nulls" | "minimal",
@@ -175,22 +182,23 @@ async function buildGeneration(
 ): Promise<Schemas["ImageGeneration"]> {
   const [width, height] = dimensions(request.size);
   const format = drawnFormat(request.output_format);
-  const asBase64 = request.response_format === "b64_json";
-  const data: Schemas["ImageData"][] = [];
+  const carrier = request.response_format === "b64_json" ? "b64_json" : "url";
+  const filled = filledBody("ImageGeneration") as Record<string, unknown>;
+  const {
+    url: _url,
+    b64_json: _b64,
+    ...item
+  } = ((filled.data as unknown[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
+  const data: Record<string, unknown>[] = [];
   for (let index = 0; index < (request.n ?? 1); index++) {
     const bytes = await drawings.get(width, height, `${request.prompt}|seed=${seed}|${index}`, format);
-    const image = asBase64 ? { b64_json: bytes.toString("base64") } : { url: publish(bytes, format) };
-    if (scenario === "minimal") data.push(image);
-    else if (scenario === "nulls") data.push({ b64_json: null, url: null, revised_prompt: null, ...image });
-    else data.push({ ...image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
-  }
-  if (scenario === "minimal") return { data };
-  if (scenario === "nulls") {
-    return { data, background: null, created: null, output_format: null, quality: null, size: null, usage: null };
+    const image = carrier === "b64_json" ? bytes.toString("base64") : publish(bytes, format);
+    data.push({ ...item, [carrier]: image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
   }
   const textTokens = request.prompt.split(/\s+/).filter(Boolean).length;
   const outputTokens = data.length * Math.ceil((width * height) / 4096);
-  return {
+  const normal = {
+    ...filled,
     created: Math.floor(Date.now() / 1000),
     background: request.background ?? "opaque",
     output_format: format,
@@ -204,6 +212,14 @@ async function buildGeneration(
     },
     data,
   };
+  const keep = new Set([carrier]);
+  const body =
+    scenario === "nulls"
+      ? withNulls(normal, "ImageGeneration", keep)
+      : scenario === "minimal"
+        ? onlyRequired(normal, "ImageGeneration", keep)
+        : normal;
+  return body as Schemas["ImageGeneration"];
 }
 
 /** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */

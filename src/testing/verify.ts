@@ -1,6 +1,6 @@
 import { imageSize } from "image-size";
 import { routes } from "../generated/index.js";
-import { requestSchemas } from "../generated/metadata.js";
+import { bodySchemas } from "../generated/metadata.js";
 import { readEnv } from "../http/environment.js";
 import { detectImageType, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
@@ -67,7 +67,7 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
   const operations = options.operations ?? (Object.keys(routes) as OperationId[]);
   const planned = operations.flatMap((id) => {
     const request = (routes[id] as { request?: string }).request;
-    const schema = request === undefined ? undefined : requestSchemas[request];
+    const schema = request === undefined ? undefined : bodySchemas[request];
     return schema === undefined ? [] : planRequests(id, schema, options.seed ?? 0);
   });
   const wanted = planned.filter((request) => include.includes(request.kind));
