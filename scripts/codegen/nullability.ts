@@ -61,7 +61,7 @@ export function isNullOnly(schema: unknown): boolean {
  *   the enum. So a 3.1 `type: [T, "null"]` whose enum forgot `null` gets it: the author meant
  *   nullable, and otherwise the type would say null while the validator refused it;
  * - `oneOf`/`anyOf` with only annotations beside it: a `{type: "null"}` branch, replacing any
- *   null-only branch (`const: null`, `enum: [null]`);
+ *   null-only branch (`const: null`, `enum: [null]`); "one schema or null" is always `anyOf`;
  * - no constraint at all (`{nullable: true}`): `anyOf: [{}, {type: "null"}]`;
  * - anything else (`$ref`, `allOf`, a composition beside other keywords): `anyOf: [schema, {type: "null"}]`,
  *   with the annotations lifted outside.
@@ -85,7 +85,13 @@ export function canonicalNullable(schema: Schema): Schema {
   if (keys.length === 1 && (branchKey === "oneOf" || branchKey === "anyOf") && Array.isArray(branches)) {
     const kept = branches.filter((branch) => !isNullOnly(branch));
     // A branch that admits null already lets it through; another null branch would break a oneOf.
-    return kept.some((branch) => admitsNull(branch)) ? rest : { ...rest, [branchKey]: [...kept, NULL_TYPE] };
+    if (kept.some((branch) => admitsNull(branch))) return rest;
+    // "X or null" is spelled one way, whichever keyword the spec used: with one other branch that
+    // refuses null, oneOf and anyOf accept the same values.
+    const { [branchKey]: _branches, ...others } = rest;
+    return kept.length === 1
+      ? { ...others, anyOf: [...kept, NULL_TYPE] }
+      : { ...rest, [branchKey]: [...kept, NULL_TYPE] };
   }
   return wrapped(rest);
 }

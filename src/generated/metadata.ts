@@ -157,7 +157,7 @@ export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
         ]
       },
       "usage": {
-        "oneOf": [
+        "anyOf": [
           {
             "$ref": "#/$defs/ImageUsage"
           },

@@ -121,7 +121,7 @@ return errors === 0;
 }
 
 export const validate_ImageGeneration = validate22;
-const schema34 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"oneOf":[{"$ref":"#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"#/$defs/ImageData"}}}};
+const schema34 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"#/$defs/ImageData"}}}};
 const schema37 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}}};
 const schema35 = {"type":"object","required":["input_tokens","output_tokens","total_tokens","input_tokens_details"],"properties":{"input_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"output_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"total_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"input_tokens_details":{"$ref":"#/$defs/ImageInputTokens"}}};
 const schema36 = {"type":"object","required":["image_tokens","text_tokens"],"properties":{"image_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"text_tokens":{"type":"integer","minimum":0,"maximum":2147483647}}};
@@ -501,20 +501,17 @@ if(data.usage !== undefined){
 let data5 = data.usage;
 const _errs12 = errors;
 let valid1 = false;
-let passing0 = null;
 const _errs13 = errors;
 if(!(validate23(data5, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData}))){
 vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs13 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-}
+valid1 = valid1 || _valid0;
+if(!valid1){
 const _errs14 = errors;
 if(data5 !== null){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err8 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -524,18 +521,10 @@ vErrors.push(err8);
 errors++;
 }
 var _valid0 = _errs14 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-}
+valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err9 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err9];
 }
