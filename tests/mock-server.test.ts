@@ -1,7 +1,9 @@
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AuthenticationError,
   createImagesClient,
+  detectImageType,
   type ImageGenerationRequest,
   RateLimitError,
   RequestValidationError,
@@ -68,6 +70,43 @@ describe("startMockServer", () => {
     } finally {
       await otherSeed.close();
     }
+  });
+
+  it("marks every picture as a mock, with its size and seed, in a black band across the top", async () => {
+    const { data } = await client().generate({ ...base, size: "256x256", response_format: "b64_json" });
+    const png = PNG.sync.read(Buffer.from(data[0]?.b64_json ?? "", "base64"));
+    const pixel = (x: number, y: number) => [
+      ...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3),
+    ];
+    expect(pixel(0, 0)).toEqual([0, 0, 0]);
+    const band = Array.from({ length: 9 }, (_, y) => Array.from({ length: 256 }, (_, x) => pixel(x, y).join())).flat();
+    expect(band.filter((rgb) => rgb === "255,255,255").length).toBeGreaterThan(100);
+    expect(new Set(band)).toEqual(new Set(["0,0,0", "255,255,255"]));
+    const other = await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
+      ...base,
+      size: "512x512",
+      response_format: "b64_json",
+    });
+    expect(other.data[0]?.b64_json?.slice(0, 200)).not.toBe(data[0]?.b64_json?.slice(0, 200));
+  });
+
+  it("draws JPEG for output_format jpeg, and PNG (saying so) for a format it cannot draw", async () => {
+    const jpeg = await client().generate({
+      ...base,
+      size: "256x256",
+      output_format: "jpeg",
+      response_format: "b64_json",
+    });
+    expect(detectImageType(Buffer.from(jpeg.data[0]?.b64_json ?? "", "base64")).extension).toBe("jpg");
+    expect(jpeg.output_format).toBe("jpeg");
+    const response = await fetch(`${mock.url}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ ...base, size: "256x256", output_format: "webp" }),
+    });
+    expect(response.headers.get("x-mock-output-format")).toBe("png");
+    expect(response.headers.get("x-request-id")).toMatch(/^req_mock_\d+$/);
+    expect(((await response.json()) as { output_format: string }).output_format).toBe("png");
   });
 
   it("plays the nulls, minimal and error scenarios", async () => {

@@ -191,7 +191,13 @@ async function buildGeneration(
   } = ((filled.data as unknown[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
   const data: Record<string, unknown>[] = [];
   for (let index = 0; index < (request.n ?? 1); index++) {
-    const bytes = await drawings.get(width, height, `${request.prompt}|seed=${seed}|${index}`, format);
+    const bytes = await drawings.get(
+      width,
+      height,
+      `${request.prompt}|seed=${seed}|${index}`,
+      format,
+      `MOCK ${width}X${height} SEED ${seed}`,
+    );
     const image = carrier === "b64_json" ? bytes.toString("base64") : publish(bytes, format);
     data.push({ ...item, [carrier]: image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
   }
@@ -224,7 +230,7 @@ async function buildGeneration(
 
 /** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
 interface Drawings {
-  get(width: number, height: number, key: string, format: MockImageFormat): Promise<Buffer>;
+  get(width: number, height: number, key: string, format: MockImageFormat, label: string): Promise<Buffer>;
 }
 
 const DRAWINGS_KEPT = 64;
@@ -237,12 +243,12 @@ const DRAWINGS_KEPT = 64;
 function drawingCache(): Drawings {
   const kept = new Map<string, Buffer>();
   return {
-    async get(width, height, key, format) {
+    async get(width, height, key, format, label) {
       const id = `${width}x${height}|${format}|${key}`;
       const cached = kept.get(id);
       if (cached) return cached;
       await new Promise((resolve) => setImmediate(resolve));
-      const png = renderMockImage(width, height, key, format);
+      const png = renderMockImage(width, height, key, format, label);
       kept.set(id, png);
       if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
       return png;
