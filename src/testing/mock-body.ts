@@ -1,5 +1,6 @@
 import { bodySchemas, shapes } from "../generated/metadata.js";
 import type { JsonSchema, Shape } from "../spec/types.js";
+import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 
 type Schema = JsonSchema;
 type Json = Record<string, unknown>;
@@ -28,28 +29,12 @@ export function onlyRequired(value: unknown, name: string, keep: ReadonlySet<str
   return required(value, root, root, keep);
 }
 
-function resolve(schema: Schema, root: Schema): Schema {
-  let current = schema;
-  for (let depth = 0; typeof current.$ref === "string" && depth < 8; depth++) {
-    current = ((root.$defs as Record<string, Schema> | undefined)?.[current.$ref.replace("#/$defs/", "")] ??
-      {}) as Schema;
-  }
-  const branches = (current.anyOf ?? current.oneOf) as Schema[] | undefined;
-  const concrete = branches?.filter((branch) => branch.type !== "null");
-  return concrete?.length === 1 ? resolve(concrete[0] as Schema, root) : current;
-}
-
-function typeOf(schema: Schema): string | undefined {
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  return types.find((type) => type !== undefined && type !== "null") as string | undefined;
-}
-
 function sample(schema: Schema, root: Schema, depth: number): unknown {
-  const resolved = resolve(schema, root);
+  const resolved = resolvedSchema(schema, root);
   const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find((value) => value !== null);
   if (listed !== undefined) return listed;
   if (resolved.const !== undefined) return resolved.const;
-  switch (typeOf(resolved)) {
+  switch (nonNullTypes(resolved)[0]) {
     case "object": {
       const properties = (resolved.properties ?? {}) as Record<string, Schema>;
       if (depth > 6) return {};
@@ -83,7 +68,7 @@ function nulled(value: unknown, shape: Shape | string | undefined, keep: Readonl
 }
 
 function required(value: unknown, schema: Schema, root: Schema, keep: ReadonlySet<string>): unknown {
-  const resolved = resolve(schema, root);
+  const resolved = resolvedSchema(schema, root);
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) {
     return resolved.items === undefined

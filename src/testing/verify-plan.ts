@@ -1,4 +1,5 @@
 import type { JsonSchema } from "../spec/types.js";
+import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 
 /** One request `verifyServer` sends, and what the spec says must come of it. */
 export interface PlannedRequest {
@@ -23,10 +24,10 @@ const SAMPLE_TEXT = "a lighthouse at dusk, painted in oils";
  * the same schema and `seed` give the same list (the seed rotates which values go together).
  */
 export function planRequests(operationId: string, schema: Schema, seed = 0): PlannedRequest[] {
-  const root = resolved(schema, schema);
+  const root = resolvedSchema(schema, schema);
   const properties = (root.properties ?? {}) as Record<string, Schema>;
   const required = new Set((root.required as string[] | undefined) ?? []);
-  const fields = Object.entries(properties).map(([key, property]) => [key, resolved(property, schema)] as const);
+  const fields = Object.entries(properties).map(([key, property]) => [key, resolvedSchema(property, schema)] as const);
   const base: Record<string, unknown> = {};
   for (const [key, property] of fields) if (required.has(key)) base[key] = sampleValue(key, property);
   const valid: PlannedRequest[] = [];
@@ -73,33 +74,17 @@ export function withinBudget(planned: PlannedRequest[], budget: number): Planned
   return [...valid.slice(0, 3), ...invalid, ...valid.slice(3)].slice(0, budget);
 }
 
-function resolved(schema: Schema, root: Schema): Schema {
-  let current = schema;
-  for (let depth = 0; typeof current.$ref === "string" && depth < 8; depth++) {
-    const name = current.$ref.replace("#/$defs/", "");
-    current = ((root.$defs as Record<string, Schema> | undefined)?.[name] ?? {}) as Schema;
-  }
-  const branches = (current.anyOf ?? current.oneOf) as Schema[] | undefined;
-  const concrete = branches?.filter((branch) => branch.type !== "null");
-  return concrete?.length === 1 ? resolved(concrete[0] as Schema, root) : current;
-}
-
 /** The values a field takes in the valid requests: its enum, else its examples (null left out). */
 function valuesOf(property: Schema): unknown[] {
   const listed = (property.enum ?? property.examples) as unknown[] | undefined;
   return (listed ?? []).filter((value) => value !== null);
 }
 
-function types(property: Schema): string[] {
-  const type = property.type;
-  return (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((name) => name !== "null") as string[];
-}
-
 /** A value the schema accepts, for a required field. */
 function sampleValue(key: string, property: Schema): unknown {
   const [first] = valuesOf(property);
   if (first !== undefined) return first;
-  const [type] = types(property);
+  const [type] = nonNullTypes(property);
   if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
   if (type === "boolean") return false;
   return key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
@@ -108,7 +93,7 @@ function sampleValue(key: string, property: Schema): unknown {
 /** Values the field must refuse, each with what it breaks. */
 function brokenValues(property: Schema): [string, unknown][] {
   const broken: [string, unknown][] = [];
-  const [type] = types(property);
+  const [type] = nonNullTypes(property);
   if (Array.isArray(property.enum)) broken.push(["outside its enum", "not-a-listed-value"]);
   if (typeof property.minimum === "number") broken.push([`below minimum ${property.minimum}`, property.minimum - 1]);
   if (typeof property.maximum === "number") broken.push([`above maximum ${property.maximum}`, property.maximum + 1]);
