@@ -8,8 +8,10 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles } from "../scripts/codegen/index.js";
+import { type MockScenario, type MockServer, startMockServer } from "../src/testing/index.js";
 import { pngSize } from "./helpers/png.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -40,6 +42,84 @@ beforeAll(async () => {
   await cp(path.join(root, "tests/consumer/consumer.ts"), path.join(project, "consumer.ts"));
 }, 180_000);
 afterAll(() => rm(project, { recursive: true, force: true }));
+
+describe("the packed package on Bun, Deno and workerd", () => {
+  const mocks: MockServer[] = [];
+  let servers: Record<string, string>;
+  const expected = {
+    b64: "png 256x256",
+    url: "png 256x256",
+    nulls: "data",
+    badRequest: [true, true, 400, true, true],
+    rateLimited: [true, true, 429, true, true],
+    timeout: true,
+    abort: true,
+    keyGuard: "no refusal",
+  };
+  beforeAll(async () => {
+    const start = async (scenario: MockScenario, delayMs = 0) => {
+      const mock = await startMockServer({ scenario, delayMs });
+      mocks.push(mock);
+      return mock.url;
+    };
+    servers = {
+      normal: await start("normal"),
+      nulls: await start("nulls"),
+      badRequest: await start({ status: 400, message: "the prompt is not allowed" }),
+      rateLimited: await start({ status: 429, message: "slow down" }),
+      slow: await start("normal", 5_000),
+    };
+    await cp(path.join(root, "tests/runtimes"), path.join(project, "runtimes"), { recursive: true });
+  });
+  afterAll(async () => {
+    for (const mock of mocks) await mock.close();
+  });
+
+  const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+  it("runs the consumer on Bun (TypeScript, straight from the tarball's install)", async () => {
+    const { stdout } = await exec(bin("bun"), ["run", "runtimes/cli.ts", JSON.stringify(servers)], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual(expected);
+  }, 60_000);
+
+  it("runs the consumer on Deno with --allow-net=127.0.0.1 only, and deno check accepts the published types", async () => {
+    const env = { ...process.env, DENO_DIR: path.join(project, ".deno"), DENO_NO_UPDATE_CHECK: "1" };
+    const args = ["run", "--allow-net=127.0.0.1", "--allow-read=.", "runtimes/cli.ts", JSON.stringify(servers)];
+    const { stdout } = await exec(bin("deno"), args, { cwd: project, env });
+    expect(JSON.parse(stdout)).toEqual(expected);
+    const checked = await exec(bin("deno"), ["check", "runtimes/cli.ts"], { cwd: project, env }).catch(
+      (error) => error,
+    );
+    expect(checked.stderr ?? "", "deno check").not.toMatch(/error/i);
+  }, 60_000);
+
+  it("runs the consumer as a module worker in workerd (Miniflare), the core entry only", async () => {
+    const bundle = await build({
+      entryPoints: [path.join(project, "runtimes/worker.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions: ["worker", "browser"],
+      write: false,
+      absWorkingDir: project,
+      logLevel: "silent",
+    });
+    const { Miniflare } = await import("miniflare");
+    const worker = new Miniflare({
+      modules: true,
+      script: bundle.outputFiles[0]?.text ?? "",
+      compatibilityDate: "2025-09-01",
+    });
+    try {
+      const response = await worker.dispatchFetch(
+        `http://worker/?servers=${encodeURIComponent(JSON.stringify(servers))}`,
+      );
+      expect(await response.json()).toEqual(expected);
+    } finally {
+      await worker.dispose();
+    }
+  }, 60_000);
+});
 
 describe("the packed package", () => {
   it("ships dist, the sources its maps point at, and the spec; no tests, fixtures or bench", async () => {

@@ -1,0 +1,89 @@
+/**
+ * The same small consumer for every runtime (Bun, Deno, workerd): it imports the installed package
+ * as users do and returns what each check saw, as JSON-friendly values the Node test compares.
+ */
+import {
+  BadRequestError,
+  createImagesClient,
+  detectImageType,
+  imageBytes,
+  isSudoImagesError,
+  RateLimitError,
+  TimeoutError,
+} from "sudo-images";
+
+/** The mock servers the Node test started, by scenario. */
+export interface Servers {
+  normal: string;
+  nulls: string;
+  badRequest: string;
+  rateLimited: string;
+  slow: string;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Uint8Array): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return `${view.getUint32(16)}x${view.getUint32(20)}`;
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => "resolved",
+    (error: unknown) => error,
+  );
+}
+
+export async function runChecks(servers: Servers): Promise<Record<string, unknown>> {
+  const client = (baseUrl: string, timeoutMs?: number) =>
+    createImagesClient({ apiKey: "sk-runtime", baseUrl, maxRetries: 0, ...(timeoutMs ? { timeoutMs } : {}) });
+  const request = { prompt: "a heron", model: "gpt-image-1", size: "256x256" } as const;
+  const results: Record<string, unknown> = {};
+
+  const b64 = await client(servers.normal).generate({ ...request, response_format: "b64_json" });
+  const b64Bytes = await imageBytes(b64.data[0] ?? {});
+  results.b64 = `${detectImageType(b64Bytes).extension} ${pngSize(b64Bytes)}`;
+
+  const url = await client(servers.normal).generate({ ...request, response_format: "url" });
+  const urlBytes = await imageBytes(url.data[0] ?? {});
+  results.url = `${detectImageType(urlBytes).extension} ${pngSize(urlBytes)}`;
+
+  const nulls = await client(servers.nulls).generate(request);
+  results.nulls = Object.keys(nulls).sort().join(",");
+
+  const bad = await failure(client(servers.badRequest).generate(request));
+  results.badRequest = [
+    bad instanceof BadRequestError,
+    isSudoImagesError(bad),
+    (bad as BadRequestError).status,
+    (bad as Error).message.includes("the prompt is not allowed"),
+    typeof (bad as BadRequestError).requestId === "string",
+  ];
+  const limited = await failure(client(servers.rateLimited).generate(request));
+  results.rateLimited = [
+    limited instanceof RateLimitError,
+    isSudoImagesError(limited),
+    (limited as RateLimitError).status,
+    (limited as Error).message.includes("slow down"),
+    typeof (limited as RateLimitError).requestId === "string",
+  ];
+
+  const timedOut = await failure(client(servers.slow, 100).generate(request));
+  results.timeout = timedOut instanceof TimeoutError;
+
+  const controller = new AbortController();
+  const pending = failure(client(servers.slow).generate(request, { signal: controller.signal }));
+  controller.abort();
+  const aborted = await pending;
+  results.abort = (aborted as Error)?.name === "AbortError";
+
+  results.keyGuard = (() => {
+    try {
+      createImagesClient({ apiKey: "sk-runtime", baseUrl: servers.normal });
+      return "no refusal";
+    } catch (error) {
+      return (error as Error).name;
+    }
+  })();
+  return results;
+}
