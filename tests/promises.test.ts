@@ -1,0 +1,274 @@
+/**
+ * Promises the README makes that a planted bug could break with every other test green (the
+ * survivors of a hand-run mutation pass): each is held here by behaviour, through the public API,
+ * against real servers on 127.0.0.1.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RETRY_POLICY, retryDelay } from "../src/http/retry.js";
+import {
+  ConfigurationError,
+  createImagesClient,
+  detectImageType,
+  type ImageGenerationRequest,
+  InvalidResponseError,
+  imageBytes,
+  type ResponseValidationError,
+  type SudoImagesError,
+  TimeoutError,
+} from "../src/index.js";
+import { type FaultServer, startFaultServer, VALID_BODY } from "./helpers/fault-server.js";
+import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+
+const KEY = "sk-promises-key";
+const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const root = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+let server: TestServer;
+let faults: FaultServer;
+beforeAll(async () => {
+  server = await startTestServer((seen, res) => {
+    const play = String(seen.headers["x-play"] ?? "ok");
+    if (play === "slow") setTimeout(() => sendJson(res, 200, VALID_BODY), 300);
+    else if (play === "stall-body") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":[');
+    } else if (play === "exact") {
+      const body = JSON.stringify(VALID_BODY);
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
+    } else if (play === "bad-with-id") {
+      res.writeHead(200, { "content-type": "text/html", "x-request-id": "req_html" }).end("<html></html>");
+    } else if (play === "null-item") sendJson(res, 200, { data: [null] });
+    else if (play === "nulls") sendJson(res, 200, { created: null, data: [{ url: 5, b64_json: null }] });
+    else if (play === "image")
+      res.writeHead(200, { "content-type": "image/png" }).end(Buffer.from("89504e470d0a1a0a", "hex"));
+    else sendJson(res, 200, VALID_BODY);
+  });
+  faults = await startFaultServer();
+});
+afterAll(async () => {
+  await server.close();
+  await faults.close();
+});
+
+const client = (play: string, options: Parameters<typeof createImagesClient>[0] = {}) =>
+  createImagesClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0, headers: { "x-play": play }, ...options });
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a failure"),
+    (error: SudoImagesError) => error,
+  );
+
+describe("timeouts", () => {
+  it("honours a per-call timeoutMs shorter than the client's", async () => {
+    const error = await failure(client("slow", { timeoutMs: 60_000 }).generate(request, { timeoutMs: 50 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.message).toContain("timed out after 50 ms");
+  });
+
+  it("bounds the body read too: headers in time, body never", async () => {
+    const error = await failure(client("stall-body", { timeoutMs: 100 }).generate(request));
+    expect(error).toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe("the key", () => {
+  const saved = process.env.SUDO_API_KEY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SUDO_API_KEY;
+    else process.env.SUDO_API_KEY = saved;
+  });
+
+  it("is read from SUDO_API_KEY at each call, so a rotated key is used by the next one", async () => {
+    process.env.SUDO_API_KEY = "sk-first-key";
+    const unkeyed = createImagesClient({ baseUrl: server.url, maxRetries: 0 });
+    const before = server.requests.length;
+    await unkeyed.generate(request);
+    process.env.SUDO_API_KEY = "sk-rotated-key";
+    await unkeyed.generate(request);
+    expect(server.requests.slice(before).map((seen) => seen.headers.authorization)).toEqual([
+      "Bearer sk-first-key",
+      "Bearer sk-rotated-key",
+    ]);
+  });
+
+  it("never goes to an image host, not even from SUDO_API_KEY", async () => {
+    process.env.SUDO_API_KEY = "sk-env-key";
+    const before = server.requests.length;
+    await imageBytes(
+      { url: `${server.url}/image.png` },
+      { fetch: (r) => fetch(r, { headers: { "x-play": "image" } }) },
+    );
+    await imageBytes({ url: `${server.url}/image.png` });
+    for (const seen of server.requests.slice(before)) expect(seen.headers.authorization).toBeUndefined();
+  });
+
+  it.each(["127.0.0.1.nip.io", "localhost.evil.com", "127.0.0.1.example", "my-localhost"])(
+    "is not sent over plain http to %s, which only looks like loopback",
+    async (host) => {
+      const error = await failure(
+        createImagesClient({ apiKey: KEY, baseUrl: `http://${host}:8080` }).generate(request),
+      );
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.message).toContain(`http://${host}:8080`);
+    },
+  );
+});
+
+describe("limits and errors", () => {
+  it("accepts a body exactly at maxResponseBytes, and refuses one byte less of room", async () => {
+    const size = Buffer.byteLength(JSON.stringify(VALID_BODY));
+    await expect(client("exact", { maxResponseBytes: size }).generate(request)).resolves.toBeTruthy();
+    const error = await failure(client("exact", { maxResponseBytes: size - 1 }).generate(request));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it("gives an InvalidResponseError the server's request id", async () => {
+    const error = await failure(client("bad-with-id").generate(request));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.requestId).toBe("req_html");
+  });
+
+  it("keeps a null array item the spec forbids, for validation to report", async () => {
+    const error = (await failure(client("null-item").generate(request))) as ResponseValidationError;
+    expect(error.violations.map((violation) => violation.pointer)).toContain("/data/0");
+    const warned: SudoImagesError[] = [];
+    const result = await client("null-item", { validateResponses: "warn", onWarning: (e) => warned.push(e) }).generate(
+      request,
+    );
+    expect(result.data).toEqual([null]);
+  });
+
+  it("returns the body normalized in warn mode", async () => {
+    const warned: SudoImagesError[] = [];
+    const result = await client("nulls", { validateResponses: "warn", onWarning: (e) => warned.push(e) }).generate(
+      request,
+    );
+    expect(warned).toHaveLength(1);
+    expect(result).toEqual({ data: [{ url: 5 }] });
+    expect("created" in result).toBe(false);
+  });
+
+  it("jitters the backoff in production: no two of twenty delays need be equal, none above the base", () => {
+    const delays = Array.from({ length: 20 }, () => retryDelay(1, undefined, DEFAULT_RETRY_POLICY));
+    expect(new Set(delays).size).toBeGreaterThan(1);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(500);
+    for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(375);
+  });
+
+  it("keeps one Idempotency-Key across every attempt of a call that sets none", async () => {
+    const error = await failure(
+      createImagesClient({
+        apiKey: KEY,
+        baseUrl: faults.url,
+        maxRetries: 2,
+        retry: { baseDelayMs: 1 },
+        headers: { "x-faults": "503" },
+      }).generate(request),
+    );
+    expect(error.attempts).toBe(3);
+    const keys = new Set(
+      faults.requests
+        .filter((seen) => seen.headers["x-faults"] === "503")
+        .map((seen) => seen.headers["idempotency-key"]),
+    );
+    expect(keys.size).toBe(1);
+  });
+});
+
+describe("detectImageType", () => {
+  const riff = (kind: string) => new Uint8Array([...Buffer.from("RIFF"), 0, 0, 0, 0, ...Buffer.from(kind)]);
+  it.each(["WAVE", "AVI "])("does not take a RIFF %s file for WebP", (kind) => {
+    expect(detectImageType(riff(kind)).extension).toBe("bin");
+  });
+  it("does take RIFF WEBP for WebP", () => {
+    expect(detectImageType(riff("WEBP")).extension).toBe("webp");
+  });
+});
+
+describe("the browser guard, without a browser", () => {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  afterEach(() => {
+    delete scope.window;
+    delete scope.document;
+  });
+
+  it("refuses a key in a page-like global unless dangerouslyAllowBrowser, and lets a keyless page through", () => {
+    scope.window = {};
+    scope.document = {};
+    expect(() => createImagesClient({ apiKey: KEY })).toThrow(/Refusing to use an API key in a browser/);
+    expect(() => createImagesClient({ apiKey: KEY, dangerouslyAllowBrowser: true })).not.toThrow();
+    expect(() => createImagesClient({ baseUrl: "https://proxy.example" })).not.toThrow();
+  });
+});
+
+describe("the debug log and the CLI", () => {
+  it("is on with DEBUG=* or DEBUG=sudo-images, and off otherwise", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sudo-images-debug-"));
+    const script = path.join(dir, "call.mts");
+    await writeFile(
+      script,
+      `import { createImagesClient } from ${JSON.stringify(path.join(root, "src/index.ts"))};\n` +
+        `await createImagesClient({ apiKey: "sk-x", baseUrl: "${server.url}", maxRetries: 0 }).generate({ prompt: "p", model: "m" });\n`,
+    );
+    const stderrWith = (DEBUG: string) =>
+      run(path.join(root, "node_modules/.bin/tsx"), [script], { cwd: root, env: { ...process.env, DEBUG } }).then(
+        ({ stderr }) => stderr,
+        (error: { stderr: string }) => error.stderr,
+      );
+    try {
+      expect(await stderrWith("*")).toContain("[sudo-images] → POST");
+      expect(await stderrWith("other,sudo-images")).toContain("[sudo-images] ← POST");
+      expect(await stderrWith("other")).not.toContain("[sudo-images]");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("passes --timeout to the client and each flag to its own field", async () => {
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+    const answer = (res: import("node:http").ServerResponse) => sendJson(res, 200, { data: [{ b64_json: png }] });
+    const slow = await startTestServer((_seen, res) => void setTimeout(() => answer(res), 300));
+    try {
+      const cli = async (args: string[]) =>
+        run(
+          path.join(root, "node_modules/.bin/tsx"),
+          [path.join(root, "src/cli/bin.ts"), "generate", "a fox", ...args],
+          {
+            cwd: tmpdir(),
+            env: { ...process.env, SUDO_API_KEY: KEY },
+          },
+        ).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+      const out = await mkdtemp(path.join(tmpdir(), "sudo-images-promises-"));
+      const timedOut = await cli(["--base-url", slow.url, "--timeout", "50", "--out", out]);
+      expect(timedOut.code).toBe(1);
+      expect(timedOut.stderr).toContain("timed out after 50 ms");
+      const inTime = await cli([
+        "--base-url",
+        slow.url,
+        "--timeout",
+        "5000",
+        "--quality",
+        "hd",
+        "--style",
+        "vivid",
+        "--out",
+        out,
+      ]);
+      expect(inTime.code).toBe(0);
+      expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({ quality: "hd", style: "vivid" });
+      await rm(out, { recursive: true, force: true });
+    } finally {
+      await slow.close();
+    }
+  });
+});
