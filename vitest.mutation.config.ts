@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The tests Stryker runs against each mutant (`npm run test:mutation`): those that exercise the
+ * core in this process. Tests that spawn child processes, pack the package or start Prism cannot
+ * see a mutant (the child runs the files from disk) and would only slow every run down.
+ */
+export default defineConfig({
+  test: {
+    include: [
+      "tests/client.test.ts",
+      "tests/abuse.test.ts",
+      "tests/promises.test.ts",
+      "tests/faults.test.ts",
+      "tests/retry.test.ts",
+      "tests/secrets.test.ts",
+      "tests/normalize.test.ts",
+      "tests/images.test.ts",
+      "tests/properties.test.ts",
+      "tests/mock-server.test.ts",
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
