@@ -14,7 +14,6 @@ import {
   ConfigurationError,
   createImagesClient,
   detectImageType,
-  type ImageGenerationRequest,
   InvalidResponseError,
   imageBytes,
   type ResponseValidationError,
