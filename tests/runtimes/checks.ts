@@ -27,6 +27,18 @@ function pngSize(bytes: Uint8Array): string {
   return `${view.getUint32(16)}x${view.getUint32(20)}`;
 }
 
+/** What a runtime saw of an API error: its class, the cross-realm guard, status, message, request id. */
+function apiFailure(error: unknown, rightClass: boolean, message: string): unknown[] {
+  const api = error as BadRequestError;
+  return [
+    rightClass,
+    isSudoImagesError(error),
+    api.status,
+    api.message.includes(message),
+    typeof api.requestId === "string",
+  ];
+}
+
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
     () => "resolved",
@@ -52,21 +64,9 @@ export async function runChecks(servers: Servers): Promise<Record<string, unknow
   results.nulls = Object.keys(nulls).sort().join(",");
 
   const bad = await failure(client(servers.badRequest).generate(request));
-  results.badRequest = [
-    bad instanceof BadRequestError,
-    isSudoImagesError(bad),
-    (bad as BadRequestError).status,
-    (bad as Error).message.includes("the prompt is not allowed"),
-    typeof (bad as BadRequestError).requestId === "string",
-  ];
+  results.badRequest = apiFailure(bad, bad instanceof BadRequestError, "the prompt is not allowed");
   const limited = await failure(client(servers.rateLimited).generate(request));
-  results.rateLimited = [
-    limited instanceof RateLimitError,
-    isSudoImagesError(limited),
-    (limited as RateLimitError).status,
-    (limited as Error).message.includes("slow down"),
-    typeof (limited as RateLimitError).requestId === "string",
-  ];
+  results.rateLimited = apiFailure(limited, limited instanceof RateLimitError, "slow down");
 
   const timedOut = await failure(client(servers.slow, 100).generate(request));
   results.timeout = timedOut instanceof TimeoutError;
