@@ -1,5 +1,11 @@
 import { ConfigurationError, RequestValidationError, ResponseValidationError, type SudoImagesError } from "./errors.js";
-import { routes, shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
+import {
+  routes,
+  shapes,
+  validate_ImageGeneration,
+  validate_ImageGenerationRequest,
+  validators,
+} from "./generated/metadata.js";
 import { type Answer, attempt, type Endpoint, type Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
@@ -11,6 +17,7 @@ import { checkBaseUrl, checkTimeout, checkWhole } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
 import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
 import { normalizeWith } from "./spec/normalize.js";
+import { responseViolations } from "./spec/responses.js";
 import type { SpecViolation, Validator } from "./spec/types.js";
 import { check } from "./spec/validation.js";
 
@@ -23,7 +30,8 @@ export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
 /** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
-const OPERATION = routes.generateImage;
+const OPERATION_ID = "generateImage";
+const OPERATION = routes[OPERATION_ID];
 
 /** Retry and timeout settings, on the client and per call. */
 export interface ReliabilityOptions {
@@ -46,7 +54,10 @@ export interface ImagesClientOptions extends ReliabilityOptions {
   fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Headers sent with every request. */
   headers?: Record<string, string> | undefined;
-  /** What to do with a 2xx body that breaks the spec; `"warn"` returns it normalized. @default "strict" */
+  /**
+   * What to do with a 2xx body that breaks the spec; `"warn"` returns it normalized. Error answers
+   * are checked too, leniently: the mismatch goes on `ApiError.violations`. @default "strict"
+   */
   validateResponses?: ValidationMode | undefined;
   /**
    * What to do with a request that breaks the spec; `"warn"` or `"off"` sends it anyway, for a
@@ -136,6 +147,7 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
     insecureTarget: insecureTarget(url, options.allowInsecureHttp ?? false),
   };
   const fetchOption = options.fetch;
+  const validateResponses = options.validateResponses ?? "strict";
   return {
     endpoint: {
       method: OPERATION.method.toUpperCase(),
@@ -146,6 +158,10 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
       maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
       fetch: (fetchOption ?? ((input, init) => fetch(input, init))) as Fetch,
       log: resolveLogger(options.logger),
+      errorViolations:
+        validateResponses === "off"
+          ? undefined
+          : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
     },
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     policy: {
@@ -155,7 +171,7 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
       maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
     },
     validateRequests: options.validateRequests ?? "strict",
-    validateResponses: options.validateResponses ?? "strict",
+    validateResponses,
     warn: options.onWarning ?? ((error) => console.warn(error.message)),
   };
 }

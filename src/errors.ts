@@ -67,6 +67,8 @@ export interface ApiErrorDetails {
   body: ErrorBody | string | undefined;
   /** The server's own words, when the body has any (`error.message`, or a text body). */
   message?: string | undefined;
+  /** How the answer breaks the spec (an undocumented status, a body off its schema). */
+  violations?: readonly SpecViolation[] | undefined;
 }
 
 /**
@@ -87,6 +89,13 @@ export class ApiError extends SudoImagesError {
   readonly code: string | undefined;
   /** `error.param` from the body: the request field the error is about. */
   readonly param: string | undefined;
+  /**
+   * How this answer breaks the spec: a status it does not document, or a body that does not
+   * match the status's schema (each with its JSON pointer). Error bodies are held to the spec
+   * leniently: a mismatch lands here and the error is still the one its status calls for. Empty
+   * when the answer conforms, or with `validateResponses: "off"`.
+   */
+  readonly violations: readonly SpecViolation[];
 
   constructor(details: ApiErrorDetails) {
     const detail = errorDetail(details.body);
@@ -108,6 +117,7 @@ export class ApiError extends SudoImagesError {
     this.type = detail.type;
     this.code = detail.code;
     this.param = detail.param;
+    this.violations = details.violations ?? [];
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   InternalServerError,
   InvalidResponseError,
   imageBytes,
+  NotFoundError,
   RedirectError,
   RequestValidationError,
   ResponseValidationError,
@@ -62,6 +63,11 @@ const plays: Record<string, (seen: SeenRequest, res: import("node:http").ServerR
   "number-503": (_seen, res) => res.writeHead(503, { "content-type": "application/json" }).end("5"),
   "string-400": (_seen, res) => res.writeHead(400, { "content-type": "application/json" }).end('"nope"'),
   "array-400": (_seen, res) => res.writeHead(400, { "content-type": "application/json" }).end("[1,2]"),
+  "conforming-400": (_seen, res) =>
+    sendJson(res, 400, { error: { message: "prompt is empty", type: "invalid_request" } }),
+  "typeless-400": (_seen, res) => sendJson(res, 400, { error: { message: "prompt is empty", code: 7 } }),
+  "html-502": (_seen, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"),
+  "json-404": (_seen, res) => sendJson(res, 404, { error: { message: "no such model", type: "not_found" } }),
   "long-message": (_seen, res) =>
     sendJson(res, 400, { error: { message: `line one\nline two\r\n${"x".repeat(100_000)}`, type: "bad" } }),
   "many-violations": (_seen, res) => sendJson(res, 200, { data: Array.from({ length: 1000 }, () => ({ url: 5 })) }),
@@ -288,6 +294,58 @@ describe("every failure is typed, classified right, and one bounded line", () =>
       await expect(imageBytes(item)).rejects.toBeInstanceOf(ImageError);
     }
     await expect(imageBytes({ b64_json: 42 } as unknown as ImageData)).rejects.toThrow(/b64_json is not a string/);
+  });
+});
+
+describe("error answers are held to the spec leniently: the right ApiError, the mismatch on it", () => {
+  it("finds nothing wrong with a conforming ErrorResponse", async () => {
+    const error = (await failure(client("conforming-400").generate(request))) as ApiError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.violations).toEqual([]);
+  });
+
+  it.each([
+    [
+      "typeless-400",
+      BadRequestError,
+      [
+        { pointer: "/error/type", expected: "required property", received: "nothing" },
+        { pointer: "/error/code", expected: "must be string,null", received: "7" },
+      ],
+    ],
+    ["null-400", BadRequestError, [{ pointer: "", expected: "must be object", received: "null" }]],
+    ["string-400", BadRequestError, [{ pointer: "", expected: "must be object", received: '"nope"' }]],
+    [
+      "html-502",
+      InternalServerError,
+      [{ pointer: "", expected: "must be object", received: '"<h1>Bad gateway</h1>"' }],
+    ],
+  ] as const)(
+    "lists where a %s body breaks ErrorResponse, and still classifies it",
+    async (play, ErrorClass, violations) => {
+      const error = (await failure(client(play).generate(request))) as ApiError;
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error.violations).toEqual(violations);
+    },
+  );
+
+  it("names a status the spec does not document, with the ones it does", async () => {
+    const error = (await failure(client("json-404").generate(request))) as ApiError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.message).toContain("no such model");
+    expect(error.violations).toEqual([
+      {
+        pointer: "",
+        expected: "a status the spec documents for generateImage (200, 400, 401, 403, 429, 500, 502, 503)",
+        received: "404",
+      },
+    ]);
+  });
+
+  it('checks nothing with validateResponses: "off"', async () => {
+    const error = (await failure(client("typeless-400", { validateResponses: "off" }).generate(request))) as ApiError;
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.violations).toEqual([]);
   });
 });
 

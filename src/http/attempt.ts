@@ -1,4 +1,5 @@
 import { ApiError, ConnectionError, RedirectError, SudoImagesError } from "../errors.js";
+import type { SpecViolation } from "../spec/types.js";
 import { currentKey, type KeySource } from "./auth.js";
 import { limitBody, responseTooLarge } from "./body-limit.js";
 import type { Logger } from "./debug-log.js";
@@ -26,6 +27,8 @@ export interface Endpoint {
   maxResponseBytes: number;
   fetch: Fetch;
   log: Logger | undefined;
+  /** How a non-2xx answer breaks the spec, attached to its `ApiError`; not checked when absent. */
+  errorViolations?: ((status: number, body: unknown) => SpecViolation[]) | undefined;
 }
 
 /**
@@ -60,9 +63,10 @@ export async function attempt(
     .catch((cause: unknown) => failed(endpoint, signal, cause, " while reading the body"));
   log?.(`← ${method} ${shownUrl} ${response.status} in ${Math.round(performance.now() - started)} ms`);
   if (!response.ok) {
-    const { body: parsed, message } = errorBody(scrub(text, key), response);
+    const { body: parsed, message, value } = errorBody(scrub(text, key), response);
     const { status, statusText, headers } = response;
-    throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message });
+    const violations = endpoint.errorViolations?.(status, value);
+    throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message, violations });
   }
   return { body: parseJsonBody(text, response), requestId: response.headers.get("x-request-id") ?? undefined };
 }

@@ -25,6 +25,16 @@ function sample(text: string): string {
   return line.length > 80 ? `${JSON.stringify(line.slice(0, 80))}…` : JSON.stringify(line);
 }
 
+/** A non-2xx body as `errorBody` reads it. */
+export interface ErrorBodyReading {
+  /** The `ErrorResponse` (or object like one), else the raw text; `undefined` when empty. */
+  body: ErrorBody | string | undefined;
+  /** The server's own words, when the body has any. */
+  message?: string;
+  /** What to hold to the spec: the parsed JSON, or the text when it was not JSON. */
+  value: unknown;
+}
+
 /**
  * A non-2xx body, read leniently, and the server's message in it. A JSON object (an
  * `ErrorResponse`, or something like one) is parsed, its `error.message` is the message; a JSON
@@ -32,18 +42,16 @@ function sample(text: string): string {
  * will; anything else (an HTML page, plain text) is kept as text and is its own message. Whatever
  * arrives, the error is the right `ApiError` for its status and never a crash.
  */
-export function errorBody(
-  text: string,
-  response: Response,
-): { body: ErrorBody | string | undefined; message?: string } {
-  if (text.trim() === "") return { body: undefined };
+export function errorBody(text: string, response: Response): ErrorBodyReading {
+  if (text.trim() === "") return { body: undefined, value: undefined };
   const parsed = parseLeniently(text, response.headers.get("content-type") ?? "");
-  if (parsed === NOT_JSON) return { body: text, message: text };
-  if (typeof parsed === "string") return { body: text, message: parsed };
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { body: text };
+  if (parsed === NOT_JSON) return { body: text, message: text, value: text };
+  if (typeof parsed === "string") return { body: text, message: parsed, value: parsed };
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { body: text, value: parsed };
   const error = (parsed as { error?: { message?: unknown } }).error;
-  const message = typeof error?.message === "string" ? error.message : undefined;
-  return message === undefined ? { body: parsed as ErrorBody } : { body: parsed as ErrorBody, message };
+  const reading: ErrorBodyReading = { body: parsed as ErrorBody, value: parsed };
+  if (typeof error?.message === "string") reading.message = error.message;
+  return reading;
 }
 
 const NOT_JSON = Symbol("not JSON");

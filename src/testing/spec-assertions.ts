@@ -1,4 +1,5 @@
-import { type BodySchemaName, routes, validate } from "../generated/index.js";
+import { routes, validators } from "../generated/index.js";
+import { responseViolations } from "../spec/responses.js";
 import type { SpecViolation } from "../spec/types.js";
 import { describeViolations } from "../spec/validation.js";
 
@@ -25,19 +26,7 @@ export function validateAgainstSpec(operationId: OperationId, status: number, bo
       },
     ];
   }
-  const responses: Record<string, string> = operation.responses;
-  const schema = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
-  if (schema === undefined) {
-    const documented = Object.keys(responses).join(", ");
-    return [
-      {
-        pointer: "",
-        expected: `a status the spec documents for ${operationId} (${documented})`,
-        received: String(status),
-      },
-    ];
-  }
-  return validate(schema as BodySchemaName, body);
+  return responseViolations(operationId, operation.responses, status, body, validators);
 }
 
 /**
