@@ -2,8 +2,9 @@ import { defineConfig } from "vitest/config";
 
 /**
  * The tests Stryker runs against each mutant (`npm run test:mutation`): those that exercise the
- * core in this process. Tests that spawn child processes, pack the package or start Prism cannot
- * see a mutant (the child runs the files from disk) and would only slow every run down.
+ * core in this process. Tests that spawn child processes (the CLI), pack the package or start
+ * Prism cannot see a mutant (the child runs the files from disk) and would only slow every run
+ * down; so would the mock server's own tests, which draw large images and hold no core promise.
  */
 export default defineConfig({
   test: {
@@ -17,7 +18,6 @@ export default defineConfig({
       "tests/normalize.test.ts",
       "tests/images.test.ts",
       "tests/properties.test.ts",
-      "tests/mock-server.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

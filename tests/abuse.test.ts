@@ -2,12 +2,10 @@
  * What an adversarial pass broke, one `describe` per class, each against real servers on
  * 127.0.0.1: a hostile server, a careless caller, a hurried shell user.
  */
-import { execFile } from "node:child_process";
 import { getEventListeners } from "node:events";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -30,14 +28,12 @@ import {
   type SudoImagesError,
 } from "../src/index.js";
 import { saveImages } from "../src/node.js";
-import { type MockServer, startMockServer } from "../src/testing/index.js";
+import { startMockServer } from "../src/testing/index.js";
 import { startFaultServer, VALID_BODY } from "./helpers/fault-server.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-abuse-KEY-0123456789";
 const request = { prompt: "a lighthouse", model: "gpt-image-1" };
-const root = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 
 /** What each test wants the server to do, by the `x-play` header. */
 const plays: Record<string, (seen: SeenRequest, res: import("node:http").ServerResponse) => void> = {
@@ -414,82 +410,6 @@ describe("files", () => {
     expect(error.message).toMatch(/Image 2 of 2 was not saved: .*written before it: .*pic-1\.png/);
     expect(error.written).toEqual([path.join(out, "pic-1.png")]);
   });
-});
-
-describe("the command line", () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-abuse-cli-"));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-
-  async function cli(args: string[]) {
-    const tsx = path.join(root, "node_modules/.bin/tsx");
-    const env = { ...process.env, SUDO_API_KEY: KEY };
-    return run(tsx, [path.join(root, "src/cli/bin.ts"), ...args], { cwd: dir, env, timeout: 15_000 }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string; killed?: boolean }) => error,
-    );
-  }
-
-  it.each([
-    [["--n", "two"], "--n takes a whole number"],
-    [["--timeout", "abc"], "--timeout takes a whole number"],
-    [["--output-compression", "abc"], "--output-compression takes a whole number"],
-  ])("exits 2 at once on %j with --mock, and never hangs", async (flags, message) => {
-    const result = await cli(["generate", "a fox", "--mock", ...flags]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(message);
-  });
-
-  it("checks --out before sending (and paying for) anything", async () => {
-    const file = path.join(dir, "not-a-folder");
-    await writeFile(file, "x");
-    const before = server.requests.length;
-    const result = await cli(["generate", "a fox", "--base-url", server.url, "--out", file]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("is a file, not a folder");
-    expect(seenSince(before)).toEqual([]);
-  });
-
-  it("has --allow-insecure-http, and its hint names it", async () => {
-    const insecure = server.url.replace("127.0.0.1", "localhost.test");
-    const refused = await cli(["generate", "a fox", "--base-url", insecure, "--out", dir]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("--allow-insecure-http");
-    expect(refused.stderr).not.toContain(KEY);
-  });
-});
-
-describe("the mock server under abuse", () => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer();
-  });
-  afterAll(() => mock.close());
-
-  it("refuses a 50 MB body with a 413 at once, and answers the next request", async () => {
-    const huge = JSON.stringify({ ...request, prompt: "x".repeat(50 * 1024 * 1024) });
-    const response = await fetch(`${mock.url}/v1/images/generations`, {
-      method: "POST",
-      headers: { authorization: "Bearer k", "content-type": "application/json" },
-      body: huge,
-    }).catch((error: Error) => error);
-    if (response instanceof Response) expect(response.status).toBe(413);
-    const next = await createImagesClient({ apiKey: "k", baseUrl: mock.url }).generate({ ...request, size: "256x256" });
-    expect(next.data).toHaveLength(1);
-  });
-
-  it("answers a small request while it draws ten 1792x1024 images", async () => {
-    const order: string[] = [];
-    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
-    const big = client
-      .generate({ ...request, prompt: "ten big ones", n: 10, size: "1792x1024", response_format: "b64_json" })
-      .then(() => order.push("big"));
-    const small = client.generate({ ...request, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
-    await Promise.all([big, small]);
-    expect(order).toEqual(["small", "big"]);
-  }, 30_000);
 });
 
 describe("one AbortSignal shared by many calls", () => {

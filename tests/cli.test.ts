@@ -1,16 +1,18 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/testing/index.js";
+import { sendJson, startTestServer } from "./helpers/http-server.js";
 import { pngSize } from "./helpers/png.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 const SECRET = "sk-test-SECRET-123";
 const run = promisify(execFile);
+const KEYED = { SUDO_API_KEY: "sk-the-right-key" };
 
 /** Runs the real CLI (src/cli/bin.ts) as a child process, with no SUDO_* variables unless given. */
 async function cli(args: string[], options: { env?: Record<string, string>; cwd?: string; script?: string } = {}) {
@@ -145,5 +147,55 @@ describe("npm start", () => {
     const [file] = await readdir(path.join(cwd, "out"));
     expect(file).toBe("a-lighthouse-at-dusk-oil-on-canvas.png");
     expect(pngSize(await readFile(path.join(cwd, "out", file as string)))).toEqual({ width: 256, height: 256 });
+  });
+});
+
+describe("the command line under abuse", () => {
+  it.each([
+    [["--n", "two"], "--n takes a whole number"],
+    [["--timeout", "abc"], "--timeout takes a whole number"],
+    [["--output-compression", "abc"], "--output-compression takes a whole number"],
+  ])("exits 2 at once on %j with --mock, and never hangs", async (flags, message) => {
+    const result = await cli(["generate", "a fox", "--mock", ...flags]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("checks --out before sending (and paying for) anything", async () => {
+    const file = path.join(dir, "not-a-folder");
+    await writeFile(file, "x");
+    const before = mock.requests.length;
+    const result = await cli(["generate", "a fox", "--base-url", mock.url, "--out", file], { env: KEYED });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is a file, not a folder");
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("has --allow-insecure-http, and its hint names it", async () => {
+    const insecure = mock.url.replace("127.0.0.1", "localhost.test");
+    const refused = await cli(["generate", "a fox", "--base-url", insecure, "--out", dir], { env: KEYED });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--allow-insecure-http");
+    expect(refused.stderr).not.toContain(KEYED.SUDO_API_KEY);
+  });
+
+  it("passes --timeout to the client and each flag to its own field", async () => {
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+    const answer = (res: import("node:http").ServerResponse) => sendJson(res, 200, { data: [{ b64_json: png }] });
+    const slow = await startTestServer((_seen, res) => void setTimeout(() => answer(res), 300));
+    try {
+      const out = path.join(dir, "flags");
+      const timedOut = await cli(["generate", "a fox", "--base-url", slow.url, "--timeout", "50", "--out", out], {
+        env: KEYED,
+      });
+      expect(timedOut.code).toBe(1);
+      expect(timedOut.stderr).toContain("timed out after 50 ms");
+      const flags = ["--timeout", "5000", "--quality", "hd", "--style", "vivid", "--out", out];
+      const inTime = await cli(["generate", "a fox", "--base-url", slow.url, ...flags], { env: KEYED });
+      expect(inTime.code).toBe(0);
+      expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({ quality: "hd", style: "vivid" });
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -227,3 +227,34 @@ describe("validateAgainstSpec and assertMatchesSpec", () => {
     expect(violation?.received).toBe(`"${"A".repeat(32)}"… (4000000 characters)`);
   });
 });
+
+describe("the mock server under abuse", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  });
+  afterAll(() => mock.close());
+
+  it("refuses a 50 MB body with a 413 at once, and answers the next request", async () => {
+    const huge = JSON.stringify({ ...base, prompt: "x".repeat(50 * 1024 * 1024) });
+    const response = await fetch(`${mock.url}/v1/images/generations`, {
+      method: "POST",
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: huge,
+    }).catch((error: Error) => error);
+    if (response instanceof Response) expect(response.status).toBe(413);
+    const next = await createImagesClient({ apiKey: "k", baseUrl: mock.url }).generate({ ...base, size: "256x256" });
+    expect(next.data).toHaveLength(1);
+  });
+
+  it("answers a small request while it draws ten 1792x1024 images", async () => {
+    const order: string[] = [];
+    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+    const big = client
+      .generate({ ...base, prompt: "ten big ones", n: 10, size: "1792x1024", response_format: "b64_json" })
+      .then(() => order.push("big"));
+    const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
+    await Promise.all([big, small]);
+    expect(order).toEqual(["small", "big"]);
+  }, 30_000);
+});

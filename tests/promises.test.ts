@@ -1,14 +1,4 @@
-/**
- * Promises the README makes that a planted bug could break with every other test green (the
- * survivors of a hand-run mutation pass): each is held here by behaviour, through the public API,
- * against real servers on 127.0.0.1.
- */
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_RETRY_POLICY, retryDelay } from "../src/http/retry.js";
 import {
   ConfigurationError,
@@ -25,8 +15,6 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 
 const KEY = "sk-promises-key";
 const request = { prompt: "a lighthouse", model: "gpt-image-1" };
-const root = path.resolve(import.meta.dirname, "..");
-const run = promisify(execFile);
 
 let server: TestServer;
 let faults: FaultServer;
@@ -207,67 +195,29 @@ describe("the browser guard, without a browser", () => {
   });
 });
 
-describe("the debug log and the CLI", () => {
-  it("is on with DEBUG=* or DEBUG=sudo-images, and off otherwise", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "sudo-images-debug-"));
-    const script = path.join(dir, "call.mts");
-    await writeFile(
-      script,
-      `import { createImagesClient } from ${JSON.stringify(path.join(root, "src/index.ts"))};\n` +
-        `await createImagesClient({ apiKey: "sk-x", baseUrl: "${server.url}", maxRetries: 0 }).generate({ prompt: "p", model: "m" });\n`,
-    );
-    const stderrWith = (DEBUG: string) =>
-      run(path.join(root, "node_modules/.bin/tsx"), [script], { cwd: root, env: { ...process.env, DEBUG } }).then(
-        ({ stderr }) => stderr,
-        (error: { stderr: string }) => error.stderr,
-      );
-    try {
-      expect(await stderrWith("*")).toContain("[sudo-images] → POST");
-      expect(await stderrWith("other,sudo-images")).toContain("[sudo-images] ← POST");
-      expect(await stderrWith("other")).not.toContain("[sudo-images]");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+describe("the debug log", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
   });
 
-  it("passes --timeout to the client and each flag to its own field", async () => {
-    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
-    const answer = (res: import("node:http").ServerResponse) => sendJson(res, 200, { data: [{ b64_json: png }] });
-    const slow = await startTestServer((_seen, res) => void setTimeout(() => answer(res), 300));
-    try {
-      const cli = async (args: string[]) =>
-        run(
-          path.join(root, "node_modules/.bin/tsx"),
-          [path.join(root, "src/cli/bin.ts"), "generate", "a fox", ...args],
-          {
-            cwd: tmpdir(),
-            env: { ...process.env, SUDO_API_KEY: KEY },
-          },
-        ).then(
-          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-          (error: { code: number; stdout: string; stderr: string }) => error,
-        );
-      const out = await mkdtemp(path.join(tmpdir(), "sudo-images-promises-"));
-      const timedOut = await cli(["--base-url", slow.url, "--timeout", "50", "--out", out]);
-      expect(timedOut.code).toBe(1);
-      expect(timedOut.stderr).toContain("timed out after 50 ms");
-      const inTime = await cli([
-        "--base-url",
-        slow.url,
-        "--timeout",
-        "5000",
-        "--quality",
-        "hd",
-        "--style",
-        "vivid",
-        "--out",
-        out,
-      ]);
-      expect(inTime.code).toBe(0);
-      expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({ quality: "hd", style: "vivid" });
-      await rm(out, { recursive: true, force: true });
-    } finally {
-      await slow.close();
-    }
+  it("is on with DEBUG=* or DEBUG=sudo-images among others, and off otherwise", async () => {
+    const linesWith = async (DEBUG: string) => {
+      vi.stubEnv("DEBUG", DEBUG);
+      const stderr = vi.spyOn(console, "error").mockImplementation(() => {});
+      await createImagesClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 }).generate(request);
+      const lines = stderr.mock.calls.map(([line]) => String(line));
+      stderr.mockRestore();
+      return lines;
+    };
+    expect(await linesWith("*")).toEqual([
+      expect.stringMatching(
+        /^\[sudo-images\] → POST http:\/\/127\.0\.0\.1:\d+\/v1\/images\/generations \(.*authorization: \[redacted\]/,
+      ),
+      expect.stringMatching(/^\[sudo-images\] ← POST .* 200 in \d+ ms$/),
+    ]);
+    expect(await linesWith("other, sudo-images")).toHaveLength(2);
+    expect(await linesWith("other")).toEqual([]);
+    expect(await linesWith("sudo-images-extra")).toEqual([]);
   });
 });
