@@ -14,7 +14,7 @@ import { readEnv } from "./http/environment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import { checkBaseUrl, checkTimeout, checkWhole } from "./http/settings.js";
-import { withTimeout } from "./http/timeout.js";
+import { DEFAULT_TIMEOUT_MS, withTimeout } from "./http/timeout.js";
 import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
 import { normalizeWith } from "./spec/normalize.js";
 import { responseViolations } from "./spec/responses.js";
@@ -28,8 +28,6 @@ export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } f
 /** The default API root; `/v1/images/generations` is appended to it. */
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
-/** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
-const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 const OPERATION_ID = "generateImage";
 const OPERATION = routes[OPERATION_ID];
 
@@ -66,13 +64,16 @@ export interface ImagesClientOptions extends ReliabilityOptions {
   validateRequests?: ValidationMode | undefined;
   /** Receives `"warn"`-mode violations. @default console.warn */
   onWarning?: ((error: SudoImagesError) => void) | undefined;
-  /** Backoff tuning: first delay, cap, and the cap on a server's `Retry-After`. */
+  /**
+   * Backoff tuning: first delay, cap, and the cap on a server's `Retry-After`.
+   * @default { baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60000 }
+   */
   retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
   /** The largest response body accepted, in bytes, counted after decompression. @default 536870912 (512 MB) */
   maxResponseBytes?: number | undefined;
   /** Lets the API key go over plain `http://` to a host that is not loopback. @default false */
   allowInsecureHttp?: boolean | undefined;
-  /** Receives debug lines (method, URL, status, timing, retries; credentials redacted). @default stderr if DEBUG=sudo-images */
+  /** Receives debug lines (method, URL, status, timing, retries; credentials redacted). @default stderr when DEBUG=sudo-images (or *) */
   logger?: Logger | undefined;
   /**
    * Lets a web page hold an API key. Anyone who opens the page can read it, so the default is to

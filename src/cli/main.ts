@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { createImagesClient, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
+import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
   ApiError,
   ConfigurationError,
@@ -10,8 +10,13 @@ import {
   SudoImagesError,
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
+import { bodySchemas } from "../generated/metadata.js";
+import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import { type Output, startProgress } from "./progress.js";
+import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { verifyCommand } from "./verify.js";
+
+const REQUEST_FLAGS = requestFlags(bodySchemas.ImageGenerationRequest ?? {}, "prompt");
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
        sudo-images verify --base-url URL [options]
@@ -29,41 +34,23 @@ Options of verify:
   --json                  the report as JSON
   (and --base-url, --api-key, --timeout, --mock below)
 
-Options of generate:
-  --model M               model to draw with (default gpt-image-1)
-  --n N                   how many images, 1 to 10
-  --size S                256x256, 512x512, 1024x1024, 1792x1024, 1024x1792, 1536x1024, 1024x1536, auto
-  --quality Q             standard, hd, low, medium, high, auto
-  --style S               vivid, natural
-  --response-format F     url or b64_json
-  --background B          e.g. transparent (OpenAI models)
-  --output-format F       png, jpeg or webp (OpenAI models)
-  --output-compression C  0 to 100 (OpenAI models)
-  --moderation M          e.g. low or auto (OpenAI models)
+Options of generate (one per field of the spec's request, then these):
+${REQUEST_FLAGS.map(helpLine).join("\n")}
   --out DIR               where to save the images (default .)
   --json                  print the result and the file paths as JSON on stdout
-  --base-url URL          API root (default $SUDO_BASE_URL, else https://sudoapp.dev/api)
+  --base-url URL          API root (default $SUDO_BASE_URL, else ${DEFAULT_BASE_URL})
   --api-key KEY           API key (default $SUDO_API_KEY; prefer the variable: flags show in ps)
   --mock                  use the built-in mock server: no key, no network
   --allow-insecure-http   send the key over plain http to a host that is not loopback
-  --timeout MS            per-attempt timeout in milliseconds (default 600000)
+  --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
   -v, --version           show the version
 
 Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments.`;
 
+/** The flags that are not request fields. */
 const OPTIONS = {
-  model: { type: "string", default: "gpt-image-1" },
-  n: { type: "string" },
-  size: { type: "string" },
-  quality: { type: "string" },
-  style: { type: "string" },
-  "response-format": { type: "string" },
-  background: { type: "string" },
-  "output-format": { type: "string" },
-  "output-compression": { type: "string" },
-  moderation: { type: "string" },
   out: { type: "string", default: "." },
   json: { type: "boolean", default: false },
   "base-url": { type: "string" },
@@ -81,7 +68,9 @@ const OPTIONS = {
   version: { type: "boolean", short: "v", default: false },
 } as const;
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"] & {
+  readonly [requestFlag: string]: string | boolean | undefined;
+};
 
 /** A bad command line: exit code 2. */
 class UsageError extends Error {}
@@ -122,9 +111,13 @@ function isUsage(error: unknown): boolean {
   );
 }
 
-function parse(argv: string[]) {
+function parse(argv: string[]): { values: Flags; positionals: string[] } {
+  const options = { ...Object.fromEntries(REQUEST_FLAGS.map(({ flag }) => [flag, { type: "string" }])), ...OPTIONS };
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as {
+      values: Flags;
+      positionals: string[];
+    };
   } catch (error) {
     // Node's messages go on with advice about "--"; the first sentence is the useful part.
     throw new UsageError((error as Error).message.split(". ")[0] as string);
@@ -165,23 +158,20 @@ async function checkOut(out: string): Promise<void> {
 }
 
 function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
-  const request: Record<string, unknown> = {
-    prompt,
-    model: flags.model,
-    n: integer(flags.n, "--n"),
-    size: flags.size,
-    quality: flags.quality,
-    style: flags.style,
-    response_format: flags["response-format"],
-    background: flags.background,
-    output_format: flags["output-format"],
-    output_compression: integer(flags["output-compression"], "--output-compression"),
-    moderation: flags.moderation,
-  };
+  const request: Record<string, unknown> = { prompt };
   // Flags left out are not sent; the spec's request validation checks the rest.
-  return Object.fromEntries(
-    Object.entries(request).filter(([, value]) => value !== undefined),
-  ) as ImageGenerationRequest;
+  for (const { flag, field, integer: whole, fallback } of REQUEST_FLAGS) {
+    const text = (flags[flag] as string | undefined) ?? fallback;
+    const value = whole ? integer(text, `--${flag}`) : text;
+    if (value !== undefined) request[field] = value;
+  }
+  return request as ImageGenerationRequest;
+}
+
+/** `  --size S                one of 256x256, …`: the flag, a placeholder, and what it takes. */
+function helpLine({ flag, field, help, fallback }: RequestFlag): string {
+  const usage = `--${flag} ${field[0]?.toUpperCase()}`;
+  return `  ${usage.padEnd(24)}${help}${fallback === undefined ? "" : ` (default ${fallback})`}`;
 }
 
 function integer(value: string | undefined, flag: string): number | undefined {

@@ -1,6 +1,9 @@
 import { TimeoutError } from "../errors.js";
 import { whenAborted } from "./signals.js";
 
+/** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
+export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
 /** The longest delay a timer takes (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
