@@ -1,5 +1,6 @@
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validate } from "../src/generated/index.js";
 import {
   AuthenticationError,
   createImagesClient,
@@ -219,6 +220,15 @@ describe("validateAgainstSpec and assertMatchesSpec", () => {
         expected: expect.stringContaining("a status the spec documents for generateImage (200, 400"),
         received: "418",
       },
+    ]);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])("never throw, even for an operation or schema named %s", (name) => {
+    expect(validateAgainstSpec(name as never, 200, {})).toEqual([
+      { pointer: "", expected: "an operation of the spec (generateImage)", received: name },
+    ]);
+    expect(validate(name as never, {})).toEqual([
+      { pointer: "", expected: "a body schema of the spec", received: JSON.stringify(name) },
     ]);
   });
 
