@@ -151,8 +151,9 @@ describe("the command line's request flags", () => {
   });
 
   it("are each in --help", async () => {
-    let help = "";
-    const code = await main(["--help"], { write: (text: string) => void (help += text) }, { write: () => {} });
+    const written: string[] = [];
+    const code = await main(["--help"], { write: (text: string) => void written.push(text) }, { write: () => {} });
+    const help = written.join("");
     expect(code).toBe(0);
     for (const flag of flags) expect(help).toMatch(new RegExp(`^  ${flag} `, "m"));
     // What each takes comes from the schema: a range, an enum, examples, a required field's example.
