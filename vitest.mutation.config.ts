@@ -5,8 +5,6 @@ import { defineConfig } from "vitest/config";
  * core in this process. Tests that spawn child processes (the CLI), pack the package or start
  * Prism cannot see a mutant (the child runs the files from disk) and would only slow every run
  * down; so would the mock server's own tests, which draw large images and hold no core promise.
- * `isolate: false` lets the files of one run share a module graph: Stryker starts a run per
- * mutant, and re-importing every file cost about 0.5 s of each (4.9 s -> 1.9 s for all of them).
  */
 export default defineConfig({
   test: {
@@ -21,7 +19,6 @@ export default defineConfig({
       "tests/images.test.ts",
       "tests/properties.test.ts",
     ],
-    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
