@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   type ApiError,
   BadRequestError,
@@ -185,22 +185,55 @@ describe("options mean what they say", () => {
     await expect(client("slow").generate(request, { timeoutMs: Number.POSITIVE_INFINITY })).resolves.toBeTruthy();
   });
 
+  const timeoutRule = "must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none";
   it.each([
-    ["timeoutMs", { timeoutMs: 2 ** 31 }],
-    ["timeoutMs", { timeoutMs: Number.NaN }],
-    ["timeoutMs", { timeoutMs: 0 }],
-    ["timeoutMs", { timeoutMs: -5 }],
-    ["maxRetries", { maxRetries: -1 }],
-    ["maxRetries", { maxRetries: 1.5 }],
-    ["maxResponseBytes", { maxResponseBytes: 0 }],
-    ["retry.baseDelayMs", { retry: { baseDelayMs: Number.NaN } }],
-    ["baseUrl", { baseUrl: "http://127.0.0.1:1/api?x=1" }],
-    ["baseUrl", { baseUrl: "http://127.0.0.1:1/api#top" }],
-    ["baseUrl", { baseUrl: "ftp://127.0.0.1/api" }],
-    ["baseUrl", { baseUrl: "not a url" }],
-  ] as const)("refuses %s %j at creation, naming the option", (option, options) => {
+    [{ timeoutMs: 2 ** 31 }, `timeoutMs ${timeoutRule}; got 2147483648`],
+    [{ timeoutMs: Number.NaN }, `timeoutMs ${timeoutRule}; got NaN`],
+    [{ timeoutMs: 0 }, `timeoutMs ${timeoutRule}; got 0`],
+    [{ timeoutMs: -5 }, `timeoutMs ${timeoutRule}; got -5`],
+    [{ timeoutMs: 1.5 }, `timeoutMs ${timeoutRule}; got 1.5`],
+    [{ maxRetries: -1 }, "maxRetries must be a whole number of at least 0; got -1"],
+    [{ maxRetries: 1.5 }, "maxRetries must be a whole number of at least 0; got 1.5"],
+    [{ maxResponseBytes: 0 }, "maxResponseBytes must be a whole number of at least 1; got 0"],
+    [{ retry: { baseDelayMs: Number.NaN } }, "retry.baseDelayMs must be a whole number of at least 0; got NaN"],
+    [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a whole number of at least 0; got -1"],
+    [
+      { retry: { maxRetryAfterMs: 2 ** 53 } },
+      "retry.maxRetryAfterMs must be a whole number of at least 0; got 9007199254740992",
+    ],
+    [{ baseUrl: "http://127.0.0.1:1/api?x=1" }, "baseUrl must not have a query or fragment (paths are appended to it)"],
+    [{ baseUrl: "http://127.0.0.1:1/api#top" }, "baseUrl must not have a query or fragment (paths are appended to it)"],
+    [{ baseUrl: "ftp://127.0.0.1/api" }, "baseUrl must be an http or https URL; got ftp:"],
+    [{ baseUrl: "not a url" }, 'baseUrl is not an absolute URL: "not a url"'],
+    [
+      { baseUrl: "https://user@api.test" },
+      "baseUrl must not hold a user name or password; send credentials as headers",
+    ],
+    [{ baseUrl: "https://:pw@api.test" }, "baseUrl must not hold a user name or password; send credentials as headers"],
+  ] as const)("refuses %j at creation: %s", (options, message) => {
     expect(() => createImagesClient({ apiKey: KEY, ...options })).toThrow(ConfigurationError);
-    expect(() => createImagesClient({ apiKey: KEY, ...options })).toThrow(option);
+    expect(() => createImagesClient({ apiKey: KEY, ...options })).toThrow(message);
+  });
+
+  it("names SUDO_BASE_URL when the bad URL came from there", () => {
+    vi.stubEnv("SUDO_BASE_URL", "ftp://127.0.0.1/api");
+    try {
+      expect(() => createImagesClient({ apiKey: KEY })).toThrow("SUDO_BASE_URL must be an http or https URL; got ftp:");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("takes the edges of each range: timeouts of 1 ms and 2^31 - 1 ms, zero retries", () => {
+    for (const timeoutMs of [1, 2 ** 31 - 1])
+      expect(() => createImagesClient({ apiKey: KEY, timeoutMs })).not.toThrow();
+    expect(() => createImagesClient({ apiKey: KEY, maxRetries: 0, maxResponseBytes: 1 })).not.toThrow();
+  });
+
+  it("drops every trailing slash of baseUrl before appending the path", async () => {
+    const before = server.requests.length;
+    await createImagesClient({ apiKey: KEY, baseUrl: `${server.url}///`, maxRetries: 0 }).generate(request);
+    expect(seenSince(before).map((seen) => seen.url)).toEqual(["/v1/images/generations"]);
   });
 
   it("refuses an invalid per-call option at the call, before sending", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectImageType, ImageError, imageBytes, TimeoutError } from "../src/index.js";
 import { saveImages } from "../src/node.js";
 import { renderMockPng } from "../src/testing/mock-image.js";
-import { startTestServer, type TestServer } from "./helpers/http-server.js";
+import { closedPort, startTestServer, type TestServer } from "./helpers/http-server.js";
 import { pngSize } from "./helpers/png.js";
 
 const png = renderMockPng(8, 6, "tiny");
@@ -91,5 +91,176 @@ describe("saveImages", () => {
   it("uses output_format for bytes it cannot recognise", async () => {
     const [file] = await saveImages({ output_format: "webp", data: [{ b64_json: "AAEC" }] }, dir);
     expect(path.basename(file?.path as string)).toBe("image.webp");
+  });
+});
+
+describe("imageBytes says what is wrong with an item", () => {
+  it.each([
+    ["nothing at all", {}, "The image has neither b64_json nor url"],
+    ["null for both", { b64_json: null, url: null }, "The image has neither b64_json nor url"],
+    ["a number for url", { url: 5 }, "url is not a string but a number"],
+    ["an array for url", { url: ["https://img.test/a.png"] }, "url is not a string but an array"],
+    ["an object for url", { url: { href: "https://img.test/a.png" } }, "url is not a string but an object"],
+    ["a boolean for b64_json", { b64_json: true }, "b64_json is not a string but a boolean"],
+    ["a relative url", { url: "/a.png" }, 'The image URL is not an absolute URL: "/a.png"'],
+    ["an ftp url", { url: "ftp://img.test/a.png" }, "The image URL is not http or https but ftp:"],
+  ])("%s", async (_what, item, message) => {
+    const before = host.requests.length;
+    const error = await imageBytes(item as never).then(
+      () => expect.fail("expected an ImageError"),
+      (failure: unknown) => failure as ImageError,
+    );
+    expect(error).toBeInstanceOf(ImageError);
+    expect(error.message).toBe(message);
+    expect(host.requests.length).toBe(before);
+  });
+
+  it("quotes at most 100 characters of a URL it cannot read", async () => {
+    const long = `not a url ${"z".repeat(200)}`;
+    await expect(imageBytes({ url: long })).rejects.toThrow(
+      `The image URL is not an absolute URL: ${JSON.stringify(long.slice(0, 100))}`,
+    );
+  });
+
+  it("takes b64_json: null as absent and downloads the url", async () => {
+    expect(await imageBytes({ b64_json: null, url: `${host.url}/fox.png` } as never)).toEqual(new Uint8Array(png));
+  });
+});
+
+describe("imageBytes decodes base64", () => {
+  const base64 = Buffer.from(png).toString("base64");
+
+  it("with line breaks and spaces in it", async () => {
+    const wrapped = base64.replace(/(.{16})/g, "$1\r\n ");
+    expect(await imageBytes({ b64_json: wrapped })).toEqual(new Uint8Array(png));
+  });
+
+  it.each(["!!!!QUJD", "QUJD!!!!", "QU=D"])("refuses %j, which is base64 only in part", async (text) => {
+    await expect(imageBytes({ b64_json: text })).rejects.toThrow(/b64_json is not valid base64/);
+  });
+
+  it("the same way where there is no Buffer (browsers, workers)", async () => {
+    const scope = globalThis as { Buffer?: unknown };
+    const saved = scope.Buffer;
+    let decoded: Promise<Uint8Array>;
+    // Decoding runs before imageBytes first awaits, so Buffer is back before anything else runs.
+    scope.Buffer = undefined;
+    try {
+      decoded = imageBytes({ b64_json: base64 });
+    } finally {
+      scope.Buffer = saved;
+    }
+    expect(await decoded).toEqual(new Uint8Array(png));
+  });
+});
+
+describe("imageBytes follows redirects, within limits", () => {
+  let cdn: TestServer;
+  beforeAll(async () => {
+    // /hop/N redirects to /hop/N-1 until /hop/0, the image; other statuses as the path says.
+    cdn = await startTestServer((seen, res) => {
+      const hop = /^\/hop\/(\d+)$/.exec(seen.url);
+      if (hop && hop[1] !== "0") return void res.writeHead(302, { location: `/hop/${Number(hop[1]) - 1}` }).end();
+      if (seen.url === "/to-https-b") return void res.writeHead(302, { location: "https://b.cdn.test/hop/0" }).end();
+      if (seen.url === "/multiple") return void res.writeHead(300, { location: "/hop/0" }).end();
+      if (seen.url === "/ok-with-location") return void res.writeHead(200, { location: "/hop/0" }).end(gif);
+      if (seen.url === "/bad-with-location") return void res.writeHead(400, { location: "/hop/0" }).end();
+      res.writeHead(200, { "content-type": "image/png" }).end(png);
+    });
+  });
+  afterAll(() => cdn.close());
+
+  it("follows five redirects and refuses a sixth", async () => {
+    expect(await imageBytes({ url: `${cdn.url}/hop/5` })).toEqual(new Uint8Array(png));
+    const host = new URL(cdn.url).host;
+    await expect(imageBytes({ url: `${cdn.url}/hop/6` })).rejects.toThrow(
+      `Downloading the image from ${host}: more than 5 redirects`,
+    );
+  });
+
+  it("follows a 300 with a Location, and never a Location outside 3xx", async () => {
+    expect(await imageBytes({ url: `${cdn.url}/multiple` })).toEqual(new Uint8Array(png));
+    expect(await imageBytes({ url: `${cdn.url}/ok-with-location` })).toEqual(new Uint8Array(gif));
+    await expect(imageBytes({ url: `${cdn.url}/bad-with-location` })).rejects.toThrow(/failed with status 400$/);
+  });
+
+  it("follows https to https", async () => {
+    // No TLS server here: the fetch plays a TLS front for every https host, passing each request
+    // to the local server and its answer back as it is, Location header included.
+    const front = (request: Request) =>
+      fetch(`${cdn.url}${new URL(request.url).pathname}`, { signal: request.signal, redirect: "manual" });
+    expect(await imageBytes({ url: "https://a.cdn.test/to-https-b" }, { fetch: front })).toEqual(new Uint8Array(png));
+  });
+
+  it("names the host and the network's reason when a download gets no answer", async () => {
+    const port = await closedPort();
+    const error = await imageBytes({ url: `http://127.0.0.1:${port}/a.png` }).then(
+      () => expect.fail("expected an ImageError"),
+      (failure: unknown) => failure as ImageError,
+    );
+    expect(error.message).toBe(`Downloading the image from 127.0.0.1:${port} failed: TypeError: fetch failed`);
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it("says which download timed out", async () => {
+    const where = new URL(host.url).host;
+    await expect(imageBytes({ url: `${host.url}/slow.png` }, { timeoutMs: 30 })).rejects.toThrow(
+      `Downloading the image from ${where} timed out after 30 ms`,
+    );
+  });
+});
+
+describe("detectImageType, at the edges", () => {
+  it("wants every magic byte, not some", () => {
+    const almostPng = Uint8Array.from([0x89, 0x50, 0, 0, 0, 0, 0, 0, 0]);
+    expect(detectImageType(almostPng).extension).toBe("bin");
+  });
+
+  it("knows GIF87a and the jpg spelling of output_format", () => {
+    expect(detectImageType(new TextEncoder().encode("GIF87a\x01\0"))).toEqual({
+      mediaType: "image/gif",
+      extension: "gif",
+    });
+    expect(detectImageType(Uint8Array.from([1, 2]), "jpg")).toEqual({ mediaType: "image/jpeg", extension: "jpg" });
+    expect(detectImageType(Uint8Array.from([1, 2]), "gif")).toEqual({ mediaType: "image/gif", extension: "gif" });
+  });
+});
+
+describe("saveImages, when something fails", () => {
+  const b64 = Buffer.from(png).toString("base64");
+
+  it("names the image that failed and each file written before it", async () => {
+    const out = path.join(dir, "partial");
+    const result = { data: [{ b64_json: b64 }, { b64_json: b64 }, { b64_json: "!" }] };
+    const error = await saveImages(result, out, { name: "p" }).then(
+      () => expect.fail("expected an ImageError"),
+      (failure: unknown) => failure as ImageError,
+    );
+    const written = [path.join(out, "p-1.png"), path.join(out, "p-2.png")];
+    expect(error.message).toBe(
+      `Image 3 of 3 was not saved: b64_json is not valid base64 (1 characters); written before it: ${written.join(", ")}`,
+    );
+    expect(error.written).toEqual(written);
+  });
+
+  it("says nothing was written when the first image fails", async () => {
+    const error = await saveImages({ data: [{ b64_json: "!" }] }, path.join(dir, "none")).then(
+      () => expect.fail("expected an ImageError"),
+      (failure: unknown) => failure as ImageError,
+    );
+    expect(error.message).toBe("Image 1 of 1 was not saved: b64_json is not valid base64 (1 characters)");
+    expect(error.written).toEqual([]);
+  });
+
+  it.each(["", ".", "..", "a..b"])("refuses the name %j, saying why", async (name) => {
+    await expect(saveImages({ data: [{ b64_json: b64 }] }, dir, { name })).rejects.toThrow(
+      `Not a plain file name: ${JSON.stringify(name)} (no /, \\, NUL or ..)`,
+    );
+  });
+
+  it("gives up on a name the file system refuses, instead of trying other versions", async () => {
+    await expect(saveImages({ data: [{ b64_json: b64 }] }, dir, { name: "n".repeat(300) })).rejects.toThrow(
+      /^Image 1 of 1 was not saved: ENAMETOOLONG/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalize, validate } from "../src/index.js";
+import { normalizeWith } from "../src/spec/normalize.js";
+import type { Shapes } from "../src/spec/types.js";
 
 const full = {
   background: "transparent",
@@ -101,5 +103,48 @@ describe("normalize (requests)", () => {
   it("leaves fields set to undefined for JSON.stringify to omit", () => {
     const body = normalize("ImageGenerationRequest", { prompt: "p", model: "m", quality: undefined });
     expect(JSON.parse(JSON.stringify(body))).toEqual({ prompt: "p", model: "m" });
+  });
+});
+
+describe("normalizeWith, on shapes the spec here does not have", () => {
+  const shapes: Shapes = {
+    Outer: { nullable: ["gone"], properties: { inner: "Inner", list: {}, items: { items: "Inner" }, lost: "Missing" } },
+    Inner: { nullable: ["x"] },
+    NoNulls: { properties: { inner: "Inner" } },
+  };
+
+  it("follows named shapes through objects and array items", () => {
+    const value = { gone: null, inner: { x: null, y: 1 }, items: [{ x: null }, { x: 2 }] };
+    expect(normalizeWith(shapes, "Outer", value)).toEqual({ inner: { y: 1 }, items: [{}, { x: 2 }] });
+  });
+
+  it("passes through what does not fit its shape: a string, a number, null, a shape it does not know", () => {
+    const value = { inner: "text", items: 7, list: null, lost: { x: null } };
+    expect(normalizeWith(shapes, "Outer", value)).toEqual(value);
+    expect(normalizeWith(shapes, "Outer", { inner: null }).inner).toBeNull();
+    expect(normalizeWith(shapes, "Unknown", { x: null })).toEqual({ x: null });
+  });
+
+  it("passes an array by reference where the shape says nothing about its items", () => {
+    const list = [{ x: null }];
+    expect(normalizeWith(shapes, "Outer", { list }).list).toBe(list);
+  });
+
+  it("keeps nulls in a shape that lists none", () => {
+    expect(normalizeWith(shapes, "NoNulls", { inner: { x: null }, other: null })).toEqual({ inner: {}, other: null });
+  });
+
+  it("returns fields as plain properties, and an own __proto__ key as an ordinary enumerable, writable one", () => {
+    const parsed = JSON.parse('{"__proto__": {"x": null}, "gone": null, "kept": 1}') as Record<string, unknown>;
+    const out = normalizeWith(shapes, "Outer", parsed) as Record<string, unknown>;
+    expect(Object.getOwnPropertyDescriptor(out, "kept")).toEqual({
+      value: 1,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    const proto = Object.getOwnPropertyDescriptor(out, "__proto__");
+    expect(proto).toMatchObject({ value: { x: null }, enumerable: true, writable: true });
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 });

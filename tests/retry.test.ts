@@ -25,6 +25,9 @@ describe("isRetryable", () => {
     expect(isRetryable(new TimeoutError("slow"))).toBe(true);
     expect(isRetryable(new InvalidResponseError("html", new Response("")))).toBe(false);
     expect(isRetryable(new Error("bug"))).toBe(false);
+    // Only an ApiError's status counts: anything else that happens to carry one is not a retry.
+    expect(isRetryable(new InvalidResponseError("html", new Response("", { status: 503 })))).toBe(false);
+    expect(isRetryable(Object.assign(new Error("status-like"), { status: 503 }))).toBe(false);
   });
 });
 
@@ -47,6 +50,30 @@ describe("retryDelay", () => {
       expect(retryDelay(1, headers({ "retry-after": value }), policy, () => 0, now)).toBe(500);
     },
   );
+
+  it.each([
+    [" 250 ", 250],
+    ["1.25", 1.25],
+    ["12.75", 12.75],
+  ])("reads retry-after-ms %j as %d ms", (value, ms) => {
+    expect(retryDelay(1, headers({ "retry-after-ms": value, "retry-after": "9" }), policy, () => 0, now)).toBe(ms);
+  });
+
+  it("reads Retry-After with white space around it", () => {
+    expect(retryDelay(1, headers({ "retry-after": " 2 " }), policy, () => 0, now)).toBe(2000);
+    expect(retryDelay(1, headers({ "retry-after-ms": "1.x", "retry-after": "3" }), policy, () => 0, now)).toBe(3000);
+  });
+
+  it("reads an asctime date as GMT in any time zone of the machine", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      expect(retryDelay(1, headers({ "retry-after": "Tue Nov 24 12:00:06 2026" }), policy, () => 0, now)).toBe(6000);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 
   it.each(["-250", "abc", "0x10"])("ignores retry-after-ms %j", (value) => {
     expect(retryDelay(1, headers({ "retry-after-ms": value }), policy, () => 0, now)).toBe(500);

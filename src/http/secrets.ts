@@ -2,8 +2,11 @@ import { ConfigurationError } from "../errors.js";
 
 /** What an API key may hold: visible ASCII, as a header value must; no spaces, newlines or NULs. */
 const KEY_SHAPE = /^[\x21-\x7e]+$/;
-/** Header names that carry credentials, whatever the vendor calls them. */
-const CREDENTIAL_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|api[-_]?key|token|secret|password/i;
+/**
+ * Header names that carry credentials, whatever the vendor calls them: a name that holds one of
+ * these words anywhere (`Proxy-Authorization`, `X-Authorization`, `Set-Cookie`, `X-Api-Key`).
+ */
+const CREDENTIAL_HEADER = /authorization|cookie|api[-_]?key|token|secret|password/i;
 const REDACTED = "[redacted]";
 
 /**
@@ -40,7 +43,7 @@ export function displayUrl(url: string): string {
 
 /**
  * Headers as a log shows them: every credential-bearing one (`Authorization`, `Proxy-Authorization`,
- * `Cookie`, `X-Api-Key` and the like) redacted.
+ * `Cookie`, `X-Api-Key`, `X-Session-Token` and the like) redacted.
  */
 export function redactedHeaders(headers: Headers | Record<string, string>): string {
   const entries = headers instanceof Headers ? [...headers] : Object.entries(headers);
