@@ -2,6 +2,7 @@ import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { whenAborted } from "../src/http/signals.js";
 import { sleep } from "../src/http/sleep.js";
+import { withTimeout } from "../src/http/timeout.js";
 
 describe("whenAborted: one listener per signal, however many wait", () => {
   it("calls every waiter still waiting, and leaves no listener behind", () => {
@@ -48,5 +49,32 @@ describe("sleep", () => {
     const controller = new AbortController();
     await expect(sleep(1, controller.signal)).resolves.toBeUndefined();
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("withTimeout lets go of its timer", () => {
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+
+  it.each([
+    ["succeeds", () => Promise.resolve("done")],
+    ["fails", () => Promise.reject(new Error("failed"))],
+  ])("when the attempt %s", async (_what, attempt) => {
+    const before = timers();
+    const settled = withTimeout(attempt, 600_000, undefined, () => "the attempt");
+    expect(timers()).toBe(before + 1);
+    await settled.catch(() => {});
+    expect(timers()).toBe(before);
+  });
+
+  it("and sets none for Infinity", async () => {
+    const before = timers();
+    const settled = withTimeout(
+      async () => "done",
+      Number.POSITIVE_INFINITY,
+      undefined,
+      () => "the attempt",
+    );
+    expect(timers()).toBe(before);
+    await expect(settled).resolves.toBe("done");
   });
 });
