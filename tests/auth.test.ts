@@ -10,6 +10,7 @@ import {
 } from "../src/index.js";
 import { VALID_BODY } from "./helpers/fault-server.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { asPage } from "./helpers/page-globals.js";
 
 const request = { prompt: "p", model: "m" };
 
@@ -59,17 +60,9 @@ describe("where the key comes from", () => {
   });
 
   it("sends no Authorization from a keyless page (its own proxy adds the key)", async () => {
-    const scope = globalThis as { window?: unknown; document?: unknown };
     vi.stubEnv("SUDO_API_KEY", undefined);
-    scope.window = {};
-    scope.document = {};
-    try {
-      await createImagesClient({ baseUrl: server.url, maxRetries: 0 }).generate(request);
-      expect(server.requests.at(-1)?.headers).not.toHaveProperty("authorization");
-    } finally {
-      delete scope.window;
-      delete scope.document;
-    }
+    await asPage(() => createImagesClient({ baseUrl: server.url, maxRetries: 0 }).generate(request));
+    expect(server.requests.at(-1)?.headers).not.toHaveProperty("authorization");
   });
 });
 

@@ -108,28 +108,3 @@ describe("validation modes", () => {
     ]);
   });
 });
-
-describe("the browser guard", () => {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  afterEach(() => {
-    delete scope.window;
-    delete scope.document;
-  });
-
-  it("says why it refuses a key in a page and what to do instead", () => {
-    scope.window = {};
-    scope.document = {};
-    expect(() => createImagesClient({ apiKey: KEY })).toThrow(
-      "Refusing to use an API key in a browser, where anyone who opens the page can read it: call the Sudo API " +
-        "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
-    );
-  });
-
-  it.each([
-    ["window", "window"],
-    ["document", "document"],
-  ] as const)("takes a global with only a %s for no page", (_what, name) => {
-    scope[name] = {};
-    expect(() => createImagesClient({ apiKey: KEY })).not.toThrow();
-  });
-});

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createImagesClient, createRawClient, InvalidResponseError } from "../src/index.js";
 import { VALID_BODY } from "./helpers/fault-server.js";
 import { closedPort, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { asPage } from "./helpers/page-globals.js";
 
 /** The server answers after the delay the request's `x-delay` header names, so timings have a floor. */
 let server: TestServer;
@@ -107,19 +108,12 @@ describe("createRawClient", () => {
   });
 
   it("sends no Authorization from a keyless page", async () => {
-    const scope = globalThis as { window?: unknown; document?: unknown };
-    const saved = process.env.SUDO_API_KEY;
-    delete process.env.SUDO_API_KEY;
-    scope.window = {};
-    scope.document = {};
+    vi.stubEnv("SUDO_API_KEY", undefined);
     try {
-      const raw = createRawClient({ baseUrl: server.url });
-      await raw.POST("/v1/images/generations", { body });
+      await asPage(() => createRawClient({ baseUrl: server.url }).POST("/v1/images/generations", { body }));
       expect(server.requests.at(-1)?.headers).not.toHaveProperty("authorization");
     } finally {
-      delete scope.window;
-      delete scope.document;
-      if (saved !== undefined) process.env.SUDO_API_KEY = saved;
+      vi.unstubAllEnvs();
     }
   });
 

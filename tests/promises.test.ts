@@ -12,6 +12,7 @@ import {
 } from "../src/index.js";
 import { type FaultServer, startFaultServer, VALID_BODY } from "./helpers/fault-server.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { asPage } from "./helpers/page-globals.js";
 
 const KEY = "sk-promises-key";
 const request = { prompt: "a lighthouse", model: "gpt-image-1" };
@@ -180,19 +181,19 @@ describe("detectImageType", () => {
 });
 
 describe("the browser guard, without a browser", () => {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  afterEach(() => {
-    delete scope.window;
-    delete scope.document;
-  });
+  it("refuses a key in a page-like global unless dangerouslyAllowBrowser, and lets a keyless page through", () =>
+    asPage(() => {
+      expect(() => createImagesClient({ apiKey: KEY })).toThrow(
+        "Refusing to use an API key in a browser, where anyone who opens the page can read it: call the Sudo API " +
+          "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
+      );
+      expect(() => createImagesClient({ apiKey: KEY, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => createImagesClient({ baseUrl: "https://proxy.example" })).not.toThrow();
+    }));
 
-  it("refuses a key in a page-like global unless dangerouslyAllowBrowser, and lets a keyless page through", () => {
-    scope.window = {};
-    scope.document = {};
-    expect(() => createImagesClient({ apiKey: KEY })).toThrow(/Refusing to use an API key in a browser/);
-    expect(() => createImagesClient({ apiKey: KEY, dangerouslyAllowBrowser: true })).not.toThrow();
-    expect(() => createImagesClient({ baseUrl: "https://proxy.example" })).not.toThrow();
-  });
+  it.each(["window", "document"] as const)("takes a global with only a %s for no page", (part) =>
+    asPage(() => expect(() => createImagesClient({ apiKey: KEY })).not.toThrow(), [part]),
+  );
 });
 
 describe("the debug log", () => {
