@@ -127,15 +127,28 @@ describe("the key never leaks, whatever it holds", () => {
     ["a line break", "sk-abc\rdef"],
     ["a NUL character", "sk-abc\0def"],
     ["white space", "sk-abc def"],
-  ])("refuses a key with %s before anything is sent, without repeating it", async (what, key) => {
-    const before = server.requests.length;
-    const error = await failure(client("ok", { apiKey: key, maxRetries: 2 }).generate(request));
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect(error.message).toContain(what);
-    expect(error.message).not.toContain("abc");
-    expect(error.attempts).toBe(0);
-    expect(seenSince(before)).toEqual([]);
-  });
+    ["white space", "sk-abc\tdef"],
+    ["a character outside printable ASCII", "sk-abc\u00e9def"],
+  ])(
+    "refuses a key with %s before anything is sent, saying where it came from and not what it is",
+    async (what, key) => {
+      const before = server.requests.length;
+      const said = (source: string) =>
+        `The API key from ${source} holds ${what}; check how it was pasted (the key is not shown here).`;
+      const error = await failure(client("ok", { apiKey: key, maxRetries: 2 }).generate(request));
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.message).toBe(said("the apiKey option"));
+      expect(error.attempts).toBe(0);
+      if (!key.includes("\0")) {
+        // An environment variable cannot hold a NUL.
+        vi.stubEnv("SUDO_API_KEY", key);
+        const fromEnv = await failure(client("ok", { apiKey: undefined }).generate(request));
+        vi.unstubAllEnvs();
+        expect(fromEnv.message).toBe(said("SUDO_API_KEY"));
+      }
+      expect(seenSince(before)).toEqual([]);
+    },
+  );
 
   it("scrubs the key from a server that echoes it, in the message and the body", async () => {
     const error = (await failure(client("echo-key").generate(request))) as ApiError;
