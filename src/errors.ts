@@ -192,7 +192,10 @@ export class TimeoutError extends SudoImagesError {
   override name = "TimeoutError";
 }
 
-/** The response arrived but is not a usable body: not JSON, truncated, wrong content type, too large. */
+/**
+ * The response arrived whole but its body is not usable: not JSON (an HTML page, JSON cut short by
+ * the server), the wrong content type, too large. A body cut off mid-transfer is a `ConnectionError`.
+ */
 export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
   /** The HTTP status of the unusable response. */

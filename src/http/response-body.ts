@@ -2,7 +2,8 @@ import { type ErrorBody, InvalidResponseError } from "../errors.js";
 
 /**
  * Parses a 2xx body that the spec says is JSON. Anything else (an HTML page from a gateway,
- * `text/plain`, an empty or truncated body) is an `InvalidResponseError` that says what arrived.
+ * `text/plain`, an empty body, JSON the server cut short) is an `InvalidResponseError` that says
+ * what arrived.
  */
 export function parseJsonBody(text: string, response: Response): unknown {
   const type = response.headers.get("content-type") ?? "";
