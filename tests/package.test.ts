@@ -43,7 +43,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => rm(project, { recursive: true, force: true }));
 
-describe("the packed package on Bun, Deno and workerd", () => {
+describe("the packed package on Bun, Deno and workerd", { timeout: 60_000 }, () => {
   const mocks: MockServer[] = [];
   let servers: Record<string, string>;
   const expected = {
@@ -121,7 +121,9 @@ describe("the packed package on Bun, Deno and workerd", () => {
   }, 60_000);
 });
 
-describe("the packed package", () => {
+// Each test runs tsc, npm or a runtime on the installed package: seconds on a quiet machine, far
+// more on a busy one, so they get a minute each rather than the suite's 20 s.
+describe("the packed package", { timeout: 60_000 }, () => {
   it("ships dist, the sources its maps point at, and the spec; no tests, fixtures or bench", async () => {
     await expect(`${packedFiles.join("\n")}\n`).toMatchFileSnapshot("__snapshots__/package-files.txt");
     expect(packedFiles.filter((file) => /^(tests|bench|scripts)\/|fixtures|\.test\./.test(file))).toEqual([]);

@@ -46,7 +46,8 @@ async function provoke(options: ImagesClientOptions, body: unknown = request) {
   const client = createImagesClient({
     apiKey: SECRET,
     maxRetries: 0,
-    timeoutMs: 100,
+    // Long enough for a loaded machine; the stall case sets its own short one.
+    timeoutMs: 10_000,
     logger: (line) => log.push(line),
     ...options,
   });
@@ -78,7 +79,8 @@ describe("the API key never leaks", () => {
   ] as const;
 
   it.each(faultCases)("from a %s", async (_name, fault, ErrorClass) => {
-    const { error, log } = await provoke({ baseUrl: faults.url, headers: { "x-faults": fault } });
+    const timeout = fault === "stall" ? { timeoutMs: 100 } : {};
+    const { error, log } = await provoke({ baseUrl: faults.url, headers: { "x-faults": fault }, ...timeout });
     expect(error).toBeInstanceOf(ErrorClass);
     for (const text of [...everyRendering(error), ...log]) expect(text).not.toContain(SECRET);
   });
