@@ -37,27 +37,29 @@ const violation = { pointer: "/n", expected: "must be <= 10", received: "11" };
 
 describe("every error says what it is", () => {
   it.each([
-    [new SudoImagesError("m"), "SudoImagesError"],
-    [new ConfigurationError("m"), "ConfigurationError"],
-    [new MissingApiKeyError("m"), "MissingApiKeyError"],
-    [new ApiError(details(418)), "ApiError"],
-    [ApiError.from(details(400)), "BadRequestError"],
-    [ApiError.from(details(401)), "AuthenticationError"],
-    [ApiError.from(details(403)), "PermissionDeniedError"],
-    [ApiError.from(details(404)), "NotFoundError"],
-    [ApiError.from(details(409)), "ConflictError"],
-    [ApiError.from(details(422)), "UnprocessableEntityError"],
-    [ApiError.from(details(429)), "RateLimitError"],
-    [ApiError.from(details(500)), "InternalServerError"],
-    [new ConnectionError("POST", "u", { cause: new Error("x") }), "ConnectionError"],
-    [new TimeoutError("m"), "TimeoutError"],
-    [new InvalidResponseError("m", response(200)), "InvalidResponseError"],
-    [new RedirectError("POST u", response(302)), "RedirectError"],
-    [new ImageError("m"), "ImageError"],
-    [new SpecValidationError("Body", "S", [violation]), "SpecValidationError"],
-    [new ResponseValidationError("S", [violation]), "ResponseValidationError"],
-    [new RequestValidationError("S", [violation]), "RequestValidationError"],
-  ])("%s is named %s", (error, name) => {
+    [() => new SudoImagesError("m"), "SudoImagesError"],
+    [() => new ConfigurationError("m"), "ConfigurationError"],
+    [() => new MissingApiKeyError("m"), "MissingApiKeyError"],
+    [() => new ApiError(details(418)), "ApiError"],
+    [() => ApiError.from(details(400)), "BadRequestError"],
+    [() => ApiError.from(details(401)), "AuthenticationError"],
+    [() => ApiError.from(details(403)), "PermissionDeniedError"],
+    [() => ApiError.from(details(404)), "NotFoundError"],
+    [() => ApiError.from(details(409)), "ConflictError"],
+    [() => ApiError.from(details(422)), "UnprocessableEntityError"],
+    [() => ApiError.from(details(429)), "RateLimitError"],
+    [() => ApiError.from(details(500)), "InternalServerError"],
+    [() => new ConnectionError("POST", "u", { cause: new Error("x") }), "ConnectionError"],
+    [() => new TimeoutError("m"), "TimeoutError"],
+    [() => new InvalidResponseError("m", response(200)), "InvalidResponseError"],
+    [() => new RedirectError("POST u", response(302)), "RedirectError"],
+    [() => new ImageError("m"), "ImageError"],
+    [() => new SpecValidationError("Body", "S", [violation]), "SpecValidationError"],
+    [() => new ResponseValidationError("S", [violation]), "ResponseValidationError"],
+    [() => new RequestValidationError("S", [violation]), "RequestValidationError"],
+  ])("#%# is named %s", (make, name) => {
+    // Made inside the test, so a constructor that throws fails this test rather than the file.
+    const error = make();
     expect(error.name).toBe(name);
     expect(String(error)).toMatch(new RegExp(`^${name}: `));
     expect(isSudoImagesError(error)).toBe(true);

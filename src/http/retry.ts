@@ -63,9 +63,10 @@ const HTTP_DATE =
  * V8 happens to parse) is ignored, and the computed backoff applies.
  */
 function serverDelay(headers: Headers, now: number): number | undefined {
-  const ms = headers.get("retry-after-ms")?.trim();
+  // Headers strip the white space around a value already.
+  const ms = headers.get("retry-after-ms") ?? undefined;
   if (ms !== undefined && /^\d+(\.\d+)?$/.test(ms)) return Number(ms);
-  const value = headers.get("retry-after")?.trim();
+  const value = headers.get("retry-after") ?? undefined;
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;
   if (!HTTP_DATE.test(value)) return undefined;
