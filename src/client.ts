@@ -13,7 +13,7 @@ import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
-import { checkBaseUrl, checkTimeout, checkWhole } from "./http/settings.js";
+import { checkBaseUrl, checkHeaders, checkHeaderValue, checkTimeout, checkWhole } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS, withTimeout } from "./http/timeout.js";
 import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
 import { normalizeWith } from "./spec/normalize.js";
@@ -153,8 +153,9 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
     endpoint: {
       method: OPERATION.method.toUpperCase(),
       url,
+      baseUrl,
       shownUrl: displayUrl(url),
-      headers: { ...options.headers, "content-type": "application/json", accept: "application/json" },
+      headers: { ...checkHeaders(options.headers), "content-type": "application/json", accept: "application/json" },
       keys,
       maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
       fetch: (fetchOption ?? ((input, init) => fetch(input, init))) as Fetch,
@@ -187,7 +188,8 @@ async function generate(
   if (wrong.length > 0)
     report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", wrong));
   const json = serialized(body);
-  const idempotencyKey = call.idempotencyKey ?? crypto.randomUUID();
+  const idempotencyKey =
+    call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey");
   const timeoutMs = call.timeoutMs === undefined ? settings.timeoutMs : checkTimeout(call.timeoutMs, "timeoutMs");
   const policy =
     call.maxRetries === undefined

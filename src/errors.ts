@@ -1,4 +1,5 @@
 import type { components } from "./generated/schema.js";
+import { oneLine } from "./http/shown-text.js";
 import type { SpecViolation } from "./spec/types.js";
 import { describeViolations } from "./spec/validation.js";
 
@@ -192,6 +193,9 @@ export class TimeoutError extends SudoImagesError {
   override name = "TimeoutError";
 }
 
+/** What an error needs of a response: its status and headers. */
+export type Answered = Pick<Response, "status" | "headers">;
+
 /**
  * The response arrived whole but its body is not usable: not JSON (an HTML page, JSON cut short by
  * the server), the wrong content type, too large. A body cut off mid-transfer is a `ConnectionError`.
@@ -200,7 +204,7 @@ export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
   /** The HTTP status of the unusable response. */
   readonly status: number;
-  constructor(message: string, response: Response, options?: { cause: unknown }) {
+  constructor(message: string, response: Answered, options?: { cause: unknown }) {
     const requestId = response.headers.get("x-request-id") ?? undefined;
     super(`${message} (status ${response.status}${requestId ? `, request id ${requestId}` : ""})`, options);
     this.status = response.status;
@@ -216,7 +220,7 @@ export class RedirectError extends InvalidResponseError {
   override name = "RedirectError";
   /** Where the response pointed (`Location`), or `undefined` where the runtime hides it (browsers). */
   readonly location: string | undefined;
-  constructor(what: string, response: Response) {
+  constructor(what: string, response: Answered) {
     const location = response.headers.get("location") ?? undefined;
     super(
       `${what} answered with a redirect (${response.status}) to ${location ?? "a hidden location"}; refused`,
@@ -286,12 +290,6 @@ function errorDetail(body: unknown): {
   const fields = error as Record<string, unknown>;
   const text = (key: string) => (typeof fields[key] === "string" ? (fields[key] as string) : undefined);
   return { message: text("message"), type: text("type"), code: text("code"), param: text("param") };
-}
-
-/** `text` on one line, cut to `max` characters with an ellipsis; `undefined` when it is blank. */
-function oneLine(text: string, max: number): string | undefined {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line === "" ? undefined : line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function describeCause(cause: unknown): string {

@@ -1,31 +1,47 @@
-import { ImageError } from "./errors.js";
-import { limitBody } from "./http/body-limit.js";
+import { ConfigurationError, ImageError } from "./errors.js";
+import { discard, readBody } from "./http/body-limit.js";
+import { isPrivateHost } from "./http/hosts.js";
+import { checkTimeout, checkWhole } from "./http/settings.js";
+import { oneLine } from "./http/shown-text.js";
 import { withTimeout } from "./http/timeout.js";
 import type { ImageData } from "./models.js";
 
 /** Options of `imageBytes`. */
 export interface ImageBytesOptions {
-  /** The fetch to download `url` with (pass your client's). @default globalThis.fetch */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Milliseconds the download may take. @default 60000 */
+  /** The fetch to download `url` with (pass your client's); called as `fetch(url, init)`. @default globalThis.fetch */
+  fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /** Milliseconds the download may take, redirects and body included; `Infinity` for none. @default 60000 */
   timeoutMs?: number | undefined;
-  /** The largest image accepted, in bytes. @default 64 MB */
+  /** The largest image accepted, in bytes. @default 67108864 (64 MB) */
   maxBytes?: number | undefined;
   /** Cancels the download. */
   signal?: AbortSignal | undefined;
+  /**
+   * Which hosts an image URL (and each redirect) may point at: `"any"`, or `"public"`, which
+   * refuses loopback, private, link-local and unspecified addresses written as such (a server-side
+   * app that downloads whatever URL an answer names should set it). @default "any"
+   */
+  imageHosts?: ImageHosts | undefined;
 }
 
+/** Which hosts image downloads may reach. */
+export type ImageHosts = "any" | "public";
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const DEFAULT_IMAGE_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The bytes of one generated image: `b64_json` decoded, or `url` downloaded. The download goes to
- * a third-party host, so it carries no API key, has a timeout and a size cap.
+ * a third-party host, so it carries no API key; it has a timeout and a size cap, follows only
+ * http(s) redirects, and what comes back must be an image (known magic bytes or `image/*`).
  *
  * @example
  * const bytes = await imageBytes(result.data[0]!);
  * const { extension } = detectImageType(bytes);
  */
 export async function imageBytes(item: ImageData, options: ImageBytesOptions = {}): Promise<Uint8Array> {
+  const settings = downloadSettings(options);
   // Checked here, not trusted to the types: with validation off a server can send anything.
   const { b64_json: b64, url } = item as { b64_json?: unknown; url?: unknown };
   if (b64 !== undefined && b64 !== null) {
@@ -34,23 +50,47 @@ export async function imageBytes(item: ImageData, options: ImageBytesOptions = {
   }
   if (url === undefined || url === null) throw new ImageError("The image has neither b64_json nor url");
   if (typeof url !== "string") throw new ImageError(`url is not a string but ${describe(url)}`);
-  return download(imageUrl(url), options);
+  return download(imageUrl(url, settings.imageHosts), settings, options.signal);
+}
+
+interface DownloadSettings {
+  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  timeoutMs: number;
+  maxBytes: number;
+  imageHosts: ImageHosts;
+}
+
+/** `imageBytes`'s options, checked as the client checks its own (same rules, same messages). */
+function downloadSettings(options: ImageBytesOptions): DownloadSettings {
+  const imageHosts = options.imageHosts ?? "any";
+  if (imageHosts !== "any" && imageHosts !== "public") {
+    throw new ConfigurationError(`imageHosts must be "any" or "public"; got ${JSON.stringify(String(imageHosts))}`);
+  }
+  return {
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, "timeoutMs"),
+    maxBytes: checkWhole(options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES, "maxBytes", 1),
+    imageHosts,
+  };
 }
 
 function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** The image's URL: absolute http(s), or an `ImageError` that says what it was. */
-function imageUrl(text: string): URL {
+/** An image URL or redirect target: absolute http(s), on a host the policy allows, else an `ImageError`. */
+function imageUrl(text: string, hosts: ImageHosts, base?: URL): URL {
   let url: URL;
   try {
-    url = new URL(text);
+    url = new URL(text, base);
   } catch {
     throw new ImageError(`The image URL is not an absolute URL: ${JSON.stringify(text.slice(0, 100))}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ImageError(`The image URL is not http or https but ${url.protocol}`);
+  }
+  if (hosts === "public" && isPrivateHost(url.hostname)) {
+    throw new ImageError(`The image URL points at ${url.host}, a loopback or private address (imageHosts: "public")`);
   }
   return url;
 }
@@ -74,37 +114,43 @@ function decodeBase64(text: string): Uint8Array {
 /** How many redirects an image download follows. */
 const MAX_REDIRECTS = 5;
 
-async function download(url: URL, options: ImageBytesOptions): Promise<Uint8Array> {
-  const fetchImage = options.fetch ?? ((request: Request) => fetch(request));
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+async function download(url: URL, settings: DownloadSettings, signal: AbortSignal | undefined): Promise<Uint8Array> {
   const where = url.host;
+  const { maxBytes } = settings;
   return withTimeout(
-    async (signal) => {
-      const response = await following(url, (target) =>
-        fetchImage(new Request(target, { signal, redirect: "manual" })),
+    async (attemptSignal) => {
+      const response = await following(url, settings, (target) =>
+        settings.fetch(target.href, { signal: attemptSignal, redirect: "manual" }),
       );
       if (!response.ok) {
-        void response.body?.cancel();
+        discard(response);
         throw new ImageError(`Downloading the image from ${where} failed with status ${response.status}`);
       }
-      const limited = limitBody(
-        response,
-        maxBytes,
-        (size) => new ImageError(`The image from ${where} (${size}) is over the ${maxBytes}-byte limit`),
-      );
-      return new Uint8Array(await limited.arrayBuffer());
+      const tooLarge = (size: string) => new ImageError(`The image from ${where} (${size}) is over the ${maxBytes}-byte limit`);
+      const bytes = await readBody(response, maxBytes, tooLarge, "bytes");
+      return asImage(bytes, response, where);
     },
-    options.timeoutMs ?? 60_000,
-    options.signal,
+    settings.timeoutMs,
+    signal,
     () => `Downloading the image from ${where}`,
   );
 }
 
+/** `bytes` if they are an image (known magic bytes, or served as `image/*`); else an `ImageError`. */
+function asImage(bytes: Uint8Array, response: Response, where: string): Uint8Array {
+  const type = response.headers.get("content-type") ?? "";
+  if (detectImageType(bytes).mediaType.startsWith("image/") || /^image\//i.test(type)) return bytes;
+  throw new ImageError(
+    `The download from ${where} is not an image (${type ? `content type ${oneLine(type, 60)}` : "no content type"}, ${bytes.length} bytes of no image format)`,
+  );
+}
+
 /**
- * Fetches `url`, following up to five redirects by hand: to any host (image CDNs redirect), but
- * never from https down to http, where the download could be read or changed on the way.
+ * Fetches `url`, following up to five redirects by hand: to any http(s) host the policy allows
+ * (image CDNs redirect), but never from https down to http, where the download could be read or
+ * changed on the way.
  */
-async function following(url: URL, get: (url: URL) => Promise<Response>): Promise<Response> {
+async function following(url: URL, settings: DownloadSettings, get: (url: URL) => Promise<Response>): Promise<Response> {
   let current = url;
   for (let hop = 0; ; hop++) {
     // A timeout or cancellation shows through: withTimeout puts the signal's reason in place.
@@ -113,10 +159,10 @@ async function following(url: URL, get: (url: URL) => Promise<Response>): Promis
     });
     const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
     if (location === null) return response;
-    void response.body?.cancel();
-    const next = new URL(location, current);
+    discard(response);
     if (hop >= MAX_REDIRECTS)
       throw new ImageError(`Downloading the image from ${url.host}: more than ${MAX_REDIRECTS} redirects`);
+    const next = imageUrl(location, settings.imageHosts, current);
     if (current.protocol === "https:" && next.protocol !== "https:") {
       throw new ImageError(
         `Downloading the image from ${current.host}: refused a redirect from https to ${next.protocol}//${next.host}`,

@@ -1,16 +1,19 @@
 import createClient, { type Client } from "openapi-fetch";
 import { type ImagesClientOptions, resolveSettings } from "./client.js";
-import { routes } from "./generated/metadata.js";
 import type { paths } from "./generated/schema.js";
-import { bearerAuth } from "./http/auth.js";
-import { bodyLimit } from "./http/body-limit.js";
-import { requestLogger } from "./http/debug-log.js";
+import type { Endpoint } from "./http/attempt.js";
+import { currentKey } from "./http/auth.js";
+import { exchange } from "./http/exchange.js";
+import { displayUrl } from "./http/secrets.js";
+import { withTimeout } from "./http/timeout.js";
 
 /**
  * An openapi-fetch `Client<paths>` for the same API as `createImagesClient(options)`, with the same
- * options checked the same way, the same key rules (`Authorization`, refused over plain http to
- * other hosts), size cap and debug log; nothing else (no validation, normalization or retries).
- * For anything `generate` does not cover. It has a function of its own so that an app that only
+ * options checked the same way and every request sent by the same rules as `generate`: the key
+ * (`Authorization`, refused over plain http to other hosts), `timeoutMs` per request (body
+ * included), no redirect followed, the size cap, the key scrubbed from what comes back, the debug
+ * log; nothing else (no validation, normalization or retries). The body arrives read whole. For
+ * anything `generate` does not cover. It has a function of its own so that an app that only
  * generates does not bundle openapi-fetch.
  *
  * @example
@@ -18,15 +21,25 @@ import { requestLogger } from "./http/debug-log.js";
  * const { data, error } = await raw.POST("/v1/images/generations", { body: { prompt: "a fox", model: "dall-e-3" } });
  */
 export function createRawClient(options: ImagesClientOptions = {}): Client<paths> {
-  const { endpoint } = resolveSettings(options);
-  const fetchOption = options.fetch;
-  const raw = createClient<paths>({
-    baseUrl: endpoint.url.slice(0, -routes.generateImage.path.length),
-    ...(options.headers ? { headers: options.headers } : {}),
-    ...(fetchOption ? { fetch: (request: Request) => fetchOption(request) } : {}),
+  const { endpoint, timeoutMs } = resolveSettings(options);
+  return createClient<paths>({
+    baseUrl: endpoint.baseUrl,
+    headers: endpoint.headers,
+    fetch: (request: Request) => send(endpoint, timeoutMs, request),
   });
-  raw.use(bearerAuth(endpoint.keys));
-  raw.use(bodyLimit(endpoint.maxResponseBytes));
-  if (endpoint.log) raw.use(requestLogger(endpoint.log));
-  return raw;
+}
+
+/** One request of the raw client: one exchange under the timeout, handed back as a `Response`. */
+async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Promise<Response> {
+  const key = currentKey(endpoint.keys);
+  if (key !== undefined) request.headers.set("authorization", `Bearer ${key}`);
+  const shownUrl = displayUrl(request.url);
+  const { response, text } = await withTimeout(
+    (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),
+    timeoutMs,
+    request.signal,
+    () => `${request.method} ${shownUrl}`,
+  );
+  // A 204 or 205 may carry no body, not even an empty one.
+  return new Response(response.status === 204 || response.status === 205 ? null : text, response);
 }

@@ -114,7 +114,8 @@ describe("size caps hold on what the client holds, not on what the wire says", (
 
   it("stops a gzip bomb on imageBytes at maxBytes", async () => {
     const item: ImageData = { url: `${server.url}/image.png` };
-    const bomb = (request: Request) => fetch(request, { headers: { "x-play": "image-bomb" } });
+    const bomb = (input: string | Request, init?: RequestInit) =>
+      fetch(input, { ...init, headers: { "x-play": "image-bomb" } });
     const error = await failure(imageBytes(item, { maxBytes: 1024 * 1024, fetch: bomb }));
     expect(error).toBeInstanceOf(ImageError);
     expect(error.message).toMatch(/over the 1048576-byte limit/);
@@ -418,10 +419,10 @@ describe("redirects", () => {
       expect(Buffer.from(await imageBytes({ url: `${cdn.url}/moved` }))).toEqual(png);
       // No TLS server here: the fetch plays a TLS front for the https host, passing the request to
       // the local server and its answer (a redirect to plain http) back as it is.
-      const front = (request: Request) =>
-        request.url.startsWith("https:")
-          ? fetch(`${cdn.url}${new URL(request.url).pathname}`, { redirect: "manual", signal: request.signal })
-          : fetch(request);
+      const front = (input: string | Request, init?: RequestInit) =>
+        String(input).startsWith("https:")
+          ? fetch(`${cdn.url}${new URL(String(input)).pathname}`, init)
+          : fetch(input, init);
       const error = await failure(imageBytes({ url: "https://cdn.example/to-plain-http" }, { fetch: front }));
       expect(error.message).toMatch(/refused a redirect from https to http:/);
       expect(cdn.requests.filter((seen) => seen.url === "/image.png")).toHaveLength(1);

@@ -187,8 +187,8 @@ describe("imageBytes follows redirects, within limits", () => {
   it("follows https to https", async () => {
     // No TLS server here: the fetch plays a TLS front for every https host, passing each request
     // to the local server and its answer back as it is, Location header included.
-    const front = (request: Request) =>
-      fetch(`${cdn.url}${new URL(request.url).pathname}`, { signal: request.signal, redirect: "manual" });
+    const front = (input: string | Request, init?: RequestInit) =>
+      fetch(`${cdn.url}${new URL(String(input)).pathname}`, init);
     expect(await imageBytes({ url: "https://a.cdn.test/to-https-b" }, { fetch: front })).toEqual(new Uint8Array(png));
   });
 

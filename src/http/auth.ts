@@ -1,6 +1,6 @@
-import type { Middleware } from "openapi-fetch";
 import { ConfigurationError, MissingApiKeyError } from "../errors.js";
 import { readEnv } from "./environment.js";
+import { isLoopbackHost } from "./hosts.js";
 import { checkedKey } from "./secrets.js";
 
 /** Where the key comes from and where it may go, resolved once per client. */
@@ -46,17 +46,5 @@ export function currentKey(source: KeySource): string | undefined {
 export function insecureTarget(url: string, allowInsecureHttp: boolean): string | undefined {
   if (allowInsecureHttp || !url.startsWith("http:")) return undefined;
   const { hostname, host } = new URL(url);
-  const loopback = hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-  return loopback ? undefined : host;
-}
-
-/** Middleware for `raw`: `Authorization: Bearer <key>` on every request, by the same rules as `generate`. */
-export function bearerAuth(source: KeySource): Middleware {
-  return {
-    onRequest({ request }) {
-      const key = currentKey(source);
-      if (key !== undefined) request.headers.set("Authorization", `Bearer ${key}`);
-      return request;
-    },
-  };
+  return isLoopbackHost(hostname) ? undefined : host;
 }

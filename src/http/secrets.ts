@@ -36,6 +36,16 @@ export function scrub(text: string, secret: string | undefined): string {
   return secret && secret.length >= 4 && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
 }
 
+/**
+ * A copy of `headers` with the key scrubbed from every value: a server that echoes the key in a
+ * header (`x-debug-auth: Bearer sk-…`) must not put it on an error's `headers`.
+ */
+export function scrubHeaders(headers: Headers, secret: string | undefined): Headers {
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, scrub(value, secret));
+  return copy;
+}
+
 /** A URL as messages and logs show it: any `user:password@` replaced, so a password never prints. */
 export function displayUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);

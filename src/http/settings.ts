@@ -22,6 +22,24 @@ export function checkWhole(value: number, option: string, min: number): number {
 }
 
 /**
+ * A header value the caller gave (`headers`, `idempotencyKey`): a line break or a NUL would make
+ * `fetch` fail with an error that repeats the value (a credential, perhaps), and retried; refused
+ * here instead, without repeating it.
+ */
+export function checkHeaderValue(value: string, option: string): string {
+  if (typeof value === "string" && !/[\r\n\0]/.test(value)) return value;
+  throw new ConfigurationError(
+    `${option} must be a string without line breaks or NUL characters (the value is not shown here)`,
+  );
+}
+
+/** Every value of a `headers` option, checked by `checkHeaderValue`. */
+export function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  for (const [name, value] of Object.entries(headers ?? {})) checkHeaderValue(value, `headers[${JSON.stringify(name)}]`);
+  return { ...headers };
+}
+
+/**
  * The API root: an absolute `http:` or `https:` URL without query or fragment (paths are appended
  * to it), with trailing slashes removed.
  */

@@ -10,8 +10,9 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Runs one attempt with its own signal, aborted when the caller's `signal` aborts (with the
  * caller's reason) or after `timeoutMs` (with a `TimeoutError`), whichever comes first;
- * `Infinity` sets no timer. The timer and the wait on the caller's signal are released when the
- * attempt settles.
+ * `Infinity` sets no timer. The attempt is raced against that signal, so a `fetch` that drops
+ * `init.signal` (or a body that never ends) cannot hold the call past it. The timer and the wait
+ * on the caller's signal are released when the attempt settles.
  */
 export async function withTimeout<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
@@ -31,13 +32,28 @@ export async function withTimeout<T>(
           () => controller.abort(new TimeoutError(`${describe()} timed out after ${timeoutMs} ms`)),
           timeoutMs,
         );
+  const { promise: aborted, stop: stopRacing } = rejectionOn(controller.signal);
+  const running = attempt(controller.signal);
+  // The attempt may still fail after it lost the race; nobody waits for it then.
+  running.catch(() => {});
   try {
-    return await attempt(controller.signal);
+    return await Promise.race([running, aborted]);
   } catch (error) {
     // fetch may reject with its own AbortError; the reason we aborted with says why.
     throw controller.signal.aborted ? controller.signal.reason : error;
   } finally {
     clearTimeout(timer);
     stopWaiting?.();
+    stopRacing();
   }
+}
+
+/** A promise that rejects with the signal's reason once it aborts, and a way to stop waiting. */
+function rejectionOn(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
+  let stop = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else stop = whenAborted(signal, () => reject(signal.reason));
+  });
+  return { promise, stop };
 }

@@ -1,0 +1,74 @@
+import { ConnectionError, InvalidResponseError, RedirectError, SudoImagesError } from "../errors.js";
+import { discard, readBody, responseTooLarge } from "./body-limit.js";
+import type { Logger } from "./debug-log.js";
+import { redactedHeaders, scrub, scrubHeaders } from "./secrets.js";
+
+/** A fetch as the package calls it: `fetch(input, init)`, the signal always in `init`. */
+export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
+
+/** How a door talks to the API: resolved once per client (or per `verifyServer` run). */
+export interface Wire {
+  fetch: Fetch;
+  maxResponseBytes: number;
+  log: Logger | undefined;
+}
+
+/** One request, as every door that sends the key sends it. */
+export interface Outgoing {
+  method: string;
+  /** The URL, or a `Request` already built (openapi-fetch's). */
+  input: string | Request;
+  /** The URL as messages and logs show it: no userinfo. */
+  shownUrl: string;
+  headers?: Record<string, string> | undefined;
+  body?: string | undefined;
+  /** The key this request carries, scrubbed from whatever comes back. */
+  key: string | undefined;
+}
+
+/** An answer read whole. Its headers and text are scrubbed of the key; its body is already read. */
+export interface Received {
+  /** Status, status text and (scrubbed) headers, with no body: what errors are built from. */
+  response: Response;
+  text: string;
+}
+
+/**
+ * One exchange with the API, by the rules every door shares: the signal passed in `init`; no
+ * redirect followed (the API never redirects, and following one would send the prompt, and any
+ * credential header, elsewhere); a status outside 200–599 refused; the body read whole under the
+ * size cap; the key scrubbed from the headers and text before anything can quote them. A network
+ * failure is a `ConnectionError`; the caller's abort shows through as the signal's reason.
+ */
+export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSignal): Promise<Received> {
+  const { method, shownUrl, key, headers } = outgoing;
+  const started = wire.log ? performance.now() : 0;
+  const shownHeaders = outgoing.input instanceof Request ? outgoing.input.headers : (headers ?? {});
+  wire.log?.(`→ ${method} ${shownUrl} (${redactedHeaders(shownHeaders)})`);
+  const init: RequestInit = { signal, redirect: "manual" };
+  if (headers !== undefined) init.headers = headers;
+  if (!(outgoing.input instanceof Request)) Object.assign(init, { method, body: outgoing.body });
+  const raw = await wire.fetch(outgoing.input, init).catch((cause: unknown) => failed(wire, outgoing, signal, cause));
+  const seen = { status: raw.status, headers: scrubHeaders(raw.headers, key) };
+  if (raw.type === "opaqueredirect" || (raw.status >= 300 && raw.status < 400)) {
+    discard(raw);
+    throw new RedirectError(`${method} ${shownUrl}`, seen);
+  }
+  if (raw.status < 200 || raw.status > 599) {
+    discard(raw);
+    throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen);
+  }
+  const response = new Response(null, { status: raw.status, statusText: raw.statusText, headers: seen.headers });
+  const text = await readBody(raw, wire.maxResponseBytes, responseTooLarge(response, wire.maxResponseBytes), "text").catch(
+    (cause: unknown) => failed(wire, outgoing, signal, cause, " while reading the body"),
+  );
+  wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
+  return { response, text: scrub(text, key) };
+}
+
+/** A failure with no usable response: ours (typed already), the signal's, or the network's. */
+function failed(wire: Wire, outgoing: Outgoing, signal: AbortSignal, cause: unknown, during = ""): never {
+  if (cause instanceof SudoImagesError || signal.aborted) throw cause;
+  wire.log?.(`✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`);
+  throw new ConnectionError(outgoing.method, outgoing.shownUrl, { cause }, during);
+}
