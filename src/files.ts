@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { ImageError } from "./errors.js";
@@ -84,15 +86,35 @@ function pixelSize(bytes: Uint8Array): { width?: number; height?: number } {
   }
 }
 
-/** Writes `bytes` under the first free name; `wx` makes "free" atomic, so a race cannot overwrite. */
+/**
+ * Writes `bytes` under the first free name. The bytes go to a temporary file first and get their
+ * name only once whole, so a full disk never leaves a truncated image behind a real name; the name
+ * is taken with a hard link (or an exclusive copy where links are not offered), which fails rather
+ * than overwrite, so a race cannot replace another file.
+ */
 async function writeNew(dir: string, base: string, extension: string, bytes: Uint8Array): Promise<string> {
-  for (let version = 1; ; version++) {
-    const file = path.join(dir, `${base}${version === 1 ? "" : `-v${version}`}.${extension}`);
-    try {
-      await writeFile(file, bytes, { flag: "wx" });
-      return file;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  const partial = path.join(dir, `.${base}.${randomUUID()}.partial`);
+  try {
+    await writeFile(partial, bytes, { flag: "wx" });
+    for (let version = 1; ; version++) {
+      const file = path.join(dir, `${base}${version === 1 ? "" : `-v${version}`}.${extension}`);
+      if (await claim(partial, file)) return file;
     }
+  } finally {
+    await rm(partial, { force: true });
+  }
+}
+
+/** Gives `partial`'s bytes the name `file` unless that name is taken (then `false`). */
+async function claim(partial: string, file: string): Promise<boolean> {
+  try {
+    await link(partial, file).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === "EEXIST") throw error;
+      await copyFile(partial, file, constants.COPYFILE_EXCL);
+    });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
   }
 }

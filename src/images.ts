@@ -126,7 +126,8 @@ async function download(url: URL, settings: DownloadSettings, signal: AbortSigna
         discard(response);
         throw new ImageError(`Downloading the image from ${where} failed with status ${response.status}`);
       }
-      const tooLarge = (size: string) => new ImageError(`The image from ${where} (${size}) is over the ${maxBytes}-byte limit`);
+      const tooLarge = (size: string) =>
+        new ImageError(`The image from ${where} (${size}) is over the ${maxBytes}-byte limit`);
       const bytes = await readBody(response, maxBytes, tooLarge, "bytes");
       return asImage(bytes, response, where);
     },
@@ -150,7 +151,11 @@ function asImage(bytes: Uint8Array, response: Response, where: string): Uint8Arr
  * (image CDNs redirect), but never from https down to http, where the download could be read or
  * changed on the way.
  */
-async function following(url: URL, settings: DownloadSettings, get: (url: URL) => Promise<Response>): Promise<Response> {
+async function following(
+  url: URL,
+  settings: DownloadSettings,
+  get: (url: URL) => Promise<Response>,
+): Promise<Response> {
   let current = url;
   for (let hop = 0; ; hop++) {
     // A timeout or cancellation shows through: withTimeout puts the signal's reason in place.

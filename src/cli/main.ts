@@ -1,4 +1,7 @@
-import { readFile, stat } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
@@ -11,6 +14,7 @@ import {
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
 import { bodySchemas } from "../generated/metadata.js";
+import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
@@ -96,8 +100,8 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
     await generate(prompt, values, stdout, stderr);
     return 0;
   } catch (error) {
-    stderr.write(`sudo-images: ${describe(error)}\n`);
-    if (debug && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    stderr.write(`sudo-images: ${oneLine(describe(error), 2000)}\n`);
+    if (debug && error instanceof Error && error.stack) stderr.write(`${terminalText(error.stack)}\n`);
     return isUsage(error) ? 2 : 1;
   }
 }
@@ -141,7 +145,9 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     });
     const result = await client.generate(request);
     progress.update(`saving ${result.data.length} image(s)…`);
-    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs });
+    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs }).catch((error: unknown) =>
+      keepPaidResult(result, error),
+    );
     progress.stop();
     if (flags.json) stdout.write(`${JSON.stringify(summary(result, files))}\n`);
     else stdout.write(report(result, files));
@@ -151,11 +157,40 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   }
 }
 
-/** `--out` must be a folder or not exist yet; a file there would fail only after the paid call. */
+/**
+ * `--out` must be a folder this process can write to, made if missing: a file written there and
+ * removed before the call, so a path under a file or a read-only folder fails before anything is
+ * paid for, not after.
+ */
 async function checkOut(out: string): Promise<void> {
-  const found = await stat(out).catch(() => undefined);
-  if (found !== undefined && !found.isDirectory()) throw new UsageError(`--out ${out} is a file, not a folder`);
+  const probe = path.join(out, `.sudo-images-probe-${randomUUID()}`);
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFile(probe, "", { flag: "wx" });
+    await rm(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--out ${out} cannot be written to (${code ?? (error as Error).message})`);
+  }
 }
+
+/**
+ * The images were paid for but could not all be saved (a full disk, a folder removed meanwhile):
+ * the whole result is written to a file in the system's temporary folder, and the error says where.
+ */
+async function keepPaidResult(result: ImageGeneration, error: unknown): Promise<never> {
+  const kept = path.join(tmpdir(), `sudo-images-result-${randomUUID()}.json`);
+  const reason = error instanceof Error ? error.message : String(error);
+  const saved = await writeFile(kept, JSON.stringify(result), { mode: 0o600 }).then(
+    () => true,
+    () => false,
+  );
+  const where = saved ? `the whole result (every image) is kept in ${kept}` : "the result could not be kept either";
+  throw new SavingError(`${reason}; ${where}`, { cause: error });
+}
+
+/** Images that were paid for but not all saved (exit 1, not a usage error). */
+class SavingError extends Error {}
 
 function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
   const request: Record<string, unknown> = { prompt };
@@ -191,7 +226,8 @@ function report(result: ImageGeneration, files: SavedImage[]): string {
     (file) => `saved ${file.path}  ${file.width ?? "?"}x${file.height ?? "?"}  ${formatBytes(file.bytes)}`,
   );
   const revised = result.data.map((item) => item.revised_prompt).filter(Boolean);
-  if (revised.length > 0) lines.push(`revised prompt: ${revised[0]}`);
+  // The server's words reach a terminal: one line, control characters made harmless.
+  if (revised.length > 0) lines.push(`revised prompt: ${oneLine(String(revised[0]), 2000)}`);
   const usage = result.usage;
   if (usage) lines.push(`tokens: ${usage.input_tokens} in, ${usage.output_tokens} out, ${usage.total_tokens} total`);
   return `${lines.join("\n")}\n`;
@@ -229,7 +265,8 @@ function describe(error: unknown): string {
       : error instanceof ConnectionError
         ? " (check --base-url and your network)"
         : "";
-  const more = error instanceof SudoImagesError || error instanceof UsageError ? "" : ` [${error.name}]`;
+  const ours = error instanceof SudoImagesError || error instanceof UsageError || error instanceof SavingError;
+  const more = ours ? "" : ` [${error.name}]`;
   const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
   return `${error.message}${hint}${usage}${more}`;
 }

@@ -1,4 +1,5 @@
 import { readEnv } from "../http/environment.js";
+import { displayUrl } from "../http/secrets.js";
 import {
   describeCheck,
   plannedRequests,
@@ -18,6 +19,7 @@ export interface VerifyFlags {
   timeout?: string | undefined;
   include?: string | undefined;
   "dry-run": boolean;
+  "allow-insecure-http": boolean;
   json: boolean;
   mock: boolean;
 }
@@ -42,6 +44,7 @@ export async function verifyCommand(
     concurrency: whole(flags.concurrency, "--concurrency"),
     timeoutMs: whole(flags.timeout, "--timeout"),
     include: parts(flags.include, usage),
+    allowInsecureHttp: flags["allow-insecure-http"],
   };
   if (flags["dry-run"]) {
     const requests = plannedRequests(options);
@@ -66,7 +69,7 @@ export async function verifyCommand(
       for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);
       for (const check of report.failed) stdout.write(`FAIL  ${describeCheck(check)}\n`);
       stdout.write(
-        `${baseUrl}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests)\n`,
+        `${displayUrl(baseUrl)}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests)\n`,
       );
     }
     return report.failed.length === 0 ? 0 : 1;

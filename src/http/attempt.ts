@@ -41,7 +41,11 @@ export async function attempt(
   const headers: Record<string, string> = { ...endpoint.headers, "idempotency-key": idempotencyKey };
   if (key !== undefined) headers.authorization = `Bearer ${key}`;
   const { method, shownUrl } = endpoint;
-  const { response, text } = await exchange(endpoint, { method, input: endpoint.url, shownUrl, headers, body, key }, signal);
+  const { response, text } = await exchange(
+    endpoint,
+    { method, input: endpoint.url, shownUrl, headers, body, key },
+    signal,
+  );
   if (!response.ok) {
     const { body: parsed, message, value } = errorBody(text, response);
     const { status, statusText, headers } = response;

@@ -59,9 +59,12 @@ export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSign
     throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen);
   }
   const response = new Response(null, { status: raw.status, statusText: raw.statusText, headers: seen.headers });
-  const text = await readBody(raw, wire.maxResponseBytes, responseTooLarge(response, wire.maxResponseBytes), "text").catch(
-    (cause: unknown) => failed(wire, outgoing, signal, cause, " while reading the body"),
-  );
+  const text = await readBody(
+    raw,
+    wire.maxResponseBytes,
+    responseTooLarge(response, wire.maxResponseBytes),
+    "text",
+  ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, " while reading the body"));
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
   return { response, text: scrub(text, key) };
 }
@@ -69,6 +72,8 @@ export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSign
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */
 function failed(wire: Wire, outgoing: Outgoing, signal: AbortSignal, cause: unknown, during = ""): never {
   if (cause instanceof SudoImagesError || signal.aborted) throw cause;
-  wire.log?.(`✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`);
+  wire.log?.(
+    `✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`,
+  );
   throw new ConnectionError(outgoing.method, outgoing.shownUrl, { cause }, during);
 }

@@ -7,7 +7,7 @@ import { type ErrorBody, InvalidResponseError } from "../errors.js";
  */
 export function parseJsonBody(text: string, response: Response): unknown {
   const type = response.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+  if (!isJsonType(type)) {
     throw new InvalidResponseError(
       `Expected a JSON body but got ${type ? `content type ${type}` : "no content type"}: ${sample(text)}`,
       response,
@@ -19,6 +19,11 @@ export function parseJsonBody(text: string, response: Response): unknown {
     const what = text.length === 0 ? "an empty body" : `JSON that does not parse (${(cause as Error).message})`;
     throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response, { cause });
   }
+}
+
+/** A JSON media type: `application/json`, or `application/<anything>+json`, with any parameters. */
+export function isJsonType(type: string): boolean {
+  return /^application\/([\w.-]+\+)?json\b/i.test(type);
 }
 
 function sample(text: string): string {

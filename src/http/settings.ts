@@ -35,7 +35,8 @@ export function checkHeaderValue(value: string, option: string): string {
 
 /** Every value of a `headers` option, checked by `checkHeaderValue`. */
 export function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
-  for (const [name, value] of Object.entries(headers ?? {})) checkHeaderValue(value, `headers[${JSON.stringify(name)}]`);
+  for (const [name, value] of Object.entries(headers ?? {}))
+    checkHeaderValue(value, `headers[${JSON.stringify(name)}]`);
   return { ...headers };
 }
 

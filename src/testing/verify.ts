@@ -1,8 +1,16 @@
 import { imageSize } from "image-size";
+import { SudoImagesError } from "../errors.js";
 import { routes } from "../generated/index.js";
 import { bodySchemas } from "../generated/metadata.js";
-import { readEnv } from "../http/environment.js";
-import { detectImageType, imageBytes } from "../images.js";
+import { currentKey, insecureTarget } from "../http/auth.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
+import { exchange, type Wire } from "../http/exchange.js";
+import { isJsonType } from "../http/response-body.js";
+import { displayUrl } from "../http/secrets.js";
+import { checkBaseUrl, checkTimeout, checkWhole } from "../http/settings.js";
+import { oneLine } from "../http/shown-text.js";
+import { withTimeout } from "../http/timeout.js";
+import { detectImageType, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
 import { responseSchema } from "../spec/responses.js";
 import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
@@ -33,6 +41,10 @@ export interface VerifyOptions {
   seed?: number | undefined;
   /** What to check. @default ["valid", "invalid", "images"] */
   include?: readonly VerifyPart[] | undefined;
+  /** Lets the key go over plain `http://` to a host that is not loopback, as the client's option does. @default false */
+  allowInsecureHttp?: boolean | undefined;
+  /** Which hosts image URLs may point at, as `imageBytes`'s option. @default "any" */
+  imageHosts?: ImageHosts | undefined;
 }
 
 /** One check on one answer. */
@@ -69,10 +81,10 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
   const planned = operations.flatMap((id) => {
     const request = (routes[id] as { request?: string }).request;
     const schema = request === undefined ? undefined : bodySchemas[request];
-    return schema === undefined ? [] : planRequests(id, schema, options.seed ?? 0);
+    return schema === undefined ? [] : planRequests(id, schema, checkWhole(options.seed ?? 0, "seed", 0));
   });
   const wanted = planned.filter((request) => include.includes(request.kind));
-  return withinBudget(wanted, options.budget ?? 10);
+  return withinBudget(wanted, checkWhole(options.budget ?? 10, "budget", 0));
 }
 
 /**
@@ -88,21 +100,52 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
  * expect(report.failed).toEqual([]);
  */
 export async function verifyServer(baseUrl: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const run = verifyRun(baseUrl, options);
   const requests = plannedRequests(options);
   const report: VerifyReport = { passed: [], failed: [], requests };
-  const root = baseUrl.replace(/\/+$/, "");
-  const key = options.apiKey ?? readEnv("SUDO_API_KEY");
-  const checkImages = (options.include ?? ALL_PARTS).includes("images");
   let next = 0;
   const worker = async () => {
     for (let index = next++; index < requests.length; index = next++) {
-      const planned = requests[index] as PlannedRequest;
-      const results = await verifyOne(root, key, planned, checkImages, options.timeoutMs ?? 120_000);
+      const results = await verifyOne(run, requests[index] as PlannedRequest);
       for (const result of results) (result.ok ? report.passed : report.failed).push(result.check);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  await Promise.all(Array.from({ length: Math.min(run.concurrency, Math.max(1, requests.length)) }, worker));
   return report;
+}
+
+/** A `verifyServer` run's options, checked by the client's rules before anything is sent. */
+interface Run {
+  root: string;
+  key: string | undefined;
+  wire: Wire;
+  timeoutMs: number;
+  concurrency: number;
+  checkImages: boolean;
+  imageHosts: ImageHosts | undefined;
+}
+
+/**
+ * The options checked as the client checks its own, and the key by the client's rules: never over
+ * plain http to a host that is not loopback, never with a line break. A `ConfigurationError` here is
+ * the caller's mistake, thrown before anything is sent.
+ */
+function verifyRun(baseUrl: string, options: VerifyOptions): Run {
+  const root = checkBaseUrl(baseUrl, "baseUrl");
+  const key = currentKey({
+    apiKey: options.apiKey,
+    required: false,
+    insecureTarget: insecureTarget(root, options.allowInsecureHttp ?? false),
+  });
+  return {
+    root,
+    key,
+    wire: { fetch: (input, init) => fetch(input, init), maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
+    timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
+    concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
+    checkImages: (options.include ?? ALL_PARTS).includes("images"),
+    imageHosts: options.imageHosts,
+  };
 }
 
 /**
@@ -116,7 +159,9 @@ export async function expectServerMatchesSpec(baseUrl: string, options: VerifyOp
   const report = await verifyServer(baseUrl, options);
   if (report.failed.length > 0) {
     const lines = report.failed.map((failure) => `- ${describeCheck(failure)}`);
-    throw new Error(`${baseUrl} does not match the spec in ${report.failed.length} check(s):\n${lines.join("\n")}`);
+    throw new Error(
+      `${displayUrl(baseUrl)} does not match the spec in ${report.failed.length} check(s):\n${lines.join("\n")}`,
+    );
   }
   return report;
 }
@@ -132,40 +177,37 @@ interface Result {
   check: VerifyCheck;
 }
 
-async function verifyOne(
-  root: string,
-  key: string | undefined,
-  planned: PlannedRequest,
-  checkImages: boolean,
-  timeoutMs: number,
-): Promise<Result[]> {
+async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const route = routes[planned.operationId as OperationId];
   const results: Result[] = [];
-  const record = (check: string, ok: boolean, expected: string, received: string, pointer?: string) =>
-    results.push({
-      ok,
-      check: { request: planned.name, check, expected, received, ...(pointer === undefined ? {} : { pointer }) },
-    });
-  let response: Response;
-  let text: string;
+  const record = recorder(planned, results);
+  const method = route.method.toUpperCase();
+  const url = `${run.root}${route.path}`;
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (run.key !== undefined) headers.authorization = `Bearer ${run.key}`;
+  const outgoing = {
+    method,
+    input: url,
+    shownUrl: displayUrl(url),
+    headers,
+    body: JSON.stringify(planned.body),
+    key: run.key,
+  };
+  let answer: Awaited<ReturnType<typeof exchange>>;
   try {
-    const signal = AbortSignal.timeout(timeoutMs);
-    response = await fetch(`${root}${route.path}`, {
-      method: route.method.toUpperCase(),
-      headers: {
-        "content-type": "application/json",
-        accept: "application/json",
-        ...(key ? { authorization: `Bearer ${key}` } : {}),
-      },
-      body: JSON.stringify(planned.body),
-      redirect: "manual",
-      signal,
-    });
-    text = await response.text();
+    answer = await withTimeout(
+      (signal) => exchange(run.wire, outgoing, signal),
+      run.timeoutMs,
+      undefined,
+      () => `${method} ${outgoing.shownUrl}`,
+    );
   } catch (error) {
-    record("status", false, "an answer", `no answer: ${(error as Error).message}`);
+    // Only what the server did (or failed to do) lands here: every message is already one line, scrubbed of the key.
+    if (!(error instanceof SudoImagesError)) throw error;
+    record("status", false, "an answer", `no usable answer: ${error.message}`);
     return results;
   }
+  const { response, text } = answer;
   const status = response.status;
   const isDocumented = responseSchema(route.responses, status) !== undefined;
   record("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status));
@@ -177,7 +219,7 @@ async function verifyOne(
     String(status),
   );
   const type = response.headers.get("content-type") ?? "";
-  const json = /^application\/([\w.-]+\+)?json\b/i.test(type);
+  const json = isJsonType(type);
   record("content type", json, "application/json", type || "none");
   if (!isDocumented || !json) return results;
   let body: unknown;
@@ -190,28 +232,51 @@ async function verifyOne(
   const problems = validateAgainstSpec(planned.operationId as OperationId, status, body);
   for (const problem of problems) record("body", false, problem.expected, problem.received, problem.pointer);
   if (problems.length === 0) record("body", true, "the schema of this status", "a body that matches");
-  if (checkImages && planned.kind === "valid" && status < 300 && problems.length === 0) {
-    await checkImagesOf(planned, body as { data: ImageData[]; output_format?: string }, timeoutMs, record);
+  if (run.checkImages && planned.kind === "valid" && status < 300 && problems.length === 0) {
+    await checkImagesOf(run, planned, body as { data: ImageData[]; output_format?: string }, record);
   }
   return results;
 }
 
+type Recorder = (check: string, ok: boolean, expected: string, received: string, pointer?: string) => void;
+
+/** Adds checks on one planned request to `results`; every text a server sent is made one terminal-safe line. */
+function recorder(planned: PlannedRequest, results: Result[]): Recorder {
+  return (check, ok, expected, received, pointer) =>
+    results.push({
+      ok,
+      check: {
+        request: planned.name,
+        check,
+        expected,
+        received: oneLine(received, 300) ?? "",
+        ...(pointer === undefined ? {} : { pointer }),
+      },
+    });
+}
+
+/**
+ * Checks the images of one answer: as many as asked, each of the asked format and size. At most
+ * as many as asked are downloaded, all under one deadline (`timeoutMs`), however many the server lists.
+ */
 async function checkImagesOf(
+  run: Run,
   planned: PlannedRequest,
   body: { data: ImageData[]; output_format?: string },
-  timeoutMs: number,
-  record: (check: string, ok: boolean, expected: string, received: string, pointer?: string) => void,
+  record: Recorder,
 ): Promise<void> {
   const request = planned.body as { n?: number; size?: string; output_format?: string };
+  const asked = request.n ?? 1;
   const count = body.data.length;
-  record("image count", count === (request.n ?? 1), `${request.n ?? 1} image(s)`, `${count}`, "/data");
+  record("image count", count === asked, `${asked} image(s)`, `${count}`, "/data");
   const format = body.output_format ?? request.output_format;
   const size = request.size && /^\d+x\d+$/.test(request.size) ? request.size : undefined;
-  for (const [index, item] of body.data.entries()) {
+  const signal = AbortSignal.timeout(run.timeoutMs);
+  for (const [index, item] of body.data.slice(0, asked).entries()) {
     const pointer = `/data/${index}`;
     let bytes: Uint8Array;
     try {
-      bytes = await imageBytes(item, { timeoutMs });
+      bytes = await imageBytes(item, { timeoutMs: run.timeoutMs, signal, imageHosts: run.imageHosts });
     } catch (error) {
       record(item.b64_json ? "image data" : "image url", false, "an image", (error as Error).message, pointer);
       continue;
