@@ -51,11 +51,30 @@ export function displayUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, `$1${REDACTED}@`);
 }
 
+/** Whether a header of this name carries a credential (see `CREDENTIAL_HEADER`). */
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADER.test(name);
+}
+
+/**
+ * A copy of `headers` with every credential-bearing value redacted: what a request log may keep. A
+ * value's auth scheme stays (`Bearer [redacted]`), so a test can still see which scheme arrived.
+ */
+export function withoutCredentials<T>(headers: Record<string, T>): Record<string, T | string> {
+  const redact = (value: T) => {
+    const scheme = /^(Bearer|Basic|Token) /i.exec(String(value))?.[1];
+    return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+  };
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, isCredentialHeader(name) ? redact(value) : value]),
+  );
+}
+
 /**
  * Headers as a log shows them: every credential-bearing one (`Authorization`, `Proxy-Authorization`,
  * `Cookie`, `X-Api-Key`, `X-Session-Token` and the like) redacted.
  */
 export function redactedHeaders(headers: Headers | Record<string, string>): string {
   const entries = headers instanceof Headers ? [...headers] : Object.entries(headers);
-  return entries.map(([name, value]) => `${name}: ${CREDENTIAL_HEADER.test(name) ? REDACTED : value}`).join(", ");
+  return entries.map(([name, value]) => `${name}: ${isCredentialHeader(name) ? REDACTED : value}`).join(", ");
 }

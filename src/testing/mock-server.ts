@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { ImageGenerationRequest } from "../client.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
+import { withoutCredentials } from "../http/secrets.js";
 import { describeViolations } from "../spec/validation.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";
@@ -58,6 +59,10 @@ export interface MockServer {
 
 const GENERATIONS = "/v1/images/generations";
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How many url-mode images stay downloadable (the oldest go first). */
+const IMAGES_KEPT = 256;
+/** How long one request may take to arrive: a body trickled byte by byte is cut off. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Starts a spec-driven Sudo images API on 127.0.0.1 and an ephemeral port, for tests. It checks
@@ -102,7 +107,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
     }
     const body = parseJson(text);
-    requests.push({ method: req.method, path, headers: withoutCredentials(req.headers), body: body ?? text });
+    // The log keeps no credential: every header the client's debug log would redact is redacted here.
+    const headers = withoutCredentials(req.headers) as IncomingMessage["headers"];
+    requests.push({ method: req.method, path, headers, body: body ?? text });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
       return sendError(
@@ -135,6 +142,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       (image, format) => {
         const id = `${randomUUID()}.${format === "jpeg" ? "jpg" : "png"}`;
         images.set(id, { bytes: image, type: `image/${format}` });
+        // Only the latest images stay downloadable, so a long-running mock does not grow without bound.
+        if (images.size > IMAGES_KEPT) images.delete(images.keys().next().value as string);
         return `${url}/images/${id}`;
       },
     );
@@ -149,6 +158,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   }
 
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -282,14 +292,6 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/** Request headers as the `requests` log keeps them: the bearer key and cookies redacted. */
-function withoutCredentials(headers: IncomingMessage["headers"]): IncomingMessage["headers"] {
-  const kept = { ...headers };
-  if (kept.authorization) kept.authorization = kept.authorization.replace(/^(\S+\s+).*/, "$1[redacted]");
-  if (kept.cookie) kept.cookie = "[redacted]";
-  return kept;
 }
 
 function parseJson(text: string): unknown {
