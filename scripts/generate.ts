@@ -8,6 +8,8 @@
  *     --runtime M                           import the runtime from M (default: sudo-images/spec,
  *                                           or this package's src/spec/ for a folder inside src/)
  *     --verbose                             print every lint warning, not the first few
+ *     --allow-outside-refs                  follow $refs to files outside the spec's folder
+ *     --allow-remote-refs                   fetch $refs to http(s) URLs
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     runtime: { type: "string" },
     check: { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
+    "allow-outside-refs": { type: "boolean", default: false },
+    "allow-remote-refs": { type: "boolean", default: false },
   },
 });
 const spec = values.spec as string;
@@ -35,6 +39,7 @@ try {
     operations: values.operation,
     out,
     runtime: values.runtime,
+    refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
   });
   reportWarnings(warnings, values.verbose === true);
   if (values.check) {

@@ -199,7 +199,8 @@ async function generate(
   const parsed = await retrying(
     (number) =>
       withTimeout(
-        async (signal) => checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number),
+        async (signal) =>
+          checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number, asked(body)),
         timeoutMs,
         call.signal,
         () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
@@ -215,8 +216,9 @@ async function generate(
  * The body of a 2xx answer, held to the spec inside the attempt, so a `ResponseValidationError`
  * (thrown, or passed to `onWarning`) carries the attempt's number and the server's request id.
  */
-function checkedAnswer(settings: Settings, answer: Answer, attempts: number): unknown {
+function checkedAnswer(settings: Settings, answer: Answer, attempts: number, wanted: number): unknown {
   const off = problemsIn(settings.validateResponses, validate_ImageGeneration, answer.body);
+  if (settings.validateResponses !== "off") off.push(...tooMany(answer.body, wanted));
   if (off.length > 0) {
     const failure = new ResponseValidationError("ImageGeneration", off);
     failure.attempts = attempts;
@@ -224,6 +226,28 @@ function checkedAnswer(settings: Settings, answer: Answer, attempts: number): un
     report(settings, settings.validateResponses, failure);
   }
   return answer.body;
+}
+
+/** How many images a request asks for: its `n`, else one. */
+function asked(request: unknown): number {
+  const { n } = request as { n?: unknown };
+  return typeof n === "number" ? n : 1;
+}
+
+/**
+ * More images than were asked for is a broken contract, not a bonus: a server that sends 5,000
+ * would have them all downloaded and saved.
+ */
+function tooMany(body: unknown, wanted: number): SpecViolation[] {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data) || data.length <= wanted) return [];
+  return [
+    {
+      pointer: "/data",
+      expected: `at most ${wanted} image(s), as many as the request's n`,
+      received: `${data.length} images`,
+    },
+  ];
 }
 
 /** The problems `validator` finds in `value`, or none when `mode` is `"off"`. */

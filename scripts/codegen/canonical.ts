@@ -1,6 +1,6 @@
 import { escapeToken, valueAt } from "../../src/spec/json-pointer.js";
 import { canonicalNullable } from "./nullability.js";
-import { freeName, isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { dict, freeName, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /**
@@ -23,7 +23,7 @@ export function toCanonical31(document: OpenApiDocument): OpenApiDocument {
 function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, inSchemaMap = false): unknown {
   if (Array.isArray(node)) return node.map((item) => mapSchemasIn(item, visit));
   if (!isSchema(node)) return node;
-  const out: Schema = {};
+  const out: Schema = dict();
   for (const [key, value] of Object.entries(node)) {
     if (inSchemaMap || key === "schema") out[key] = mapSchema(value, visit);
     else out[key] = mapSchemasIn(value, visit, key === "schemas");

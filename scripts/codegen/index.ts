@@ -2,10 +2,11 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
+import { commentText, literal, propertyKey } from "./code-text.js";
 import { type SchemaSet, standaloneSchema, toSchemaSet } from "./json-schema.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
-import { displayPath, loadSpec, SpecError } from "./spec-source.js";
+import { displayPath, loadSpec, type RefPolicy, SpecError } from "./spec-source.js";
 import { bodySchemaNames, compileValidators, validatorName } from "./validators.js";
 
 /** The generated files, by name inside the output folder, with their full text. */
@@ -22,6 +23,8 @@ export interface GenerateOptions {
    * @default "sudo-images/spec", or a relative path to this package's `src/spec/` for a folder inside `src/`
    */
   runtime?: string | undefined;
+  /** Where the spec's `$ref`s may lead: by default only to files in the spec's own folder. */
+  refs?: RefPolicy | undefined;
 }
 
 /** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
@@ -36,7 +39,7 @@ export async function generateFiles(
   specPath: string,
   options: GenerateOptions = {},
 ): Promise<{ files: GeneratedFiles; warnings: string[] }> {
-  const loaded = await loadSpec(specPath);
+  const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
   const document = toCanonical31(selected);
   const set = toSchemaSet(document);
@@ -90,7 +93,7 @@ function bannerFor(specPath: string): string {
   const relative = path.relative(process.cwd(), specPath);
   const spec = (relative.startsWith("..") ? path.basename(specPath) : relative).split(path.sep).join("/");
   return [
-    `// Generated from ${spec} by \`npm run generate\` (scripts/generate.ts).`,
+    `// Generated from ${commentText(spec)} by \`npm run generate\` (scripts/generate.ts).`,
     "// Do not edit: change the spec or the generator, then regenerate.",
     "",
   ].join("\n");
@@ -102,24 +105,24 @@ function metadataModule(set: SchemaSet, annotated: SchemaSet, runtime: string): 
   const bodySchemas = Object.fromEntries(schemaNames.map((name) => [name, standaloneSchema(annotated, name)]));
   const named = schemaNames.map(
     (name) =>
-      `/** Validates a body against the spec's \`${name}\` schema. */\n` +
+      `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\n` +
       `export const ${validatorName(name)}: Validator = generated.${validatorName(name)};`,
   );
-  const validators = schemaNames.map((name) => `  ${JSON.stringify(name)}: ${validatorName(name)},`);
+  const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${validatorName(name)},`);
   return `import type { JsonSchema, Shapes, Validator } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
-export const routes = ${JSON.stringify(set.operations, null, 2)} as const;
+export const routes = ${literal(set.operations)} as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
-export const shapes: Shapes = ${JSON.stringify(nullableShapes(set.defs), null, 2)};
+export const shapes: Shapes = ${literal(nullableShapes(set.defs))};
 
 /**
  * Each request and response body's JSON Schema, standalone (with the \`$defs\` it reaches) and with its
  * \`examples\`: what \`verifyServer\` plans requests from and the mock server fills its answers from.
  */
-export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${JSON.stringify(bodySchemas, null, 2)};
+export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${literal(bodySchemas)};
 
 ${named.join("\n\n")}
 

@@ -1,5 +1,5 @@
 import { valueAt } from "../../src/spec/json-pointer.js";
-import { freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
@@ -50,9 +50,9 @@ const NOT_ASSERTIONS = new Set([
 export function toSchemaSet(document: OpenApiDocument, { examples = false } = {}): SchemaSet {
   const toJsonSchema = (schema: unknown) => asJsonSchema(schema, examples);
   const components = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
-  const defs: Record<string, Schema> = {};
+  const defs = dict<Schema>();
   for (const [name, schema] of Object.entries(components)) defs[name] = toJsonSchema(schema);
-  const operations: Record<string, OperationBodies> = {};
+  const operations = dict<OperationBodies>();
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
@@ -111,7 +111,7 @@ function resolveLocal(document: OpenApiDocument, node: unknown): unknown {
 /** An OpenAPI 3.1 Schema Object as plain JSON Schema 2020-12 that Ajv compiles in strict mode. */
 function asJsonSchema(schema: unknown, examples: boolean): Schema {
   return mapSchema(schema, (node) => {
-    const out: Schema = {};
+    const out: Schema = dict();
     for (const [key, value] of Object.entries(node)) {
       if ((!NOT_ASSERTIONS.has(key) || (examples && key === "examples")) && !key.startsWith("x-")) out[key] = value;
     }
@@ -136,7 +136,7 @@ function withIntegerRange(schema: Schema): Schema {
  * it reaches, so a reader needs nothing else (the request planner of `verifyServer` walks it).
  */
 export function standaloneSchema(set: SchemaSet, name: string): Schema {
-  const reached: Record<string, Schema> = {};
+  const reached = dict<Schema>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isSchema(node)) {

@@ -1,4 +1,4 @@
-import { isSchema, type Schema } from "./schema-walk.js";
+import { dict, isSchema, type Schema } from "./schema-walk.js";
 
 /** Follows a `$ref` to the schema it names, or gives `undefined` where it cannot. */
 export type Resolve = (ref: string) => unknown;
@@ -109,8 +109,8 @@ function withNullType(schema: Schema): Schema {
 
 /** `anyOf: [schema, null]`, the annotations lifted outside so documentation stays where it was. */
 function wrapped(schema: Schema): Schema {
-  const annotations: Schema = {};
-  const core: Schema = {};
+  const annotations: Schema = dict();
+  const core: Schema = dict();
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.includes(key)) annotations[key] = value;
     else core[key] = value;

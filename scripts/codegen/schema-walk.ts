@@ -50,3 +50,11 @@ export function freeName(taken: Readonly<Record<string, unknown>>, wanted: strin
   for (let count = 2; Object.hasOwn(taken, unique); count++) unique = `${base}_${count}`;
   return unique;
 }
+
+/**
+ * An empty object for keys taken from a spec (schema, property and operation names): it has no
+ * prototype, so a key such as `__proto__` is an own key like any other instead of a setter call.
+ */
+export function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}

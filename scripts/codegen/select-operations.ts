@@ -1,5 +1,5 @@
 import { pointerKeys, valueAt } from "../../src/spec/json-pointer.js";
-import { isSchema, type Schema } from "./schema-walk.js";
+import { dict, isSchema, type Schema } from "./schema-walk.js";
 import { type OpenApiDocument, SpecError } from "./spec-source.js";
 
 export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -14,7 +14,7 @@ export const METHODS = ["get", "put", "post", "delete", "options", "head", "patc
  */
 export function selectOperations(document: OpenApiDocument, ids: readonly string[]): OpenApiDocument {
   const wanted = new Set(ids);
-  const paths: Record<string, Schema> = {};
+  const paths = dict<Schema>();
   for (const [route, item] of Object.entries((document.paths ?? {}) as Record<string, Schema>)) {
     const kept = Object.entries(item).filter(([key, operation]) => {
       const id = METHODS.includes(key) && isSchema(operation) ? operation.operationId : undefined;
@@ -34,7 +34,7 @@ export function selectOperations(document: OpenApiDocument, ids: readonly string
 /** The components that `root` reaches through local `$ref`s, followed transitively. */
 function reachedComponents(document: OpenApiDocument, root: unknown): Schema {
   const components = isSchema(document.components) ? document.components : {};
-  const reached: Record<string, Schema> = {};
+  const reached = dict<Schema>();
   const queue: unknown[] = [root];
   while (queue.length > 0) {
     for (const ref of localRefs(queue.pop())) {

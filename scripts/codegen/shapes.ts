@@ -1,6 +1,6 @@
 import type { Shape } from "../../src/spec/types.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
-import { isSchema, type Schema } from "./schema-walk.js";
+import { dict, isSchema, type Schema } from "./schema-walk.js";
 
 /** What the runtime reads (`src/spec/types.ts`); a string names another entry of the same table. */
 type ShapeRef = string | Shape;
@@ -21,7 +21,7 @@ export function nullableShapes(defs: Record<string, Schema>): Record<string, Sha
       if (!live.has(name) && reachesNull(shape, live)) grew = live.add(name).size > 0;
     }
   }
-  const table: Record<string, Shape> = {};
+  const table = dict<Shape>();
   for (const name of Object.keys(raw)) if (live.has(name)) table[name] = prune(raw[name], live) as Shape;
   return table;
 }
@@ -53,7 +53,7 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
     return nonNull.length === 1 ? shapeOf(nonNull[0], defs) : undefined;
   }
   const nullable: string[] = [];
-  const properties: Record<string, ShapeRef> = {};
+  const properties = dict<ShapeRef>();
   const parts = [schema, ...((schema.allOf as unknown[] | undefined) ?? [])].map((part) => resolve(part, defs));
   for (const [key, declarations] of propertyDeclarations(parts)) {
     // In an allOf, a null passes only if every part that declares the key lets it through.
@@ -103,7 +103,7 @@ function defName(schema: Schema): string | undefined {
 function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undefined {
   if (typeof shape === "string") return live.has(shape) ? shape : undefined;
   if (shape === undefined || !reachesNull(shape, live)) return undefined;
-  const properties: Record<string, ShapeRef> = {};
+  const properties = dict<ShapeRef>();
   for (const [key, child] of Object.entries(shape.properties ?? {})) {
     const kept = prune(child, live);
     if (kept !== undefined) properties[key] = kept;

@@ -1,6 +1,11 @@
-import path from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { bundle, createConfig, getAstNodeByPointer, getLineColLocation, lint } from "@redocly/openapi-core";
+import { displayPath } from "./display-path.js";
+import { type RefPolicy, SpecResolver } from "./spec-resolver.js";
+
+export { displayPath } from "./display-path.js";
+
+export type { RefPolicy } from "./spec-resolver.js";
 
 /** A spec that cannot be generated from; `message` is one line naming the file and place. */
 export class SpecError extends Error {
@@ -19,15 +24,25 @@ const FATAL_RULES = new Set(["no-unresolved-refs"]);
  * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
  */
-export async function loadSpec(specPath: string): Promise<{ document: OpenApiDocument; warnings: string[] }> {
+export async function loadSpec(
+  specPath: string,
+  policy: RefPolicy = {},
+): Promise<{ document: OpenApiDocument; warnings: string[] }> {
   const config = await createConfig({ extends: ["recommended"] });
-  const problems = await lintProblems(specPath, config);
+  // One resolver for lint and bundle: each file is read and checked once, by the same rules.
+  const resolver = new SpecResolver(specPath, policy);
+  const problems = await lintProblems(specPath, config, resolver);
   const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
   if (fatal.length > 0) {
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
     throw new SpecError(`${describeProblem(fatal[0] as NormalizedProblem)}${more}`);
   }
-  const { bundle: bundled } = await bundle({ ref: specPath, config, dereference: false });
+  const { bundle: bundled } = await bundle({
+    ref: specPath,
+    config,
+    dereference: false,
+    externalRefResolver: resolver,
+  });
   const document = bundled.parsed as Record<string, unknown>;
   const version = document.openapi;
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
@@ -42,13 +57,18 @@ export async function loadSpec(specPath: string): Promise<{ document: OpenApiDoc
  * holds its own spec to (`npm run lint:spec` wants none).
  */
 export async function lintSpec(specPath: string): Promise<string[]> {
-  const problems = await lintProblems(specPath, await createConfig({ extends: ["recommended"] }));
+  const config = await createConfig({ extends: ["recommended"] });
+  const problems = await lintProblems(specPath, config, new SpecResolver(specPath));
   return problems.map(describeProblem);
 }
 
-async function lintProblems(specPath: string, config: Awaited<ReturnType<typeof createConfig>>) {
+async function lintProblems(
+  specPath: string,
+  config: Awaited<ReturnType<typeof createConfig>>,
+  resolver: SpecResolver,
+) {
   try {
-    return await lint({ ref: specPath, config });
+    return await lint({ ref: specPath, config, externalRefResolver: resolver });
   } catch (error) {
     throw new SpecError(readFailure(specPath, error));
   }
@@ -105,10 +125,4 @@ function readFailure(specPath: string, error: unknown): string {
   const where = line ? `${file}:${line}:${col ?? 1}` : file;
   const reason = error.message.split("\n")[0]?.replace(/ in "[^"]*" \(\d+:\d+\)/, "");
   return `${where}: cannot read spec: ${reason}`;
-}
-
-/** A path as the user would type it: relative to the working folder when it is below it. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") ? file : relative;
 }

@@ -1,5 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
+import { escapeToken } from "../../src/spec/json-pointer.js";
 import type { SchemaSet } from "./json-schema.js";
 
 const ROOT_ID = "sudo-images";
@@ -44,7 +45,9 @@ export function compileValidators(set: SchemaSet): { code: string; warnings: str
   });
   ajv.addSchema({ $id: ROOT_ID, $defs: set.defs });
   const exports: Record<string, string> = {};
-  for (const name of bodySchemaNames(set)) exports[validatorName(name)] = `${ROOT_ID}#/$defs/${name}`;
+  // A schema name is a JSON-pointer token inside a URI fragment: escaped as both, whatever it holds.
+  for (const name of bodySchemaNames(set))
+    exports[validatorName(name)] = `${ROOT_ID}#/$defs/${encodeURIComponent(escapeToken(name))}`;
   return { code: standalone.default(ajv, exports), warnings };
 }
 

@@ -1,0 +1,129 @@
+import { lstatSync } from "node:fs";
+import path from "node:path";
+import { BaseResolver, type Document, type Source } from "@redocly/openapi-core";
+import { escapeToken, valueAt } from "../../src/spec/json-pointer.js";
+import { displayPath } from "./display-path.js";
+
+/** Where a spec's `$ref`s may lead. */
+export interface RefPolicy {
+  /** Follow `$ref`s to files outside the root spec's folder. @default false */
+  allowOutsideRefs?: boolean | undefined;
+  /** Fetch `$ref`s to http(s) URLs. @default false */
+  allowRemoteRefs?: boolean | undefined;
+}
+
+/** The largest spec file read (GitHub's whole API is 13 MB). */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The most values one parsed file may hold once its YAML aliases are expanded: GitHub's spec holds
+ * about two million; an alias bomb of a few hundred bytes holds billions.
+ */
+const MAX_NODES = 20_000_000;
+/** The longest chain of schemas that are nothing but a `$ref` to the next (Redocly recurses once per hop). */
+const MAX_REF_HOPS = 100;
+
+/**
+ * The one resolver every step of the generator reads a spec through (lint, bundle, drift). A spec is
+ * untrusted input, so its `$ref`s stay inside the root spec's folder and never reach the network
+ * unless a flag allows it, only regular files are read (not `/dev/stdin`, not a folder) and none
+ * larger than 64 MB, and a parsed file whose aliases expand past twenty million values, or that
+ * holds a `__proto__` key (which JavaScript objects cannot carry safely), is refused. Each refusal
+ * surfaces as Redocly's "Can't resolve $ref: …" with our reason, at the `$ref` that asked for it.
+ */
+export class SpecResolver extends BaseResolver {
+  readonly #root: string;
+  readonly #policy: RefPolicy;
+
+  constructor(rootSpec: string, policy: RefPolicy = {}) {
+    super();
+    this.#root = path.dirname(path.resolve(rootSpec));
+    this.#policy = policy;
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    if (/^https?:\/\//i.test(absoluteRef)) {
+      if (!this.#policy.allowRemoteRefs)
+        throw refusal(`${absoluteRef} is remote; pass --allow-remote-refs to fetch it`);
+    } else {
+      this.#checkFile(absoluteRef);
+    }
+    return super.loadExternalRef(absoluteRef);
+  }
+
+  override parseDocument(source: Source, isRoot = false): Document {
+    const document = super.parseDocument(source, isRoot);
+    const problem = unsafeValue(document.parsed);
+    // The root file's name is already at the head of the error; a referenced file's is not.
+    if (problem !== undefined) throw refusal(isRoot ? problem : `${displayPath(source.absoluteRef)}: ${problem}`);
+    return document;
+  }
+
+  #checkFile(file: string): void {
+    const relative = path.relative(this.#root, file);
+    const outside = relative.startsWith("..") || path.isAbsolute(relative);
+    if (outside && !this.#policy.allowOutsideRefs) {
+      throw refusal(`${displayPath(file)} is outside the spec's folder; pass --allow-outside-refs to read it`);
+    }
+    let stat: ReturnType<typeof lstatSync>;
+    try {
+      stat = lstatSync(file);
+    } catch (error) {
+      throw refusal(
+        `${displayPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`,
+      );
+    }
+    if (!stat.isFile()) throw refusal(`${displayPath(file)} is not a regular file`);
+    if (stat.size > MAX_FILE_BYTES) throw refusal(`${displayPath(file)} is over ${MAX_FILE_BYTES} bytes`);
+  }
+}
+
+function refusal(message: string): Error {
+  return new Error(`refused: ${message}`);
+}
+
+/**
+ * What makes a parsed file unsafe to hold, or `undefined`: too many values once aliases are
+ * expanded (counted by walking every path, so a shared subtree counts each time it is reached), or
+ * a `__proto__` key. An explicit stack: a deeply nested file cannot overflow the call stack.
+ */
+function unsafeValue(root: unknown): string | undefined {
+  const hops = new Map<string, number>();
+  const stack: [unknown, string][] = [[root, "#"]];
+  for (let seen = 0; stack.length > 0; seen++) {
+    if (seen > MAX_NODES) return `more than ${MAX_NODES} values once YAML aliases are expanded (an alias bomb?)`;
+    const [value, pointer] = stack.pop() as [unknown, string];
+    if (typeof value !== "object" || value === null) continue;
+    const ref = (value as { $ref?: unknown }).$ref;
+    if (typeof ref === "string" && ref.startsWith("#/") && refHops(root, ref, hops) > MAX_REF_HOPS) {
+      return `a chain of more than ${MAX_REF_HOPS} $refs from ${pointer}`;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "__proto__")
+        return `a key named "__proto__" at ${pointer}, which JavaScript objects cannot carry safely`;
+      stack.push([child, `${pointer}/${escapeToken(key)}`]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * How many `$ref` hops lead from `ref` to a value that is not a bare local `$ref` (a cycle ends the
+ * count; the linter reports it). Remembered per pointer, so a whole file costs one pass.
+ */
+function refHops(root: unknown, ref: string, hops: Map<string, number>): number {
+  const chain: string[] = [];
+  let current: string | undefined = ref;
+  let known = 0;
+  while (current !== undefined && chain.length <= MAX_REF_HOPS) {
+    const remembered = hops.get(current);
+    if (remembered !== undefined) {
+      known = remembered;
+      break;
+    }
+    chain.push(current);
+    const next: unknown = (valueAt(root, current.slice(1)) as { $ref?: unknown } | undefined)?.$ref;
+    current = typeof next === "string" && next.startsWith("#/") && !chain.includes(next) ? next : undefined;
+  }
+  for (let index = chain.length - 1; index >= 0; index--) hops.set(chain[index] as string, ++known);
+  return known;
+}
