@@ -76,7 +76,7 @@ describe("normalize (responses)", () => {
     expect(Object.is(result.data[0]?.b64_json, big)).toBe(true);
   });
 
-  it("treats __proto__, constructor and prototype keys as plain data", () => {
+  it("drops a server's own __proto__ key and keeps constructor and prototype keys as plain data", () => {
     const body = JSON.parse(
       '{"data":[{"__proto__":{"polluted":true},"constructor":null}],"__proto__":{"polluted":true}}',
     );
@@ -84,7 +84,10 @@ describe("normalize (responses)", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
     expect(Object.getPrototypeOf((result.data as object[])[0])).toBe(Object.prototype);
-    expect(Object.hasOwn(result, "__proto__")).toBe(true);
+    expect(Object.hasOwn(result, "__proto__")).toBe(false);
+    expect(Object.hasOwn((result.data as object[])[0] as object, "__proto__")).toBe(false);
+    // Copied with Object.assign, nothing from the server reaches the target's prototype.
+    expect(Object.getPrototypeOf(Object.assign({}, (result.data as object[])[0]))).toBe(Object.prototype);
     expect((result.data as Record<string, unknown>[])[0]?.constructor).toBeNull();
     expect(validate("ImageGeneration", body)).toEqual([]);
     expect(validate("ImageGeneration", JSON.parse('{"data":[{"url":{"__proto__":1}}]}'))).toEqual([
@@ -134,7 +137,7 @@ describe("normalizeWith, on shapes the spec here does not have", () => {
     expect(normalizeWith(shapes, "NoNulls", { inner: { x: null }, other: null })).toEqual({ inner: {}, other: null });
   });
 
-  it("returns fields as plain properties, and an own __proto__ key as an ordinary enumerable, writable one", () => {
+  it("returns fields as plain properties, and leaves an own __proto__ key out", () => {
     const parsed = JSON.parse('{"__proto__": {"x": null}, "gone": null, "kept": 1}') as Record<string, unknown>;
     const out = normalizeWith(shapes, "Outer", parsed) as Record<string, unknown>;
     expect(Object.getOwnPropertyDescriptor(out, "kept")).toEqual({
@@ -143,8 +146,7 @@ describe("normalizeWith, on shapes the spec here does not have", () => {
       writable: true,
       configurable: true,
     });
-    const proto = Object.getOwnPropertyDescriptor(out, "__proto__");
-    expect(proto).toMatchObject({ value: { x: null }, enumerable: true, writable: true });
+    expect(Object.getOwnPropertyDescriptor(out, "__proto__")).toBeUndefined();
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 });

@@ -15,10 +15,10 @@ export interface RefPolicy {
 /** The largest spec file read (GitHub's whole API is 13 MB). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /**
- * The most values one parsed file may hold once its YAML aliases are expanded: GitHub's spec holds
- * about two million; an alias bomb of a few hundred bytes holds billions.
+ * The most values one parsed file may hold once its YAML aliases are expanded: GitHub's whole spec
+ * holds about 260,000; an alias bomb of a few hundred bytes holds billions.
  */
-const MAX_NODES = 20_000_000;
+const MAX_NODES = 5_000_000;
 /** The longest chain of schemas that are nothing but a `$ref` to the next (Redocly recurses once per hop). */
 const MAX_REF_HOPS = 100;
 
@@ -26,7 +26,7 @@ const MAX_REF_HOPS = 100;
  * The one resolver every step of the generator reads a spec through (lint, bundle, drift). A spec is
  * untrusted input, so its `$ref`s stay inside the root spec's folder and never reach the network
  * unless a flag allows it, only regular files are read (not `/dev/stdin`, not a folder) and none
- * larger than 64 MB, and a parsed file whose aliases expand past twenty million values, or that
+ * larger than 64 MB, and a parsed file whose aliases expand past five million values, or that
  * holds a `__proto__` key (which JavaScript objects cannot carry safely), is refused. Each refusal
  * surfaces as Redocly's "Can't resolve $ref: …" with our reason, at the `$ref` that asked for it.
  */

@@ -149,7 +149,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
       keepPaidResult(result, error),
     );
     progress.stop();
-    if (flags.json) stdout.write(`${JSON.stringify(summary(result, files))}\n`);
+    if (flags.json) stdout.write(`${json(summary(result, files), files)}\n`);
     else stdout.write(report(result, files));
   } finally {
     progress.stop();
@@ -213,6 +213,19 @@ function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not "${value}"`);
   return Number(value);
+}
+
+/**
+ * The summary as JSON. A server can nest an extra field deeper than `JSON.stringify` can walk; the
+ * images are saved by then, so the files are still printed, with a note instead of the result.
+ */
+function json(value: unknown, files: SavedImage[]): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return JSON.stringify({ files, note: "the result is nested too deeply to print as JSON" });
+  }
 }
 
 /** Metadata and files, without any base64 payload. */

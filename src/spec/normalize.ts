@@ -37,28 +37,41 @@ export function normalizeWith<T>(shapes: Shapes, schemaName: string, value: T): 
   return (shape === undefined ? value : normalizeValue(shapes, value, shape)) as Normalized<T>;
 }
 
-function normalizeValue(shapes: Shapes, value: unknown, shape: Shape | string): unknown {
+/**
+ * How deep normalization goes. A recursive schema lets a body nest without end; past this depth the
+ * rest is passed through as it came (validation reports such a body first), so normalizing never
+ * overflows the stack.
+ */
+const MAX_DEPTH = 1000;
+
+function normalizeValue(shapes: Shapes, value: unknown, shape: Shape | string, depth = 0): unknown {
   const resolved = typeof shape === "string" ? shapes[shape] : shape;
-  if (resolved === undefined || typeof value !== "object" || value === null) return value;
+  if (resolved === undefined || typeof value !== "object" || value === null || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) {
     const { items } = resolved;
-    return items === undefined ? value : value.map((item) => normalizeValue(shapes, item, items));
+    return items === undefined ? value : value.map((item) => normalizeValue(shapes, item, items, depth + 1));
   }
-  return normalizeObject(shapes, value as Record<string, unknown>, resolved);
+  return normalizeObject(shapes, value as Record<string, unknown>, resolved, depth);
 }
 
-function normalizeObject(shapes: Shapes, value: Record<string, unknown>, shape: Shape): Record<string, unknown> {
+function normalizeObject(
+  shapes: Shapes,
+  value: Record<string, unknown>,
+  shape: Shape,
+  depth: number,
+): Record<string, unknown> {
   const { nullable, properties } = shape;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
+    // A JSON body may carry an own "__proto__" key. Kept, it would set the prototype of any object a
+    // caller later copies the value into with Object.assign; no API means anything by it.
+    if (key === "__proto__") continue;
     const field = value[key];
     if (field === null && nullable?.includes(key)) continue;
     // hasOwn: a key such as "constructor" must not find Object.prototype's members.
     const child = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
-    const normalized = child === undefined ? field : normalizeValue(shapes, field, child);
-    // A JSON body may carry an own "__proto__" key; plain assignment would set out's prototype.
-    if (key === "__proto__") Object.defineProperty(out, key, { value: normalized, enumerable: true, writable: true });
-    else out[key] = normalized;
+    const normalized = child === undefined ? field : normalizeValue(shapes, field, child, depth + 1);
+    out[key] = normalized;
   }
   return out;
 }

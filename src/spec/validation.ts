@@ -11,7 +11,16 @@ import type { SpecViolation, ValidationIssue, Validator } from "./types.js";
  * // [{ pointer: "/prompt", expected: "must NOT have fewer than 1 characters", received: '""' }]
  */
 export function check(validator: Validator, value: unknown): SpecViolation[] {
-  if (validator(value)) return [];
+  let valid: boolean;
+  try {
+    valid = validator(value);
+  } catch (error) {
+    // A compiled validator recurses once per level: a body nested deeper than the stack allows
+    // cannot be checked, and that is a violation to report, never an exception.
+    if (!(error instanceof RangeError)) throw error;
+    return [{ pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" }];
+  }
+  if (valid) return [];
   return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value));
 }
 
