@@ -30,7 +30,8 @@ export interface SavedImage {
  * Writes every image of a result into `dir` (created if missing) and returns what it wrote, in
  * order. Each file gets the extension its bytes call for. An existing file is never overwritten:
  * the name gets a `-v2`, `-v3`, … suffix instead. When one image fails, the `ImageError` names
- * the files already written (and lists them on `written`). Node only (`sudo-images/node`).
+ * the files already written (and lists them on `written`); cancelled by `signal`, it rejects with
+ * the signal's reason. Node only (`sudo-images/node`).
  *
  * @example
  * const files = await saveImages(result, "./out", { name: "lighthouse" });
@@ -52,6 +53,8 @@ export async function saveImages(
       const file = await writeNew(dir, base, extension, bytes);
       saved.push({ path: file, bytes: bytes.length, mediaType, ...pixelSize(bytes) });
     } catch (error) {
+      // Cancelled: the call rejects with the signal's reason, as every call of this package does.
+      if (options.signal?.aborted) throw options.signal.reason;
       throw partly(error, index, result.data.length, saved);
     }
   }

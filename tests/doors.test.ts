@@ -1,0 +1,329 @@
+/**
+ * Every door into the package, held to the same rules, row by row: the key never goes over plain
+ * http to another host and never comes back in anything a door shows; a body over the cap is
+ * refused; time limits and cancellation hold even with a `fetch` that drops `init.signal` and a
+ * garbage collection in the middle; redirects follow each door's one policy. Adding a door means
+ * adding a row to `DOORS`.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inspect, promisify } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createImagesClient, createRawClient, imageBytes } from "../src/index.js";
+import { saveImages } from "../src/node.js";
+import { describeCheck, verifyServer } from "../src/testing/index.js";
+import { renderMockPng } from "../src/testing/mock-image.js";
+import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+
+const KEY = "sk-doors-KEY-0123456789";
+const root = path.resolve(import.meta.dirname, "..");
+const run = promisify(execFile);
+
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
+interface Outcome {
+  failed: boolean;
+  texts: string[];
+}
+
+/** How a door is called: against an API root, or (image doors) an image URL under it. */
+interface Call {
+  base: string;
+  timeoutMs?: number;
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  signal?: AbortSignal;
+}
+
+interface Door {
+  name: string;
+  /** Whether the door sends the API key (image downloads never do). */
+  sendsKey: boolean;
+  /** Whether the door takes a `fetch` and a `signal` (the in-process ones). */
+  inProcess: boolean;
+  call(call: Call): Promise<Outcome>;
+}
+
+/** Every text a user might print or ship about an error: message, stacks and causes, JSON, inspect. */
+function renderings(error: unknown): string[] {
+  const texts = [JSON.stringify(error), inspect(error, { depth: Number.POSITIVE_INFINITY }), String(error)];
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    texts.push(current.message, current.stack ?? "", JSON.stringify(current), inspect(current));
+  }
+  return texts;
+}
+
+async function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
+  return work.then(
+    (value) => ({ failed: false, texts: [JSON.stringify(value) ?? "", inspect(value, { depth: 10 })] }),
+    (error: unknown) => ({ failed: true, texts: renderings(error) }),
+  );
+}
+
+const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+let outDir: string;
+
+async function cli(args: string[]): Promise<Outcome> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const done = await run(tsx, [path.join(root, "src/cli/bin.ts"), ...args], {
+    env: { ...env, SUDO_API_KEY: KEY },
+    cwd: root,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return { failed: done.code !== 0, texts: [done.stdout, done.stderr] };
+}
+
+const DOORS: Door[] = [
+  {
+    name: "generate",
+    sendsKey: true,
+    inProcess: true,
+    call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      outcomeOf(
+        createImagesClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch }).generate(request, {
+          signal,
+        }),
+      ),
+  },
+  {
+    name: "createRawClient",
+    sendsKey: true,
+    inProcess: true,
+    call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      outcomeOf(
+        createRawClient({ apiKey: KEY, baseUrl: base, timeoutMs, fetch })
+          .POST("/v1/images/generations", { body: request, signal })
+          .then(({ data, error }) => {
+            // openapi-fetch hands an error answer back as `error`: it is shown too.
+            if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
+            return data;
+          }),
+      ),
+  },
+  {
+    name: "imageBytes",
+    sendsKey: false,
+    inProcess: true,
+    call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      outcomeOf(imageBytes({ url: `${base}/image.png` }, { timeoutMs, fetch, signal })),
+  },
+  {
+    name: "saveImages",
+    sendsKey: false,
+    inProcess: true,
+    call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      outcomeOf(saveImages({ data: [{ url: `${base}/image.png` }] }, outDir, { timeoutMs, fetch, signal })),
+  },
+  {
+    name: "verifyServer",
+    sendsKey: true,
+    inProcess: false,
+    call: async ({ base, timeoutMs = 10_000 }) => {
+      const done = await outcomeOf(verifyServer(base, { apiKey: KEY, budget: 1, include: ["valid"], timeoutMs }));
+      // A report is a success for verify; what a person sees of it is each check's line.
+      const report = done.failed ? undefined : (JSON.parse(done.texts[0] as string) as Parameters<typeof lines>[0]);
+      return report ? { failed: report.failed.length > 0, texts: [...done.texts, ...lines(report)] } : done;
+    },
+  },
+  {
+    name: "CLI generate",
+    sendsKey: true,
+    inProcess: false,
+    call: ({ base, timeoutMs = 10_000 }) =>
+      cli(["generate", "a lighthouse", "--base-url", base, "--out", outDir, "--timeout", String(timeoutMs)]),
+  },
+  {
+    name: "CLI verify",
+    sendsKey: true,
+    inProcess: false,
+    call: ({ base, timeoutMs = 10_000 }) =>
+      cli(["verify", "--base-url", base, "--budget", "1", "--include", "valid", "--timeout", String(timeoutMs)]),
+  },
+];
+
+function lines(report: {
+  passed: Parameters<typeof describeCheck>[0][];
+  failed: Parameters<typeof describeCheck>[0][];
+}) {
+  return [...report.passed, ...report.failed].map(describeCheck);
+}
+
+/**
+ * How the hostile server answers, chosen by the first segment of the path (the base URL each test
+ * gives a door): `${server.url}/<mode>`. Every mode that can, echoes the key it was sent.
+ */
+const MODES: Record<string, (seen: SeenRequest, res: ServerResponse, key: string) => void> = {
+  "echo-error-body": (_seen, res, key) =>
+    sendJson(res, 401, { error: { message: `Incorrect API key provided: ${key}`, type: "auth" } }),
+  "echo-error-headers": (_seen, res, key) =>
+    sendJson(res, 400, { error: { message: "no", type: "x" } }, { "x-echo": `Bearer ${key}`, "x-request-id": key }),
+  "echo-text": (_seen, res, key) => res.writeHead(200, { "content-type": "text/plain" }).end(`your key is ${key}`),
+  "echo-bad-json": (_seen, res, key) =>
+    res.writeHead(200, { "content-type": "application/json" }).end(`{"key": "${key}`),
+  "echo-off-spec": (_seen, res, key) => sendJson(res, 200, { data: key, created: key }),
+  "echo-location": (_seen, res, key) => res.writeHead(307, { location: `https://elsewhere.test/?key=${key}` }).end(),
+  "echo-control": (_seen, res, key) =>
+    sendJson(res, 401, { error: { message: `bad key ${key}\u001b[2J\u001b]52;c;Zm9v\u0007 gone`, type: "auth" } }),
+  "huge-declared": (_seen, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(2 ** 31) });
+    res.write("{");
+  },
+  stall: () => {},
+};
+
+let hostile: TestServer;
+let elsewhere: TestServer;
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), "sudo-images-doors-"));
+  elsewhere = await startTestServer((_seen, res) => sendJson(res, 200, {}));
+  hostile = await startTestServer((seen, res) => {
+    const mode = seen.url.split("/")[1] ?? "";
+    const key = /^Bearer (.+)$/.exec(String(seen.headers.authorization ?? ""))?.[1] ?? KEY;
+    if (mode === "redirect-away") res.writeHead(307, { location: `${elsewhere.url}${seen.url}` }).end();
+    else if (mode in MODES) (MODES[mode] as (typeof MODES)[string])(seen, res, key);
+    else res.writeHead(404).end();
+  });
+});
+afterAll(async () => {
+  await hostile.close();
+  await elsewhere.close();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+const keyDoors = DOORS.filter((door) => door.sendsKey);
+const inProcessDoors = DOORS.filter((door) => door.inProcess);
+
+describe.concurrent.each(keyDoors.map((door) => [door.name, door] as const))("%s", (_name, door) => {
+  it("refuses to send the key over plain http to a host that is not loopback", async () => {
+    const outcome = await door.call({ base: "http://sudo.example.test/api" });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts.join("\n")).toMatch(
+      /Refusing to send the API key in clear text to http:\/\/sudo\.example\.test/,
+    );
+  });
+
+  it.each(Object.keys(MODES).filter((mode) => mode.startsWith("echo-")))(
+    "keeps the key out of everything it shows when the server echoes it (%s)",
+    async (mode) => {
+      const outcome = await door.call({ base: `${hostile.url}/${mode}` });
+      // The raw client checks no body against the spec: off-spec JSON is its data (scrubbed too).
+      expect(outcome.failed).toBe(!(door.name === "createRawClient" && mode === "echo-off-spec"));
+      const shown = outcome.texts.join("\n");
+      expect(shown).not.toContain(KEY);
+      // Nothing a server sends can steer a terminal: no escape or bell character reaches the text.
+      if (!door.name.startsWith("create")) expect(shown).not.toMatch(/[\u001b\u0007]/);
+    },
+  );
+});
+
+describe.concurrent.each(DOORS.map((door) => [door.name, door] as const))("%s", (_name, door) => {
+  it("refuses a body whose declared length is over the cap, without reading it", async () => {
+    const outcome = await door.call({ base: `${hostile.url}/huge-declared` });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts.join("\n")).toMatch(/over the \d+-byte limit/);
+  });
+
+  it("ends a call to a server that never answers at its timeout", async () => {
+    const outcome = await door.call({ base: `${hostile.url}/stall`, timeoutMs: 300 });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts.join("\n")).toMatch(/timed out after 300 ms/);
+  });
+
+  it(`follows redirects by its door's policy: ${door.sendsKey ? "none, and nothing reaches the other host" : "http(s) only"}`, async () => {
+    const before = elsewhere.requests.length;
+    const outcome = await door.call({ base: `${hostile.url}/redirect-away` });
+    if (door.sendsKey) {
+      expect(outcome.failed).toBe(true);
+      expect(outcome.texts.join("\n")).toMatch(/redirect \(307\)/);
+      expect(elsewhere.requests.length).toBe(before);
+    } else {
+      // The other host answers JSON, not an image: followed, then refused for what came back.
+      expect(outcome.texts.join("\n")).toMatch(/is not an image/);
+      expect(elsewhere.requests.length).toBeGreaterThan(before);
+      expect(elsewhere.requests.at(-1)?.headers.authorization).toBeUndefined();
+    }
+  });
+});
+
+/** A fetch that drops `init.signal`, as some instrumentation wrappers do. */
+const deafFetch = (input: string | Request, init?: RequestInit) => fetch(input, { ...init, signal: null });
+
+describe.each(inProcessDoors.map((door) => [door.name, door] as const))("%s", (_name, door) => {
+  it("times out with a fetch that drops init.signal, through forced garbage collections", async () => {
+    const pending = door.call({ base: `${hostile.url}/stall`, timeoutMs: 300, fetch: deafFetch });
+    for (let round = 0; round < 5; round++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+    }
+    const outcome = await pending;
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts.join("\n")).toMatch(/timed out after 300 ms/);
+  });
+
+  it("is cancelled by its signal with a fetch that drops init.signal", async () => {
+    const controller = new AbortController();
+    const reason = new Error("the user cancelled");
+    const pending = door.call({ base: `${hostile.url}/stall`, fetch: deafFetch, signal: controller.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    controller.abort(reason);
+    const outcome = await pending;
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts[2]).toBe(String(reason));
+  });
+});
+
+describe("image doors", () => {
+  it.each([
+    ["a data: URL", "data:image/png;base64,iVBORw0KGgo=", /not http or https but data:/],
+    ["a blob: URL", "blob:https://x.test/1", /not http or https but blob:/],
+    ["no URL at all", "http://[not a host", /not an absolute URL/],
+  ])("refuses a redirect to %s with an ImageError", async (_what, location, message) => {
+    const server = await startTestServer((_seen, res) => {
+      res.writeHead(302, { location }).end();
+    });
+    try {
+      for (const door of DOORS.filter((each) => !each.sendsKey)) {
+        const outcome = await door.call({ base: server.url });
+        expect(outcome.failed).toBe(true);
+        expect(outcome.texts[0]).toMatch(/ImageError/);
+        expect(outcome.texts.join("\n")).toMatch(message);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("saves nothing when what comes back is not an image", async () => {
+    const server = await startTestServer((_seen, res) => sendJson(res, 200, { internal: "secret config" }));
+    try {
+      const before = await readdir(outDir);
+      const outcome = await DOORS.find((door) => door.name === "saveImages")?.call({ base: server.url });
+      expect(outcome?.texts.join("\n")).toMatch(/is not an image \(content type application\/json/);
+      expect(await readdir(outDir)).toEqual(before);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("downloads an image served as one", async () => {
+    const server = await startTestServer((_seen, res) => {
+      res.writeHead(200, { "content-type": "image/png" }).end(renderMockPng(8, 6, "door"));
+    });
+    try {
+      const bytes = await imageBytes({ url: `${server.url}/image.png` });
+      expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    } finally {
+      await server.close();
+    }
+  });
+});
