@@ -69,7 +69,7 @@ export interface ImagesClientOptions extends ReliabilityOptions {
    * @default { baseDelayMs: 500, maxDelayMs: 8000, maxRetryAfterMs: 60000 }
    */
   retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
-  /** The largest response body accepted, in bytes, counted after decompression. @default 536870912 (512 MB) */
+  /** The largest response body accepted, in bytes, counted after decompression. @default 134217728 (128 MB) */
   maxResponseBytes?: number | undefined;
   /** Lets the API key go over plain `http://` to a host that is not loopback. @default false */
   allowInsecureHttp?: boolean | undefined;

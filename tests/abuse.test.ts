@@ -316,7 +316,13 @@ describe("every failure is typed, classified right, and one bounded line", () =>
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.message.length).toBeLessThanOrEqual(500);
     expect(error.message).toMatch(/… and \d+ more/);
-    expect(error.violations).toHaveLength(1000);
+    // One per image, and one for sending 1,000 images where one was asked for.
+    expect(error.violations).toHaveLength(1001);
+    expect(error.violations).toContainEqual({
+      pointer: "/data",
+      expected: "at most 1 image(s), as many as the request's n",
+      received: "1000 images",
+    });
   });
 
   it.each([

@@ -91,9 +91,10 @@ describe("the key", () => {
     const before = server.requests.length;
     await imageBytes(
       { url: `${server.url}/image.png` },
-      { fetch: (r) => fetch(r, { headers: { "x-play": "image" } }) },
+      { fetch: (url, init) => fetch(url, { ...init, headers: { "x-play": "image" } }) },
     );
-    await imageBytes({ url: `${server.url}/image.png` });
+    // This host answers JSON, which is refused as no image, after the request that matters here.
+    await expect(imageBytes({ url: `${server.url}/image.png` })).rejects.toThrow(/is not an image/);
     for (const seen of server.requests.slice(before)) expect(seen.headers.authorization).toBeUndefined();
   });
 

@@ -170,6 +170,8 @@ async function checkOut(out: string): Promise<void> {
     await rm(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new UsageError(`--out ${out} is a file, not a folder`);
+    if (code === "ENOTDIR") throw new UsageError(`--out ${out} lies under a file, not a folder`);
     throw new UsageError(`--out ${out} cannot be written to (${code ?? (error as Error).message})`);
   }
 }
