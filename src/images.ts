@@ -1,7 +1,7 @@
-import { ConfigurationError, ImageError } from "./errors.js";
+import { ImageError } from "./errors.js";
 import { discard, readBody } from "./http/body-limit.js";
 import { isPrivateHost } from "./http/hosts.js";
-import { checkTimeout, checkWhole } from "./http/settings.js";
+import { checkChoice, checkTimeout, checkWhole } from "./http/settings.js";
 import { oneLine } from "./http/shown-text.js";
 import { withTimeout } from "./http/timeout.js";
 import type { ImageData } from "./models.js";
@@ -26,6 +26,8 @@ export interface ImageBytesOptions {
 
 /** Which hosts image downloads may reach. */
 export type ImageHosts = "any" | "public";
+/** Every value `imageHosts` takes. */
+export const IMAGE_HOSTS: readonly ImageHosts[] = ["any", "public"];
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const DEFAULT_IMAGE_TIMEOUT_MS = 60_000;
@@ -62,15 +64,11 @@ interface DownloadSettings {
 
 /** `imageBytes`'s options, checked as the client checks its own (same rules, same messages). */
 function downloadSettings(options: ImageBytesOptions): DownloadSettings {
-  const imageHosts = options.imageHosts ?? "any";
-  if (imageHosts !== "any" && imageHosts !== "public") {
-    throw new ConfigurationError(`imageHosts must be "any" or "public"; got ${JSON.stringify(String(imageHosts))}`);
-  }
   return {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, "timeoutMs"),
     maxBytes: checkWhole(options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES, "maxBytes", 1),
-    imageHosts,
+    imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),
   };
 }
 

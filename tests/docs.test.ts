@@ -24,6 +24,7 @@ import { bodySchemas } from "../src/generated/metadata.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../src/http/body-limit.js";
 import { DEFAULT_RETRY_POLICY, isRetryable } from "../src/http/retry.js";
 import { DEFAULT_TIMEOUT_MS } from "../src/http/timeout.js";
+import { doors } from "./helpers/doors.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(root, "README.md"), "utf8");
@@ -194,5 +195,19 @@ describe("the errors table", () => {
   it("names the request id on ApiError, where a support ticket needs it", () => {
     expect(rows.get("ApiError")).toContain("`requestId`");
     expect(Object.keys(apiError)).toContain("requestId");
+  });
+});
+
+describe("the doors table", () => {
+  const rows = tableRows(section("### Every door, one standard"));
+
+  it("lists exactly the doors tests/doors.test.ts holds to it, in its order", () => {
+    expect(rows.map(([door]) => plain(door))).toEqual(doors("unused").map((door) => door.name));
+  });
+
+  it("states each door's size cap as the code has it", () => {
+    const caps = new Map(rows.map(([door, , , cap]) => [plain(door), plain(cap)]));
+    expect(caps.get("verifyServer")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
+    expect(caps.get("CLI generate")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
   });
 });

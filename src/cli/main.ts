@@ -16,6 +16,7 @@ import { type SavedImage, saveImages } from "../files.js";
 import { bodySchemas } from "../generated/metadata.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
+import type { ImageHosts } from "../images.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { verifyCommand } from "./verify.js";
@@ -46,6 +47,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   --api-key KEY           API key (default $SUDO_API_KEY; prefer the variable: flags show in ps)
   --mock                  use the built-in mock server: no key, no network
   --allow-insecure-http   send the key over plain http to a host that is not loopback
+  --image-hosts public    refuse image URLs on loopback, private or link-local addresses (default any)
   --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
@@ -66,6 +68,7 @@ const OPTIONS = {
   include: { type: "string" },
   "dry-run": { type: "boolean", default: false },
   "allow-insecure-http": { type: "boolean", default: false },
+  "image-hosts": { type: "string" },
   timeout: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
@@ -145,8 +148,9 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     });
     const result = await client.generate(request);
     progress.update(`saving ${result.data.length} image(s)…`);
-    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs }).catch((error: unknown) =>
-      keepPaidResult(result, error),
+    const imageHosts = flags["image-hosts"] as ImageHosts | undefined;
+    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs, imageHosts }).catch(
+      (error: unknown) => keepPaidResult(result, error),
     );
     progress.stop();
     if (flags.json) stdout.write(`${json(summary(result, files), files)}\n`);

@@ -1,5 +1,6 @@
 import { readEnv } from "../http/environment.js";
 import { displayUrl } from "../http/secrets.js";
+import type { ImageHosts } from "../images.js";
 import {
   describeCheck,
   plannedRequests,
@@ -20,6 +21,7 @@ export interface VerifyFlags {
   include?: string | undefined;
   "dry-run": boolean;
   "allow-insecure-http": boolean;
+  "image-hosts"?: string | undefined;
   json: boolean;
   mock: boolean;
 }
@@ -45,6 +47,7 @@ export async function verifyCommand(
     timeoutMs: whole(flags.timeout, "--timeout"),
     include: parts(flags.include, usage),
     allowInsecureHttp: flags["allow-insecure-http"],
+    imageHosts: flags["image-hosts"] as ImageHosts | undefined,
   };
   if (flags["dry-run"]) {
     const requests = plannedRequests(options);

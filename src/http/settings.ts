@@ -21,6 +21,13 @@ export function checkWhole(value: number, option: string, min: number): number {
   throw new ConfigurationError(`${option} must be a whole number of at least ${min}; got ${String(value)}`);
 }
 
+/** One of `choices`, else a `ConfigurationError` that lists them. */
+export function checkChoice<T extends string>(value: T, option: string, choices: readonly T[]): T {
+  if (choices.includes(value)) return value;
+  const listed = choices.map((choice) => JSON.stringify(choice)).join(" or ");
+  throw new ConfigurationError(`${option} must be ${listed}; got ${JSON.stringify(String(value))}`);
+}
+
 /**
  * A header value the caller gave (`headers`, `idempotencyKey`): a line break or a NUL would make
  * `fetch` fail with an error that repeats the value (a credential, perhaps), and retried; refused

@@ -7,10 +7,10 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
 import { displayUrl } from "../http/secrets.js";
-import { checkBaseUrl, checkTimeout, checkWhole } from "../http/settings.js";
+import { checkBaseUrl, checkChoice, checkTimeout, checkWhole } from "../http/settings.js";
 import { oneLine } from "../http/shown-text.js";
 import { withTimeout } from "../http/timeout.js";
-import { detectImageType, type ImageHosts, imageBytes } from "../images.js";
+import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
 import { responseSchema } from "../spec/responses.js";
 import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
@@ -122,7 +122,7 @@ interface Run {
   timeoutMs: number;
   concurrency: number;
   checkImages: boolean;
-  imageHosts: ImageHosts | undefined;
+  imageHosts: ImageHosts;
 }
 
 /**
@@ -144,7 +144,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
     concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
     checkImages: (options.include ?? ALL_PARTS).includes("images"),
-    imageHosts: options.imageHosts,
+    imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),
   };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * The doors of the package as one table, each called the same way, for tests that hold every door
+ * to one rule (`tests/doors.test.ts`) and for the README's table of them (`tests/docs.test.ts`).
+ */
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { inspect, promisify } from "node:util";
+import { createImagesClient, createRawClient, imageBytes } from "../../src/index.js";
+import { saveImages } from "../../src/node.js";
+import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
+
+/** The key every door is given; no text a door shows may hold it. */
+export const KEY = "sk-doors-KEY-0123456789";
+const root = path.resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+/** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
+export interface Outcome {
+  failed: boolean;
+  texts: string[];
+}
+
+/** How a door is called: against an API root, or (image doors) an image URL under it. */
+export interface Call {
+  base: string;
+  timeoutMs?: number;
+  fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  signal?: AbortSignal;
+}
+
+export interface Door {
+  name: string;
+  /** Whether the door sends the API key (image downloads never do). */
+  sendsKey: boolean;
+  /** Whether the door takes a `fetch` and a `signal` (the in-process ones). */
+  inProcess: boolean;
+  call(call: Call): Promise<Outcome>;
+}
+
+/** Every text a user might print or ship about an error: message, stacks and causes, JSON, inspect. */
+function renderings(error: unknown): string[] {
+  const texts = [JSON.stringify(error), inspect(error, { depth: Number.POSITIVE_INFINITY }), String(error)];
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    texts.push(current.message, current.stack ?? "", JSON.stringify(current), inspect(current));
+  }
+  return texts;
+}
+
+async function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
+  return work.then(
+    (value) => ({ failed: false, texts: [JSON.stringify(value) ?? "", inspect(value, { depth: 10 })] }),
+    (error: unknown) => ({ failed: true, texts: renderings(error) }),
+  );
+}
+
+const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+async function cli(args: string[]): Promise<Outcome> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  const done = await run(tsx, [path.join(root, "src/cli/bin.ts"), ...args], {
+    env: { ...env, SUDO_API_KEY: KEY },
+    cwd: root,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+  return { failed: done.code !== 0, texts: [done.stdout, done.stderr] };
+}
+
+/** Every door, writing any files into `outDir`. */
+export function doors(outDir: string): Door[] {
+  return [
+    {
+      name: "generate",
+      sendsKey: true,
+      inProcess: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+        outcomeOf(
+          createImagesClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch }).generate(request, {
+            signal,
+          }),
+        ),
+    },
+    {
+      name: "createRawClient",
+      sendsKey: true,
+      inProcess: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+        outcomeOf(
+          createRawClient({ apiKey: KEY, baseUrl: base, timeoutMs, fetch })
+            .POST("/v1/images/generations", { body: request, signal })
+            .then(({ data, error }) => {
+              // openapi-fetch hands an error answer back as `error`: it is shown too.
+              if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
+              return data;
+            }),
+        ),
+    },
+    {
+      name: "imageBytes",
+      sendsKey: false,
+      inProcess: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+        outcomeOf(imageBytes({ url: `${base}/image.png` }, { timeoutMs, fetch, signal })),
+    },
+    {
+      name: "saveImages",
+      sendsKey: false,
+      inProcess: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+        outcomeOf(saveImages({ data: [{ url: `${base}/image.png` }] }, outDir, { timeoutMs, fetch, signal })),
+    },
+    {
+      name: "verifyServer",
+      sendsKey: true,
+      inProcess: false,
+      call: async ({ base, timeoutMs = 10_000 }) => {
+        const done = await outcomeOf(verifyServer(base, { apiKey: KEY, budget: 1, include: ["valid"], timeoutMs }));
+        // A report is a success for verify; what a person sees of it is each check's line.
+        const report = done.failed ? undefined : (JSON.parse(done.texts[0] as string) as Parameters<typeof lines>[0]);
+        return report ? { failed: report.failed.length > 0, texts: [...done.texts, ...lines(report)] } : done;
+      },
+    },
+    {
+      name: "CLI generate",
+      sendsKey: true,
+      inProcess: false,
+      call: ({ base, timeoutMs = 10_000 }) =>
+        cli(["generate", "a lighthouse", "--base-url", base, "--out", outDir, "--timeout", String(timeoutMs)]),
+    },
+    {
+      name: "CLI verify",
+      sendsKey: true,
+      inProcess: false,
+      call: ({ base, timeoutMs = 10_000 }) =>
+        cli(["verify", "--base-url", base, "--budget", "1", "--include", "valid", "--timeout", String(timeoutMs)]),
+    },
+  ];
+}
+
+function lines(report: { passed: VerifyCheck[]; failed: VerifyCheck[] }) {
+  return [...report.passed, ...report.failed].map(describeCheck);
+}
