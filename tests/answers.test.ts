@@ -20,6 +20,7 @@ interface Answer {
   body: string;
 }
 
+const json = { "content-type": "application/json" };
 const VALID = JSON.stringify({ created: 1, data: [{ url: "https://img.test/1.png" }] });
 
 let server: TestServer;
@@ -124,7 +125,6 @@ describe("the size cap on a body sent in chunks", () => {
       maxResponseBytes,
       headers: { "x-answer": JSON.stringify(answer) },
     }).generate({ prompt: "p", model: "m" });
-  const json = { "content-type": "application/json" };
 
   it("reads a body of exactly maxResponseBytes and refuses one byte more", async () => {
     const size = Buffer.byteLength(VALID);
@@ -149,7 +149,6 @@ describe("the size cap on a body sent in chunks", () => {
 });
 
 describe("a non-2xx body is read leniently", () => {
-  const json = { "content-type": "application/json" };
   const prefix = () => `${url()} failed with status`;
 
   it("takes the server's error.message from an ErrorResponse", async () => {
@@ -227,5 +226,35 @@ describe("a non-2xx body is read leniently", () => {
     ]);
     const text = (await failure({ status: 400, headers: { "content-type": "text/plain" }, body: "plain" })) as ApiError;
     expect(text.violations).toEqual([{ pointer: "", expected: "must be object", received: '"plain"' }]);
+  });
+});
+
+describe("a status HTTP does not define", () => {
+  it.each([600, 999])("%i is an InvalidResponseError, sent once and not retried", async (status) => {
+    const before = server.requests.length;
+    const answer = { status, headers: json, body: VALID };
+    const error = await createImagesClient({
+      apiKey: "sk-answers",
+      baseUrl: server.url,
+      maxRetries: 2,
+      retry: { baseDelayMs: 1 },
+      headers: { "x-answer": JSON.stringify(answer) },
+    })
+      .generate({ prompt: "p", model: "m" })
+      .then(
+        () => expect.fail("expected a failure"),
+        (caught: SudoImagesError) => caught,
+      );
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe(`${url()} answered with a status HTTP does not define (status ${status})`);
+    expect(server.requests.length - before).toBe(1);
+  });
+});
+
+describe("more images than asked for", () => {
+  it("is a contract violation, not a bonus", async () => {
+    const body = JSON.stringify({ data: Array.from({ length: 3 }, (_, i) => ({ url: `https://img.test/${i}.png` })) });
+    const error = await failure({ status: 200, headers: json, body });
+    expect(error.message).toContain("/data: at most 1 image(s), as many as the request's n, got 3 images");
   });
 });

@@ -108,3 +108,26 @@ describe("validation modes", () => {
     ]);
   });
 });
+
+describe("header values", () => {
+  it.each([
+    ["an idempotencyKey", {}, { idempotencyKey: "key\r\nX-Injected: 1" }, "idempotencyKey"],
+    [
+      "a headers value",
+      { headers: { "x-credential": "sk-header-secret\nX-Injected: 1" } },
+      {},
+      'headers["x-credential"]',
+    ],
+  ])("refuses %s with a line break before sending, without repeating it", async (_what, options, call, option) => {
+    const before = server.requests.length;
+    const error = await failure(
+      Promise.resolve().then(() => client("ok", options as Parameters<typeof client>[1]).generate(request, call)),
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toBe(
+      `${option} must be a string without line breaks or NUL characters (the value is not shown here)`,
+    );
+    expect(error.message).not.toMatch(/Injected|secret/);
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -199,3 +199,62 @@ describe("the command line under abuse", () => {
     }
   });
 });
+
+describe("the command line and what it cannot save", () => {
+  const PNG_B64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
+  it("refuses an --out under a file before sending anything", async () => {
+    const file = path.join(dir, "a-file");
+    await writeFile(file, "x");
+    const before = mock.requests.length;
+    const result = await cli(["generate", "a fox", "--base-url", mock.url, "--out", path.join(file, "sub")], {
+      env: KEYED,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("lies under a file, not a folder");
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("keeps a paid result it could not save, and says where", async () => {
+    // The answer is paid for; its second image cannot be downloaded.
+    const server = await startTestServer((_seen, res) =>
+      sendJson(res, 200, { data: [{ b64_json: PNG_B64 }, { url: "http://127.0.0.1:9/gone.png" }] }),
+    );
+    try {
+      const out = path.join(dir, "paid");
+      const result = await cli(["generate", "a fox", "--n", "2", "--base-url", server.url, "--out", out], {
+        env: KEYED,
+      });
+      expect(result.code).toBe(1);
+      const kept = /the whole result \(every image\) is kept in (\S+\.json)/.exec(result.stderr)?.[1];
+      expect(kept, result.stderr).toBeDefined();
+      const saved = JSON.parse(await readFile(kept as string, "utf8")) as { data: { b64_json?: string }[] };
+      expect(saved.data[0]?.b64_json).toBe(PNG_B64);
+      expect(result.stderr).toMatch(/Image 2 of 2 was not saved: .*written before it: .*a-fox-1\.png/);
+      await rm(kept as string);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("shows no control character a server sent in its results", async () => {
+    const steer = "\u001b[2J\u001b]52;c;cHduZWQ=\u0007";
+    // (Error messages are checked at every door, by tests/doors.test.ts.)
+    const server = await startTestServer((_seen, res) =>
+      sendJson(res, 200, {
+        data: [{ b64_json: PNG_B64, revised_prompt: `a fox ${steer}\nFAKE: saved /etc/passwd` }],
+      }),
+    );
+    try {
+      const out = path.join(dir, "steer");
+      const ok = await cli(["generate", "a fox", "--base-url", server.url, "--out", out], { env: KEYED });
+      expect(ok.code).toBe(0);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for.
+      expect(ok.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(ok.stdout).toContain("revised prompt: a fox \uFFFD[2J\uFFFD]52;c;cHduZWQ=\uFFFD FAKE: saved /etc/passwd");
+      expect(ok.stdout.split("\n").filter((line) => line.startsWith("FAKE"))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -2,7 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectImageType, ImageError, imageBytes, TimeoutError } from "../src/index.js";
+import {
+  ConfigurationError,
+  detectImageType,
+  type ImageBytesOptions,
+  ImageError,
+  imageBytes,
+  TimeoutError,
+} from "../src/index.js";
 import { saveImages } from "../src/node.js";
 import { renderMockPng } from "../src/testing/mock-image.js";
 import { closedPort, startTestServer, type TestServer } from "./helpers/http-server.js";
@@ -262,5 +269,55 @@ describe("saveImages, when something fails", () => {
     await expect(saveImages({ data: [{ b64_json: b64 }] }, dir, { name: "n".repeat(300) })).rejects.toThrow(
       /^Image 1 of 1 was not saved: ENAMETOOLONG/,
     );
+  });
+});
+
+describe("imageBytes' options, checked by the client's rules", () => {
+  it.each([
+    [
+      { timeoutMs: -1 },
+      "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none; got -1",
+    ],
+    [
+      { timeoutMs: 2 ** 32 },
+      "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none; got 4294967296",
+    ],
+    [
+      { timeoutMs: Number.NaN },
+      "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none; got NaN",
+    ],
+    [{ maxBytes: Number.NaN }, "maxBytes must be a whole number of at least 1; got NaN"],
+    [{ imageHosts: "nearby" }, 'imageHosts must be "any" or "public"; got "nearby"'],
+  ])("%j is a ConfigurationError, before anything is downloaded", async (options, message) => {
+    const before = host.requests.length;
+    const error = await imageBytes({ url: `${host.url}/fox.png` }, options as ImageBytesOptions).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe(message);
+    expect(host.requests.length).toBe(before);
+  });
+});
+
+describe('imageHosts: "public"', () => {
+  it("refuses a loopback URL before sending anything, and a redirect to one", async () => {
+    const before = host.requests.length;
+    await expect(imageBytes({ url: `${host.url}/fox.png` }, { imageHosts: "public" })).rejects.toThrow(
+      /points at 127\.0\.0\.1:\d+, a loopback or private address \(imageHosts: "public"\)/,
+    );
+    expect(host.requests.length).toBe(before);
+    // A public-looking host (played by a fetch that routes it here) that redirects to loopback.
+    const front = (input: string | Request, init?: RequestInit) =>
+      String(input).startsWith("https://cdn.test/")
+        ? Promise.resolve(new Response(null, { status: 302, headers: { location: `${host.url}/fox.png` } }))
+        : fetch(input, init);
+    await expect(imageBytes({ url: "https://cdn.test/a.png" }, { imageHosts: "public", fetch: front })).rejects.toThrow(
+      /a loopback or private address/,
+    );
+    expect(host.requests.length).toBe(before);
+  });
+
+  it("is the default nowhere: loopback downloads work without it", async () => {
+    expect(await imageBytes({ url: `${host.url}/fox.png` })).toEqual(new Uint8Array(png));
   });
 });

@@ -152,6 +152,26 @@ describe("startMockServer", () => {
     });
   });
 
+  it("keeps no credential header in its log, whatever the header is called or how the key is sent", async () => {
+    const before = mock.requests.length;
+    const headers = {
+      "content-type": "application/json",
+      authorization: "sk-bare-key-without-scheme",
+      "x-api-key": "sk-x-api-key",
+      "proxy-authorization": "Basic cHJveHk6c2VjcmV0",
+      cookie: "session=s3cret",
+    };
+    await fetch(`${mock.url}/v1/images/generations`, { method: "POST", headers, body: JSON.stringify(base) });
+    const logged = mock.requests[before]?.headers ?? {};
+    expect(logged).toMatchObject({
+      authorization: "[redacted]",
+      "x-api-key": "[redacted]",
+      "proxy-authorization": "Basic [redacted]",
+      cookie: "[redacted]",
+    });
+    expect(JSON.stringify(mock.requests)).not.toMatch(/sk-bare|sk-x-api|cHJveHk|s3cret/);
+  });
+
   it("answers 401 without the bearer token, or with another key", async () => {
     expect((await post(base, null)).status).toBe(401);
     const wrong = await createImagesClient({ apiKey: "sk-wrong", baseUrl: mock.url })

@@ -150,3 +150,14 @@ describe("normalizeWith, on shapes the spec here does not have", () => {
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 });
+
+describe("a body nested without end", () => {
+  it("normalizes as deep as it safely can and never overflows the stack", () => {
+    const tree: Shapes = { Tree: { nullable: ["label"], properties: { next: "Tree" } } };
+    let value: Record<string, unknown> = { label: null };
+    for (let level = 0; level < 100_000; level++) value = { label: null, next: value };
+    const out = normalizeWith(tree, "Tree", value) as { label?: null; next?: object };
+    expect(out).not.toHaveProperty("label");
+    expect(out.next).not.toHaveProperty("label");
+  });
+});

@@ -202,3 +202,21 @@ describe("responses by status", () => {
     ).not.toEqual([]);
   });
 });
+
+describe("a body nested deeper than a validator can walk", () => {
+  /** A 100,000-deep chain, as a recursive schema (a tree, a linked list) allows. */
+  const deep = () => {
+    let value: Record<string, unknown> = {};
+    for (let level = 0; level < 100_000; level++) value = { next: value };
+    return value;
+  };
+
+  it("is a violation at the root, never a RangeError", () => {
+    // A compiled validator of a recursive schema calls itself once per level, as this one does.
+    const walk = ((value: unknown): boolean =>
+      typeof value !== "object" || value === null || walk((value as { next?: unknown }).next)) as Validator;
+    expect(check(walk, deep())).toEqual([
+      { pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" },
+    ]);
+  });
+});

@@ -147,6 +147,44 @@ describe("verifyServer", () => {
   });
 });
 
+describe("verifyServer's options and limits", () => {
+  it.each([
+    [{ budget: -1 }, "budget must be a whole number of at least 0; got -1"],
+    [{ concurrency: 0 }, "concurrency must be a whole number of at least 1; got 0"],
+    [
+      { timeoutMs: Number.NaN },
+      "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none; got NaN",
+    ],
+    [{ seed: 1.5 }, "seed must be a whole number of at least 0; got 1.5"],
+  ])("refuses %j before sending anything, as the client would", async (options, message) => {
+    const before = mock.requests.length;
+    await expect(verifyServer(mock.url, options)).rejects.toThrow(message);
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("takes a huge concurrency as no more workers than requests", async () => {
+    const report = await verifyServer(mock.url, { apiKey: "k", budget: 2, include: ["invalid"], concurrency: 1e9 });
+    expect(report.failed).toEqual([]);
+    expect(report.requests).toHaveLength(2);
+  });
+
+  it("downloads no more images than were asked for, however many the server lists", async () => {
+    const png = renderMockImage(8, 8, "many", "png");
+    const server = await startTestServer((seen, res) => {
+      if (seen.url.startsWith("/img/")) return void res.writeHead(200, { "content-type": "image/png" }).end(png);
+      const urls = Array.from({ length: 50 }, (_, index) => ({ url: `${server.url}/img/${index}.png` }));
+      sendJson(res, 200, { created: 1, data: urls });
+    });
+    try {
+      const report = await verifyServer(server.url, { apiKey: "k", budget: 1, include: ["valid", "images"] });
+      expect(report.failed.map((check) => check.check)).toContain("image count");
+      expect(server.requests.filter((seen) => seen.url.startsWith("/img/"))).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("verifyServer against Prism's mock of the spec", () => {
   let prism: PrismServer;
   beforeAll(async () => {
