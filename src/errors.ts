@@ -26,6 +26,11 @@ export class SudoImagesError extends Error {
   }
 }
 
+/** The server's id for a response (`x-request-id`), which a support ticket needs. */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get("x-request-id") ?? undefined;
+}
+
 /** The longest `message` any error of this package has. */
 const MAX_MESSAGE = 500;
 const MARK = Symbol.for("sudo-images.error");
@@ -101,7 +106,7 @@ export class ApiError extends SudoImagesError {
   constructor(details: ApiErrorDetails) {
     const detail = errorDetail(details.body);
     const serverMessage = details.message ?? detail.message;
-    const requestId = details.headers.get("x-request-id") ?? undefined;
+    const requestId = requestIdOf(details.headers);
     const reason = serverMessage
       ? `: ${oneLine(serverMessage, 300)}`
       : details.statusText
@@ -205,7 +210,7 @@ export class InvalidResponseError extends SudoImagesError {
   /** The HTTP status of the unusable response. */
   readonly status: number;
   constructor(message: string, response: Answered, options?: { cause: unknown }) {
-    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const requestId = requestIdOf(response.headers);
     super(`${message} (status ${response.status}${requestId ? `, request id ${requestId}` : ""})`, options);
     this.status = response.status;
     this.requestId = requestId;

@@ -34,7 +34,7 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export { type BodySchemaName, normalize, type SchemaName, validate } from "./generated/index.js";
-export { detectImageType, type ImageBytesOptions, type ImageType, imageBytes } from "./images.js";
+export { detectImageType, type ImageBytesOptions, type ImageHosts, type ImageType, imageBytes } from "./images.js";
 export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
 export { createRawClient } from "./raw.js";
 export type { Normalized } from "./spec/normalize.js";

@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { type ImagesClientOptions, resolveSettings } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Endpoint } from "./http/attempt.js";
-import { currentKey } from "./http/auth.js";
+import { bearer, currentKey } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
 import { displayUrl } from "./http/secrets.js";
 import { withTimeout } from "./http/timeout.js";
@@ -32,7 +32,7 @@ export function createRawClient(options: ImagesClientOptions = {}): Client<paths
 /** One request of the raw client: one exchange under the timeout, handed back as a `Response`. */
 async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Promise<Response> {
   const key = currentKey(endpoint.keys);
-  if (key !== undefined) request.headers.set("authorization", `Bearer ${key}`);
+  if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
   const { response, text } = await withTimeout(
     (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),

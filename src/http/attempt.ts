@@ -1,6 +1,6 @@
-import { ApiError } from "../errors.js";
+import { ApiError, requestIdOf } from "../errors.js";
 import type { SpecViolation } from "../spec/types.js";
-import { currentKey, type KeySource } from "./auth.js";
+import { bearer, currentKey, type KeySource } from "./auth.js";
 import { exchange, type Wire } from "./exchange.js";
 import { errorBody, parseJsonBody } from "./response-body.js";
 
@@ -39,7 +39,7 @@ export async function attempt(
 ): Promise<Answer> {
   const key = currentKey(endpoint.keys);
   const headers: Record<string, string> = { ...endpoint.headers, "idempotency-key": idempotencyKey };
-  if (key !== undefined) headers.authorization = `Bearer ${key}`;
+  if (key !== undefined) headers.authorization = bearer(key);
   const { method, shownUrl } = endpoint;
   const { response, text } = await exchange(
     endpoint,
@@ -52,5 +52,5 @@ export async function attempt(
     const violations = endpoint.errorViolations?.(status, value);
     throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message, violations });
   }
-  return { body: parseJsonBody(text, response), requestId: response.headers.get("x-request-id") ?? undefined };
+  return { body: parseJsonBody(text, response), requestId: requestIdOf(response.headers) };
 }

@@ -39,6 +39,11 @@ export function currentKey(source: KeySource): string | undefined {
   return source.checkedApiKey;
 }
 
+/** The `Authorization` value that carries the key, the one way every door sends it. */
+export function bearer(key: string): string {
+  return `Bearer ${key}`;
+}
+
 /**
  * The host an http URL would send the key to in clear text, or `undefined` when that is safe:
  * https, a loopback host (`localhost`, `127.x.x.x`, `[::1]`, exactly), or `allowInsecureHttp`.

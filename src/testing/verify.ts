@@ -2,7 +2,7 @@ import { imageSize } from "image-size";
 import { SudoImagesError } from "../errors.js";
 import { routes } from "../generated/index.js";
 import { bodySchemas } from "../generated/metadata.js";
-import { currentKey, insecureTarget } from "../http/auth.js";
+import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
@@ -184,7 +184,7 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const method = route.method.toUpperCase();
   const url = `${run.root}${route.path}`;
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (run.key !== undefined) headers.authorization = `Bearer ${run.key}`;
+  if (run.key !== undefined) headers.authorization = bearer(run.key);
   const outgoing = {
     method,
     input: url,
