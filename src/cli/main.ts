@@ -37,7 +37,7 @@ Options of verify:
   --concurrency C         requests in flight (default 2)
   --dry-run               list the requests and send nothing
   --json                  the report as JSON
-  (and --base-url, --api-key, --timeout, --mock below)
+  (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)
 
 Options of generate (one per field of the spec's request, then these):
 ${REQUEST_FLAGS.map(helpLine).join("\n")}
