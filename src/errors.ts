@@ -207,11 +207,13 @@ export type Answered = Pick<Response, "status" | "headers">;
  */
 export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
-  /** The HTTP status of the unusable response. */
+  /** The HTTP status of the unusable response; 0 where none could be read (headers over the limit, a browser's opaque redirect). */
   readonly status: number;
   constructor(message: string, response: Answered, options?: { cause: unknown }) {
     const requestId = requestIdOf(response.headers);
-    super(`${message} (status ${response.status}${requestId ? `, request id ${requestId}` : ""})`, options);
+    const said = [response.status > 0 ? `status ${response.status}` : "", requestId ? `request id ${requestId}` : ""];
+    const details = said.filter(Boolean).join(", ");
+    super(details ? `${message} (${details})` : message, options);
     this.status = response.status;
     this.requestId = requestId;
   }

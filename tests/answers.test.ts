@@ -258,3 +258,27 @@ describe("more images than asked for", () => {
     expect(error.message).toContain("/data: at most 1 image(s), as many as the request's n, got 3 images");
   });
 });
+
+describe("headers over fetch's size limit", () => {
+  it("are an InvalidResponseError, sent once and not retried", async () => {
+    const big = await startTestServer((_seen, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-big": "a".repeat(100_000) }).end(VALID);
+    });
+    try {
+      const client = createImagesClient({
+        apiKey: "sk-answers",
+        baseUrl: big.url,
+        maxRetries: 2,
+        retry: { baseDelayMs: 1 },
+      });
+      const error = await client.generate({ prompt: "p", model: "m" }).catch((caught: SudoImagesError) => caught);
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `POST ${big.url}/v1/images/generations answered with headers over fetch's size limit`,
+      );
+      expect(big.requests).toHaveLength(1);
+    } finally {
+      await big.close();
+    }
+  });
+});

@@ -288,3 +288,44 @@ describe("the mock server under abuse", () => {
     expect(order).toEqual(["small", "big"]);
   }, 30_000);
 });
+
+describe("the mock server's bounds", () => {
+  it("cuts off a request whose body trickles in past requestTimeoutMs", async () => {
+    const mock = await startMockServer({ requestTimeoutMs: 300 });
+    try {
+      const { request } = await import("node:http");
+      const { port } = new URL(mock.url);
+      const status = await new Promise<number | string>((resolve) => {
+        const req = request({ host: "127.0.0.1", port, method: "POST", path: "/v1/images/generations" }, (res) =>
+          resolve(res.statusCode ?? 0),
+        );
+        req.on("error", (error) => resolve((error as NodeJS.ErrnoException).code ?? "error"));
+        req.setHeader("content-type", "application/json");
+        req.setHeader("content-length", "1000");
+        req.write("{"); // and nothing more: a client trickling its body, or gone
+      });
+      expect([408, "ECONNRESET"]).toContain(status);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("keeps only its latest 256 url-mode images downloadable", async () => {
+    const mock = await startMockServer({ apiKey: "k" });
+    try {
+      const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+      const urls: string[] = [];
+      for (let round = 0; round < 26; round++) {
+        const { data } = await client.generate({ ...base, prompt: `picture ${round}`, size: "256x256", n: 10 });
+        urls.push(...data.map((item) => item.url as string));
+      }
+      expect(urls).toHaveLength(260);
+      expect((await fetch(urls[0] as string)).status).toBe(404);
+      expect((await fetch(urls[3] as string)).status).toBe(404);
+      expect((await fetch(urls[4] as string)).status).toBe(200);
+      expect((await fetch(urls[259] as string)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+});

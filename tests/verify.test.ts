@@ -162,6 +162,15 @@ describe("verifyServer's options and limits", () => {
     expect(mock.requests.length).toBe(before);
   });
 
+  it("refuses a base URL the client refuses, and never shows its password", async () => {
+    const withPassword = mock.url.replace("http://", "http://user:hunter2@");
+    const error = await verifyServer(withPassword, { apiKey: "k" }).catch((caught: Error) => caught);
+    expect((error as Error).message).toBe("baseUrl must not hold a user name or password; send credentials as headers");
+    await expect(verifyServer("ftp://127.0.0.1/", { apiKey: "k" })).rejects.toThrow(
+      "baseUrl must be an http or https URL",
+    );
+  });
+
   it("takes a huge concurrency as no more workers than requests", async () => {
     const report = await verifyServer(mock.url, { apiKey: "k", budget: 2, include: ["invalid"], concurrency: 1e9 });
     expect(report.failed).toEqual([]);

@@ -72,6 +72,11 @@ export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSign
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */
 function failed(wire: Wire, outgoing: Outgoing, signal: AbortSignal, cause: unknown, during = ""): never {
   if (cause instanceof SudoImagesError || signal.aborted) throw cause;
+  if ((cause as { cause?: { code?: unknown } }).cause?.code === "UND_ERR_HEADERS_OVERFLOW") {
+    // An answer came, with more header bytes than fetch accepts: a broken server, not a lost line.
+    const message = `${outgoing.method} ${outgoing.shownUrl} answered with headers over fetch's size limit`;
+    throw new InvalidResponseError(message, { status: 0, headers: new Headers() }, { cause });
+  }
   wire.log?.(
     `✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`,
   );

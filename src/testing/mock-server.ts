@@ -5,6 +5,7 @@ import type { ImageGenerationRequest } from "../client.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import { withoutCredentials } from "../http/secrets.js";
+import { checkTimeout } from "../http/settings.js";
 import { describeViolations } from "../spec/validation.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";
@@ -34,6 +35,8 @@ export interface MockServerOptions {
   scenario?: MockScenario | undefined;
   /** Milliseconds to wait before answering a generation request. @default 0 */
   delayMs?: number | undefined;
+  /** Milliseconds a request may take to arrive, body included; a slower one gets a 408 and is cut off. @default 30000 */
+  requestTimeoutMs?: number | undefined;
 }
 
 /** A generation request the mock received. */
@@ -62,7 +65,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** How many url-mode images stay downloadable (the oldest go first). */
 const IMAGES_KEPT = 256;
 /** How long one request may take to arrive: a body trickled byte by byte is cut off. */
-const REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Starts a spec-driven Sudo images API on 127.0.0.1 and an ephemeral port, for tests. It checks
@@ -84,7 +87,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   let delayMs = options.delayMs ?? 0;
   let url = "";
 
-  const server = createServer((req, res) => {
+  const requestTimeout = checkTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeoutMs");
+  // Node looks for late requests every connectionsCheckingInterval: often enough for the limit to hold.
+  const limits =
+    requestTimeout === Number.POSITIVE_INFINITY
+      ? { requestTimeout: 0 }
+      : { requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) };
+  const server = createServer(limits, (req, res) => {
     answer(req, res).catch((error: unknown) => {
       if (!res.headersSent) sendError(res, 500, `mock server failure: ${String(error)}`, "server_error");
       else res.destroy();
@@ -158,7 +167,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   }
 
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
