@@ -155,10 +155,12 @@ describe("the command line under abuse", () => {
     [["--n", "two"], "--n takes a whole number"],
     [["--timeout", "abc"], "--timeout takes a whole number"],
     [["--output-compression", "abc"], "--output-compression takes a whole number"],
-  ])("exits 2 at once on %j with --mock, and never hangs", async (flags, message) => {
+    [["--n", "-3"], "Option '--n' argument is ambiguous"],
+  ])("exits 2 at once on %j with --mock, in one line, and never hangs", async (flags, message) => {
     const result = await cli(["generate", "a fox", "--mock", ...flags]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   it("checks --out before sending (and paying for) anything", async () => {

@@ -4,7 +4,7 @@ import { routes } from "../generated/index.js";
 import { bodySchemas } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
-import { exchange, type Wire } from "../http/exchange.js";
+import { exchange, type Received, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
 import { displayUrl } from "../http/secrets.js";
 import { checkBaseUrl, checkChoice, checkTimeout, checkWhole } from "../http/settings.js";
@@ -181,30 +181,9 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const route = routes[planned.operationId as OperationId];
   const results: Result[] = [];
   const record = recorder(planned, results);
-  const method = route.method.toUpperCase();
-  const url = `${run.root}${route.path}`;
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (run.key !== undefined) headers.authorization = bearer(run.key);
-  const outgoing = {
-    method,
-    input: url,
-    shownUrl: displayUrl(url),
-    headers,
-    body: JSON.stringify(planned.body),
-    key: run.key,
-  };
-  let answer: Awaited<ReturnType<typeof exchange>>;
-  try {
-    answer = await withTimeout(
-      (signal) => exchange(run.wire, outgoing, signal),
-      run.timeoutMs,
-      undefined,
-      () => `${method} ${outgoing.shownUrl}`,
-    );
-  } catch (error) {
-    // Only what the server did (or failed to do) lands here: every message is already one line, scrubbed of the key.
-    if (!(error instanceof SudoImagesError)) throw error;
-    record("status", false, "an answer", `no usable answer: ${error.message}`);
+  const answer = await ask(run, route, planned);
+  if (typeof answer === "string") {
+    record("status", false, "an answer", `no usable answer: ${answer}`);
     return results;
   }
   const { response, text } = answer;
@@ -236,6 +215,34 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
     await checkImagesOf(run, planned, body as { data: ImageData[]; output_format?: string }, record);
   }
   return results;
+}
+
+/**
+ * Sends one planned request through the exchange every door uses, under the run's timeout: the
+ * answer, or what went wrong (already one line, scrubbed of the key) when there is no usable one.
+ */
+async function ask(
+  run: Run,
+  route: { method: string; path: string },
+  planned: PlannedRequest,
+): Promise<Received | string> {
+  const method = route.method.toUpperCase();
+  const url = `${run.root}${route.path}`;
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+  if (run.key !== undefined) headers.authorization = bearer(run.key);
+  const shownUrl = displayUrl(url);
+  const outgoing = { method, input: url, shownUrl, headers, body: JSON.stringify(planned.body), key: run.key };
+  try {
+    return await withTimeout(
+      (signal) => exchange(run.wire, outgoing, signal),
+      run.timeoutMs,
+      undefined,
+      () => `${method} ${shownUrl}`,
+    );
+  } catch (error) {
+    if (error instanceof SudoImagesError) return error.message;
+    throw error;
+  }
 }
 
 type Recorder = (check: string, ok: boolean, expected: string, received: string, pointer?: string) => void;
