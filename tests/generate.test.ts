@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateFiles } from "../scripts/codegen/index.js";
 import { nullableShapes } from "../scripts/codegen/shapes.js";
 import { SpecError } from "../scripts/codegen/spec-source.js";
+import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SPEC = "openapi/sudo-images.yaml";
@@ -80,12 +81,12 @@ describe("a broken spec", () => {
     expect(message).toContain("#/components/schemas/ImageGeneration/properties/usage/oneOf/0");
   });
 
-  it("says what an emitter cannot compile, in one line with the first lint finding", async () => {
+  it("says what an emitter cannot compile, in one line with the count of warnings", async () => {
     const file = await specWith("lint.yaml", (spec) =>
       spec.replace("      operationId: generateImage\n", "      operationId: 12\n"),
     );
     expect(await specError(file)).toMatch(
-      /lint\.yaml: cannot generate: .*\(first lint warning: .*lint\.yaml:\d+:\d+: .*\[struct\] at #\/paths\/~1v1~1images~1generations\/post\/operationId\)$/,
+      /lint\.yaml: cannot generate: .* \(and 1 warning\(s\) about the spec; --verbose lists them\)$/,
     );
   });
 
@@ -166,5 +167,122 @@ describe("nullable metadata", () => {
     expect(shapes.Alias).toEqual({ nullable: ["note"] });
     expect(shapes.Tree).toEqual({ nullable: ["label"], properties: { children: { items: "Tree" } } });
     expect(shapes.Plain).toBeUndefined();
+  });
+});
+
+describe("a spec published with mistakes", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-mistakes-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** A 3.1 spec whose operations are `{ operationId: body schema }` (each a POST with that request body). */
+  async function specOf(name: string, bodies: Record<string, unknown>, schemas: Record<string, unknown> = {}) {
+    const paths = Object.fromEntries(
+      Object.entries(bodies).map(([id, schema]) => [
+        `/${id}`,
+        {
+          post: {
+            operationId: id,
+            requestBody: { content: { "application/json": { schema } } },
+            responses: { "400": { $ref: "#/components/responses/Problem" } },
+          },
+        },
+      ]),
+    );
+    const problem = { type: "object", properties: { detail: { type: "string" } } };
+    const responses = { Problem: { description: "no", content: { "application/json": { schema: problem } } } };
+    const spec = { openapi: "3.1.0", info: { title: name, version: "1" }, paths, components: { schemas, responses } };
+    const file = path.join(dir, `${name}.json`);
+    await writeFile(file, JSON.stringify(spec));
+    return file;
+  }
+
+  /** Generates `file` into its own folder and imports it. */
+  async function generated(file: string) {
+    const out = path.join(dir, path.basename(file, ".json"));
+    const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
+    const { files, warnings } = await generateFiles(file, { runtime });
+    await mkdir(out, { recursive: true });
+    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    const module = (await import(path.join(out, "index.ts"))) as {
+      validate(name: string, value: unknown): { pointer: string; expected: string }[];
+      routes: Record<string, { request?: string; responses: Record<string, string> }>;
+    };
+    return { files, warnings, module, out };
+  }
+
+  it("reads a null schema as any value, and says where it was", async () => {
+    const { warnings, module } = await generated(await specOf("null-schema", { upload: null }));
+    expect(warnings).toContainEqual(
+      "schemas: #/paths/~1upload/post/requestBody/content/application~1json/schema: the schema is null, not a schema; any value is accepted there",
+    );
+    expect(module.validate("upload_request", { anything: [1, "two"] })).toEqual([]);
+  });
+
+  it("merges a required list that names a key twice, and drops 2019-09 keywords with a warning", async () => {
+    const tree = {
+      $recursiveAnchor: true,
+      type: "object",
+      required: ["id", "id"],
+      properties: { id: { type: "string" } },
+    };
+    const { warnings, module } = await generated(
+      await specOf("old-draft", { plant: { $ref: "#/components/schemas/Tree" } }, { Tree: tree }),
+    );
+    expect(warnings).toContainEqual(
+      "schemas: #/components/schemas/Tree: $recursiveAnchor (JSON Schema 2019-09) dropped; 2020-12 has $dynamicRef instead",
+    );
+    expect(module.validate("Tree", {})).toEqual([
+      { pointer: "/id", expected: "required property", received: "nothing" },
+    ]);
+  });
+
+  it("leaves a schema it cannot compile unchecked, names its place, and compiles the rest", async () => {
+    const broken = { type: "string", pattern: "([unclosed" };
+    const fine = { type: "object", required: ["name"] };
+    const { warnings, module } = await generated(await specOf("uncompilable", { bad: broken, good: fine }));
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^validators: #\/paths\/~1bad\/post\/requestBody\/content\/application~1json\/schema: not checked \(.*\)$/,
+      ),
+    );
+    expect(module.validate("good_request", {})).toEqual([
+      { pointer: "/name", expected: "required property", received: "nothing" },
+    ]);
+    const told: unknown[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation((line: unknown) => void told.push(line));
+    try {
+      expect(module.validate("bad_request", 42)).toEqual([]);
+      expect(module.validate("bad_request", 43)).toEqual([]);
+      expect(told).toEqual([
+        expect.stringMatching(/^"bad_request" is not checked: the generator could not compile it \(/),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("gives names that differ only in punctuation distinct validators, and the output compiles", async () => {
+    const schemas = { "foo-bar": { type: "string" }, foo_bar: { type: "integer" } };
+    const bodies = { a: { $ref: "#/components/schemas/foo-bar" }, b: { $ref: "#/components/schemas/foo_bar" } };
+    const { files, module, out } = await generated(await specOf("collide", bodies, schemas));
+    expect(files.get("metadata.ts")).toContain("export const validate_foo_bar: Validator");
+    expect(files.get("metadata.ts")).toContain("export const validate_foo_bar_2: Validator");
+    expect(module.validate("foo-bar", "x")).toEqual([]);
+    expect(module.validate("foo_bar", "x")).toEqual([{ pointer: "", expected: "must be integer", received: '"x"' }]);
+    const compiled = await typecheck(out, {
+      compilerOptions: { strict: true, skipLibCheck: true, noEmit: true, module: "NodeNext", target: "ES2022" },
+      include: ["*.ts"],
+    });
+    expect(compiled).toBe("");
+  }, 60_000);
+
+  it("compiles a response every operation shares once, under the component's name", async () => {
+    const { files, module } = await generated(await specOf("shared", { a: { type: "string" }, b: { type: "string" } }));
+    expect(module.routes.a?.responses["400"]).toBe("response_Problem");
+    expect(module.routes.b?.responses["400"]).toBe("response_Problem");
+    expect(files.get("validators.ts")?.match(/export const validate_response_Problem\b/g)).toHaveLength(1);
   });
 });

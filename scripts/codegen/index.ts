@@ -7,7 +7,7 @@ import { type SchemaSet, standaloneSchema, toSchemaSet } from "./json-schema.js"
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError } from "./spec-source.js";
-import { bodySchemaNames, compileValidators, validatorName } from "./validators.js";
+import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
 
 /** The generated files, by name inside the output folder, with their full text. */
 export type GeneratedFiles = Map<string, string>;
@@ -42,7 +42,8 @@ export async function generateFiles(
   const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
   const document = toCanonical31(selected);
-  const set = toSchemaSet(document);
+  const schemaWarnings: string[] = [];
+  const set = toSchemaSet(document, { warn: (line) => schemaWarnings.push(`schemas: ${line}`) });
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
@@ -55,10 +56,13 @@ export async function generateFiles(
       "validators.ts",
       `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    ["metadata.ts", `${banner}\n${metadataModule(set, toSchemaSet(document, { examples: true }), runtime)}`],
+    [
+      "metadata.ts",
+      `${banner}\n${metadataModule(set, toSchemaSet(document, { examples: true }), runtime, validators.unchecked)}`,
+    ],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
-  return { files, warnings: [...loaded.warnings, ...validators.warnings] };
+  return { files, warnings: [...loaded.warnings, ...schemaWarnings, ...validators.warnings] };
 }
 
 /**
@@ -77,14 +81,14 @@ function runtimeFor(dir: string): string {
 /**
  * Runs the emitters. Lint findings are only warnings, so a spec can still hold something an
  * emitter chokes on (an `operationId` that is a number): that becomes one line naming the spec,
- * the emitter's reason and the first finding, which usually says where.
+ * the emitter's reason and how many warnings there were (the first is seldom the cause).
  */
 async function emitting<T>(specPath: string, warnings: string[], emit: () => Promise<T>): Promise<T> {
   try {
     return await emit();
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    const hint = warnings.length > 0 ? ` (first lint warning: ${warnings[0]})` : "";
+    const hint = warnings.length > 0 ? ` (and ${warnings.length} warning(s) about the spec; --verbose lists them)` : "";
     throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${hint}`);
   }
 }
@@ -99,17 +103,29 @@ function bannerFor(specPath: string): string {
   ].join("\n");
 }
 
-/** `set` for the validators and shapes; `annotated`, the same with `examples`, for the request schemas. */
-function metadataModule(set: SchemaSet, annotated: SchemaSet, runtime: string): string {
+/**
+ * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
+ * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
+ * `unchecked`, which says so when called).
+ */
+function metadataModule(
+  set: SchemaSet,
+  annotated: SchemaSet,
+  runtime: string,
+  unchecked: ReadonlyMap<string, string>,
+): string {
   const schemaNames = bodySchemaNames(set);
+  const names = validatorNames(schemaNames);
   const bodySchemas = Object.fromEntries(schemaNames.map((name) => [name, standaloneSchema(annotated, name)]));
-  const named = schemaNames.map(
-    (name) =>
-      `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\n` +
-      `export const ${validatorName(name)}: Validator = generated.${validatorName(name)};`,
-  );
-  const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${validatorName(name)},`);
-  return `import type { JsonSchema, Shapes, Validator } from ${JSON.stringify(runtime)};
+  const named = schemaNames.map((name) => {
+    const exported = names.get(name) as string;
+    const reason = unchecked.get(name);
+    const value = reason === undefined ? `generated.${exported}` : `unchecked(${literal(name)}, ${literal(reason)})`;
+    return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
+  });
+  const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);
+  const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
+  return `${runtimeValue}import type { JsonSchema, Shapes, Validator } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */

@@ -1,4 +1,4 @@
-import { valueAt } from "../../src/spec/json-pointer.js";
+import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../../src/spec/json-pointer.js";
 import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
@@ -16,6 +16,8 @@ export interface OperationBodies {
 export interface SchemaSet {
   defs: Record<string, Schema>;
   operations: Record<string, OperationBodies>;
+  /** Where each `$defs` entry stands in the spec, as a JSON pointer (for warnings). */
+  places: Record<string, string>;
 }
 
 const INT_RANGES: Record<string, [number, number]> = {
@@ -42,16 +44,30 @@ const NOT_ASSERTIONS = new Set([
   "$comment",
 ]);
 
+/** Receives one line per thing the generator could not take as written (and what it did instead). */
+export type Warn = (line: string) => void;
+
 /**
  * Collects component schemas (as `$defs`) and the JSON body schemas of every operation from a 3.1
- * document. An inline body schema gets a `$defs` entry named `<operationId>_<request|status>`.
- * Annotations are left out, but for `examples` when asked (the request planner reads them).
+ * document. An inline body schema gets a `$defs` entry named `<operationId>_<request|status>`; one
+ * that lives in `components/responses` or `components/requestBodies` gets one entry however many
+ * operations point at it (`response_<name>`, `requestBody_<name>`), so it is compiled once.
+ * Annotations are left out, but for `examples` when asked (the request planner reads them). What
+ * cannot be taken as written is said through `warn`, with its place in the spec.
  */
-export function toSchemaSet(document: OpenApiDocument, { examples = false } = {}): SchemaSet {
-  const toJsonSchema = (schema: unknown) => asJsonSchema(schema, examples);
+export function toSchemaSet(
+  document: OpenApiDocument,
+  { examples = false, warn = () => {} }: { examples?: boolean; warn?: Warn } = {},
+): SchemaSet {
+  const toJsonSchema = (schema: unknown, place: string) => asJsonSchema(schema, examples, warn, place);
   const components = (document.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
   const defs = dict<Schema>();
-  for (const [name, schema] of Object.entries(components)) defs[name] = toJsonSchema(schema);
+  const places = dict<string>();
+  for (const [name, schema] of Object.entries(components)) {
+    places[name] = `#/components/schemas/${escapeToken(name)}`;
+    defs[name] = toJsonSchema(schema, places[name]);
+  }
+  const shared = new Map<string, string>();
   const operations = dict<OperationBodies>();
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
@@ -59,66 +75,113 @@ export function toSchemaSet(document: OpenApiDocument, { examples = false } = {}
       const operation = item[method] as Schema | undefined;
       if (!operation) continue;
       const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
-      const name = (suffix: string, schema: unknown) => nameBody(defs, `${id}_${suffix}`, schema, toJsonSchema);
+      const here = `#/paths/${escapeToken(path)}/${method}`;
+      const name = (suffix: string, found: FoundBody) => {
+        const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);
+        const known = found.component === undefined ? undefined : shared.get(found.component);
+        if (known !== undefined) return known;
+        const named = nameBody(defs, wanted, found, toJsonSchema);
+        places[named] ??= found.place;
+        if (found.component !== undefined) shared.set(found.component, named);
+        return named;
+      };
       const bodies: OperationBodies = { method, path, responses: {} };
-      const request = jsonSchemaOf(document, operation.requestBody);
+      const request = bodyOf(document, operation.requestBody, `${here}/requestBody`);
       if (request !== undefined) bodies.request = name("request", request);
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
-        const schema = jsonSchemaOf(document, response);
-        if (schema !== undefined) bodies.responses[status] = name(status, schema);
+        const found = bodyOf(document, response, `${here}/responses/${escapeToken(status)}`);
+        if (found !== undefined) bodies.responses[status] = name(status, found);
       }
       operations[id] = bodies;
     }
   }
-  return { defs, operations };
+  return { defs, operations, places };
+}
+
+/** A body's JSON schema, where it stands in the spec, and the component it came from, if any. */
+interface FoundBody {
+  schema: unknown;
+  place: string;
+  component?: string | undefined;
+}
+
+/** `response_400` for `#/components/responses/400`, `requestBody_Pet` for `#/components/requestBodies/Pet`. */
+function sharedName(component: string): string {
+  const [, section, name] = pointerKeys(component.slice(1)) as [string, string, string];
+  return `${section === "requestBodies" ? "requestBody" : "response"}_${name}`;
 }
 
 /**
- * A body that is a plain reference keeps the component's name; an inline one gets its own entry,
- * named `<operationId>_<request|status>` as an identifier (an operation with no id is named by its
- * method and path) and never taking a component's name.
+ * A body that is a plain reference keeps the component's name; any other gets its own entry,
+ * named after `wanted` as an identifier, never taking a name already there. A schema that is not
+ * a schema at all (`schema: null`, a string) is read as "any value", with a warning.
  */
 function nameBody(
   defs: Record<string, Schema>,
-  fallback: string,
-  schema: unknown,
-  toJsonSchema: (schema: unknown) => Schema,
+  wanted: string,
+  { schema, place }: FoundBody,
+  toJsonSchema: (schema: unknown, place: string) => Schema,
 ): string {
   const name = isSchema(schema) ? refName(schema) : undefined;
   if (name !== undefined && Object.keys(schema as Schema).length === 1) return name;
-  const unique = freeName(defs, fallback);
-  defs[unique] = toJsonSchema(schema);
+  const unique = freeName(defs, wanted);
+  defs[unique] = toJsonSchema(schema, place);
   return unique;
 }
 
 /** The `application/json` (or `+json`) schema of a request body or response, following `$ref`s. */
-function jsonSchemaOf(document: OpenApiDocument, bodyOrRef: unknown): unknown {
-  const body = resolveLocal(document, bodyOrRef);
+function bodyOf(document: OpenApiDocument, bodyOrRef: unknown, place: string): FoundBody | undefined {
+  let body = bodyOrRef;
+  let component: string | undefined;
+  let where = place;
+  while (isSchema(body) && typeof body.$ref === "string" && body.$ref.startsWith("#/")) {
+    component = /^#\/components\/(responses|requestBodies)\/[^/]+$/.test(body.$ref) ? body.$ref : component;
+    where = body.$ref;
+    body = valueAt(document, body.$ref.slice(1));
+  }
   const content = isSchema(body) && isSchema(body.content) ? body.content : undefined;
   if (!content) return undefined;
   const mediaType = Object.keys(content).find((type) => /^application\/(.+\+)?json\b/.test(type));
-  return mediaType === undefined ? undefined : (content[mediaType] as Schema).schema;
+  if (mediaType === undefined) return undefined;
+  return {
+    schema: (content[mediaType] as Schema).schema,
+    place: `${where}/content/${escapeToken(mediaType)}/schema`,
+    component,
+  };
 }
 
-function resolveLocal(document: OpenApiDocument, node: unknown): unknown {
-  let current = node;
-  while (isSchema(current) && typeof current.$ref === "string" && current.$ref.startsWith("#/")) {
-    current = valueAt(document, current.$ref.slice(1));
+/** Keywords of JSON Schema 2019-09 that 2020-12 replaced: they assert nothing here, and are dropped. */
+const OLD_DRAFT_KEYWORDS = new Set(["$recursiveRef", "$recursiveAnchor"]);
+
+/**
+ * An OpenAPI 3.1 Schema Object as plain JSON Schema 2020-12 that Ajv compiles in strict mode.
+ * Written-as-is mistakes that published specs make are mended, not refused: a non-schema is "any
+ * value", a `required` list naming a key twice names it once, 2019-09 keywords are dropped; each
+ * of the first and last is a warning naming `place`.
+ */
+function asJsonSchema(schema: unknown, examples: boolean, warn: Warn, place: string): Schema {
+  if (!isSchema(schema) && typeof schema !== "boolean") {
+    warn(
+      `${place}: the schema is ${schema === null ? "null" : `a ${typeof schema}`}, not a schema; any value is accepted there`,
+    );
+    return {};
   }
-  return current;
-}
-
-/** An OpenAPI 3.1 Schema Object as plain JSON Schema 2020-12 that Ajv compiles in strict mode. */
-function asJsonSchema(schema: unknown, examples: boolean): Schema {
-  return mapSchema(schema, (node) => {
+  const dropped = new Set<string>();
+  const mapped = mapSchema(schema, (node) => {
     const out: Schema = dict();
     for (const [key, value] of Object.entries(node)) {
-      if ((!NOT_ASSERTIONS.has(key) || (examples && key === "examples")) && !key.startsWith("x-")) out[key] = value;
+      if (OLD_DRAFT_KEYWORDS.has(key)) dropped.add(key);
+      else if ((!NOT_ASSERTIONS.has(key) || (examples && key === "examples")) && !key.startsWith("x-"))
+        out[key] = value;
     }
+    if (Array.isArray(out.required)) out.required = [...new Set(out.required)];
     const name = refName(node);
-    if (name !== undefined) out.$ref = `#/$defs/${name}`;
+    if (name !== undefined) out.$ref = defsRef(name);
     return withIntegerRange(out);
   }) as Schema;
+  if (dropped.size > 0)
+    warn(`${place}: ${[...dropped].join(", ")} (JSON Schema 2019-09) dropped; 2020-12 has $dynamicRef instead`);
+  return mapped;
 }
 
 /** `format: int32` and `int64` become the `minimum`/`maximum` they imply, tightened by any the spec sets. */
@@ -140,7 +203,7 @@ export function standaloneSchema(set: SchemaSet, name: string): Schema {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
     else if (isSchema(node)) {
-      const ref = typeof node.$ref === "string" && node.$ref.startsWith("#/$defs/") ? node.$ref.slice(8) : undefined;
+      const ref = typeof node.$ref === "string" ? defsName(node.$ref) : undefined;
       if (ref !== undefined && !Object.hasOwn(reached, ref) && set.defs[ref] !== undefined) {
         reached[ref] = set.defs[ref];
         visit(set.defs[ref]);

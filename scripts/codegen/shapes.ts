@@ -1,3 +1,4 @@
+import { defsName } from "../../src/spec/json-pointer.js";
 import type { Shape } from "../../src/spec/types.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
 import { dict, isSchema, type Schema } from "./schema-walk.js";
@@ -97,7 +98,7 @@ function propertyDeclarations(parts: Schema[]): Map<string, unknown[]> {
 
 function defName(schema: Schema): string | undefined {
   const ref = schema.$ref;
-  return typeof ref === "string" && ref.startsWith("#/$defs/") ? ref.slice("#/$defs/".length) : undefined;
+  return typeof ref === "string" ? defsName(ref) : undefined;
 }
 
 function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undefined {
@@ -113,5 +114,8 @@ function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undef
 
 /** `admitsNull`'s view of the `$defs` table. */
 function resolver(defs: Record<string, Schema>): (ref: string) => unknown {
-  return (ref) => (ref.startsWith("#/$defs/") ? defs[ref.slice("#/$defs/".length)] : undefined);
+  return (ref) => {
+    const name = defsName(ref);
+    return name !== undefined && Object.hasOwn(defs, name) ? defs[name] : undefined;
+  };
 }

@@ -2,11 +2,11 @@
 // Do not edit: change the spec or the generator, then regenerate.
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
 "use strict";
-export const validate_ErrorResponse = validate21;
-const schema32 = {"type":"object","required":["error"],"properties":{"error":{"$ref":"#/$defs/ErrorDetail"}}};
-const schema33 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}}};
+export const validate_ErrorResponse = validate1;
+const schema1 = {"type":"object","required":["error"],"properties":{"error":{"$ref":"#/$defs/ErrorDetail"}}};
+const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}}};
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -70,7 +70,7 @@ errors++;
 if(data0.code !== undefined){
 let data3 = data0.code;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/error/code",schemaPath:"#/$defs/ErrorDetail/properties/code/type",keyword:"type",params:{type: schema33.properties.code.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/error/code",schemaPath:"#/$defs/ErrorDetail/properties/code/type",keyword:"type",params:{type: schema2.properties.code.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,7 +83,7 @@ errors++;
 if(data0.param !== undefined){
 let data4 = data0.param;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err6 = {instancePath:instancePath+"/error/param",schemaPath:"#/$defs/ErrorDetail/properties/param/type",keyword:"type",params:{type: schema33.properties.param.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/error/param",schemaPath:"#/$defs/ErrorDetail/properties/param/type",keyword:"type",params:{type: schema2.properties.param.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -116,17 +116,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
-export const validate_ImageGeneration = validate22;
-const schema34 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"#/$defs/ImageData"}}}};
-const schema37 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}}};
-const schema35 = {"type":"object","required":["input_tokens","output_tokens","total_tokens","input_tokens_details"],"properties":{"input_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"output_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"total_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"input_tokens_details":{"$ref":"#/$defs/ImageInputTokens"}}};
-const schema36 = {"type":"object","required":["image_tokens","text_tokens"],"properties":{"image_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"text_tokens":{"type":"integer","minimum":0,"maximum":2147483647}}};
+export const validate_ImageGeneration = validate2;
+const schema3 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"#/$defs/ImageData"}}}};
+const schema6 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}}};
+const schema4 = {"type":"object","required":["input_tokens","output_tokens","total_tokens","input_tokens_details"],"properties":{"input_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"output_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"total_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"input_tokens_details":{"$ref":"#/$defs/ImageInputTokens"}}};
+const schema5 = {"type":"object","required":["image_tokens","text_tokens"],"properties":{"image_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"text_tokens":{"type":"integer","minimum":0,"maximum":2147483647}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -391,12 +391,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate3.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -413,7 +413,7 @@ errors++;
 if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema34.properties.background.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema3.properties.background.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -426,7 +426,7 @@ errors++;
 if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: schema34.properties.created.type},message:"must be integer,null"};
+const err2 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: schema3.properties.created.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -461,7 +461,7 @@ errors++;
 if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema34.properties.output_format.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema3.properties.output_format.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -474,7 +474,7 @@ errors++;
 if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema34.properties.quality.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema3.properties.quality.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -487,7 +487,7 @@ errors++;
 if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema34.properties.size.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema3.properties.size.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -502,8 +502,8 @@ let data5 = data.usage;
 const _errs12 = errors;
 let valid1 = false;
 const _errs13 = errors;
-if(!(validate23(data5, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+if(!(validate3(data5, {instancePath:instancePath+"/usage",parentData:data,parentDataProperty:"usage",rootData}))){
+vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs13 === errors;
@@ -555,7 +555,7 @@ if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.b64_json !== undefined){
 let data8 = data7.b64_json;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err10 = {instancePath:instancePath+"/data/" + i0+"/b64_json",schemaPath:"#/$defs/ImageData/properties/b64_json/type",keyword:"type",params:{type: schema37.properties.b64_json.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/data/" + i0+"/b64_json",schemaPath:"#/$defs/ImageData/properties/b64_json/type",keyword:"type",params:{type: schema6.properties.b64_json.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -568,7 +568,7 @@ errors++;
 if(data7.revised_prompt !== undefined){
 let data9 = data7.revised_prompt;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err11 = {instancePath:instancePath+"/data/" + i0+"/revised_prompt",schemaPath:"#/$defs/ImageData/properties/revised_prompt/type",keyword:"type",params:{type: schema37.properties.revised_prompt.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/data/" + i0+"/revised_prompt",schemaPath:"#/$defs/ImageData/properties/revised_prompt/type",keyword:"type",params:{type: schema6.properties.revised_prompt.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -581,7 +581,7 @@ errors++;
 if(data7.url !== undefined){
 let data10 = data7.url;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err12 = {instancePath:instancePath+"/data/" + i0+"/url",schemaPath:"#/$defs/ImageData/properties/url/type",keyword:"type",params:{type: schema37.properties.url.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/data/" + i0+"/url",schemaPath:"#/$defs/ImageData/properties/url/type",keyword:"type",params:{type: schema6.properties.url.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -626,14 +626,14 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
-export const validate_ImageGenerationRequest = validate25;
-const schema38 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["standard","hd","low","medium","high","auto",null]},"size":{"type":["string","null"],"enum":["256x256","512x512","1024x1024","1792x1024","1024x1792","1536x1024","1024x1536","auto",null]},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}}};
+export const validate_ImageGenerationRequest = validate5;
+const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["standard","hd","low","medium","high","auto",null]},"size":{"type":["string","null"],"enum":["256x256","512x512","1024x1024","1792x1024","1024x1792","1536x1024","1024x1536","auto",null]},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -697,7 +697,7 @@ errors++;
 if(data.n !== undefined){
 let data2 = data.n;
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: schema38.properties.n.type},message:"must be integer,null"};
+const err5 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: schema7.properties.n.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -732,7 +732,7 @@ errors++;
 if(data.response_format !== undefined){
 let data3 = data.response_format;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/type",keyword:"type",params:{type: schema38.properties.response_format.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/type",keyword:"type",params:{type: schema7.properties.response_format.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -742,7 +742,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!(((data3 === "url") || (data3 === "b64_json")) || (data3 === null))){
-const err9 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/enum",keyword:"enum",params:{allowedValues: schema38.properties.response_format.enum},message:"must be equal to one of the allowed values"};
+const err9 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/enum",keyword:"enum",params:{allowedValues: schema7.properties.response_format.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -755,7 +755,7 @@ errors++;
 if(data.quality !== undefined){
 let data4 = data.quality;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err10 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema38.properties.quality.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema7.properties.quality.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -765,7 +765,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((((((data4 === "standard") || (data4 === "hd")) || (data4 === "low")) || (data4 === "medium")) || (data4 === "high")) || (data4 === "auto")) || (data4 === null))){
-const err11 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/enum",keyword:"enum",params:{allowedValues: schema38.properties.quality.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.properties.quality.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -778,7 +778,7 @@ errors++;
 if(data.size !== undefined){
 let data5 = data.size;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err12 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema38.properties.size.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema7.properties.size.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -788,7 +788,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((((((((data5 === "256x256") || (data5 === "512x512")) || (data5 === "1024x1024")) || (data5 === "1792x1024")) || (data5 === "1024x1792")) || (data5 === "1536x1024")) || (data5 === "1024x1536")) || (data5 === "auto")) || (data5 === null))){
-const err13 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/enum",keyword:"enum",params:{allowedValues: schema38.properties.size.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.properties.size.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -801,7 +801,7 @@ errors++;
 if(data.style !== undefined){
 let data6 = data.style;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err14 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: schema38.properties.style.type},message:"must be string,null"};
+const err14 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: schema7.properties.style.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -811,7 +811,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!(((data6 === "vivid") || (data6 === "natural")) || (data6 === null))){
-const err15 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/enum",keyword:"enum",params:{allowedValues: schema38.properties.style.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/enum",keyword:"enum",params:{allowedValues: schema7.properties.style.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -824,7 +824,7 @@ errors++;
 if(data.background !== undefined){
 let data7 = data.background;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema38.properties.background.type},message:"must be string,null"};
+const err16 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema7.properties.background.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -837,7 +837,7 @@ errors++;
 if(data.moderation !== undefined){
 let data8 = data.moderation;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err17 = {instancePath:instancePath+"/moderation",schemaPath:"#/properties/moderation/type",keyword:"type",params:{type: schema38.properties.moderation.type},message:"must be string,null"};
+const err17 = {instancePath:instancePath+"/moderation",schemaPath:"#/properties/moderation/type",keyword:"type",params:{type: schema7.properties.moderation.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -850,7 +850,7 @@ errors++;
 if(data.output_compression !== undefined){
 let data9 = data.output_compression;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-const err18 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/type",keyword:"type",params:{type: schema38.properties.output_compression.type},message:"must be integer,null"};
+const err18 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/type",keyword:"type",params:{type: schema7.properties.output_compression.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -885,7 +885,7 @@ errors++;
 if(data.output_format !== undefined){
 let data10 = data.output_format;
 if((typeof data10 !== "string") && (data10 !== null)){
-const err21 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema38.properties.output_format.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema7.properties.output_format.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -906,7 +906,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate5.errors = vErrors;
 return errors === 0;
 }
 

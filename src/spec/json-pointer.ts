@@ -27,3 +27,26 @@ export function valueAt(root: unknown, pointer: string): unknown {
     root,
   );
 }
+
+const DEFS = "#/$defs/";
+
+/**
+ * The `$ref` to the `$defs` entry `name`: a URI fragment holding a JSON pointer, so the name is
+ * escaped as a pointer token and as a URI component (a name may hold `/`, `~`, `%` or `#`).
+ *
+ * @example
+ * defsRef("a/b") // "#/$defs/a~1b"
+ */
+export function defsRef(name: string): string {
+  return `${DEFS}${encodeURIComponent(escapeToken(name))}`;
+}
+
+/** The `$defs` entry a `$ref` names (the inverse of `defsRef`), or `undefined` for any other `$ref`. */
+export function defsName(ref: string): string | undefined {
+  if (!ref.startsWith(DEFS) || ref.indexOf("/", DEFS.length) !== -1) return undefined;
+  try {
+    return pointerKeys(`/${decodeURIComponent(ref.slice(DEFS.length))}`)[0];
+  } catch {
+    return undefined; // a malformed %-escape names nothing
+  }
+}

@@ -8,7 +8,7 @@ import { check } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
 export type { JsonSchema, Shape, Shapes, SpecViolation, ValidationIssue, Validator } from "./types.js";
-export { describeViolations } from "./validation.js";
+export { describeViolations, unchecked } from "./validation.js";
 
 /**
  * Every place where `value` breaks the body schema `schemaName` of a generated `validators` table,

@@ -25,8 +25,14 @@ export interface ValidationIssue {
   message?: string;
 }
 
-/** A compiled validator: returns whether `data` matches, and leaves the problems on `errors`. */
-export type Validator = ((data: unknown) => boolean) & { errors?: ValidationIssue[] | null };
+/**
+ * A compiled validator: returns whether `data` matches, and leaves the problems on `errors`.
+ * `unchecked` says why a schema got no compiled validator (see `unchecked()`); it then accepts anything.
+ */
+export type Validator = ((data: unknown) => boolean) & {
+  errors?: ValidationIssue[] | null;
+  unchecked?: string;
+};
 
 /** One place where a body breaks the spec. */
 export interface SpecViolation {

@@ -25,6 +25,26 @@ export function check(validator: Validator, value: unknown): SpecViolation[] {
 }
 
 /**
+ * The validator of a body schema the generator could not compile (it warned, naming the schema's
+ * place in the spec): every value passes, and the first call says so on the console, once per
+ * schema, so an unchecked body never passes for a checked one in silence. `reason` is on the
+ * validator as `unchecked`.
+ *
+ * @example
+ * export const validate_Pet: Validator = unchecked("Pet", "pattern is not a regular expression");
+ */
+export function unchecked(schemaName: string, reason: string): Validator {
+  let told = false;
+  const accept = () => {
+    if (!told)
+      console.warn(`${JSON.stringify(schemaName)} is not checked: the generator could not compile it (${reason})`);
+    told = true;
+    return true;
+  };
+  return Object.assign(accept, { unchecked: reason });
+}
+
+/**
  * A nullable field written as `oneOf: [X, {type: "null"}]` that fails X also fails "must be null"
  * and the `oneOf` itself. Those two say nothing the failure inside X does not, so they are left
  * out wherever another problem sits at or below the same place.

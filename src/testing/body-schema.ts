@@ -1,3 +1,4 @@
+import { defsName } from "../spec/json-pointer.js";
 import type { JsonSchema } from "../spec/types.js";
 
 /**
@@ -7,8 +8,9 @@ import type { JsonSchema } from "../spec/types.js";
 export function resolvedSchema(schema: JsonSchema, root: JsonSchema): JsonSchema {
   let current = schema;
   for (let depth = 0; typeof current.$ref === "string" && depth < 8; depth++) {
-    const name = current.$ref.replace("#/$defs/", "");
-    current = ((root.$defs as Record<string, JsonSchema> | undefined)?.[name] ?? {}) as JsonSchema;
+    const name = defsName(current.$ref);
+    const defs = root.$defs as Record<string, JsonSchema> | undefined;
+    current = (name !== undefined && defs && Object.hasOwn(defs, name) ? defs[name] : {}) as JsonSchema;
   }
   const branches = (current.anyOf ?? current.oneOf) as JsonSchema[] | undefined;
   const concrete = branches?.filter((branch) => branch.type !== "null");
