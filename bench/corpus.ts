@@ -6,7 +6,7 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { generateFiles } from "../scripts/codegen/index.js";
+import { generateFiles } from "../src/codegen/index.js";
 import { BROKEN_IN_CORPUS, type CorpusSpec, corpusSpecs } from "../tests/helpers/corpus.js";
 
 const specs = corpusSpecs();

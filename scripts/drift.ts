@@ -8,9 +8,9 @@
  * Exit 0: no difference; 1: differences (listed); 2: an input could not be read or is not OpenAPI.
  */
 import { parseArgs } from "node:util";
-import { toCanonical31 } from "./codegen/canonical.js";
-import { type Difference, driftBetween } from "./codegen/drift.js";
-import { loadSpec, SpecError } from "./codegen/spec-source.js";
+import { toCanonical31 } from "../src/codegen/canonical.js";
+import { type Difference, driftBetween } from "../src/codegen/drift.js";
+import { loadSpec, SpecError } from "../src/codegen/spec-source.js";
 
 try {
   const { values, positionals } = parseArgs({

@@ -5,7 +5,7 @@
  *   npm run lint:spec                 openapi/sudo-images.yaml
  *   npm run lint:spec -- F            another file
  */
-import { lintSpec, SpecError } from "./codegen/spec-source.js";
+import { lintSpec, SpecError } from "../src/codegen/spec-source.js";
 
 const spec = process.argv[2] ?? "openapi/sudo-images.yaml";
 try {

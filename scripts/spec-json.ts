@@ -4,7 +4,7 @@
  * (`sudo-images/openapi.yaml`), for Prism, Schemathesis or any tool that wants it parsed.
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { loadSpec } from "./codegen/spec-source.js";
+import { loadSpec } from "../src/codegen/spec-source.js";
 
 const { document } = await loadSpec("openapi/sudo-images.yaml");
 await mkdir("dist", { recursive: true });

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
+import { generateFiles } from "../src/codegen/index.js";
 import { BROKEN_IN_CORPUS, corpusSpecs } from "./helpers/corpus.js";
 import { typecheck } from "./helpers/typecheck.js";
 

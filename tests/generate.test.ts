@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
-import { nullableShapes } from "../scripts/codegen/shapes.js";
-import { SpecError } from "../scripts/codegen/spec-source.js";
+import { generateFiles } from "../src/codegen/index.js";
+import { nullableShapes } from "../src/codegen/shapes.js";
+import { SpecError } from "../src/codegen/spec-source.js";
 import { typecheck } from "./helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -37,7 +37,7 @@ describe("generated code", () => {
     const { files } = await generateFiles(SPEC);
     expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "schema.ts", "validators.ts"]);
     for (const text of files.values())
-      expect(text).toMatch(/^\/\/ Generated from openapi\/sudo-images\.yaml by `npm run generate`/);
+      expect(text).toMatch(/^\/\/ Generated from openapi\/sudo-images\.yaml by `sudo-images codegen`/);
   });
 
   it("comes out the same from the OpenAPI 3.0 fixture, nullable $ref included", async () => {

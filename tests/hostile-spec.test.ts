@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
-import { SpecError } from "../scripts/codegen/spec-source.js";
+import { generateFiles } from "../src/codegen/index.js";
+import { SpecError } from "../src/codegen/spec-source.js";
 import { startTestServer, type TestServer } from "./helpers/http-server.js";
 import { typecheck } from "./helpers/typecheck.js";
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
+import { generateFiles } from "../src/codegen/index.js";
 import type { Shapes, SpecViolation } from "../src/spec/runtime.js";
 import { typecheck } from "./helpers/typecheck.js";
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../scripts/codegen/index.js";
+import { generateFiles } from "../src/codegen/index.js";
 import { type MockScenario, type MockServer, startMockServer } from "../src/testing/index.js";
 import { pngSize } from "./helpers/png.js";
 

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Schema } from "../scripts/codegen/schema-walk.js";
+import type { Schema } from "../src/codegen/schema-walk.js";
 import {
   ApiError,
   AuthenticationError,

@@ -25,10 +25,13 @@ const REQUEST_FLAGS = requestFlags(bodySchemas.ImageGenerationRequest ?? {}, "pr
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
        sudo-images verify --base-url URL [options]
+       sudo-images codegen --spec FILE --out DIR [options]
 
 generate: generates images through the Sudo API and saves them as files.
 verify:   checks that a server (yours, a gateway, a mock) honours the spec: sends requests generated
           from it and checks every answer; exits 0 when all checks pass, 1 when one fails.
+codegen:  compiles any OpenAPI 3.0/3.1 spec into types, validators and normalization
+          (sudo-images codegen --help).
 
 Options of verify:
   --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
@@ -87,6 +90,8 @@ class UsageError extends Error {}
  * network failed, 2 bad arguments. `stdout` gets results only; progress and errors go to `stderr`.
  */
 export async function main(argv: string[], stdout: Output, stderr: Output): Promise<number> {
+  // codegen has flags of its own, and loads the generator only when asked.
+  if (argv[0] === "codegen") return (await import("./codegen.js")).codegenCommand(argv.slice(1), stdout, stderr);
   let debug = argv.includes("--debug");
   try {
     const { values, positionals } = parse(argv);

@@ -1,4 +1,4 @@
-// Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
+// Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 
 import type { JsonSchema, Shapes, Validator } from "../spec/runtime.js";

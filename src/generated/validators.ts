@@ -1,4 +1,4 @@
-// Generated from openapi/sudo-images.yaml by `npm run generate` (scripts/generate.ts).
+// Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
 "use strict";

@@ -17,7 +17,11 @@ export interface CorpusSpec {
  */
 export const GITHUB_OPERATIONS = ["repos/get", "issues/list-for-repo", "pulls/get", "issues/create"];
 
-/** Specs other people wrote: the upstream Sudo spec, ReadMe's 3.0 and 3.1 examples, GitHub's REST spec. */
+/**
+ * Specs other people wrote: the upstream Sudo spec, ReadMe's 3.0 and 3.1 examples, Directus (a
+ * `schema: null` body, inline responses), Blockfrost (one shared error response for 129
+ * operations) and GitHub's REST spec.
+ */
 export function corpusSpecs(): CorpusSpec[] {
   const readme = ["3.0", "3.1"].flatMap((version) =>
     readdirSync(path.join(examples, version, "json"))
@@ -31,6 +35,16 @@ export function corpusSpecs(): CorpusSpec[] {
   return [
     { name: "upstream sudo-openapi.json", file: path.join(root, "openapi/upstream/sudo-openapi.json"), operations: [] },
     ...readme,
+    {
+      name: "directus openapi.json",
+      file: path.join(root, "node_modules/@directus/specs/dist/openapi.json"),
+      operations: [],
+    },
+    {
+      name: "blockfrost openapi.yaml",
+      file: path.join(root, "node_modules/@blockfrost/openapi/openapi.yaml"),
+      operations: [],
+    },
     {
       name: "github api.github.com.json (4 operations)",
       file: path.join(root, "node_modules/@octokit/openapi/generated/api.github.com.json"),

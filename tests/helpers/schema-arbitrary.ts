@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { toCanonical31 } from "../../scripts/codegen/canonical.js";
-import { toSchemaSet } from "../../scripts/codegen/json-schema.js";
-import type { Schema } from "../../scripts/codegen/schema-walk.js";
-import { loadSpec } from "../../scripts/codegen/spec-source.js";
+import { toCanonical31 } from "../../src/codegen/canonical.js";
+import { toSchemaSet } from "../../src/codegen/json-schema.js";
+import type { Schema } from "../../src/codegen/schema-walk.js";
+import { loadSpec } from "../../src/codegen/spec-source.js";
 
 /** The spec's schemas as JSON Schema `$defs`, the same ones the validators are compiled from. */
 export async function specDefs(spec = "openapi/sudo-images.yaml"): Promise<Record<string, Schema>> {

@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateFiles } from "../../scripts/codegen/index.js";
+import { generateFiles } from "../../src/codegen/index.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

@@ -1,5 +1,5 @@
-import { defsName } from "../../src/spec/json-pointer.js";
-import type { Shape } from "../../src/spec/types.js";
+import { defsName } from "../spec/json-pointer.js";
+import type { Shape } from "../spec/types.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
 import { dict, isSchema, type Schema } from "./schema-walk.js";
 

@@ -4,6 +4,7 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey } from "./code-text.js";
 import { type SchemaSet, standaloneSchema, toSchemaSet } from "./json-schema.js";
+import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError } from "./spec-source.js";
@@ -19,8 +20,10 @@ export interface GenerateOptions {
   /** The folder the files are for; it decides the default `runtime`. @default "src/generated" */
   out?: string | undefined;
   /**
-   * The module generated code imports the runtime from.
-   * @default "sudo-images/spec", or a relative path to this package's `src/spec/` for a folder inside `src/`
+   * The module generated code imports the runtime from. Without it, the runtime is written into the
+   * folder as `runtime.ts` (so the folder needs nothing at run time), except for a folder inside
+   * the `src/` of a checkout of this package, which imports the runtime's sources there.
+   * @default "./runtime.js", with runtime.ts written beside the other files
    */
   runtime?: string | undefined;
   /** Where the spec's `$ref`s may lead: by default only to files in the spec's own folder. */
@@ -45,6 +48,7 @@ export async function generateFiles(
   const schemaWarnings: string[] = [];
   const set = toSchemaSet(document, { warn: (line) => schemaWarnings.push(`schemas: ${line}`) });
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
+  const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
     astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0])),
@@ -62,18 +66,22 @@ export async function generateFiles(
     ],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
+  if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
   return { files, warnings: [...loaded.warnings, ...schemaWarnings, ...validators.warnings] };
 }
 
+/** The runtime a folder imports when it carries its own copy (`runtime.ts`). */
+const OWN_RUNTIME = "./runtime.js";
+
 /**
  * A folder inside the `src/` of a checkout of this package is compiled with the runtime's sources
- * there, so it imports them by relative path; any other folder imports the installed package.
+ * there, so it imports them by relative path; any other folder carries its own copy.
  */
 function runtimeFor(dir: string): string {
   const source = path.resolve(RUNTIME_SOURCE);
   const root = path.resolve("src");
   const target = path.resolve(dir);
-  if (!target.startsWith(`${root}${path.sep}`) || !existsSync(source)) return "sudo-images/spec";
+  if (!target.startsWith(`${root}${path.sep}`) || !existsSync(source)) return OWN_RUNTIME;
   const relative = path.relative(target, source.replace(/\.ts$/, ".js")).split(path.sep).join("/");
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
@@ -97,7 +105,7 @@ function bannerFor(specPath: string): string {
   const relative = path.relative(process.cwd(), specPath);
   const spec = (relative.startsWith("..") ? path.basename(specPath) : relative).split(path.sep).join("/");
   return [
-    `// Generated from ${commentText(spec)} by \`npm run generate\` (scripts/generate.ts).`,
+    `// Generated from ${commentText(spec)} by \`sudo-images codegen\` (npm run generate in its repository).`,
     "// Do not edit: change the spec or the generator, then regenerate.",
     "",
   ].join("\n");

@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { defsName, defsRef } from "../../src/spec/json-pointer.js";
+import { defsName, defsRef } from "../spec/json-pointer.js";
 import type { SchemaSet } from "./json-schema.js";
 import { dict, type Schema } from "./schema-walk.js";
 

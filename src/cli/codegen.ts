@@ -1,0 +1,156 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { GeneratedFiles } from "../codegen/index.js";
+import { oneLine } from "../http/shown-text.js";
+import type { Output } from "./progress.js";
+
+/** The packages the generator needs, which a client-only install does not bring (optional peers). */
+export const CODEGEN_PACKAGES = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
+
+/** How many warnings are printed without `--verbose`. */
+const WARNINGS_SHOWN = 5;
+
+/** The flags of `sudo-images codegen`, and `npm run generate`'s defaults for this repository. */
+export interface CodegenDefaults {
+  spec?: string | undefined;
+  out?: string | undefined;
+  /** What `--check` tells a user to run when the folder is stale. */
+  regenerate: string;
+}
+
+const FLAGS = {
+  spec: { type: "string" },
+  out: { type: "string" },
+  operation: { type: "string", multiple: true, default: [] as string[] },
+  runtime: { type: "string" },
+  check: { type: "boolean", default: false },
+  verbose: { type: "boolean", default: false },
+  "allow-outside-refs": { type: "boolean", default: false },
+  "allow-remote-refs": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** `sudo-images codegen --help`. */
+export const CODEGEN_HELP = `Usage: sudo-images codegen --spec FILE --out DIR [options]
+
+Compiles an OpenAPI 3.0 or 3.1 spec into a folder of TypeScript: types (openapi-typescript),
+ahead-of-time validators (Ajv) and nullable normalization, with the small runtime they need
+written beside them (no dependency at run time).
+
+  --spec FILE             the spec (JSON or YAML)
+  --out DIR               the folder to write (made if missing)
+  --operation ID          only this operation and what it reaches (repeatable)
+  --runtime M             import the runtime from M instead of writing runtime.ts
+  --check                 write nothing; exit 1 naming the files that are stale
+  --verbose               print every warning, not the first ${WARNINGS_SHOWN}
+  --allow-outside-refs    follow $refs to files outside the spec's folder
+  --allow-remote-refs     fetch $refs to http(s) URLs
+
+Needs ${CODEGEN_PACKAGES.join(", ")} (npm install --save-dev …).
+Exit codes: 0 written (or up to date), 1 the spec cannot be generated or --check found stale files, 2 bad arguments.`;
+
+/**
+ * `sudo-images codegen` (and `npm run generate` in this repository, with its defaults): one
+ * generator run, printed as one line per outcome and the first warnings. Resolves to the exit code.
+ */
+export async function codegenCommand(
+  argv: string[],
+  stdout: Output,
+  stderr: Output,
+  defaults: CodegenDefaults = { regenerate: "sudo-images codegen" },
+): Promise<number> {
+  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
+  try {
+    ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true }));
+  } catch (error) {
+    return fail(stderr, 2, `${(error as Error).message.split("\n")[0]} (see sudo-images codegen --help)`);
+  }
+  if (values.help) return print(stdout, CODEGEN_HELP);
+  const spec = values.spec ?? defaults.spec;
+  // A spec of one's own never lands in a default folder (this package's own client, in a clone).
+  const out = values.out ?? (values.spec === undefined ? defaults.out : undefined);
+  if (spec === undefined || out === undefined) {
+    return fail(
+      stderr,
+      2,
+      `codegen needs --spec and --out${values.spec ? " (a spec of your own is never written into a default folder)" : ""}`,
+    );
+  }
+  const generator = await loadGenerator();
+  if (typeof generator === "string") return fail(stderr, 1, generator);
+  try {
+    const { files, warnings } = await generator.generateFiles(spec, {
+      operations: values.operation,
+      out,
+      runtime: values.runtime,
+      refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
+    });
+    reportWarnings(stderr, spec, warnings, values.verbose);
+    if (!values.check) return await write(stdout, files, out);
+    const stale = await staleFiles(files, out);
+    if (stale.length === 0) return print(stdout, `${out}/ is up to date with ${spec}.`);
+    return fail(
+      stderr,
+      1,
+      `Generated code is not up to date with ${spec}: ${stale.join(", ")}. Run \`${defaults.regenerate}\`.`,
+    );
+  } catch (error) {
+    if (error instanceof generator.SpecError) return fail(stderr, 1, `error: ${error.message}`);
+    throw error;
+  }
+}
+
+type Generator = typeof import("../codegen/index.js") & typeof import("../codegen/spec-source.js");
+
+/** The generator, or the one line that says what to install when its packages are missing. */
+async function loadGenerator(): Promise<Generator | string> {
+  try {
+    const [index, source] = await Promise.all([import("../codegen/index.js"), import("../codegen/spec-source.js")]);
+    return { ...index, ...source };
+  } catch (error) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec((error as Error).message)?.[1];
+    if (missing === undefined) throw error;
+    return `sudo-images codegen needs ${missing}, which is not installed: npm install --save-dev ${CODEGEN_PACKAGES.join(" ")}`;
+  }
+}
+
+async function write(stdout: Output, files: GeneratedFiles, out: string): Promise<number> {
+  await mkdir(out, { recursive: true });
+  for (const [name, text] of files) await writeFile(path.join(out, name), text);
+  return print(stdout, `Wrote ${[...files.keys()].map((name) => path.join(out, name)).join(", ")}`);
+}
+
+/** Real specs break lint rules; say so once, with a count and the first few, and go on. */
+function reportWarnings(stderr: Output, spec: string, warnings: string[], verbose: boolean): void {
+  if (warnings.length === 0) return;
+  const shown = verbose ? warnings : warnings.slice(0, WARNINGS_SHOWN);
+  stderr.write(`${warnings.length} warning(s) about ${spec} (the spec is still generated):\n`);
+  for (const warning of shown) stderr.write(`  ${oneLine(warning, 2000)}\n`);
+  if (shown.length < warnings.length) {
+    stderr.write(`  … and ${warnings.length - shown.length} more (--verbose lists all)\n`);
+  }
+}
+
+/** Files whose text differs, that are missing, or that no longer come out of the spec. */
+async function staleFiles(files: GeneratedFiles, dir: string): Promise<string[]> {
+  const present = await readdir(dir).catch(() => [] as string[]);
+  const stale: string[] = [];
+  for (const [name, text] of files) {
+    const current = await readFile(path.join(dir, name), "utf8").catch(() => undefined);
+    if (current === undefined) stale.push(`${path.join(dir, name)} (missing)`);
+    else if (current !== text) stale.push(`${path.join(dir, name)} (differs)`);
+  }
+  for (const name of present) if (!files.has(name)) stale.push(`${path.join(dir, name)} (not generated by the spec)`);
+  return stale;
+}
+
+function print(out: Output, text: string): number {
+  out.write(`${text}\n`);
+  return 0;
+}
+
+function fail(err: Output, code: number, text: string): number {
+  err.write(`${oneLine(text, 4000)}\n`);
+  return code;
+}
