@@ -20,6 +20,7 @@ const tsc = path.join(root, "node_modules/.bin/tsc");
 
 let project: string;
 let packedFiles: string[];
+let tarball: string;
 
 async function npm(args: string[], cwd: string) {
   return exec("npm", args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" }, maxBuffer: 1 << 24 });
@@ -34,7 +35,7 @@ beforeAll(async () => {
     path.join(project, "package.json"),
     JSON.stringify({ name: "consumer", private: true, type: "module" }),
   );
-  const tarball = path.join(project, pack?.filename as string);
+  tarball = path.join(project, pack?.filename as string);
   await npm(
     ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, "openapi-fetch@0.17", "@types/node@20"],
     project,
@@ -191,7 +192,10 @@ describe("the packed package", { timeout: 60_000 }, () => {
 
   it("compiles and runs a folder generated from the upstream spec against the installed sudo-images/spec", async () => {
     const out = path.join(project, "upstream");
-    const { files } = await generateFiles(path.join(root, "openapi/upstream/sudo-openapi.json"), { out });
+    const { files } = await generateFiles(path.join(root, "openapi/upstream/sudo-openapi.json"), {
+      out,
+      runtime: "sudo-images/spec",
+    });
     await mkdir(out);
     for (const [name, text] of files) await writeFile(path.join(out, name), text);
     const use = [
@@ -244,5 +248,75 @@ describe("the packed package", { timeout: 60_000 }, () => {
     expect(stdout).toContain("saved out/a-heron.png  256x256");
     expect(await readdir(path.join(project, "out"))).toEqual(["a-heron.png"]);
     expect(pngSize(await readFile(path.join(project, "out/a-heron.png")))).toEqual({ width: 256, height: 256 });
+  });
+});
+
+describe("sudo-images codegen from the installed package", { timeout: 120_000 }, () => {
+  let app: string;
+  const directus = path.join(root, "node_modules/@directus/specs/dist/openapi.json");
+  beforeAll(async () => {
+    app = await mkdtemp(path.join(tmpdir(), "sudo-images-codegen-"));
+    await writeFile(
+      path.join(app, "package.json"),
+      JSON.stringify({ name: "other-api", private: true, type: "module" }),
+    );
+    await npm(["install", "--prefer-offline", "--no-audit", "--no-fund", tarball], app);
+  }, 180_000);
+  afterAll(() => rm(app, { recursive: true, force: true }));
+
+  it("says in one line what to install when the generator's packages are missing", async () => {
+    const result = await exec("npx", ["--no-install", "sudo-images", "codegen", "--spec", directus, "--out", "gen"], {
+      cwd: app,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect((result as { code: number }).code).toBe(1);
+    expect((result as { stderr: string }).stderr).toMatch(
+      /^sudo-images codegen needs \S+, which is not installed: npm install --save-dev openapi-typescript@7 ajv@8 @redocly\/openapi-core@1 typescript@5\n$/,
+    );
+  });
+
+  it("generates Directus into a folder that compiles under strict and runs with nothing installed at run time", async () => {
+    const generator = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
+    await npm(["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", ...generator], app);
+    const local = path.join(app, "directus.json");
+    await cp(directus, local);
+    const { stderr } = await exec(
+      "npx",
+      ["--no-install", "sudo-images", "codegen", "--spec", "directus.json", "--out", "gen"],
+      {
+        cwd: app,
+      },
+    );
+    expect(stderr).toMatch(/warning\(s\) about directus\.json \(the spec is still generated\)/);
+    expect((await readdir(path.join(app, "gen"))).sort()).toEqual([
+      "index.ts",
+      "metadata.ts",
+      "runtime.ts",
+      "schema.ts",
+      "validators.ts",
+    ]);
+    const use = [
+      'import { normalize, validate } from "./gen/index.js";',
+      'const body = { data: { id: "u1", first_name: "Ada", title: null, tags: null } };',
+      'const problems = validate("getMe_200", body);',
+      'console.log(JSON.stringify({ problems, me: normalize("getMe_200", body) }));',
+    ];
+    await writeFile(path.join(app, "use.ts"), `${use.join("\n")}\n`);
+    const config = {
+      compilerOptions: { module: "nodenext", target: "es2022", strict: true, outDir: "out", types: [] },
+      files: ["use.ts"],
+    };
+    await writeFile(path.join(app, "tsconfig.json"), JSON.stringify(config));
+    const compiled = await exec(path.join(app, "node_modules/.bin/tsc"), ["-p", "."], { cwd: app }).catch((e) => e);
+    expect(compiled.stdout ?? "", "type errors").toBe("");
+    // Run where nothing is installed: the folder needs no package at run time.
+    const bare = await mkdtemp(path.join(tmpdir(), "sudo-images-bare-"));
+    try {
+      await cp(path.join(app, "out"), bare, { recursive: true });
+      await writeFile(path.join(bare, "package.json"), JSON.stringify({ type: "module" }));
+      const { stdout } = await exec(process.execPath, ["use.js"], { cwd: bare });
+      expect(JSON.parse(stdout)).toEqual({ problems: [], me: { data: { id: "u1", first_name: "Ada" } } });
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
   });
 });

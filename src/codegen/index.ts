@@ -172,11 +172,12 @@ export type SchemaName = keyof components["schemas"] & string;
 export type BodySchemaName = keyof typeof validators;
 
 /**
- * Drops every \`null\` this spec allows from a value of schema \`schemaName\` (a new value; the input is
- * never mutated). A \`null\` the spec does not allow is kept, for \`validate\` to report. The result's type
+ * Drops every \`null\` this spec allows from a value of schema \`schemaName\`: a component schema, or
+ * any body \`validate\` takes (an inline body is named \`<operationId>_<request|status>\`). A new value;
+ * the input is never mutated. A \`null\` the spec does not allow is kept, for \`validate\` to report. The result's type
  * is the value's own, normalized: validate a body of unknown shape first.
  */
-export function normalize<Name extends SchemaName, T = components["schemas"][Name]>(schemaName: Name, value: T): Normalized<T> {
+export function normalize<Name extends SchemaName | BodySchemaName, T = Name extends SchemaName ? components["schemas"][Name] : unknown>(schemaName: Name, value: T): Normalized<T> {
   return normalizeWith(shapes, schemaName, value);
 }
 
