@@ -146,6 +146,16 @@ describe("the packed package", { timeout: 60_000 }, () => {
 
   it("compiles every TypeScript example of the README against the installed package", async () => {
     const readme = await readFile(path.join(root, "README.md"), "utf8");
+    // The codegen example imports a folder written from Directus's spec.
+    const api = path.join(project, "api");
+    const { files: generated } = await generateFiles(
+      path.join(root, "node_modules/@directus/specs/dist/openapi.json"),
+      {
+        out: api,
+      },
+    );
+    await mkdir(api, { recursive: true });
+    for (const [name, text] of generated) await writeFile(path.join(api, name), text);
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     // Examples may use a client or a result made earlier on the page: declare what a block does not.
