@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { parseYaml } from "@redocly/openapi-core";
 import { generateFiles } from "../src/codegen/index.js";
 import { BROKEN_IN_CORPUS, type CorpusSpec, corpusSpecs } from "../tests/helpers/corpus.js";
 
@@ -21,7 +22,7 @@ await generateFiles(path.resolve("openapi/sudo-images.yaml"));
 console.log("| spec | size | paths | operations taken | generate | output | warnings |");
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const spec of specs.filter((candidate) => candidate.name !== BROKEN_IN_CORPUS)) {
-  const document = JSON.parse(await readFile(spec.file, "utf8")) as { paths?: object };
+  const document = parseYaml(await readFile(spec.file, "utf8")) as { paths?: object };
   const started = performance.now();
   const { files, warnings } = await generateFiles(spec.file, {
     runtime: "sudo-images/spec",

@@ -3,7 +3,7 @@ import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey } from "./code-text.js";
-import { type SchemaSet, standaloneSchema, toSchemaSet } from "./json-schema.js";
+import { reachedDefs, type SchemaSet, toSchemaSet } from "./json-schema.js";
 import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
@@ -124,7 +124,11 @@ function metadataModule(
 ): string {
   const schemaNames = bodySchemaNames(set);
   const names = validatorNames(schemaNames);
-  const bodySchemas = Object.fromEntries(schemaNames.map((name) => [name, standaloneSchema(annotated, name)]));
+  // One $defs table for every body schema: a schema many bodies reach is written once.
+  const bodySchemas = schemaNames.map(
+    (name) =>
+      `  ${propertyKey(name)}: { ...${literal(annotated.defs[name] ?? {}).replace(/\n/g, "\n  ")}, $defs: defs },`,
+  );
   const named = schemaNames.map((name) => {
     const exported = names.get(name) as string;
     const reason = unchecked.get(name);
@@ -142,11 +146,16 @@ export const routes = ${literal(set.operations)} as const;
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${literal(nullableShapes(set.defs))};
 
+/** Every schema a body schema reaches, with its \`examples\`: the \`$defs\` of each entry of \`bodySchemas\`. */
+const defs: Readonly<Record<string, JsonSchema>> = ${literal(reachedDefs(annotated, schemaNames))};
+
 /**
- * Each request and response body's JSON Schema, standalone (with the \`$defs\` it reaches) and with its
- * \`examples\`: what \`verifyServer\` plans requests from and the mock server fills its answers from.
+ * Each request and response body's JSON Schema, with its \`examples\` and the \`$defs\` it needs:
+ * what \`verifyServer\` plans requests from and the mock server fills its answers from.
  */
-export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${literal(bodySchemas)};
+export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
+${bodySchemas.join("\n")}
+};
 
 ${named.join("\n\n")}
 

@@ -195,10 +195,11 @@ function withIntegerRange(schema: Schema): Schema {
 }
 
 /**
- * The JSON Schema of one `$defs` entry, standalone: with a `$defs` of its own holding every entry
- * it reaches, so a reader needs nothing else (the request planner of `verifyServer` walks it).
+ * Every `$defs` entry that the entries `names` reach through `$ref`s, followed transitively: the
+ * `$defs` a reader of those body schemas needs, and nothing else (the request planner of
+ * `verifyServer` and the mock server walk them).
  */
-export function standaloneSchema(set: SchemaSet, name: string): Schema {
+export function reachedDefs(set: SchemaSet, names: readonly string[]): Record<string, Schema> {
   const reached = dict<Schema>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
@@ -211,7 +212,6 @@ export function standaloneSchema(set: SchemaSet, name: string): Schema {
       for (const value of Object.values(node)) visit(value);
     }
   };
-  const root = set.defs[name] ?? {};
-  visit(root);
-  return Object.keys(reached).length === 0 ? root : { ...root, $defs: reached };
+  for (const name of names) visit(set.defs[name]);
+  return reached;
 }

@@ -100,6 +100,7 @@ function newAjv(log: (line: string) => void, needs: { unevaluated: boolean; dyna
       error: (...parts: unknown[]) => log(parts.map(String).join(" ")),
     },
     strict: "log",
+    inlineRefs: false,
     code: { source: true, esm: true, lines: true, optimize: true },
   });
   Object.assign(ajv.opts, needs);

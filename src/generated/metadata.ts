@@ -73,12 +73,114 @@ export const shapes: Shapes = {
   }
 };
 
+/** Every schema a body schema reaches, with its `examples`: the `$defs` of each entry of `bodySchemas`. */
+const defs: Readonly<Record<string, JsonSchema>> = {
+  "ErrorDetail": {
+    "type": "object",
+    "required": [
+      "message",
+      "type"
+    ],
+    "properties": {
+      "message": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string"
+      },
+      "code": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "param": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    }
+  },
+  "ImageUsage": {
+    "type": "object",
+    "required": [
+      "input_tokens",
+      "output_tokens",
+      "total_tokens",
+      "input_tokens_details"
+    ],
+    "properties": {
+      "input_tokens": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      },
+      "output_tokens": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      },
+      "total_tokens": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      },
+      "input_tokens_details": {
+        "$ref": "#/$defs/ImageInputTokens"
+      }
+    }
+  },
+  "ImageInputTokens": {
+    "type": "object",
+    "required": [
+      "image_tokens",
+      "text_tokens"
+    ],
+    "properties": {
+      "image_tokens": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      },
+      "text_tokens": {
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 2147483647
+      }
+    }
+  },
+  "ImageData": {
+    "type": "object",
+    "properties": {
+      "b64_json": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "revised_prompt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "url": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    }
+  }
+};
+
 /**
- * Each request and response body's JSON Schema, standalone (with the `$defs` it reaches) and with its
- * `examples`: what `verifyServer` plans requests from and the mock server fills its answers from.
+ * Each request and response body's JSON Schema, with its `examples` and the `$defs` it needs:
+ * what `verifyServer` plans requests from and the mock server fills its answers from.
  */
 export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
-  "ErrorResponse": {
+  "ErrorResponse": { ...{
     "type": "object",
     "required": [
       "error"
@@ -87,38 +189,9 @@ export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
       "error": {
         "$ref": "#/$defs/ErrorDetail"
       }
-    },
-    "$defs": {
-      "ErrorDetail": {
-        "type": "object",
-        "required": [
-          "message",
-          "type"
-        ],
-        "properties": {
-          "message": {
-            "type": "string"
-          },
-          "type": {
-            "type": "string"
-          },
-          "code": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "param": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
-      }
     }
-  },
-  "ImageGeneration": {
+  }, $defs: defs },
+  "ImageGeneration": { ...{
     "type": "object",
     "required": [
       "data"
@@ -172,82 +245,9 @@ export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
           "$ref": "#/$defs/ImageData"
         }
       }
-    },
-    "$defs": {
-      "ImageUsage": {
-        "type": "object",
-        "required": [
-          "input_tokens",
-          "output_tokens",
-          "total_tokens",
-          "input_tokens_details"
-        ],
-        "properties": {
-          "input_tokens": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 2147483647
-          },
-          "output_tokens": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 2147483647
-          },
-          "total_tokens": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 2147483647
-          },
-          "input_tokens_details": {
-            "$ref": "#/$defs/ImageInputTokens"
-          }
-        }
-      },
-      "ImageInputTokens": {
-        "type": "object",
-        "required": [
-          "image_tokens",
-          "text_tokens"
-        ],
-        "properties": {
-          "image_tokens": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 2147483647
-          },
-          "text_tokens": {
-            "type": "integer",
-            "minimum": 0,
-            "maximum": 2147483647
-          }
-        }
-      },
-      "ImageData": {
-        "type": "object",
-        "properties": {
-          "b64_json": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "revised_prompt": {
-            "type": [
-              "string",
-              "null"
-            ]
-          },
-          "url": {
-            "type": [
-              "string",
-              "null"
-            ]
-          }
-        }
-      }
     }
-  },
-  "ImageGenerationRequest": {
+  }, $defs: defs },
+  "ImageGenerationRequest": { ...{
     "type": "object",
     "required": [
       "prompt",
@@ -367,7 +367,7 @@ export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
         ]
       }
     }
-  }
+  }, $defs: defs },
 };
 
 /** Validates a body against the spec's `ErrorResponse` schema. */

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:github`: `sudo-images codegen` on GitHub's whole REST spec (13 MB, 900+
+ * operations), each figure from its own child process so peak memory is the run's own:
+ * - the generator: wall time, peak RSS, output bytes, against openapi-typescript alone on the
+ *   same spec in the same way;
+ * - a browser bundle (esbuild, minified, gzip -9) that validates and normalizes one schema.
+ * Prints a Markdown table for BENCHMARKS.md.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { githubSpec } from "../tests/helpers/corpus.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const spec = githubSpec();
+const out = mkdtempSync(path.join(tmpdir(), "sudo-images-github-"));
+
+/** Runs `code` (an ES module) in a fresh Node with tsx; resolves to the JSON it printed last. */
+function child(code: string): Record<string, number> {
+  // Inside the repository, so its packages resolve.
+  const dir = path.join(root, "node_modules/.cache/sudo-images-bench");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `child-${process.pid}-${Math.random().toString(36).slice(2)}.mts`);
+  writeFileSync(file, code);
+  const stdout = execFileSync(process.execPath, ["--import", "tsx", file], { cwd: root, encoding: "utf8" });
+  return JSON.parse(stdout.trim().split("\n").at(-1) as string) as Record<string, number>;
+}
+
+const measured = `
+const started = performance.now();
+const done = await WORK;
+console.log(JSON.stringify({ ms: performance.now() - started, rssMb: process.resourceUsage().maxRSS / 1024, bytes: done }));
+`;
+
+const ours = child(
+  `import { generateFiles } from ${JSON.stringify(path.join(root, "src/codegen/index.ts"))};
+import { mkdirSync, writeFileSync } from "node:fs";
+${measured.replace(
+  "WORK",
+  `generateFiles(${JSON.stringify(spec)}, { out: ${JSON.stringify(out)} }).then(({ files }) => {
+  mkdirSync(${JSON.stringify(out)}, { recursive: true });
+  let bytes = 0;
+  for (const [name, text] of files) { writeFileSync(${JSON.stringify(out)} + "/" + name, text); bytes += Buffer.byteLength(text); }
+  return bytes;
+})`,
+)}`,
+);
+
+const theirs = child(
+  `import openapiTS, { astToString } from "openapi-typescript";
+import { readFileSync } from "node:fs";
+${measured.replace(
+  "WORK",
+  `openapiTS(JSON.parse(readFileSync(${JSON.stringify(spec)}, "utf8"))).then((ast) => Buffer.byteLength(astToString(ast)))`,
+)}`,
+);
+
+// One schema, validated and normalized, as an app would import it: named exports only.
+const metadata = readFileSync(path.join(out, "metadata.ts"), "utf8");
+const exported = /export const (validate_full_repository)\b/.exec(metadata)?.[1] ?? "validate_full_repository";
+const entry = `import { ${exported} as validate, shapes } from "./metadata.ts";
+import { normalizeWith } from "./runtime.ts";
+export const read = (body: unknown) => (validate(body) ? normalizeWith(shapes, "full-repository", body) : undefined);`;
+const bundled = await build({
+  stdin: { contents: entry, resolveDir: out, loader: "ts" },
+  bundle: true,
+  minify: true,
+  platform: "browser",
+  format: "esm",
+  write: false,
+  logLevel: "silent",
+});
+const code = bundled.outputFiles[0]?.contents ?? new Uint8Array();
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+console.log("| GitHub's whole REST spec | sudo-images codegen | openapi-typescript alone |");
+console.log("| --- | ---: | ---: |");
+console.log(
+  `| wall time | ${((ours.ms as number) / 1000).toFixed(1)} s | ${((theirs.ms as number) / 1000).toFixed(1)} s |`,
+);
+console.log(`| peak RSS | ${ours.rssMb?.toFixed(0)} MB | ${theirs.rssMb?.toFixed(0)} MB |`);
+console.log(`| output | ${mb(ours.bytes as number)} | ${mb(theirs.bytes as number)} |`);
+console.log(
+  `| bundle validating + normalizing \`full-repository\` | ${(gzipSync(code, { level: 9 }).byteLength / 1024).toFixed(1)} kB gzip (${(code.byteLength / 1024).toFixed(0)} kB min) | |`,
+);
+rmSync(out, { recursive: true, force: true });
