@@ -240,7 +240,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       'import spec from "sudo-images/openapi.json" with { type: "json" };',
       'import { startMockServer, verifyServer } from "sudo-images/testing";',
       'const yaml = import.meta.resolve("sudo-images/openapi.yaml");',
-      "const mock = await startMockServer();",
+      'const mock = await startMockServer({ apiKey: "k" });',
       'const report = await verifyServer(mock.url, { apiKey: "k", budget: 12 });',
       "await mock.close();",
       "console.log(JSON.stringify({ title: spec.info.title, yaml: yaml.endsWith('/openapi/sudo-images.yaml'), passed: report.passed.length, failed: report.failed }));",

@@ -38,7 +38,7 @@ let wrong: TestServer;
 let faults: Map<string, (res: import("node:http").ServerResponse, mockAnswer: unknown) => void>;
 
 beforeAll(async () => {
-  mock = await startMockServer();
+  mock = await startMockServer({ apiKey: ALL.apiKey });
   // The asked format (jpeg), the wrong size: exactly one fault.
   const small = renderMockImage(256, 256, "wrong size", "jpeg").toString("base64");
   faults = new Map([
@@ -60,15 +60,18 @@ beforeAll(async () => {
     [bodyOf("missing prompt"), (res) => sendJson(res, 200, { data: [] })],
   ]);
   wrong = await startTestServer(async (seen, res) => {
+    const authorization = seen.headers.authorization;
     const answer = await fetch(`${mock.url}${seen.url}`, {
       method: seen.method,
-      headers: { authorization: "Bearer k", "content-type": "application/json" },
-      body: seen.body,
+      headers: { ...(authorization ? { authorization } : {}), "content-type": "application/json" },
+      body: seen.method === "GET" ? undefined : seen.body,
     });
     const text = await answer.text();
-    const fault = faults.get(seen.body);
+    // The key checks send the same body as "required fields only": they get the mock's own answer.
+    const fault = authorization === `Bearer ${ALL.apiKey}` ? faults.get(seen.body) : undefined;
     if (fault) fault(res, answer.status === 200 ? JSON.parse(text) : { data: [] });
     else res.writeHead(answer.status, { "content-type": "application/json" }).end(text);
+    // (A server that ignores the key, or validates after it, is planted in its own test below.)
   });
 });
 afterAll(async () => {
@@ -147,6 +150,43 @@ describe("verifyServer", () => {
   });
 });
 
+describe("verifyServer cannot pass by accident", () => {
+  it("says once that the key was refused, and counts none of those answers as a pass", async () => {
+    const report = await verifyServer(mock.url, { apiKey: "sk-wrong", budget: 40, include: ["valid", "invalid"] });
+    expect(report.passed).toEqual([]);
+    expect(report.failed).toEqual([
+      expect.objectContaining({
+        check: "key",
+        expected: "the key accepted",
+        received: "401: the server refused the key",
+      }),
+    ]);
+  });
+
+  it("fails a server that ignores the key, and one that answers an invalid request with 403", async () => {
+    const lax = await startTestServer((seen, res) => {
+      const body = JSON.parse(seen.body || "{}") as { prompt?: unknown };
+      if (typeof body.prompt !== "string") return sendJson(res, 403, { error: { message: "no", type: "forbidden" } });
+      sendJson(res, 200, { created: 1, data: [{ url: "https://img.test/1.png" }] });
+    });
+    try {
+      const report = await verifyServer(lax.url, { apiKey: "k", include: ["auth", "invalid"], budget: 4 });
+      expect(summary(report.failed)).toEqual([
+        "a wrong key | status",
+        "missing model | status",
+        "missing prompt | status",
+        "no key | status",
+      ]);
+      expect(report.failed.find((check) => check.request === "missing prompt")).toMatchObject({
+        expected: "400 or 422 for an invalid request",
+        received: "403",
+      });
+    } finally {
+      await lax.close();
+    }
+  });
+});
+
 describe("verifyServer's options and limits", () => {
   it.each([
     [{ budget: -1 }, "budget must be a whole number of at least 0; got -1"],
@@ -172,7 +212,7 @@ describe("verifyServer's options and limits", () => {
   });
 
   it("takes a huge concurrency as no more workers than requests", async () => {
-    const report = await verifyServer(mock.url, { apiKey: "k", budget: 2, include: ["invalid"], concurrency: 1e9 });
+    const report = await verifyServer(mock.url, { ...ALL, budget: 2, include: ["invalid"], concurrency: 1e9 });
     expect(report.failed).toEqual([]);
     expect(report.requests).toHaveLength(2);
   });
@@ -204,10 +244,18 @@ describe("verifyServer against Prism's mock of the spec", () => {
   it("passes every status, content type and body check; the only failures are what Prism cannot do", async () => {
     const report = await verifyServer(prism.url, ALL);
     // Prism answers with bodies made from the schema: its b64_json is the word "string", not an
-    // image, and it returns one item whatever n says. Nothing else may fail.
-    const reasons = new Set(report.failed.map((check) => `${check.check}: ${check.received.replace(/\b\d+\b/g, "N")}`));
-    expect([...reasons].sort()).toEqual(["image count: N", "image data: b64_json is not valid base64 (N characters)"]);
-    expect(report.passed.filter((check) => check.check === "status").length).toBe(report.requests.length);
+    // image, and it returns one item whatever n says; it checks that a key is sent, not which one.
+    // Nothing else may fail.
+    const reasons = new Set(
+      report.failed.map((check) => `${check.request} | ${check.check}: ${check.received.replace(/\b\d+\b/g, "N")}`),
+    );
+    const kinds = [...reasons].map((reason) => reason.replace(/^(?!a wrong key).*? \| /, ""));
+    expect([...new Set(kinds)].sort()).toEqual([
+      "a wrong key | status: N",
+      "image count: N",
+      "image data: b64_json is not valid base64 (N characters)",
+    ]);
+    expect(report.passed.filter((check) => check.check === "status").length).toBe(report.requests.length - 1);
   }, 60_000);
 });
 
@@ -221,17 +269,22 @@ describe("sudo-images verify", () => {
   }
 
   it("exits 0 against the mock, with a line per check and a summary", async () => {
-    const result = await cli(["--base-url", mock.url, "--api-key", "k", "--budget", "40"]);
+    const result = await cli(["--base-url", mock.url, "--api-key", ALL.apiKey, "--budget", "40"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^pass {2}required fields only: status documented: expected one of 200, /m);
+    expect(result.stdout).toMatch(
+      /^pass {2}a wrong key: status: expected 401 or 403 for a request the key does not allow, received 401$/m,
+    );
     expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 3\d requests\)\n$/);
   });
 
   it("exits 1 against the wrong server, listing every planted fault", async () => {
-    const result = await cli(["--base-url", wrong.url, "--api-key", "k", "--budget", "40"]);
+    const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40"]);
     expect(result.code).toBe(1);
     expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(5);
-    expect(result.stdout).toContain("FAIL  missing prompt: status: expected 4xx for an invalid request, received 200");
+    expect(result.stdout).toContain(
+      "FAIL  missing prompt: status: expected 400 or 422 for an invalid request, received 200",
+    );
   });
 
   it("lists what it would send with --dry-run, sends nothing, and exits 2 on bad flags", async () => {
@@ -242,6 +295,6 @@ describe("sudo-images verify", () => {
     expect(mock.requests.length).toBe(before);
     const bad = await cli(["--include", "everything"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--include takes valid, invalid, images");
+    expect(bad.stderr).toContain("--include takes valid, invalid, auth, method, images");
   });
 });

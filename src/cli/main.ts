@@ -35,7 +35,7 @@ codegen:  compiles any OpenAPI 3.0/3.1 spec into types, validators and normaliza
 
 Options of verify:
   --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
-  --include LIST          valid,invalid,images (default all)
+  --include LIST          valid,invalid,auth,method,images (default all)
   --seed S                rotates which values go together (default 0)
   --concurrency C         requests in flight (default 2)
   --dry-run               list the requests and send nothing

@@ -4,6 +4,7 @@ import type { ImageHosts } from "../images.js";
 import {
   describeCheck,
   plannedRequests,
+  VERIFY_PARTS,
   type VerifyOptions,
   type VerifyPart,
   verifyServer,
@@ -25,8 +26,6 @@ export interface VerifyFlags {
   json: boolean;
   mock: boolean;
 }
-
-const PARTS: readonly VerifyPart[] = ["valid", "invalid", "images"];
 
 /**
  * `sudo-images verify`: checks a server against the spec and prints one line per check and a
@@ -62,7 +61,10 @@ export async function verifyCommand(
     );
     return 0;
   }
-  const mock = flags.mock ? await (await import("../testing/mock-server.js")).startMockServer() : undefined;
+  // The mock holds one key, so that verify's wrong-key check has something to refuse.
+  const mock = flags.mock
+    ? await (await import("../testing/mock-server.js")).startMockServer({ apiKey: "mock" })
+    : undefined;
   try {
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
     if (baseUrl === undefined) throw usage("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
@@ -84,7 +86,7 @@ export async function verifyCommand(
 function parts(value: string | undefined, usage: (message: string) => Error): VerifyPart[] | undefined {
   if (value === undefined) return undefined;
   const listed = value.split(",").map((part) => part.trim());
-  const unknown = listed.filter((part) => !PARTS.includes(part as VerifyPart));
-  if (unknown.length > 0) throw usage(`--include takes ${PARTS.join(", ")}; not ${unknown.join(", ")}`);
+  const unknown = listed.filter((part) => !VERIFY_PARTS.includes(part as VerifyPart));
+  if (unknown.length > 0) throw usage(`--include takes ${VERIFY_PARTS.join(", ")}; not ${unknown.join(", ")}`);
   return listed as VerifyPart[];
 }

@@ -10,6 +10,7 @@ export {
   describeCheck,
   expectServerMatchesSpec,
   plannedRequests,
+  VERIFY_PARTS,
   type VerifyCheck,
   type VerifyOptions,
   type VerifyPart,

@@ -1,16 +1,24 @@
 import type { JsonSchema } from "../spec/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 
-/** One request `verifyServer` sends, and what the spec says must come of it. */
+/**
+ * One request `verifyServer` sends, and what the spec says must come of it: `valid`, accepted
+ * (2xx); `invalid`, refused for being invalid (400 or 422); `auth`, refused for its key (401 or
+ * 403); `method`, a method the path does not define (404 or 405).
+ */
 export interface PlannedRequest {
   /** A short name that says what the request tests, such as `size=1792x1024` or `missing prompt`. */
   name: string;
-  /** `valid`: the spec must accept it (2xx); `invalid`: the spec must refuse it (4xx). */
-  kind: "valid" | "invalid";
+  kind: "valid" | "invalid" | "auth" | "method";
   operationId: string;
+  /** The JSON body; none for a `method` request. */
   body: unknown;
   /** Images the request asks for when valid (what a paid API charges for). */
   images: number;
+  /** `auth` requests: sent with no key, or with a key no server issued. */
+  key?: "none" | "wrong" | undefined;
+  /** `method` requests: the method sent instead of the operation's. */
+  method?: string | undefined;
 }
 
 type Schema = JsonSchema;
@@ -52,6 +60,18 @@ export function planRequests(operationId: string, schema: Schema, seed = 0): Pla
     if (set.length > 0) add(valid, "valid", set.map(([key]) => `${key}=${String(body[key])}`).join(" "), body);
   }
 
+  const checks: PlannedRequest[] = [
+    { name: "no key", kind: "auth", operationId, body: { ...base }, images: 0, key: "none" },
+    { name: "a wrong key", kind: "auth", operationId, body: { ...base }, images: 0, key: "wrong" },
+    {
+      name: "a method the path does not define (GET)",
+      kind: "method",
+      operationId,
+      body: undefined,
+      images: 0,
+      method: "GET",
+    },
+  ];
   for (const key of required) {
     const { [key]: _gone, ...body } = base;
     add(invalid, "invalid", `missing ${key}`, body);
@@ -60,18 +80,19 @@ export function planRequests(operationId: string, schema: Schema, seed = 0): Pla
     for (const [what, value] of brokenValues(property))
       add(invalid, "invalid", `${key} ${what}`, { ...base, [key]: value });
   }
-  return [...valid, ...invalid];
+  return [...valid, ...checks, ...invalid];
 }
 
 /**
  * Which planned requests a budget of `budget` sends: the cheapest valid ones first (at most three,
- * so a default run costs three single images), then every invalid one (a conforming server turns
- * those down before generating anything), then the remaining valid ones.
+ * so a default run costs three single images), then the key and method checks and every invalid
+ * request (a conforming server turns those down before generating anything), then the remaining
+ * valid ones.
  */
 export function withinBudget(planned: PlannedRequest[], budget: number): PlannedRequest[] {
   const valid = planned.filter((request) => request.kind === "valid").sort((a, b) => a.images - b.images);
-  const invalid = planned.filter((request) => request.kind === "invalid");
-  return [...valid.slice(0, 3), ...invalid, ...valid.slice(3)].slice(0, budget);
+  const refused = planned.filter((request) => request.kind !== "valid");
+  return [...valid.slice(0, 3), ...refused, ...valid.slice(3)].slice(0, budget);
 }
 
 /** The values a field takes in the valid requests: its enum, else its examples (null left out). */

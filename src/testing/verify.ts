@@ -18,8 +18,11 @@ import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.j
 
 export type { PlannedRequest } from "./verify-plan.js";
 
-/** What `verifyServer` checks: valid requests, invalid ones, and the images that come back. */
-export type VerifyPart = "valid" | "invalid" | "images";
+/**
+ * What `verifyServer` checks: valid requests, invalid ones, requests with no key or a wrong one,
+ * a method the path does not define, and the images that come back.
+ */
+export type VerifyPart = "valid" | "invalid" | "auth" | "method" | "images";
 
 /** Options of `verifyServer`. */
 export interface VerifyOptions {
@@ -69,7 +72,24 @@ export interface VerifyReport {
   requests: PlannedRequest[];
 }
 
-const ALL_PARTS: readonly VerifyPart[] = ["valid", "invalid", "images"];
+/** Every part, in the order the CLI lists them. */
+export const VERIFY_PARTS: readonly VerifyPart[] = ["valid", "invalid", "auth", "method", "images"];
+const ALL_PARTS = VERIFY_PARTS;
+/** The key `auth` checks send as a wrong one: no server issued it. */
+const WRONG_KEY = "sk-sudo-images-verify-not-a-real-key";
+/** What each kind of request must get back. */
+const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => boolean; text: string }> = {
+  valid: { statuses: (status) => status >= 200 && status < 300, text: "2xx for a valid request" },
+  invalid: { statuses: (status) => status === 400 || status === 422, text: "400 or 422 for an invalid request" },
+  auth: {
+    statuses: (status) => status === 401 || status === 403,
+    text: "401 or 403 for a request the key does not allow",
+  },
+  method: {
+    statuses: (status) => status === 404 || status === 405,
+    text: "405 (or 404) for a method the path does not define",
+  },
+};
 
 /**
  * The requests `verifyServer` would send with these options, without sending anything (the CLI's
@@ -104,9 +124,13 @@ export async function verifyServer(baseUrl: string, options: VerifyOptions = {})
   const requests = plannedRequests(options);
   const report: VerifyReport = { passed: [], failed: [], requests };
   let next = 0;
+  let keyRefused = false;
   const worker = async () => {
     for (let index = next++; index < requests.length; index = next++) {
       const results = await verifyOne(run, requests[index] as PlannedRequest);
+      // A refused key makes every later answer a 401: it is said once, and nothing of those counts.
+      if (results[0]?.keyRefused && keyRefused) continue;
+      keyRefused ||= results[0]?.keyRefused === true;
       for (const result of results) (result.ok ? report.passed : report.failed).push(result.check);
     }
   };
@@ -175,6 +199,8 @@ export function describeCheck(check: VerifyCheck): string {
 interface Result {
   ok: boolean;
   check: VerifyCheck;
+  /** The server answered 401 to a request with the run's key. */
+  keyRefused?: boolean;
 }
 
 async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
@@ -188,15 +214,22 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   }
   const { response, text } = answer;
   const status = response.status;
+  if (status === 401 && (planned.kind === "valid" || planned.kind === "invalid")) {
+    const received = `401: the server refused the key${run.key === undefined ? " (none was given: apiKey, or SUDO_API_KEY)" : ""}`;
+    return [
+      {
+        ok: false,
+        keyRefused: true,
+        check: { request: planned.name, check: "key", expected: "the key accepted", received },
+      },
+    ];
+  }
+  const expected = EXPECTED[planned.kind];
+  record("status", expected.statuses(status), expected.text, String(status));
+  // A method the path does not define has no documented answer to hold the rest to.
+  if (planned.kind === "method") return results;
   const isDocumented = responseSchema(route.responses, status) !== undefined;
   record("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status));
-  const wanted = planned.kind === "valid" ? "2xx" : "4xx";
-  record(
-    "status",
-    String(status)[0] === wanted[0],
-    `${wanted} for ${planned.kind === "valid" ? "a valid" : "an invalid"} request`,
-    String(status),
-  );
   const type = response.headers.get("content-type") ?? "";
   const json = isJsonType(type);
   record("content type", json, "application/json", type || "none");
@@ -226,12 +259,15 @@ async function ask(
   route: { method: string; path: string },
   planned: PlannedRequest,
 ): Promise<Received | string> {
-  const method = route.method.toUpperCase();
+  const method = planned.method ?? route.method.toUpperCase();
   const url = `${run.root}${route.path}`;
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-  if (run.key !== undefined) headers.authorization = bearer(run.key);
+  const headers: Record<string, string> = { accept: "application/json" };
+  const key = planned.key === "wrong" ? WRONG_KEY : planned.key === "none" ? undefined : run.key;
+  if (key !== undefined) headers.authorization = bearer(key);
+  if (planned.body !== undefined) headers["content-type"] = "application/json";
   const shownUrl = displayUrl(url);
-  const outgoing = { method, input: url, shownUrl, headers, body: JSON.stringify(planned.body), key: run.key };
+  const body = planned.body === undefined ? undefined : JSON.stringify(planned.body);
+  const outgoing = { method, input: url, shownUrl, headers, body, key: run.key };
   try {
     return await withTimeout(
       (signal) => exchange(run.wire, outgoing, signal),
