@@ -1,4 +1,10 @@
-import { ConfigurationError, RequestValidationError, ResponseValidationError, type SudoImagesError } from "./errors.js";
+import {
+  ConfigurationError,
+  NoImagesError,
+  RequestValidationError,
+  ResponseValidationError,
+  type SudoImagesError,
+} from "./errors.js";
 import {
   routes,
   shapes,
@@ -91,13 +97,35 @@ export interface GenerateOptions extends ReliabilityOptions {
   idempotencyKey?: string | undefined;
 }
 
+/** A result with what the server said about it: what `generateWithResponse` resolves to. */
+export interface GenerationResponse {
+  /** The result, exactly as `generate` resolves to it. */
+  data: ImageGeneration;
+  /** The server's id for the answer (`x-request-id`), for a support ticket. */
+  requestId: string | undefined;
+  /** The answer's headers (rate limits: `x-ratelimit-remaining-requests` and the like), the key scrubbed from them. */
+  headers: Headers;
+  /** How many attempts the call took (1 when the first succeeded). */
+  attempts: number;
+}
+
 /** What `createImagesClient` returns. */
 export interface ImagesClient {
   /**
    * Generates images. Resolves to the spec-valid, normalized result; rejects with a
    * `SudoImagesError` subclass that says what failed, or with the signal's reason when cancelled.
+   * An answer with no image is a `NoImagesError`.
    */
   generate(request: ImageGenerationRequest, options?: GenerateOptions): Promise<ImageGeneration>;
+  /**
+   * `generate`, resolving to the result with the answer's request id, headers and attempt count:
+   * what a batch job paces itself by.
+   *
+   * @example
+   * const { data, requestId, headers } = await client.generateWithResponse({ prompt, model });
+   * const left = Number(headers.get("x-ratelimit-remaining-requests"));
+   */
+  generateWithResponse(request: ImageGenerationRequest, options?: GenerateOptions): Promise<GenerationResponse>;
 }
 
 /** A client's options, checked and resolved once: what every call reads. */
@@ -121,7 +149,10 @@ interface Settings {
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
   const settings = resolveSettings(options);
-  return { generate: (request, call = {}) => generate(settings, request, call) };
+  return {
+    generate: async (request, call = {}) => (await generate(settings, request, call)).data,
+    generateWithResponse: (request, call = {}) => generate(settings, request, call),
+  };
 }
 
 /** Checks and resolves a client's options once; `createRawClient` shares it. @internal */
@@ -182,7 +213,7 @@ async function generate(
   settings: Settings,
   request: ImageGenerationRequest,
   call: GenerateOptions,
-): Promise<ImageGeneration> {
+): Promise<GenerationResponse> {
   const body = normalizeWith(shapes, "ImageGenerationRequest", request);
   const wrong = problemsIn(settings.validateRequests, validate_ImageGenerationRequest, body);
   if (wrong.length > 0)
@@ -196,11 +227,13 @@ async function generate(
       ? settings.policy
       : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) };
   const { endpoint } = settings;
-  const parsed = await retrying(
+  const { answer, attempts } = await retrying(
     (number) =>
       withTimeout(
-        async (signal) =>
-          checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number, asked(body)),
+        async (signal) => ({
+          answer: checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number, asked(body)),
+          attempts: number,
+        }),
         timeoutMs,
         call.signal,
         () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
@@ -209,14 +242,20 @@ async function generate(
     call.signal,
     endpoint.log ?? (() => {}),
   );
-  return normalizeWith(shapes, "ImageGeneration", parsed as ImageGeneration);
+  const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
+  if (Array.isArray(data.data) && data.data.length === 0) {
+    const failure = new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, answer.requestId);
+    failure.attempts = attempts;
+    throw failure;
+  }
+  return { data, requestId: answer.requestId, headers: answer.headers, attempts };
 }
 
 /**
  * The body of a 2xx answer, held to the spec inside the attempt, so a `ResponseValidationError`
  * (thrown, or passed to `onWarning`) carries the attempt's number and the server's request id.
  */
-function checkedAnswer(settings: Settings, answer: Answer, attempts: number, wanted: number): unknown {
+function checkedAnswer(settings: Settings, answer: Answer, attempts: number, wanted: number): Answer {
   const off = problemsIn(settings.validateResponses, validate_ImageGeneration, answer.body);
   if (settings.validateResponses !== "off") off.push(...tooMany(answer.body, wanted));
   if (off.length > 0) {
@@ -225,7 +264,7 @@ function checkedAnswer(settings: Settings, answer: Answer, attempts: number, wan
     failure.requestId = answer.requestId;
     report(settings, settings.validateResponses, failure);
   }
-  return answer.body;
+  return answer;
 }
 
 /** How many images a request asks for: its `n`, else one. */

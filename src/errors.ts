@@ -237,6 +237,18 @@ export class RedirectError extends InvalidResponseError {
   }
 }
 
+/**
+ * The API answered 2xx with no image at all (`data: []`): the call succeeded on the wire and still
+ * gave nothing to save, as a content filter can. Not retried; `requestId` says which answer.
+ */
+export class NoImagesError extends SudoImagesError {
+  override name = "NoImagesError";
+  constructor(what: string, requestId: string | undefined) {
+    super(`${what} answered with no image (data is empty)${requestId ? ` (request id ${requestId})` : ""}`);
+    this.requestId = requestId;
+  }
+}
+
 /** An image could not be had from a result item or saved: malformed base64, no data, a failed download, a bad file name. */
 export class ImageError extends SudoImagesError {
   override name = "ImageError";

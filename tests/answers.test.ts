@@ -4,6 +4,7 @@ import {
   createImagesClient,
   InternalServerError,
   InvalidResponseError,
+  NoImagesError,
   RateLimitError,
   RedirectError,
   type SudoImagesError,
@@ -280,5 +281,37 @@ describe("headers over fetch's size limit", () => {
     } finally {
       await big.close();
     }
+  });
+});
+
+describe("what a success says besides its body", () => {
+  it("generateWithResponse gives the request id, the headers and the attempt count with the result", async () => {
+    const answer = {
+      status: 200,
+      headers: { ...json, "x-request-id": "req_ok_1", "x-ratelimit-remaining-requests": "41" },
+      body: VALID,
+    };
+    const client = createImagesClient({
+      apiKey: "sk-answers",
+      baseUrl: server.url,
+      headers: { "x-answer": JSON.stringify(answer) },
+    });
+    const { data, requestId, headers, attempts } = await client.generateWithResponse({ prompt: "p", model: "m" });
+    expect(data).toEqual(await client.generate({ prompt: "p", model: "m" }));
+    expect(requestId).toBe("req_ok_1");
+    expect(headers.get("x-ratelimit-remaining-requests")).toBe("41");
+    expect(attempts).toBe(1);
+  });
+
+  it("an answer with no image is a NoImagesError, not an empty success", async () => {
+    const error = await failure({
+      status: 200,
+      headers: { ...json, "x-request-id": "req_empty" },
+      body: '{"data":[]}',
+    });
+    expect(error).toBeInstanceOf(NoImagesError);
+    expect(error.message).toBe(`${url()} answered with no image (data is empty) (request id req_empty)`);
+    expect(error.requestId).toBe("req_empty");
+    expect(error.attempts).toBe(1);
   });
 });

@@ -15,6 +15,7 @@ import {
   ApiError,
   ImageError,
   InvalidResponseError,
+  NoImagesError,
   RedirectError,
   RequestValidationError,
   ResponseValidationError,
@@ -178,6 +179,7 @@ describe("the errors table", () => {
     [new ResponseValidationError("ImageGeneration", []), new SudoImagesError("x")],
     [new RequestValidationError("ImageGenerationRequest", []), new SudoImagesError("x")],
     [new ImageError("no data"), new SudoImagesError("x")],
+    [new NoImagesError("POST u", "req_1"), new SudoImagesError("x")],
   ];
 
   it.each(samples.map(([error, parent]) => [error.name, error, parent] as const))(

@@ -6,10 +6,11 @@ import { errorBody, parseJsonBody } from "./response-body.js";
 
 export type { Fetch } from "./exchange.js";
 
-/** A 2xx answer: its parsed JSON body and the server's `x-request-id`. */
+/** A 2xx answer: its parsed JSON body, the server's `x-request-id` and its headers (the key scrubbed). */
 export interface Answer {
   body: unknown;
   requestId: string | undefined;
+  headers: Headers;
 }
 
 /** Everything one attempt needs that does not change between calls, resolved once per client. */
@@ -52,5 +53,6 @@ export async function attempt(
     const violations = endpoint.errorViolations?.(status, value);
     throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message, violations });
   }
-  return { body: parseJsonBody(text, response), requestId: requestIdOf(response.headers) };
+  const { headers: answered } = response;
+  return { body: parseJsonBody(text, response), requestId: requestIdOf(answered), headers: answered };
 }
