@@ -8,7 +8,9 @@ import { main } from "../src/cli/main.js";
 
 const args = ["generate", "a lighthouse at dusk, oil on canvas", "--out", "out", ...process.argv.slice(2)];
 if (!process.env.SUDO_API_KEY && !args.includes("--api-key") && !args.includes("--mock")) {
-  console.error("No SUDO_API_KEY set: using the embedded mock server. Set it (and --base-url) to reach a real one.");
+  console.error(
+    "No SUDO_API_KEY set: using the embedded mock server. Set it to reach the Sudo API (https://sudoapp.dev/api).",
+  );
   args.push("--mock");
 }
 process.exitCode = await main(args, process.stdout, process.stderr);

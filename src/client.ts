@@ -19,7 +19,14 @@ import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
-import { checkBaseUrl, checkHeaders, checkHeaderValue, checkTimeout, checkWhole } from "./http/settings.js";
+import {
+  checkBaseUrl,
+  checkHeaders,
+  checkHeaderValue,
+  checkTimeout,
+  checkWhole,
+  DEFAULT_BASE_URL,
+} from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS, withTimeout } from "./http/timeout.js";
 import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
 import { normalizeWith } from "./spec/normalize.js";
@@ -29,10 +36,8 @@ import { check } from "./spec/validation.js";
 
 export type { Logger } from "./http/debug-log.js";
 export type { RetryPolicy } from "./http/retry.js";
+export { DEFAULT_BASE_URL } from "./http/settings.js";
 export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
-
-/** The default API root; `/v1/images/generations` is appended to it. */
-export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
 const OPERATION_ID = "generateImage";
 const OPERATION = routes[OPERATION_ID];

@@ -63,8 +63,15 @@ describe("a 2xx body is JSON by its content type", () => {
     expect(await call({ status: 200, headers: { "content-type": type }, body: VALID })).toEqual(JSON.parse(VALID));
   });
 
+  it("text/html is an InvalidResponseError that points at the base URL", async () => {
+    const error = await failure({ status: 200, headers: { "content-type": "text/html" }, body: "<html>hi</html>" });
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error.message).toBe(
+      "Expected a JSON body but got an HTML page, not the API's JSON: check that baseUrl is the API root, such as https://sudoapp.dev/api (status 200)",
+    );
+  });
+
   it.each([
-    ["text/html", "content type text/html"],
     ["text/application/json", "content type text/application/json"],
     ["application/jsonp", "content type application/jsonp"],
     ["application/+json", "content type application/+json"],
@@ -206,7 +213,9 @@ describe("a non-2xx body is read leniently", () => {
       headers: { "content-type": "text/html" },
       body: "<h1>Bad Gateway</h1>",
     })) as ApiError;
-    expect(page.message).toBe(`${prefix()} 502: <h1>Bad Gateway</h1>`);
+    expect(page.message).toBe(
+      `${prefix()} 502: an HTML page, not the API's JSON: check that baseUrl is the API root, such as https://sudoapp.dev/api`,
+    );
     expect(page.body).toBe("<h1>Bad Gateway</h1>");
     const words = (await failure({
       status: 400,

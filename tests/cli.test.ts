@@ -260,3 +260,46 @@ describe("the command line and what it cannot save", () => {
     }
   });
 });
+
+describe("the first ten minutes", () => {
+  it("gives up on the whole command at --deadline, and says so", async () => {
+    const stall = await startTestServer(() => {});
+    try {
+      const result = await cli(
+        ["generate", "a fox", "--base-url", stall.url, "--timeout", "200", "--deadline", "700", "--out", dir],
+        { env: KEYED },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe("sudo-images: gave up after --deadline 700 ms\n");
+      expect(stall.requests.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await stall.close();
+    }
+  });
+
+  it.each([
+    [["--sise", "256x256"], "Unknown option '--sise'; did you mean --size?"],
+    [["--base-url", "sudoapp.dev/api"], '--base-url is not an absolute URL: "sudoapp.dev/api"'],
+    [["--api-key", ""], "The API key from --api-key is empty"],
+  ])("names the flag for %j, in one line", async (flags, message) => {
+    const result = await cli(["generate", "a fox", "--out", dir, ...flags], { env: KEYED });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("says an HTML page is not the API, and which flag to check", async () => {
+    const site = await startTestServer((_seen, res) => {
+      res.writeHead(404, { "content-type": "text/html" }).end("<html><body>Not found</body></html>");
+    });
+    try {
+      const result = await cli(["generate", "a fox", "--base-url", site.url, "--out", dir], { env: KEYED });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        "failed with status 404: an HTML page, not the API's JSON: check that --base-url is the API root, such as https://sudoapp.dev/api",
+      );
+    } finally {
+      await site.close();
+    }
+  });
+});

@@ -78,7 +78,7 @@ describe("fault injection: outcomes, attempts, one Idempotency-Key", () => {
       faults: "502-html",
       ErrorClass: InternalServerError,
       attempts: 3,
-      message: /failed with status 502: <html><body><h1>502 Bad Gateway/,
+      message: /failed with status 502: an HTML page, not the API's JSON: check that baseUrl is the API root/,
     },
     { faults: "truncated-json", ErrorClass: InvalidResponseError, attempts: 1, message: /JSON that does not parse/ },
     {

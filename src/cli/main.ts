@@ -14,9 +14,12 @@ import {
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
 import { bodySchemas } from "../generated/metadata.js";
+import { resolveLogger } from "../http/debug-log.js";
+import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
+import { closestFlag, inFlagTerms } from "./flag-names.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { verifyCommand } from "./verify.js";
@@ -52,6 +55,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   --allow-insecure-http   send the key over plain http to a host that is not loopback
   --image-hosts public    refuse image URLs on loopback, private or link-local addresses (default any)
   --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  --deadline MS           give up on the whole command after this long (default: no deadline)
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
   -v, --version           show the version
@@ -73,6 +77,7 @@ const OPTIONS = {
   "allow-insecure-http": { type: "boolean", default: false },
   "image-hosts": { type: "string" },
   timeout: { type: "string" },
+  deadline: { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
@@ -132,30 +137,50 @@ function parse(argv: string[]): { values: Flags; positionals: string[] } {
     };
   } catch (error) {
     // Node's messages go on with advice about "--"; the first sentence is the useful part.
-    throw new UsageError((error as Error).message.split(". ")[0] as string);
+    const first = (error as Error).message.split(/\.\s/)[0] as string;
+    const unknown = /^Unknown option '(--[^']+)'/.exec(first)?.[1];
+    const guess =
+      unknown &&
+      closestFlag(
+        unknown,
+        Object.keys(options).map((flag) => `--${flag}`),
+      );
+    throw new UsageError(guess ? `${first}; did you mean ${guess}?` : first);
   }
 }
 
 async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Output): Promise<void> {
   // Every flag and the destination are checked before anything starts or is sent (and paid for).
   const timeoutMs = integer(flags.timeout, "--timeout");
+  const deadline = integer(flags.deadline, "--deadline");
   const request = requestFrom(prompt, flags);
   await checkOut(flags.out);
+  const signal = deadline === undefined ? undefined : AbortSignal.timeout(checkTimeout(deadline, "--deadline"));
   const mock = flags.mock ? await (await import("../testing/mock-server.js")).startMockServer() : undefined;
-  const progress = startProgress(stderr, `generating ${request.n ?? 1} image(s) with ${request.model}…`);
+  const what = `generating ${request.n ?? 1} image(s) with ${request.model}`;
+  // --debug, or DEBUG=sudo-images as for the library.
+  const debugLog = flags.debug ? (line: string) => stderr.write(`[debug] ${line}\n`) : resolveLogger(undefined);
+  const progress = startProgress(stderr, `${what}…`);
   try {
     const client = createImagesClient({
       apiKey: mock ? "mock" : flags["api-key"],
       baseUrl: mock ? mock.url : flags["base-url"],
       timeoutMs,
       allowInsecureHttp: flags["allow-insecure-http"],
-      logger: flags.debug ? (line) => stderr.write(`[debug] ${line}\n`) : undefined,
+      logger: (line) => {
+        debugLog?.(line);
+        // A retry shows on the spinner: a slow server is never a silent wait.
+        const retry = /^attempt (\d+) failed \((.*)\); retrying/.exec(line);
+        if (retry) progress.update(`${what}, attempt ${Number(retry[1]) + 1} (the last: ${retry[2]})…`);
+      },
     });
-    const result = await client.generate(request);
+    const result = await client.generate(request, { signal }).catch((error: unknown) => {
+      throw signal?.aborted ? new DeadlineError(deadline as number) : error;
+    });
     progress.update(`saving ${result.data.length} image(s)…`);
     const imageHosts = flags["image-hosts"] as ImageHosts | undefined;
-    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs, imageHosts }).catch(
-      (error: unknown) => keepPaidResult(result, error),
+    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs, imageHosts, signal }).catch(
+      (error: unknown) => keepPaidResult(result, signal?.aborted ? new DeadlineError(deadline as number) : error),
     );
     progress.stop();
     if (flags.json) stdout.write(`${json(summary(result, files), files)}\n`);
@@ -163,6 +188,13 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   } finally {
     progress.stop();
     await mock?.close();
+  }
+}
+
+/** The whole command ran past `--deadline` (exit 1). */
+class DeadlineError extends Error {
+  constructor(ms: number) {
+    super(`gave up after --deadline ${ms} ms`);
   }
 }
 
@@ -289,10 +321,15 @@ function describe(error: unknown): string {
       : error instanceof ConnectionError
         ? " (check --base-url and your network)"
         : "";
-  const ours = error instanceof SudoImagesError || error instanceof UsageError || error instanceof SavingError;
+  const ours =
+    error instanceof SudoImagesError ||
+    error instanceof UsageError ||
+    error instanceof SavingError ||
+    error instanceof DeadlineError;
   const more = ours ? "" : ` [${error.name}]`;
   const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
-  return `${error.message}${hint}${usage}${more}`;
+  // The client words its messages for code (baseUrl); a shell user typed flags (--base-url).
+  return `${ours ? inFlagTerms(error.message) : error.message}${hint}${usage}${more}`;
 }
 
 function print(out: Output, text: string): number {

@@ -1,4 +1,16 @@
 import { type ErrorBody, InvalidResponseError } from "../errors.js";
+import { DEFAULT_BASE_URL } from "./settings.js";
+
+/**
+ * What an HTML page in place of the API's JSON most often means: a base URL that is not the API
+ * root (the usual one: `/api` left off), so the page is a website's or a gateway's.
+ */
+const HTML_HINT = `an HTML page, not the API's JSON: check that baseUrl is the API root, such as ${DEFAULT_BASE_URL}`;
+
+/** Whether a content type is an HTML page. */
+function isHtml(type: string): boolean {
+  return /^text\/html\b/i.test(type);
+}
 
 /**
  * Parses a 2xx body that the spec says is JSON. Anything else (an HTML page from a gateway,
@@ -8,10 +20,8 @@ import { type ErrorBody, InvalidResponseError } from "../errors.js";
 export function parseJsonBody(text: string, response: Response): unknown {
   const type = response.headers.get("content-type") ?? "";
   if (!isJsonType(type)) {
-    throw new InvalidResponseError(
-      `Expected a JSON body but got ${type ? `content type ${type}` : "no content type"}: ${sample(text)}`,
-      response,
-    );
+    const what = isHtml(type) ? HTML_HINT : `${type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
+    throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response);
   }
   try {
     return JSON.parse(text);
@@ -50,8 +60,9 @@ export interface ErrorBodyReading {
  */
 export function errorBody(text: string, response: Response): ErrorBodyReading {
   if (text.trim() === "") return { body: undefined, value: undefined };
-  const parsed = parseLeniently(text, response.headers.get("content-type") ?? "");
-  if (parsed === NOT_JSON) return { body: text, message: text, value: text };
+  const type = response.headers.get("content-type") ?? "";
+  const parsed = parseLeniently(text, type);
+  if (parsed === NOT_JSON) return { body: text, message: isHtml(type) ? HTML_HINT : text, value: text };
   if (typeof parsed === "string") return { body: text, message: parsed, value: parsed };
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { body: text, value: parsed };
   const error = (parsed as { error?: { message?: unknown } }).error;

@@ -16,6 +16,7 @@ const REDACTED = "[redacted]";
  */
 export function checkedKey(key: string, source: string): string {
   if (KEY_SHAPE.test(key)) return key;
+  if (key === "") throw new ConfigurationError(`The API key from ${source} is empty`);
   const what = /[\r\n]/.test(key)
     ? "a line break"
     : key.includes("\0")

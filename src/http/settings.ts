@@ -2,6 +2,9 @@ import { ConfigurationError } from "../errors.js";
 import { displayUrl } from "./secrets.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 
+/** The default API root; `/v1/images/generations` is appended to it. */
+export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
+
 /**
  * A timeout as the caller meant it: `Infinity` is "no timeout"; anything else must be a whole
  * number of milliseconds from 1 to 2^31 − 1 (a longer timer would fire at once in every runtime).
