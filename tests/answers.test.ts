@@ -67,7 +67,7 @@ describe("a 2xx body is JSON by its content type", () => {
     const error = await failure({ status: 200, headers: { "content-type": "text/html" }, body: "<html>hi</html>" });
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toBe(
-      "Expected a JSON body but got an HTML page, not the API's JSON: check that baseUrl is the API root, such as https://sudoapp.dev/api (status 200)",
+      'Expected a JSON body but got an HTML page, not the API\'s JSON: check that baseUrl is the API root, such as https://sudoapp.dev/api: "<html>hi</html>" (status 200)',
     );
   });
 

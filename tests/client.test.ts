@@ -195,7 +195,7 @@ describe("generate against a node:http server", () => {
   it("turns a 2xx HTML page into an InvalidResponseError that shows what arrived", async () => {
     const error = await failure(clientFor("html").generate(request));
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error.message).toContain("content type text/html");
+    expect(error.message).toContain("an HTML page, not the API's JSON: check that baseUrl is the API root");
     expect(error.message).toContain("502 Bad Gateway");
   });
 

@@ -20,7 +20,7 @@ function isHtml(type: string): boolean {
 export function parseJsonBody(text: string, response: Response): unknown {
   const type = response.headers.get("content-type") ?? "";
   if (!isJsonType(type)) {
-    const what = isHtml(type) ? HTML_HINT : `${type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
+    const what = `${isHtml(type) ? HTML_HINT : type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
     throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response);
   }
   try {
