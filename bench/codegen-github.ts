@@ -10,8 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleSize } from "../scripts/bundle-size.js";
 import { githubSpec } from "../tests/helpers/corpus.js";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -64,16 +63,7 @@ const exported = /export const (validate_full_repository)\b/.exec(metadata)?.[1]
 const entry = `import { ${exported} as validate, shapes } from "./metadata.ts";
 import { normalizeWith } from "./runtime.ts";
 export const read = (body: unknown) => (validate(body) ? normalizeWith(shapes, "full-repository", body) : undefined);`;
-const bundled = await build({
-  stdin: { contents: entry, resolveDir: out, loader: "ts" },
-  bundle: true,
-  minify: true,
-  platform: "browser",
-  format: "esm",
-  write: false,
-  logLevel: "silent",
-});
-const code = bundled.outputFiles[0]?.contents ?? new Uint8Array();
+const bundled = await bundleSize(entry, out);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 console.log("| GitHub's whole REST spec | sudo-images codegen | openapi-typescript alone |");
@@ -84,6 +74,6 @@ console.log(
 console.log(`| peak RSS | ${ours.rssMb?.toFixed(0)} MB | ${theirs.rssMb?.toFixed(0)} MB |`);
 console.log(`| output | ${mb(ours.bytes as number)} | ${mb(theirs.bytes as number)} |`);
 console.log(
-  `| bundle validating + normalizing \`full-repository\` | ${(gzipSync(code, { level: 9 }).byteLength / 1024).toFixed(1)} kB gzip (${(code.byteLength / 1024).toFixed(0)} kB min) | |`,
+  `| bundle validating + normalizing \`full-repository\` | ${(bundled.gzipped / 1024).toFixed(1)} kB gzip (${(bundled.minified / 1024).toFixed(0)} kB min) | |`,
 );
 rmSync(out, { recursive: true, force: true });

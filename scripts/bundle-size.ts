@@ -15,15 +15,16 @@ export interface BundleSize {
 }
 
 /**
- * Bundles `code` (an ES module, resolved from the repo root) for the browser with esbuild,
- * minified and tree-shaken, and measures it. A Node built-in anywhere in the graph fails the build.
+ * Bundles `code` (an ES module, resolved from `resolveDir`, the repo root by default) for the
+ * browser with esbuild, minified and tree-shaken, and measures it. A Node built-in anywhere in the
+ * graph fails the build.
  *
  * @example
  * await bundleSize('import { createImagesClient } from "./src/index.ts"; …')
  */
-export async function bundleSize(code: string): Promise<BundleSize> {
+export async function bundleSize(code: string, resolveDir = root): Promise<BundleSize> {
   const result = await build({
-    stdin: { contents: code, resolveDir: root, loader: "ts" },
+    stdin: { contents: code, resolveDir, loader: "ts" },
     bundle: true,
     minify: true,
     platform: "browser",
