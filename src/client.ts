@@ -5,6 +5,7 @@ import {
   ResponseValidationError,
   type SudoImagesError,
 } from "./errors.js";
+import { callSizes, merged, subCallKey } from "./fan-out.js";
 import {
   routes,
   shapes,
@@ -15,6 +16,7 @@ import {
 import { type Answer, attempt, type Endpoint, type Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
+import { type Limiter, limiter } from "./http/concurrency.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
@@ -28,7 +30,7 @@ import {
   DEFAULT_BASE_URL,
 } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS, withTimeout } from "./http/timeout.js";
-import type { ImageGeneration, ImageGenerationRequest } from "./models.js";
+import type { GenerationResponse, ImageGeneration, ImageGenerationRequest } from "./models.js";
 import { normalizeWith } from "./spec/normalize.js";
 import { responseViolations } from "./spec/responses.js";
 import type { SpecViolation, Validator } from "./spec/types.js";
@@ -37,7 +39,13 @@ import { check } from "./spec/validation.js";
 export type { Logger } from "./http/debug-log.js";
 export type { RetryPolicy } from "./http/retry.js";
 export { DEFAULT_BASE_URL } from "./http/settings.js";
-export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
+export type {
+  GenerationResponse,
+  ImageData,
+  ImageGeneration,
+  ImageGenerationRequest,
+  ImageUsage,
+} from "./models.js";
 
 const OPERATION_ID = "generateImage";
 const OPERATION = routes[OPERATION_ID];
@@ -54,7 +62,13 @@ export interface ReliabilityOptions {
 export type ValidationMode = "strict" | "warn" | "off";
 
 /** Options of `createImagesClient`. */
-export interface ImagesClientOptions extends ReliabilityOptions {
+export interface ImagesClientOptions extends ReliabilityOptions, FanOutOptions {
+  /**
+   * The most requests this client has in flight at once, fan-out sub-calls and ordinary calls
+   * alike; more wait their turn (in order) instead of drawing 429s. A wait before a retry holds no
+   * slot. @default 4
+   */
+  maxConcurrency?: number | undefined;
   /** The Sudo API key. @default process.env.SUDO_API_KEY, read at each call */
   apiKey?: string | undefined;
   /** The API root: an absolute http(s) URL without query or fragment. @default process.env.SUDO_BASE_URL, else "https://sudoapp.dev/api" */
@@ -94,24 +108,23 @@ export interface ImagesClientOptions extends ReliabilityOptions {
   dangerouslyAllowBrowser?: boolean | undefined;
 }
 
+/** How many images one call to the API may give: more than that fan out into parallel sub-calls. */
+export interface FanOutOptions {
+  /**
+   * The most images one API call asks for; a request for more becomes parallel sub-calls (each
+   * with its own `Idempotency-Key`, derived from the call's) whose images come back as one result,
+   * in order, with usage summed (dall-e-3 gives one image per call: `maxImagesPerCall: 1`).
+   * @default no limit
+   */
+  maxImagesPerCall?: number | undefined;
+}
+
 /** Options of one `generate` call. */
-export interface GenerateOptions extends ReliabilityOptions {
+export interface GenerateOptions extends ReliabilityOptions, FanOutOptions {
   /** Cancels the call: the attempt in flight and any wait before a retry. */
   signal?: AbortSignal | undefined;
   /** Sent as `Idempotency-Key` on every attempt of this call. @default a random UUID per call */
   idempotencyKey?: string | undefined;
-}
-
-/** A result with what the server said about it: what `generateWithResponse` resolves to. */
-export interface GenerationResponse {
-  /** The result, exactly as `generate` resolves to it. */
-  data: ImageGeneration;
-  /** The server's id for the answer (`x-request-id`), for a support ticket. */
-  requestId: string | undefined;
-  /** The answer's headers (rate limits: `x-ratelimit-remaining-requests` and the like), the key scrubbed from them. */
-  headers: Headers;
-  /** How many attempts the call took (1 when the first succeeded). */
-  attempts: number;
 }
 
 /** What `createImagesClient` returns. */
@@ -136,6 +149,8 @@ export interface ImagesClient {
 /** A client's options, checked and resolved once: what every call reads. */
 interface Settings {
   endpoint: Endpoint;
+  limit: Limiter;
+  maxImagesPerCall: number | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
   validateRequests: ValidationMode;
@@ -202,6 +217,8 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
           : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
     },
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
+    maxImagesPerCall: perCall(options.maxImagesPerCall),
     policy: {
       maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
       baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
@@ -214,7 +231,34 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
   };
 }
 
+/** The most requests a client has in flight by default. */
+const DEFAULT_MAX_CONCURRENCY = 4;
+
+function perCall(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : checkWhole(value, "maxImagesPerCall", 1);
+}
+
+/** One call: as it is, or fanned out into sub-calls when it asks for more images than one may give. */
 async function generate(
+  settings: Settings,
+  request: ImageGenerationRequest,
+  call: GenerateOptions,
+): Promise<GenerationResponse> {
+  const most = call.maxImagesPerCall === undefined ? settings.maxImagesPerCall : perCall(call.maxImagesPerCall);
+  const n = asked(request);
+  if (most === undefined || n <= most) return generateOnce(settings, request, call);
+  const key =
+    call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey");
+  const outcomes = await Promise.allSettled(
+    callSizes(n, most).map((count, index) =>
+      generateOnce(settings, { ...request, n: count }, { ...call, idempotencyKey: subCallKey(key, index) }),
+    ),
+  );
+  if (call.signal?.aborted) throw call.signal.reason;
+  return merged(outcomes);
+}
+
+async function generateOnce(
   settings: Settings,
   request: ImageGenerationRequest,
   call: GenerateOptions,
@@ -234,14 +278,23 @@ async function generate(
   const { endpoint } = settings;
   const { answer, attempts } = await retrying(
     (number) =>
-      withTimeout(
-        async (signal) => ({
-          answer: checkedAnswer(settings, await attempt(endpoint, json, idempotencyKey, signal), number, asked(body)),
-          attempts: number,
-        }),
-        timeoutMs,
+      settings.limit.run(
+        () =>
+          withTimeout(
+            async (signal) => ({
+              answer: checkedAnswer(
+                settings,
+                await attempt(endpoint, json, idempotencyKey, signal),
+                number,
+                asked(body),
+              ),
+              attempts: number,
+            }),
+            timeoutMs,
+            call.signal,
+            () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
+          ),
         call.signal,
-        () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
       ),
     policy,
     call.signal,

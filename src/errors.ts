@@ -1,5 +1,6 @@
 import type { components } from "./generated/schema.js";
 import { oneLine } from "./http/shown-text.js";
+import type { ImageData } from "./models.js";
 import type { SpecViolation } from "./spec/types.js";
 import { describeViolations } from "./spec/validation.js";
 
@@ -246,6 +247,27 @@ export class NoImagesError extends SudoImagesError {
   constructor(what: string, requestId: string | undefined) {
     super(`${what} answered with no image (data is empty)${requestId ? ` (request id ${requestId})` : ""}`);
     this.requestId = requestId;
+  }
+}
+
+/**
+ * A call fanned out into sub-calls (more images than one call may give) and some of them failed:
+ * `images` holds every image that did arrive (paid for, not to be lost), `errors` why the others
+ * did not, in sub-call order.
+ */
+export class PartialGenerationError extends SudoImagesError {
+  override name = "PartialGenerationError";
+  /** The images the sub-calls that succeeded gave, in order. */
+  readonly images: readonly ImageData[];
+  /** Why each failed sub-call failed. */
+  readonly errors: readonly unknown[];
+  constructor(calls: number, errors: readonly unknown[], images: readonly ImageData[]) {
+    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
+    super(
+      `${errors.length} of ${calls} sub-calls failed (the first: ${first}); ${images.length} image(s) arrived and are on \`images\``,
+    );
+    this.errors = errors;
+    this.images = images;
   }
 }
 

@@ -1,6 +1,7 @@
 export {
   createImagesClient,
   DEFAULT_BASE_URL,
+  type FanOutOptions,
   type GenerateOptions,
   type GenerationResponse,
   type ImagesClient,
@@ -25,6 +26,7 @@ export {
   MissingApiKeyError,
   NoImagesError,
   NotFoundError,
+  PartialGenerationError,
   PermissionDeniedError,
   RateLimitError,
   RedirectError,

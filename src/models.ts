@@ -11,3 +11,15 @@ export type ImageGeneration = Normalized<Schemas["ImageGeneration"]>;
 export type ImageData = Normalized<Schemas["ImageData"]>;
 /** Token usage (OpenAI models only). */
 export type ImageUsage = Normalized<Schemas["ImageUsage"]>;
+
+/** A result with what the server said about it: what `generateWithResponse` resolves to. */
+export interface GenerationResponse {
+  /** The result, exactly as `generate` resolves to it. */
+  data: ImageGeneration;
+  /** The server's id for the answer (`x-request-id`), for a support ticket. */
+  requestId: string | undefined;
+  /** The answer's headers (rate limits: `x-ratelimit-remaining-requests` and the like), the key scrubbed from them. */
+  headers: Headers;
+  /** How many attempts the call took (1 when the first succeeded). */
+  attempts: number;
+}

@@ -16,6 +16,7 @@ import {
   ImageError,
   InvalidResponseError,
   NoImagesError,
+  PartialGenerationError,
   RedirectError,
   RequestValidationError,
   ResponseValidationError,
@@ -71,7 +72,11 @@ function documentedMembers(file: string, interfaces: readonly string[]): Map<str
   return members;
 }
 
-const clientOptions = documentedMembers("src/client.ts", ["ImagesClientOptions", "ReliabilityOptions"]);
+const clientOptions = documentedMembers("src/client.ts", [
+  "ImagesClientOptions",
+  "ReliabilityOptions",
+  "FanOutOptions",
+]);
 
 describe("the options table", () => {
   const rows = tableRows(section("### `createImagesClient(options?)`"));
@@ -99,7 +104,7 @@ describe("the options table", () => {
 
   it("names generate's per-call options as GenerateOptions has them", () => {
     const stated = /`generate\(request, \{ ([^}]*) \}\)`/.exec(readme)?.[1] ?? "";
-    const perCall = documentedMembers("src/client.ts", ["GenerateOptions", "ReliabilityOptions"]);
+    const perCall = documentedMembers("src/client.ts", ["GenerateOptions", "ReliabilityOptions", "FanOutOptions"]);
     expect(stated.split(", ").map((option) => option.replace("?", ""))).toEqual(
       [...perCall.keys()].sort(byOrderIn(stated)),
     );
@@ -180,6 +185,7 @@ describe("the errors table", () => {
     [new RequestValidationError("ImageGenerationRequest", []), new SudoImagesError("x")],
     [new ImageError("no data"), new SudoImagesError("x")],
     [new NoImagesError("POST u", "req_1"), new SudoImagesError("x")],
+    [new PartialGenerationError(2, [new Error("x")], []), new SudoImagesError("x")],
   ];
 
   it.each(samples.map(([error, parent]) => [error.name, error, parent] as const))(

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callSizes } from "../src/fan-out.js";
+import { BadRequestError, createImagesClient, PartialGenerationError } from "../src/index.js";
+import { type MockServer, startMockServer } from "../src/testing/index.js";
+import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+
+/** A server that answers each request after `x-delay` ms, counting how many are in flight at once. */
+let server: TestServer;
+let inFlight = 0;
+let mostInFlight = 0;
+beforeAll(async () => {
+  server = await startTestServer(async (seen, res) => {
+    inFlight++;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, Number(seen.headers["x-delay"] ?? 0)));
+    inFlight--;
+    const { n = 1 } = JSON.parse(seen.body) as { n?: number };
+    if (String(seen.headers["idempotency-key"]).endsWith(String(seen.headers["x-fail"] ?? "none"))) {
+      return sendJson(res, 400, { error: { message: "this one failed", type: "invalid_request_error" } });
+    }
+    const usage = {
+      input_tokens: 2,
+      output_tokens: 10,
+      total_tokens: 12,
+      input_tokens_details: { image_tokens: 0, text_tokens: 2 },
+    };
+    const data = Array.from({ length: n }, () => ({ b64_json: PNG, revised_prompt: seen.headers["idempotency-key"] }));
+    sendJson(res, 200, { created: 1, data, usage }, { "x-request-id": `req_${seen.headers["idempotency-key"]}` });
+  });
+});
+afterAll(() => server.close());
+
+describe("callSizes", () => {
+  it.each([
+    [4, 1, [1, 1, 1, 1]],
+    [5, 2, [2, 2, 1]],
+    [3, 10, [3]],
+  ])("splits n %i at %i per call into %j", (n, perCall, sizes) => {
+    expect(callSizes(n, perCall)).toEqual(sizes);
+  });
+});
+
+describe("more images than one call may give", () => {
+  it("fans out into parallel sub-calls, each with its own key, within maxConcurrency, as one result", async () => {
+    mostInFlight = 0;
+    const before = server.requests.length;
+    const client = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      maxConcurrency: 2,
+      maxImagesPerCall: 1,
+      headers: { "x-delay": "50" },
+    });
+    const { data, requestId, attempts } = await client.generateWithResponse(
+      { prompt: "four herons", model: "dall-e-3", n: 4 },
+      { idempotencyKey: "call-7" },
+    );
+    const sent = server.requests.slice(before);
+    expect(sent.map((seen) => seen.headers["idempotency-key"]).sort()).toEqual([
+      "call-7-1",
+      "call-7-2",
+      "call-7-3",
+      "call-7-4",
+    ]);
+    expect(sent.every((seen) => (JSON.parse(seen.body) as { n: number }).n === 1)).toBe(true);
+    expect(mostInFlight).toBe(2);
+    expect(data.data.map((image) => image.revised_prompt)).toEqual(["call-7-1", "call-7-2", "call-7-3", "call-7-4"]);
+    expect(data.usage).toEqual({
+      input_tokens: 8,
+      output_tokens: 40,
+      total_tokens: 48,
+      input_tokens_details: { image_tokens: 0, text_tokens: 8 },
+    });
+    expect(requestId).toBe("req_call-7-1");
+    expect(attempts).toBe(4);
+  });
+
+  it("carries the images that arrived when some sub-calls fail, and says which failed", async () => {
+    const client = createImagesClient({ apiKey: "k", baseUrl: server.url, headers: { "x-fail": "-2" } });
+    const error = await client
+      .generate({ prompt: "three owls", model: "dall-e-3", n: 3 }, { maxImagesPerCall: 1, idempotencyKey: "owls" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartialGenerationError);
+    const partial = error as PartialGenerationError;
+    expect(partial.images.map((image) => image.revised_prompt)).toEqual(["owls-1", "owls-3"]);
+    expect(partial.errors).toHaveLength(1);
+    expect(partial.errors[0]).toBeInstanceOf(BadRequestError);
+    expect(partial.message).toMatch(
+      /^1 of 3 sub-calls failed \(the first: POST .* failed with status 400: this one failed\); 2 image\(s\) arrived and are on `images`$/,
+    );
+  });
+
+  it("queues ordinary calls too: a burst never has more than maxConcurrency in flight", async () => {
+    mostInFlight = 0;
+    const client = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      maxConcurrency: 3,
+      headers: { "x-delay": "30" },
+    });
+    await Promise.all(Array.from({ length: 9 }, () => client.generate({ prompt: "p", model: "m" })));
+    expect(mostInFlight).toBe(3);
+  });
+});
+
+describe("dall-e-3 against the mock", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer({ apiKey: "k" });
+  });
+  afterAll(() => mock.close());
+
+  it("n: 4 gives 4 images from 4 calls", async () => {
+    const before = mock.requests.length;
+    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url, maxImagesPerCall: 1 });
+    const { data } = await client.generate({ prompt: "a heron", model: "dall-e-3", n: 4, size: "256x256" });
+    expect(data).toHaveLength(4);
+    expect(mock.requests.length - before).toBe(4);
+  });
+});
