@@ -9,6 +9,7 @@ const FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
   timeoutMs: "--timeout",
   allowInsecureHttp: "--allow-insecure-http",
   imageHosts: "--image-hosts",
+  maxImagesPerCall: "--max-images-per-call",
 };
 
 const OPTION = new RegExp(`\\b(${Object.keys(FLAG_FOR_OPTION).join("|")})\\b`, "g");

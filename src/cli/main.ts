@@ -20,6 +20,7 @@ import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
 import { closestFlag, inFlagTerms } from "./flag-names.js";
+import { startMock } from "./mock.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { verifyCommand } from "./verify.js";
@@ -56,6 +57,8 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   --image-hosts public    refuse image URLs on loopback, private or link-local addresses (default any)
   --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --deadline MS           give up on the whole command after this long (default: no deadline)
+  --max-images-per-call N ask for at most N images per API call; more fan out into parallel calls
+                          (dall-e-3 gives one per call: --max-images-per-call 1)
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
   -v, --version           show the version
@@ -78,6 +81,7 @@ const OPTIONS = {
   "image-hosts": { type: "string" },
   timeout: { type: "string" },
   deadline: { type: "string" },
+  "max-images-per-call": { type: "string" },
   debug: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
@@ -153,19 +157,21 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   // Every flag and the destination are checked before anything starts or is sent (and paid for).
   const timeoutMs = integer(flags.timeout, "--timeout");
   const deadline = integer(flags.deadline, "--deadline");
+  const maxImagesPerCall = integer(flags["max-images-per-call"], "--max-images-per-call");
   const request = requestFrom(prompt, flags);
   await checkOut(flags.out);
   const signal = deadline === undefined ? undefined : AbortSignal.timeout(checkTimeout(deadline, "--deadline"));
-  const mock = flags.mock ? await (await import("../testing/mock-server.js")).startMockServer() : undefined;
+  const mock = flags.mock ? await startMock() : undefined;
   const what = `generating ${request.n ?? 1} image(s) with ${request.model}`;
   // --debug, or DEBUG=sudo-images as for the library.
   const debugLog = flags.debug ? (line: string) => stderr.write(`[debug] ${line}\n`) : resolveLogger(undefined);
   const progress = startProgress(stderr, `${what}…`);
   try {
     const client = createImagesClient({
-      apiKey: mock ? "mock" : flags["api-key"],
+      apiKey: mock ? mock.key : flags["api-key"],
       baseUrl: mock ? mock.url : flags["base-url"],
       timeoutMs,
+      maxImagesPerCall,
       allowInsecureHttp: flags["allow-insecure-http"],
       logger: (line) => {
         debugLog?.(line);

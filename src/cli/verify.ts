@@ -9,6 +9,7 @@ import {
   type VerifyPart,
   verifyServer,
 } from "../testing/verify.js";
+import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -61,14 +62,11 @@ export async function verifyCommand(
     );
     return 0;
   }
-  // The mock holds one key, so that verify's wrong-key check has something to refuse.
-  const mock = flags.mock
-    ? await (await import("../testing/mock-server.js")).startMockServer({ apiKey: "mock" })
-    : undefined;
+  const mock = flags.mock ? await startMock() : undefined;
   try {
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
     if (baseUrl === undefined) throw usage("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
-    const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: "mock" } : options);
+    const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: mock.key } : options);
     if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);
     else {
       for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);

@@ -34,8 +34,15 @@ export function checkedKey(key: string, source: string): string {
  * back that may echo the key (`Incorrect API key provided: sk-…`).
  */
 export function scrub(text: string, secret: string | undefined): string {
-  return secret && secret.length >= 4 && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
+  return secret && secret.length >= MIN_SCRUBBED && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
 }
+
+/**
+ * The shortest key scrubbed. Answers are scrubbed whole, base64 images included: a short test key
+ * (`mock`, `test`) is a word that turns up in prompts and by chance in megabytes of base64, and
+ * would be cut out of both; a real key (40+ characters) never is.
+ */
+const MIN_SCRUBBED = 12;
 
 /**
  * A copy of `headers` with the key scrubbed from every value: a server that echoes the key in a

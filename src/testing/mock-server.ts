@@ -25,6 +25,9 @@ export type MockScenario =
   | "minimal"
   | { status: number; message?: string | undefined; type?: string | undefined };
 
+/** The key the CLI's `--mock` runs use: long enough to be scrubbed like a real one, and no word. */
+export const MOCK_KEY = "sk-sudo-images-local-mock";
+
 /** Options of `startMockServer`. */
 export interface MockServerOptions {
   /** The only key accepted; any non-empty bearer token is accepted when unset. */
