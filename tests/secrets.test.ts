@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scrub } from "../src/http/secrets.js";
 import {
   ApiError,
   ConfigurationError,
@@ -132,5 +133,15 @@ describe("the API key never leaks", () => {
       .catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(418);
     expect(statuses.requests[before]?.headers.authorization).toBe(`Bearer ${SECRET}`);
+  });
+});
+
+describe("scrub", () => {
+  it("replaces a key anywhere, but for a short one that base64 could hold by chance (a word, such as mock)", () => {
+    expect(scrub("key sk-abcdef123456 echoed twice: sk-abcdef123456", "sk-abcdef123456")).toBe(
+      "key [redacted] echoed twice: [redacted]",
+    );
+    expect(scrub("as drawn by the sudo-images mock", "mock")).toBe("as drawn by the sudo-images mock");
+    expect(scrub("iVBORw0KGgoAAAAtest", "test")).toBe("iVBORw0KGgoAAAAtest");
   });
 });

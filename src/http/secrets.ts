@@ -34,15 +34,18 @@ export function checkedKey(key: string, source: string): string {
  * back that may echo the key (`Incorrect API key provided: sk-…`).
  */
 export function scrub(text: string, secret: string | undefined): string {
-  return secret && secret.length >= MIN_SCRUBBED && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
+  return secret && isScrubbable(secret) && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
 }
 
 /**
- * The shortest key scrubbed. Answers are scrubbed whole, base64 images included: a short test key
- * (`mock`, `test`) is a word that turns up in prompts and by chance in megabytes of base64, and
- * would be cut out of both; a real key (40+ characters) never is.
+ * Whether a key can be told apart from ordinary text. Answers are scrubbed whole, base64 images
+ * included, so a short key made only of base64 characters (`mock`, `test`) would be cut out of
+ * prompts and, by chance, out of megabytes of image data. A key of 12 characters or more (real
+ * ones are 40+), or of 4 or more with a character base64 never holds (`sk-1`), is scrubbed.
  */
-const MIN_SCRUBBED = 12;
+function isScrubbable(secret: string): boolean {
+  return secret.length >= 12 || (secret.length >= 4 && !/^[A-Za-z0-9+/=]+$/.test(secret));
+}
 
 /**
  * A copy of `headers` with the key scrubbed from every value: a server that echoes the key in a
