@@ -1,9 +1,10 @@
 /**
- * `sudo-images/spec`: what every generated folder's `index.ts` runs on. One copy, shipped with the
- * package, serves every folder `npm run generate` writes, so a fix here reaches them all without
- * regenerating; the folders hold only data derived from their spec and two one-line functions.
+ * `sudo-images/spec`: what every generated folder's `index.ts` runs on (`bindSpec`). Folders inside
+ * this repository import it; any other carries a copy (`runtime.ts`), so it needs nothing at run time.
+ * Generated folders hold only data derived from their spec.
  */
-import type { SpecViolation, Validator } from "./types.js";
+import { type Normalized, normalizeWith } from "./normalize.js";
+import type { Shapes, SpecViolation, Validator } from "./types.js";
 import { check } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
@@ -29,4 +30,37 @@ export function validateWith<Name extends string>(
     return [{ pointer: "", expected: "a body schema of the spec", received: JSON.stringify(String(schemaName)) }];
   }
   return check(validator, value);
+}
+
+/** The two functions a generated folder exports, bound to its spec (what `bindSpec` returns). */
+export interface BoundSpec<Schemas, BodyName extends string> {
+  /**
+   * Drops every `null` the spec allows from a value of schema `schemaName`: a component schema, or
+   * any body `validate` takes (an inline body is named `<operationId>_<request|status>`). A new
+   * value; the input is never mutated. A `null` the spec does not allow is kept, for `validate` to
+   * report. The result's type is the value's own, normalized: validate a body of unknown shape first.
+   */
+  normalize<Name extends (keyof Schemas & string) | BodyName, T = Name extends keyof Schemas ? Schemas[Name] : unknown>(
+    schemaName: Name,
+    value: T,
+  ): Normalized<T>;
+  /** Every place where `value` breaks the body schema `schemaName`, each with its JSON pointer; none when it matches. */
+  validate(schemaName: BodyName, value: unknown): SpecViolation[];
+}
+
+/**
+ * `normalize` and `validate` bound to one spec's generated data: what every generated `index.ts`
+ * exports, so generated files hold only data and this code is checked once, here.
+ *
+ * @example
+ * export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
+ */
+export function bindSpec<Schemas, BodyName extends string>(
+  shapes: Shapes,
+  validators: Readonly<Record<BodyName, Validator>>,
+): BoundSpec<Schemas, BodyName> {
+  return {
+    normalize: (schemaName, value) => normalizeWith(shapes, schemaName, value),
+    validate: (schemaName, value) => validateWith(validators, schemaName, value),
+  };
 }
