@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  type ErrorContext,
   NoImagesError,
   RequestValidationError,
   ResponseValidationError,
@@ -13,7 +14,7 @@ import {
   validate_ImageGenerationRequest,
   validators,
 } from "./generated/metadata.js";
-import { type Answer, attempt, type Endpoint, type Fetch } from "./http/attempt.js";
+import { attempt, type Endpoint, type Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
 import { type Limiter, limiter } from "./http/concurrency.js";
@@ -276,23 +277,20 @@ async function generateOnce(
       ? settings.policy
       : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) };
   const { endpoint } = settings;
+  // The loop hands back the answer with its attempt count; the body is held to the spec after it.
   const { answer, attempts } = await retrying(
-    (number) =>
+    (context) =>
       settings.limit.run(
         () =>
           withTimeout(
             async (signal) => ({
-              answer: checkedAnswer(
-                settings,
-                await attempt(endpoint, json, idempotencyKey, signal),
-                number,
-                asked(body),
-              ),
-              attempts: number,
+              answer: await attempt(endpoint, json, idempotencyKey, signal, context),
+              attempts: context.attempts,
             }),
             timeoutMs,
             call.signal,
-            () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${number})`,
+            () => `${endpoint.method} ${endpoint.shownUrl} (attempt ${context.attempts})`,
+            context,
           ),
         call.signal,
       ),
@@ -300,29 +298,25 @@ async function generateOnce(
     call.signal,
     endpoint.log ?? (() => {}),
   );
+  const context = { attempts, requestId: answer.requestId };
+  checkAnswer(settings, answer.body, asked(body), context);
   const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
   if (Array.isArray(data.data) && data.data.length === 0) {
-    const failure = new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, answer.requestId);
-    failure.attempts = attempts;
-    throw failure;
+    throw new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, context);
   }
   return { data, requestId: answer.requestId, headers: answer.headers, attempts };
 }
 
 /**
- * The body of a 2xx answer, held to the spec inside the attempt, so a `ResponseValidationError`
- * (thrown, or passed to `onWarning`) carries the attempt's number and the server's request id.
+ * A 2xx body held to the spec, and to the request's `n`: a `ResponseValidationError` (thrown, or
+ * passed to `onWarning`) made whole, with the attempts the call took and the answer's request id.
  */
-function checkedAnswer(settings: Settings, answer: Answer, attempts: number, wanted: number): Answer {
-  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, answer.body);
-  if (settings.validateResponses !== "off") off.push(...tooMany(answer.body, wanted));
+function checkAnswer(settings: Settings, body: unknown, wanted: number, context: ErrorContext): void {
+  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, body);
+  if (settings.validateResponses !== "off") off.push(...tooMany(body, wanted));
   if (off.length > 0) {
-    const failure = new ResponseValidationError("ImageGeneration", off);
-    failure.attempts = attempts;
-    failure.requestId = answer.requestId;
-    report(settings, settings.validateResponses, failure);
+    report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", off, context));
   }
-  return answer;
 }
 
 /** How many images a request asks for: its `n`, else one. */

@@ -17,14 +17,29 @@ export type ErrorBody = components["schemas"]["ErrorResponse"];
 export class SudoImagesError extends Error {
   override name = "SudoImagesError";
   /** How many attempts the call made before failing with this error (0 when nothing was sent). */
-  attempts = 1;
+  readonly attempts: number;
   /** The server's id (`x-request-id`) of the last response the call got, if any. */
-  requestId: string | undefined;
+  readonly requestId: string | undefined;
 
-  /** Every message is one line of at most 500 characters, whatever a server sent; details stay on fields. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(oneLine(message, MAX_MESSAGE) ?? "", options);
+  /**
+   * Every message is one line of at most 500 characters, whatever a server sent; details stay on
+   * fields. Every field is set here, once: an error is complete when it is made.
+   */
+  constructor(message: string, options: ErrorContext = {}) {
+    super(oneLine(message, MAX_MESSAGE) ?? "", "cause" in options ? { cause: options.cause } : undefined);
+    this.attempts = options.attempts ?? 1;
+    this.requestId = options.requestId;
   }
+}
+
+/** Where in a call an error was made: its attempt and the last request id the server gave. */
+export interface ErrorContext {
+  /** What caused it (a network error, a parse error). */
+  cause?: unknown;
+  /** The attempt it ends (0: nothing was sent). @default 1 */
+  attempts?: number | undefined;
+  /** The last `x-request-id` the server sent in this call, when the error's own answer has none. */
+  requestId?: string | undefined;
 }
 
 /** The server's id for a response (`x-request-id`), which a support ticket needs. */
@@ -54,7 +69,10 @@ export function isSudoImagesError(error: unknown): error is SudoImagesError {
  */
 export class ConfigurationError extends SudoImagesError {
   override name = "ConfigurationError";
-  override attempts = 0;
+  /** Nothing was sent: `attempts` is 0. */
+  constructor(message: string, options: ErrorContext = {}) {
+    super(message, { attempts: 0, ...options });
+  }
 }
 
 /** No API key was given or found in `SUDO_API_KEY` (raised at the call, before anything is sent). */
@@ -76,6 +94,8 @@ export interface ApiErrorDetails {
   message?: string | undefined;
   /** How the answer breaks the spec (an undocumented status, a body off its schema). */
   violations?: readonly SpecViolation[] | undefined;
+  /** The attempt this answer ends, and the call's last request id before it. */
+  context?: ErrorContext | undefined;
 }
 
 /**
@@ -116,11 +136,11 @@ export class ApiError extends SudoImagesError {
     super(
       `${details.method} ${details.url} failed with status ${details.status}${reason}` +
         (requestId ? ` (request id ${requestId})` : ""),
+      { ...details.context, requestId: requestId ?? details.context?.requestId },
     );
     this.status = details.status;
     this.headers = details.headers;
     this.body = details.body;
-    this.requestId = requestId;
     this.type = detail.type;
     this.code = detail.code;
     this.param = detail.param;
@@ -142,30 +162,37 @@ export class ApiError extends SudoImagesError {
 /** 400: the server rejected the request as malformed. */
 export class BadRequestError extends ApiError {
   override name = "BadRequestError";
+  declare readonly status: 400;
 }
 /** 401: the API key is missing, wrong or revoked. */
 export class AuthenticationError extends ApiError {
   override name = "AuthenticationError";
+  declare readonly status: 401;
 }
 /** 403: the key is valid but not allowed to do this. */
 export class PermissionDeniedError extends ApiError {
   override name = "PermissionDeniedError";
+  declare readonly status: 403;
 }
 /** 404: the endpoint or model was not found (often a wrong base URL). */
 export class NotFoundError extends ApiError {
   override name = "NotFoundError";
+  declare readonly status: 404;
 }
 /** 409: the request conflicts with another, such as a reused idempotency key. */
 export class ConflictError extends ApiError {
   override name = "ConflictError";
+  declare readonly status: 409;
 }
 /** 422: the request was well-formed but could not be processed. */
 export class UnprocessableEntityError extends ApiError {
   override name = "UnprocessableEntityError";
+  declare readonly status: 422;
 }
 /** 429: too many requests, or out of quota; retried after the server's `Retry-After`. */
 export class RateLimitError extends ApiError {
   override name = "RateLimitError";
+  declare readonly status: 429;
 }
 /** 5xx: the server or a gateway failed. */
 export class InternalServerError extends ApiError {
@@ -189,7 +216,7 @@ const STATUS_CLASSES: Record<number, new (details: ApiErrorDetails) => ApiError>
 export class ConnectionError extends SudoImagesError {
   override name = "ConnectionError";
   /** `during` says when, such as " while reading the body" (a body cut off mid-transfer). */
-  constructor(method: string, url: string, options: { cause: unknown }, during = "") {
+  constructor(method: string, url: string, options: ErrorContext & { cause: unknown }, during = "") {
     super(`${method} ${url} failed${during}: connection error: ${describeCause(options.cause)}`, options);
   }
 }
@@ -210,13 +237,12 @@ export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
   /** The HTTP status of the unusable response; 0 where none could be read (headers over the limit, a browser's opaque redirect). */
   readonly status: number;
-  constructor(message: string, response: Answered, options?: { cause: unknown }) {
+  constructor(message: string, response: Answered, options: ErrorContext = {}) {
     const requestId = requestIdOf(response.headers);
     const said = [response.status > 0 ? `status ${response.status}` : "", requestId ? `request id ${requestId}` : ""];
     const details = said.filter(Boolean).join(", ");
-    super(details ? `${message} (${details})` : message, options);
+    super(details ? `${message} (${details})` : message, { ...options, requestId: requestId ?? options.requestId });
     this.status = response.status;
-    this.requestId = requestId;
   }
 }
 
@@ -228,11 +254,12 @@ export class RedirectError extends InvalidResponseError {
   override name = "RedirectError";
   /** Where the response pointed (`Location`), or `undefined` where the runtime hides it (browsers). */
   readonly location: string | undefined;
-  constructor(what: string, response: Answered) {
+  constructor(what: string, response: Answered, context: ErrorContext = {}) {
     const location = response.headers.get("location") ?? undefined;
     super(
       `${what} answered with a redirect (${response.status}) to ${location ?? "a hidden location"}; refused`,
       response,
+      context,
     );
     this.location = location;
   }
@@ -244,9 +271,9 @@ export class RedirectError extends InvalidResponseError {
  */
 export class NoImagesError extends SudoImagesError {
   override name = "NoImagesError";
-  constructor(what: string, requestId: string | undefined) {
-    super(`${what} answered with no image (data is empty)${requestId ? ` (request id ${requestId})` : ""}`);
-    this.requestId = requestId;
+  constructor(what: string, context: ErrorContext) {
+    const { requestId } = context;
+    super(`${what} answered with no image (data is empty)${requestId ? ` (request id ${requestId})` : ""}`, context);
   }
 }
 
@@ -293,25 +320,26 @@ export class SpecValidationError extends SudoImagesError {
     readonly schema: string,
     /** Each place the body breaks the spec. */
     readonly violations: readonly SpecViolation[],
+    context: ErrorContext = {},
   ) {
-    super(`${what} does not match ${schema} in the spec: ${describeViolations(violations)}`);
+    super(`${what} does not match ${schema} in the spec: ${describeViolations(violations)}`, context);
   }
 }
 
 /** A 2xx response body does not match the spec. */
 export class ResponseValidationError extends SpecValidationError {
   override name = "ResponseValidationError";
-  constructor(schema: string, violations: readonly SpecViolation[]) {
-    super("Response", schema, violations);
+  constructor(schema: string, violations: readonly SpecViolation[], context: ErrorContext = {}) {
+    super("Response", schema, violations, context);
   }
 }
 
 /** The request does not match the spec (or JSON cannot hold it); caught before anything was sent. */
 export class RequestValidationError extends SpecValidationError {
   override name = "RequestValidationError";
-  override attempts = 0;
+  /** Nothing was sent: `attempts` is 0. */
   constructor(schema: string, violations: readonly SpecViolation[]) {
-    super("Request", schema, violations);
+    super("Request", schema, violations, { attempts: 0 });
   }
 }
 

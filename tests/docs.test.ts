@@ -184,7 +184,7 @@ describe("the errors table", () => {
     [new ResponseValidationError("ImageGeneration", []), new SudoImagesError("x")],
     [new RequestValidationError("ImageGenerationRequest", []), new SudoImagesError("x")],
     [new ImageError("no data"), new SudoImagesError("x")],
-    [new NoImagesError("POST u", "req_1"), new SudoImagesError("x")],
+    [new NoImagesError("POST u", { requestId: "req_1" }), new SudoImagesError("x")],
     [new PartialGenerationError(2, [new Error("x")], []), new SudoImagesError("x")],
   ];
 

@@ -1,4 +1,4 @@
-import { ApiError, requestIdOf } from "../errors.js";
+import { ApiError, type ErrorContext, requestIdOf } from "../errors.js";
 import type { SpecViolation } from "../spec/types.js";
 import { bearer, currentKey, type KeySource } from "./auth.js";
 import { exchange, type Wire } from "./exchange.js";
@@ -37,6 +37,7 @@ export async function attempt(
   body: string,
   idempotencyKey: string,
   signal: AbortSignal,
+  context: ErrorContext,
 ): Promise<Answer> {
   const key = currentKey(endpoint.keys);
   const headers: Record<string, string> = { ...endpoint.headers, "idempotency-key": idempotencyKey };
@@ -46,13 +47,24 @@ export async function attempt(
     endpoint,
     { method, input: endpoint.url, shownUrl, headers, body, key },
     signal,
+    context,
   );
   if (!response.ok) {
     const { body: parsed, message, value } = errorBody(text, response);
     const { status, statusText, headers } = response;
     const violations = endpoint.errorViolations?.(status, value);
-    throw ApiError.from({ status, statusText, method, url: shownUrl, headers, body: parsed, message, violations });
+    throw ApiError.from({
+      status,
+      statusText,
+      method,
+      url: shownUrl,
+      headers,
+      body: parsed,
+      message,
+      violations,
+      context,
+    });
   }
   const { headers: answered } = response;
-  return { body: parseJsonBody(text, response), requestId: requestIdOf(answered), headers: answered };
+  return { body: parseJsonBody(text, response, context), requestId: requestIdOf(answered), headers: answered };
 }

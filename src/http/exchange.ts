@@ -1,4 +1,4 @@
-import { ConnectionError, InvalidResponseError, RedirectError, SudoImagesError } from "../errors.js";
+import { ConnectionError, type ErrorContext, InvalidResponseError, RedirectError, SudoImagesError } from "../errors.js";
 import { discard, readBody, responseTooLarge } from "./body-limit.js";
 import type { Logger } from "./debug-log.js";
 import { redactedHeaders, scrub, scrubHeaders } from "./secrets.js";
@@ -40,7 +40,12 @@ export interface Received {
  * size cap; the key scrubbed from the headers and text before anything can quote them. A network
  * failure is a `ConnectionError`; the caller's abort shows through as the signal's reason.
  */
-export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSignal): Promise<Received> {
+export async function exchange(
+  wire: Wire,
+  outgoing: Outgoing,
+  signal: AbortSignal,
+  context: ErrorContext = {},
+): Promise<Received> {
   const { method, shownUrl, key, headers } = outgoing;
   const started = wire.log ? performance.now() : 0;
   const shownHeaders = outgoing.input instanceof Request ? outgoing.input.headers : (headers ?? {});
@@ -48,37 +53,46 @@ export async function exchange(wire: Wire, outgoing: Outgoing, signal: AbortSign
   const init: RequestInit = { signal, redirect: "manual" };
   if (headers !== undefined) init.headers = headers;
   if (!(outgoing.input instanceof Request)) Object.assign(init, { method, body: outgoing.body });
-  const raw = await wire.fetch(outgoing.input, init).catch((cause: unknown) => failed(wire, outgoing, signal, cause));
+  const raw = await wire
+    .fetch(outgoing.input, init)
+    .catch((cause: unknown) => failed(wire, outgoing, signal, cause, context));
   const seen = { status: raw.status, headers: scrubHeaders(raw.headers, key) };
   if (raw.type === "opaqueredirect" || (raw.status >= 300 && raw.status < 400)) {
     discard(raw);
-    throw new RedirectError(`${method} ${shownUrl}`, seen);
+    throw new RedirectError(`${method} ${shownUrl}`, seen, context);
   }
   if (raw.status < 200 || raw.status > 599) {
     discard(raw);
-    throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen);
+    throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen, context);
   }
   const response = new Response(null, { status: raw.status, statusText: raw.statusText, headers: seen.headers });
   const text = await readBody(
     raw,
     wire.maxResponseBytes,
-    responseTooLarge(response, wire.maxResponseBytes),
+    responseTooLarge(response, wire.maxResponseBytes, context),
     "text",
-  ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, " while reading the body"));
+  ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
   return { response, text: scrub(text, key) };
 }
 
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */
-function failed(wire: Wire, outgoing: Outgoing, signal: AbortSignal, cause: unknown, during = ""): never {
+function failed(
+  wire: Wire,
+  outgoing: Outgoing,
+  signal: AbortSignal,
+  cause: unknown,
+  context: ErrorContext,
+  during = "",
+): never {
   if (cause instanceof SudoImagesError || signal.aborted) throw cause;
   if ((cause as { cause?: { code?: unknown } }).cause?.code === "UND_ERR_HEADERS_OVERFLOW") {
     // An answer came, with more header bytes than fetch accepts: a broken server, not a lost line.
     const message = `${outgoing.method} ${outgoing.shownUrl} answered with headers over fetch's size limit`;
-    throw new InvalidResponseError(message, { status: 0, headers: new Headers() }, { cause });
+    throw new InvalidResponseError(message, { status: 0, headers: new Headers() }, { ...context, cause });
   }
   wire.log?.(
     `✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`,
   );
-  throw new ConnectionError(outgoing.method, outgoing.shownUrl, { cause }, during);
+  throw new ConnectionError(outgoing.method, outgoing.shownUrl, { ...context, cause }, during);
 }

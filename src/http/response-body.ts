@@ -1,4 +1,4 @@
-import { type ErrorBody, InvalidResponseError } from "../errors.js";
+import { type ErrorBody, type ErrorContext, InvalidResponseError } from "../errors.js";
 import { DEFAULT_BASE_URL } from "./settings.js";
 
 /**
@@ -17,17 +17,17 @@ function isHtml(type: string): boolean {
  * `text/plain`, an empty body, JSON the server cut short) is an `InvalidResponseError` that says
  * what arrived.
  */
-export function parseJsonBody(text: string, response: Response): unknown {
+export function parseJsonBody(text: string, response: Response, context: ErrorContext = {}): unknown {
   const type = response.headers.get("content-type") ?? "";
   if (!isJsonType(type)) {
     const what = `${isHtml(type) ? HTML_HINT : type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
-    throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response);
+    throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response, context);
   }
   try {
     return JSON.parse(text);
   } catch (cause) {
     const what = text.length === 0 ? "an empty body" : `JSON that does not parse (${(cause as Error).message})`;
-    throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response, { cause });
+    throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response, { ...context, cause });
   }
 }
 

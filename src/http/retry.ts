@@ -1,4 +1,4 @@
-import { ApiError, ConfigurationError, ConnectionError, SudoImagesError, TimeoutError } from "../errors.js";
+import { ApiError, ConnectionError, SudoImagesError, TimeoutError } from "../errors.js";
 import { sleep } from "./sleep.js";
 
 /** When and how long to wait before trying a failed call again. */
@@ -77,11 +77,11 @@ function serverDelay(headers: Headers, now: number): number | undefined {
 
 /**
  * Runs `attempt` until it succeeds, fails with something not retryable, or runs out of retries,
- * waiting between attempts (a wait the caller's `signal` cuts short). The error that ends it
- * carries `attempts` and the last `requestId` the server gave.
+ * waiting between attempts (a wait the caller's `signal` cuts short). Each attempt is told its
+ * number and the last request id the server gave, so the error that ends it is complete when made.
  */
 export async function retrying<T>(
-  attempt: (number: number) => Promise<T>,
+  attempt: (context: { attempts: number; requestId: string | undefined }) => Promise<T>,
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
   log: (line: string) => void,
@@ -89,23 +89,14 @@ export async function retrying<T>(
   let requestId: string | undefined;
   for (let number = 1; ; number++) {
     try {
-      return await attempt(number);
+      return await attempt({ attempts: number, requestId });
     } catch (error) {
-      if (error instanceof ApiError) requestId = error.requestId ?? requestId;
+      if (error instanceof SudoImagesError) requestId = error.requestId ?? requestId;
       const retryable = !signal?.aborted && number <= policy.maxRetries && isRetryable(error);
-      if (!retryable) throw annotate(error, number, requestId);
+      if (!retryable) throw error;
       const delay = retryDelay(number, error instanceof ApiError ? error.headers : undefined, policy);
       log(`attempt ${number} failed (${(error as Error).message}); retrying in ${delay} ms`);
       await sleep(delay, signal);
     }
   }
-}
-
-function annotate(error: unknown, attempts: number, requestId: string | undefined): unknown {
-  // A ConfigurationError sent nothing: it keeps its 0.
-  if (error instanceof SudoImagesError && !(error instanceof ConfigurationError)) {
-    error.attempts = attempts;
-    error.requestId ??= requestId;
-  }
-  return error;
 }

@@ -1,4 +1,4 @@
-import { TimeoutError } from "../errors.js";
+import { type ErrorContext, TimeoutError } from "../errors.js";
 import { whenAborted } from "./signals.js";
 
 /** Image generation is slow: ten minutes per attempt, as the OpenAI SDK allows. */
@@ -19,6 +19,7 @@ export async function withTimeout<T>(
   timeoutMs: number,
   signal: AbortSignal | undefined,
   describe: () => string,
+  context: ErrorContext = {},
 ): Promise<T> {
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
@@ -29,7 +30,7 @@ export async function withTimeout<T>(
     timeoutMs === Number.POSITIVE_INFINITY
       ? undefined
       : setTimeout(
-          () => controller.abort(new TimeoutError(`${describe()} timed out after ${timeoutMs} ms`)),
+          () => controller.abort(new TimeoutError(`${describe()} timed out after ${timeoutMs} ms`, context)),
           timeoutMs,
         );
   const { promise: aborted, stop: stopRacing } = rejectionOn(controller.signal);
