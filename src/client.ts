@@ -20,6 +20,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
 import { type Limiter, limiter } from "./http/concurrency.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
+import { globalFetch } from "./http/exchange.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retrying } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import {
@@ -210,7 +211,7 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
       headers: { ...checkHeaders(options.headers), "content-type": "application/json", accept: "application/json" },
       keys,
       maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
-      fetch: (fetchOption ?? ((input, init) => fetch(input, init))) as Fetch,
+      fetch: (fetchOption ?? globalFetch) as Fetch,
       log: resolveLogger(options.logger),
       errorViolations:
         validateResponses === "off"

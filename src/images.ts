@@ -1,5 +1,6 @@
 import { ImageError } from "./errors.js";
 import { discard, readBody } from "./http/body-limit.js";
+import { type Fetch, globalFetch } from "./http/exchange.js";
 import { isPrivateHost } from "./http/hosts.js";
 import { checkChoice, checkTimeout, checkWhole } from "./http/settings.js";
 import { oneLine } from "./http/shown-text.js";
@@ -56,7 +57,7 @@ export async function imageBytes(item: ImageData, options: ImageBytesOptions = {
 }
 
 interface DownloadSettings {
-  fetch: (input: string | Request, init?: RequestInit) => Promise<Response>;
+  fetch: Fetch;
   timeoutMs: number;
   maxBytes: number;
   imageHosts: ImageHosts;
@@ -65,7 +66,7 @@ interface DownloadSettings {
 /** `imageBytes`'s options, checked as the client checks its own (same rules, same messages). */
 function downloadSettings(options: ImageBytesOptions): DownloadSettings {
   return {
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch ?? globalFetch,
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, "timeoutMs"),
     maxBytes: checkWhole(options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES, "maxBytes", 1),
     imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),

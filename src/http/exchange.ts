@@ -6,6 +6,12 @@ import { redactedHeaders, scrub, scrubHeaders } from "./secrets.js";
 /** A fetch as the package calls it: `fetch(input, init)`, the signal always in `init`. */
 export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
 
+/**
+ * The runtime's own `fetch`, looked up at each call (a test or a polyfill may set it after this
+ * module loads): what every door uses when given none.
+ */
+export const globalFetch: Fetch = (input, init) => fetch(input, init);
+
 /** How a door talks to the API: resolved once per client (or per `verifyServer` run). */
 export interface Wire {
   fetch: Fetch;

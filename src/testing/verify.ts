@@ -4,7 +4,7 @@ import { routes } from "../generated/index.js";
 import { bodySchemas } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
-import { exchange, type Received, type Wire } from "../http/exchange.js";
+import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
 import { displayUrl } from "../http/secrets.js";
 import { checkBaseUrl, checkChoice, checkTimeout, checkWhole } from "../http/settings.js";
@@ -164,7 +164,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
   return {
     root,
     key,
-    wire: { fetch: (input, init) => fetch(input, init), maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
+    wire: { fetch: globalFetch, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
     concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
     checkImages: (options.include ?? ALL_PARTS).includes("images"),
