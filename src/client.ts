@@ -313,10 +313,10 @@ async function generateOnce(
  * passed to `onWarning`) made whole, with the attempts the call took and the answer's request id.
  */
 function checkAnswer(settings: Settings, body: unknown, wanted: number, context: ErrorContext): void {
-  const off = problemsIn(settings.validateResponses, validate_ImageGeneration, body);
-  if (settings.validateResponses !== "off") off.push(...tooMany(body, wanted));
-  if (off.length > 0) {
-    report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", off, context));
+  const problems = problemsIn(settings.validateResponses, validate_ImageGeneration, body);
+  if (settings.validateResponses !== "off") problems.push(...tooMany(body, wanted));
+  if (problems.length > 0) {
+    report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", problems, context));
   }
 }
 

@@ -48,11 +48,11 @@ export async function imageBytes(item: ImageData, options: ImageBytesOptions = {
   // Checked here, not trusted to the types: with validation off a server can send anything.
   const { b64_json: b64, url } = item as { b64_json?: unknown; url?: unknown };
   if (b64 !== undefined && b64 !== null) {
-    if (typeof b64 !== "string") throw new ImageError(`b64_json is not a string but ${describe(b64)}`);
+    if (typeof b64 !== "string") throw new ImageError(`b64_json is not a string but ${kindOf(b64)}`);
     return decodeBase64(b64);
   }
   if (url === undefined || url === null) throw new ImageError("The image has neither b64_json nor url");
-  if (typeof url !== "string") throw new ImageError(`url is not a string but ${describe(url)}`);
+  if (typeof url !== "string") throw new ImageError(`url is not a string but ${kindOf(url)}`);
   return download(imageUrl(url, settings.imageHosts), settings, options.signal);
 }
 
@@ -73,7 +73,7 @@ function downloadSettings(options: ImageBytesOptions): DownloadSettings {
   };
 }
 
-function describe(value: unknown): string {
+function kindOf(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 

@@ -117,7 +117,7 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
     await generate(prompt, values, stdout, stderr);
     return 0;
   } catch (error) {
-    stderr.write(`sudo-images: ${oneLine(describe(error), 2000)}\n`);
+    stderr.write(`sudo-images: ${oneLine(errorLine(error), 2000)}\n`);
     if (debug && error instanceof Error && error.stack) stderr.write(`${terminalText(error.stack)}\n`);
     return isUsage(error) ? 2 : 1;
   }
@@ -311,7 +311,7 @@ function slug(prompt: string): string {
   return words.slice(0, 40).replace(/-+$/, "") || "image";
 }
 
-function describe(error: unknown): string {
+function errorLine(error: unknown): string {
   if (error instanceof RequestValidationError) {
     return error.violations
       .map((v) => `--${v.pointer.slice(1).replace(/_/g, "-") || "request"}: ${v.expected}, got ${v.received}`)

@@ -35,12 +35,12 @@ export function requestFlags(schema: JsonSchema, positional: string): RequestFla
         field,
         integer: types(property).includes("integer"),
         fallback: required.includes(field) ? examples[0] : undefined,
-        help: describe(property, examples),
+        help: helpText(property, examples),
       };
     });
 }
 
-function describe(property: JsonSchema, examples: string[]): string {
+function helpText(property: JsonSchema, examples: string[]): string {
   const allowed = values(property.enum);
   if (allowed.length > 0) return `one of ${allowed.join(", ")}`;
   if (types(property).includes("integer")) {

@@ -15,7 +15,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
  * on the caller's signal are released when the attempt settles.
  */
 export async function withTimeout<T>(
-  attempt: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   describe: () => string,
@@ -34,7 +34,7 @@ export async function withTimeout<T>(
           timeoutMs,
         );
   const { promise: aborted, stop: stopRacing } = rejectionOn(controller.signal);
-  const running = attempt(controller.signal);
+  const running = work(controller.signal);
   // The attempt may still fail after it lost the race; nobody waits for it then.
   running.catch(() => {});
   try {
