@@ -2,11 +2,11 @@
  * The generator on specs other people wrote: each one generates (lint findings are warnings), and
  * every output folder typechecks under `strict` with one tsc run.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../src/codegen/index.js";
 import { BROKEN_IN_CORPUS, corpusSpecs } from "./helpers/corpus.js";
 import { typecheck } from "./helpers/typecheck.js";
 
@@ -32,8 +32,7 @@ describe("the corpus of published specs", () => {
     async (_name, spec) => {
       const { files } = await generateFiles(spec.file, { runtime: "sudo-images/spec", operations: spec.operations });
       const out = path.join(dir, `spec${generated.length}`);
-      await mkdir(out);
-      for (const [name, text] of files) await writeFile(path.join(out, name), text);
+      await writeFiles(files, out);
       generated.push(out);
       expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "schema.ts", "validators.ts"]);
     },

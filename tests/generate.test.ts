@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateFiles } from "../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../src/codegen/index.js";
 import { nullableShapes } from "../src/codegen/shapes.js";
 import { SpecError } from "../src/codegen/spec-source.js";
 import { typecheck } from "./helpers/typecheck.js";
@@ -204,8 +204,7 @@ describe("a spec published with mistakes", () => {
     const out = path.join(dir, path.basename(file, ".json"));
     const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
     const { files, warnings } = await generateFiles(file, { runtime });
-    await mkdir(out, { recursive: true });
-    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    await writeFiles(files, out);
     const module = (await import(path.join(out, "index.ts"))) as {
       validate(name: string, value: unknown): { pointer: string; expected: string }[];
       routes: Record<string, { request?: string; responses: Record<string, string> }>;

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../src/codegen/index.js";
 import { SpecError } from "../src/codegen/spec-source.js";
 import { startTestServer, type TestServer } from "./helpers/http-server.js";
 import { typecheck } from "./helpers/typecheck.js";
@@ -72,8 +72,7 @@ describe("spec text in generated code", () => {
     const out = path.join(dir, "out-evil");
     const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
     const { files } = await generateFiles(file, { runtime });
-    await mkdir(out);
-    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    await writeFiles(files, out);
 
     const compiled = await typecheck(out, {
       compilerOptions: { strict: true, skipLibCheck: true, noEmit: true, module: "NodeNext", target: "ES2022" },

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../src/codegen/index.js";
 import type { Shapes, SpecViolation } from "../src/spec/runtime.js";
 import { typecheck } from "./helpers/typecheck.js";
 
@@ -140,7 +140,7 @@ describe.each(["3.0", "3.1"] as const)("nullability in an OpenAPI %s document", 
     await writeFile(spec, JSON.stringify(fixture(version), null, 2));
     const runtime = path.relative(dir, path.join(root, "src/spec/runtime.js"));
     const { files } = await generateFiles(spec, { runtime });
-    for (const [name, text] of files) await writeFile(path.join(dir, name), text);
+    await writeFiles(files, dir);
     generated = (await import(path.join(dir, "index.ts"))) as Generated;
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));

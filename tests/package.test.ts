@@ -4,13 +4,13 @@
  * CLI run through npx.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateFiles } from "../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../src/codegen/index.js";
 import { type MockScenario, type MockServer, startMockServer } from "../src/testing/index.js";
 import { pngSize } from "./helpers/png.js";
 
@@ -24,6 +24,18 @@ let tarball: string;
 
 async function npm(args: string[], cwd: string) {
   return exec("npm", args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" }, maxBuffer: 1 << 24 });
+}
+
+/**
+ * Writes `lines` as `dir/<name>.ts` with a tsconfig of its own, compiles it with `tscBin`, and
+ * expects no type error.
+ */
+async function compiles(dir: string, name: string, lines: string[], compilerOptions: object, tscBin = tsc) {
+  await writeFile(path.join(dir, `${name}.ts`), `${lines.join("\n")}\n`);
+  const config = `tsconfig.${name}.json`;
+  await writeFile(path.join(dir, config), JSON.stringify({ compilerOptions, files: [`${name}.ts`] }));
+  const result = await exec(tscBin, ["-p", config], { cwd: dir }).catch((error) => error);
+  expect(result.stdout ?? "", `type errors in ${name}.ts`).toBe("");
 }
 
 beforeAll(async () => {
@@ -154,8 +166,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
         out: api,
       },
     );
-    await mkdir(api, { recursive: true });
-    for (const [name, text] of generated) await writeFile(path.join(api, name), text);
+    await writeFiles(generated, api);
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     const files = await Promise.all(
@@ -200,8 +211,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       out,
       runtime: "sudo-images/spec",
     });
-    await mkdir(out);
-    for (const [name, text] of files) await writeFile(path.join(out, name), text);
+    await writeFiles(files, out);
     const use = [
       'import { normalize, validate, type SchemaName } from "./upstream/index.js";',
       'const name: SchemaName = "ImageGeneration";',
@@ -210,21 +220,14 @@ describe("the packed package", { timeout: 60_000 }, () => {
       "// @ts-expect-error not a schema of this spec",
       'normalize("Pet", {});',
     ];
-    await writeFile(path.join(project, "use-upstream.ts"), `${use.join("\n")}\n`);
-    const config = {
-      compilerOptions: {
-        module: "node16",
-        moduleResolution: "node16",
-        target: "es2022",
-        strict: true,
-        skipLibCheck: true,
-        outDir: "out-upstream",
-      },
-      files: ["use-upstream.ts"],
-    };
-    await writeFile(path.join(project, "tsconfig.upstream.json"), JSON.stringify(config));
-    const result = await exec(tsc, ["-p", "tsconfig.upstream.json"], { cwd: project }).catch((error) => error);
-    expect(result.stdout ?? "", "type errors").toBe("");
+    await compiles(project, "use-upstream", use, {
+      module: "node16",
+      moduleResolution: "node16",
+      target: "es2022",
+      strict: true,
+      skipLibCheck: true,
+      outDir: "out-upstream",
+    });
     const { stdout } = await exec(process.execPath, ["out-upstream/use-upstream.js"], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ body: { data: [] }, problems: 1 });
   });
@@ -304,14 +307,9 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
       'const problems = validate("getMe_200", body);',
       'console.log(JSON.stringify({ problems, me: normalize("getMe_200", body) }));',
     ];
-    await writeFile(path.join(app, "use.ts"), `${use.join("\n")}\n`);
-    const config = {
-      compilerOptions: { module: "nodenext", target: "es2022", strict: true, outDir: "out", types: [] },
-      files: ["use.ts"],
-    };
-    await writeFile(path.join(app, "tsconfig.json"), JSON.stringify(config));
-    const compiled = await exec(path.join(app, "node_modules/.bin/tsc"), ["-p", "."], { cwd: app }).catch((e) => e);
-    expect(compiled.stdout ?? "", "type errors").toBe("");
+    const options = { module: "nodenext", target: "es2022", strict: true, outDir: "out", types: [] };
+    // The app's own TypeScript, as the README tells it to install.
+    await compiles(app, "use", use, options, path.join(app, "node_modules/.bin/tsc"));
     // Run where nothing is installed: the folder needs no package at run time.
     const bare = await mkdtemp(path.join(tmpdir(), "sudo-images-bare-"));
     try {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { GeneratedFiles } from "../codegen/index.js";
@@ -6,7 +6,7 @@ import { oneLine } from "../http/shown-text.js";
 import type { Output } from "./progress.js";
 
 /** The packages the generator needs, which a client-only install does not bring (optional peers). */
-export const CODEGEN_PACKAGES = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
+const CODEGEN_PACKAGES = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
 
 /** How many warnings are printed without `--verbose`. */
 const WARNINGS_SHOWN = 5;
@@ -32,7 +32,7 @@ const FLAGS = {
 } as const;
 
 /** `sudo-images codegen --help`. */
-export const CODEGEN_HELP = `Usage: sudo-images codegen --spec FILE --out DIR [options]
+const CODEGEN_HELP = `Usage: sudo-images codegen --spec FILE --out DIR [options]
 
 Compiles an OpenAPI 3.0 or 3.1 spec into a folder of TypeScript: types (openapi-typescript),
 ahead-of-time validators (Ajv) and nullable normalization, with the small runtime they need
@@ -87,7 +87,7 @@ export async function codegenCommand(
       refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
     });
     reportWarnings(stderr, spec, warnings, values.verbose);
-    if (!values.check) return await write(stdout, files, out);
+    if (!values.check) return await write(stdout, files, out, generator.writeFiles);
     const stale = await staleFiles(files, out);
     if (stale.length === 0) return print(stdout, `${out}/ is up to date with ${spec}.`);
     return fail(
@@ -115,9 +115,13 @@ async function loadGenerator(): Promise<Generator | string> {
   }
 }
 
-async function write(stdout: Output, files: GeneratedFiles, out: string): Promise<number> {
-  await mkdir(out, { recursive: true });
-  for (const [name, text] of files) await writeFile(path.join(out, name), text);
+async function write(
+  stdout: Output,
+  files: GeneratedFiles,
+  out: string,
+  writeFiles: Generator["writeFiles"],
+): Promise<number> {
+  await writeFiles(files, out);
   return print(stdout, `Wrote ${[...files.keys()].map((name) => path.join(out, name)).join(", ")}`);
 }
 

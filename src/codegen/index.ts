@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
@@ -12,6 +13,12 @@ import { bodySchemaNames, compileValidators, validatorNames } from "./validators
 
 /** The generated files, by name inside the output folder, with their full text. */
 export type GeneratedFiles = Map<string, string>;
+
+/** Writes `files` into `dir` (made if missing), each under its own name. */
+export async function writeFiles(files: GeneratedFiles, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of files) await writeFile(path.join(dir, name), text);
+}
 
 /** What to generate from a spec. */
 export interface GenerateOptions {

@@ -25,7 +25,7 @@ export function discard(response: Response): void {
  * `Content-Encoding` it is the compressed size, so the decoded bytes are counted, and a 60 kB gzip
  * bomb stops at the cap instead of filling memory.
  */
-export function limitBody(response: Response, maxBytes: number, tooLarge: TooLarge): Response {
+function limitBody(response: Response, maxBytes: number, tooLarge: TooLarge): Response {
   const declared = response.headers.get("content-length");
   const encoded = (response.headers.get("content-encoding") ?? "identity").trim().toLowerCase() !== "identity";
   if (declared !== null && Number(declared) > maxBytes) {

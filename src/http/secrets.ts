@@ -63,7 +63,7 @@ export function displayUrl(url: string): string {
 }
 
 /** Whether a header of this name carries a credential (see `CREDENTIAL_HEADER`). */
-export function isCredentialHeader(name: string): boolean {
+function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADER.test(name);
 }
 

@@ -1,7 +1,7 @@
-import { cp, mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateFiles } from "../../src/codegen/index.js";
+import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -19,7 +19,6 @@ export async function srcGeneratedFrom(spec: string): Promise<string> {
   await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
   const { files } = await generateFiles(spec, { runtime: "../spec/runtime.js" });
-  await mkdir(path.join(dir, "src/generated"));
-  for (const [name, text] of files) await writeFile(path.join(dir, "src/generated", name), text);
+  await writeFiles(files, path.join(dir, "src/generated"));
   return dir;
 }
