@@ -1,6 +1,7 @@
 /**
  * `npm run bench:github`: `sudo-images codegen` on GitHub's whole REST spec (13 MB, 900+
- * operations), each figure from its own child process so peak memory is the run's own:
+ * operations), each figure from its own child process so peak memory is the run's own. The
+ * generator runs as installed (the built `dist/`, plain Node), openapi-typescript as its CLI would:
  * - the generator: wall time, peak RSS, output bytes, against openapi-typescript alone on the
  *   same spec in the same way;
  * - a browser bundle (esbuild, minified, gzip -9) that validates and normalizes one schema.
@@ -17,14 +18,14 @@ const root = path.resolve(import.meta.dirname, "..");
 const spec = githubSpec();
 const out = mkdtempSync(path.join(tmpdir(), "sudo-images-github-"));
 
-/** Runs `code` (an ES module) in a fresh Node with tsx; resolves to the JSON it printed last. */
+/** Runs `code` (an ES module) in a fresh plain Node; resolves to the JSON it printed last. */
 function child(code: string): Record<string, number> {
   // Inside the repository, so its packages resolve.
   const dir = path.join(root, "node_modules/.cache/sudo-images-bench");
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `child-${process.pid}-${Math.random().toString(36).slice(2)}.mts`);
+  const file = path.join(dir, `child-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, code);
-  const stdout = execFileSync(process.execPath, ["--import", "tsx", file], { cwd: root, encoding: "utf8" });
+  const stdout = execFileSync(process.execPath, [file], { cwd: root, encoding: "utf8" });
   return JSON.parse(stdout.trim().split("\n").at(-1) as string) as Record<string, number>;
 }
 
@@ -35,15 +36,12 @@ console.log(JSON.stringify({ ms: performance.now() - started, rssMb: process.res
 `;
 
 const ours = child(
-  `import { generateFiles } from ${JSON.stringify(path.join(root, "src/codegen/index.ts"))};
-import { mkdirSync, writeFileSync } from "node:fs";
+  `import { generateFiles, writeFiles } from ${JSON.stringify(path.join(root, "dist/codegen/index.js"))};
 ${measured.replace(
   "WORK",
-  `generateFiles(${JSON.stringify(spec)}, { out: ${JSON.stringify(out)} }).then(({ files }) => {
-  mkdirSync(${JSON.stringify(out)}, { recursive: true });
-  let bytes = 0;
-  for (const [name, text] of files) { writeFileSync(${JSON.stringify(out)} + "/" + name, text); bytes += Buffer.byteLength(text); }
-  return bytes;
+  `generateFiles(${JSON.stringify(spec)}, { out: ${JSON.stringify(out)} }).then(async ({ files }) => {
+  await writeFiles(files, ${JSON.stringify(out)});
+  return [...files.values()].reduce((bytes, text) => bytes + Buffer.byteLength(text), 0);
 })`,
 )}`,
 );

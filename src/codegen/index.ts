@@ -3,12 +3,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { toCanonical31 } from "./canonical.js";
-import { commentText, literal, propertyKey } from "./code-text.js";
-import { reachedDefs, type SchemaSet, toSchemaSet } from "./json-schema.js";
+import { commentText, literal, propertyKey, table } from "./code-text.js";
+import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
 import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
-import { displayPath, loadSpec, type RefPolicy, SpecError } from "./spec-source.js";
+import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
 
 /** The generated files, by name inside the output folder, with their full text. */
@@ -49,17 +49,25 @@ export async function generateFiles(
   specPath: string,
   options: GenerateOptions = {},
 ): Promise<{ files: GeneratedFiles; warnings: string[] }> {
+  const { files, lint, found, place } = await emitFiles(specPath, options);
+  // Placed once the documents and the compiler are garbage: finding a line parses the file into a
+  // syntax tree (200 MB for GitHub's spec), which should not be alive beside them.
+  return { files, warnings: [...lint, ...found.map(([pointer, message]) => place(pointer, message))] };
+}
+
+async function emitFiles(specPath: string, options: GenerateOptions) {
   const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
   const document = toCanonical31(selected);
-  const schemaWarnings: string[] = [];
-  const set = toSchemaSet(document, { warn: (line) => schemaWarnings.push(`schemas: ${line}`) });
+  const found: [pointer: string, message: string][] = [];
+  const warn: Warn = (pointer, message) => found.push([pointer, message]);
+  const set = toSchemaSet(document, { warn });
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
     astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0])),
-    compileValidators(set),
+    compileValidators(set, warn),
   ]);
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
@@ -74,7 +82,7 @@ export async function generateFiles(
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
-  return { files, warnings: [...loaded.warnings, ...schemaWarnings, ...validators.warnings] };
+  return { files, lint: loaded.warnings, found, place: loaded.place };
 }
 
 /** The runtime a folder imports when it carries its own copy (`runtime.ts`). */
@@ -103,8 +111,7 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
     return await emit();
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    const hint = warnings.length > 0 ? ` (and ${warnings.length} warning(s) about the spec; --verbose lists them)` : "";
-    throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${hint}`);
+    throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${warningCount(warnings.length)}`);
   }
 }
 
@@ -132,9 +139,9 @@ function metadataModule(
   const schemaNames = bodySchemaNames(set);
   const names = validatorNames(schemaNames);
   // One $defs table for every body schema: a schema many bodies reach is written once.
-  const bodySchemas = schemaNames.map(
-    (name) =>
-      `  ${propertyKey(name)}: { ...${literal(annotated.defs[name] ?? {}).replace(/\n/g, "\n  ")}, $defs: defs },`,
+  const bodySchemas = table(
+    Object.fromEntries(schemaNames.map((name) => [name, annotated.defs[name] ?? {}])),
+    (schema) => `{ ...${literal(schema)}, $defs: defs }`,
   );
   const named = schemaNames.map((name) => {
     const exported = names.get(name) as string;
@@ -148,21 +155,19 @@ function metadataModule(
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
-export const routes = ${literal(set.operations)} as const;
+export const routes = ${table(set.operations)} as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
-export const shapes: Shapes = ${literal(nullableShapes(set.defs))};
+export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
 /** Every schema a body schema reaches, with its \`examples\`: the \`$defs\` of each entry of \`bodySchemas\`. */
-const defs: Readonly<Record<string, JsonSchema>> = ${literal(reachedDefs(annotated, schemaNames))};
+const defs: Readonly<Record<string, JsonSchema>> = ${table(reachedDefs(annotated, schemaNames))};
 
 /**
  * Each request and response body's JSON Schema, with its \`examples\` and the \`$defs\` it needs:
  * what \`verifyServer\` plans requests from and the mock server fills its answers from.
  */
-export const bodySchemas: Readonly<Record<string, JsonSchema>> = {
-${bodySchemas.join("\n")}
-};
+export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${bodySchemas};
 
 ${named.join("\n\n")}
 

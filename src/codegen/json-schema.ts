@@ -45,7 +45,7 @@ const NOT_ASSERTIONS = new Set([
 ]);
 
 /** Receives one line per thing the generator could not take as written (and what it did instead). */
-export type Warn = (line: string) => void;
+export type Warn = (pointer: string, message: string) => void;
 
 /**
  * Collects component schemas (as `$defs`) and the JSON body schemas of every operation from a 3.1
@@ -162,7 +162,8 @@ const OLD_DRAFT_KEYWORDS = new Set(["$recursiveRef", "$recursiveAnchor"]);
 function asJsonSchema(schema: unknown, examples: boolean, warn: Warn, place: string): Schema {
   if (!isSchema(schema) && typeof schema !== "boolean") {
     warn(
-      `${place}: the schema is ${schema === null ? "null" : `a ${typeof schema}`}, not a schema; any value is accepted there`,
+      place,
+      `the schema is ${schema === null ? "null" : `a ${typeof schema}`}, not a schema; any value is accepted there`,
     );
     return {};
   }
@@ -180,7 +181,7 @@ function asJsonSchema(schema: unknown, examples: boolean, warn: Warn, place: str
     return withIntegerRange(out);
   }) as Schema;
   if (dropped.size > 0)
-    warn(`${place}: ${[...dropped].join(", ")} (JSON Schema 2019-09) dropped; 2020-12 has $dynamicRef instead`);
+    warn(place, `${[...dropped].join(", ")} (JSON Schema 2019-09) dropped; 2020-12 has $dynamicRef instead`);
   return mapped;
 }
 

@@ -5,7 +5,19 @@ export type Schema = { [keyword: string]: unknown };
 
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SUBSCHEMA_SINGLE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames"];
+const SUBSCHEMA_SINGLE = [
+  "items",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "contentSchema",
+];
 
 /** True for a value that can hold schema keywords (not a boolean schema, not an array). */
 export function isSchema(value: unknown): value is Schema {

@@ -31,10 +31,7 @@ const FATAL_RULES = new Set(["no-unresolved-refs"]);
  * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
  */
-export async function loadSpec(
-  specPath: string,
-  policy: RefPolicy = {},
-): Promise<{ document: OpenApiDocument; warnings: string[] }> {
+export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promise<LoadedSpec> {
   const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES });
   // One resolver for lint and bundle: each file is read and checked once, by the same rules.
   const resolver = new SpecResolver(specPath, policy);
@@ -42,7 +39,9 @@ export async function loadSpec(
   const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
   if (fatal.length > 0) {
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
-    throw new SpecError(`${describeProblem(fatal[0] as NormalizedProblem)}${more}`);
+    throw new SpecError(
+      `${describeProblem(fatal[0] as NormalizedProblem)}${more}${warningCount(problems.length - fatal.length)}`,
+    );
   }
   const { bundle: bundled } = await bundle({
     ref: specPath,
@@ -54,9 +53,35 @@ export async function loadSpec(
   const version = document.openapi;
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
     const found = version ?? (document.swagger ? `swagger ${String(document.swagger)}` : "no version");
-    throw new SpecError(`${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})`);
+    throw new SpecError(
+      `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(problems.length)}`,
+    );
   }
-  return { document: document as OpenApiDocument, warnings: problems.map(describeProblem) };
+  // Only the file's text is kept for `place`, not the parsed document.
+  const source = bundled.source;
+  const place: Placer = (pointer, message) => {
+    const { line, col } = lineCol({ source, pointer, reportOnKey: false });
+    return `${displayPath(specPath)}:${line}:${col}: ${message} at ${pointer}`;
+  };
+  return { document: document as OpenApiDocument, warnings: problems.map(describeProblem), place };
+}
+
+/** What `loadSpec` read: the document, lint's warnings, and how to say where something in it is. */
+export interface LoadedSpec {
+  document: OpenApiDocument;
+  warnings: string[];
+  place: Placer;
+}
+
+/**
+ * A warning about the place `pointer` of the spec as one line, the way lint's read:
+ * `file:line:col: message at #/pointer` (the line of the nearest node the file has).
+ */
+export type Placer = (pointer: string, message: string) => string;
+
+/** The tail of a fatal line: how many warnings the spec also has, which `--verbose` lists. */
+export function warningCount(count: number): string {
+  return count > 0 ? ` (and ${count} warning(s) about the spec; --verbose lists them)` : "";
 }
 
 /**

@@ -1,10 +1,15 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { defsName, defsRef } from "../spec/json-pointer.js";
-import type { SchemaSet } from "./json-schema.js";
-import { dict, type Schema } from "./schema-walk.js";
+import type { SchemaSet, Warn } from "./json-schema.js";
+import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 
-const ROOT_ID = "sudo-images";
+const ROOT_ID = "sudo-images:spec";
+/**
+ * Each `$defs` entry is its own resource (`sudo-images:def/<name>`): Ajv names the place of a
+ * strict-mode finding by the resource it is in, and this is how a finding maps back to the spec.
+ */
+const DEF_ID = "sudo-images:def/";
 
 /**
  * The export name of each body schema's validator in `validators.ts`: a JavaScript identifier,
@@ -24,10 +29,9 @@ export function validatorNames(names: readonly string[]): Map<string, string> {
   return named;
 }
 
-/** What `compileValidators` made: the module, what it warned of, and the schemas it could not compile. */
+/** What `compileValidators` made: the module and the schemas it could not compile. */
 export interface CompiledValidators {
   code: string;
-  warnings: string[];
   /** Body schemas with no compiled validator, by name, each with why. */
   unchecked: Map<string, string>;
 }
@@ -45,9 +49,7 @@ export interface CompiledValidators {
  * expression) costs only its own validator: it is left unchecked, with a warning naming its place
  * in the spec, and everything else is compiled.
  */
-export function compileValidators(set: SchemaSet): CompiledValidators {
-  const warnings: string[] = [];
-  const place = (text: string) => placesIn(text, set.places);
+export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidators {
   const unchecked = new Map<string, string>();
   const defs = dict<Schema>();
   // Ajv2020 forces these on; they make every validator track evaluated properties and dynamic
@@ -60,22 +62,22 @@ export function compileValidators(set: SchemaSet): CompiledValidators {
   const make: MakeAjv = (log) => newAjv(log, needs);
   const meta = make(() => {});
   for (const [name, schema] of Object.entries(set.defs)) {
-    if (meta.validateSchema(schema)) defs[name] = schema;
+    if (meta.validateSchema(schema)) defs[name] = asResource(name, schema);
     else uncheck(name, meta.errorsText(meta.errors, { dataVar: "schema" }));
   }
   function uncheck(name: string, reason: string): void {
-    defs[name] = {};
+    defs[name] = asResource(name, {});
     unchecked.set(name, reason);
-    warnings.push(`validators: ${set.places[name] ?? name}: not checked (${place(reason)})`);
+    warn(set.places[name] ?? name, `not checked: ${reason.replace(/ at "[^"]*"/, "")}`);
   }
   const names = validatorNames(bodySchemaNames(set));
   for (;;) {
-    const ajv = make((line) => warnings.push(`validators: ${place(line)}`));
+    const ajv = make((line) => placed(line, set.places, warn));
     ajv.addSchema({ $id: ROOT_ID, $defs: defs }, undefined, undefined, false);
     const exports: Record<string, string> = {};
     for (const [name, exported] of names) if (!unchecked.has(name)) exports[exported] = `${ROOT_ID}${defsRef(name)}`;
     try {
-      return { code: standalone.default(ajv, exports), warnings, unchecked };
+      return { code: trimmed(standalone.default(ajv, exports)), unchecked };
     } catch (error) {
       const failing = [...names.keys()].filter((name) => !unchecked.has(name) && compileError(make, defs, name));
       // Nothing of its own fails: the fault is shared, and the whole run says so.
@@ -123,12 +125,48 @@ function firstLine(text: string | undefined): string {
   return (text ?? "unknown reason").split("\n")[0] as string;
 }
 
-/** Ajv's places (`sudo-images#/$defs/Pet/properties/x`) as places in the user's spec. */
-function placesIn(text: string, places: Readonly<Record<string, string>>): string {
-  return text.replace(/sudo-images#\/\$defs\/([^/\s"']+)/g, (whole, token: string) => {
-    const name = defsName(`#/$defs/${token}`);
-    return (name !== undefined && places[name]) || whole;
-  });
+/**
+ * `name`'s schema as a resource of its own: its `$id` names it, and its references to other
+ * entries, relative to the document until now, point at the document.
+ */
+function asResource(name: string, schema: Schema): Schema {
+  const absolute = mapSchema(schema, (node) =>
+    typeof node.$ref === "string" && defsName(node.$ref) !== undefined
+      ? { ...node, $ref: `${ROOT_ID}${node.$ref}` }
+      : node,
+  );
+  return { ...(isSchema(absolute) ? absolute : {}), $id: `${DEF_ID}${encodeURIComponent(name)}` };
+}
+
+/**
+ * One of Ajv's findings as a warning at its place in the spec: Ajv says `… at
+ * "sudo-images:def/Pet#/anyOf/0"`, the spec has that at `#/components/schemas/Pet/anyOf/0`.
+ */
+function placed(line: string, places: Readonly<Record<string, string>>, warn: Warn): void {
+  const found = / at "sudo-images:def\/([^"#]*)#([^"]*)"/.exec(line);
+  const name = found ? decodeURIComponent(found[1] as string) : undefined;
+  const place = name !== undefined ? places[name] : undefined;
+  if (found === null || place === undefined) warn("#", line);
+  else warn(`${place}${found[2]}`, line.replace(found[0], ""));
+}
+
+/**
+ * Ajv's standalone code with what it never runs left out, and its most repeated statement said
+ * once: about a third of the bytes of a large spec's validators.
+ * - a `const schemaN` no code reads (Ajv writes one per compiled schema), and the `sourceURL`
+ *   comment it gives each function of a schema with an `$id`;
+ * - the five lines that append an error to the list, `(vErrors ||= []).push(errN)`.
+ */
+function trimmed(code: string): string {
+  const pushed = code.replace(
+    /if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}/g,
+    "(vErrors ||= []).push($1);",
+  );
+  const uses = new Map<string, number>();
+  for (const [name] of pushed.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return pushed
+    .replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (uses.get(name) === 1 ? "" : line))
+    .replace(/^\/\*# sourceURL="[^"\n]*" \*\/;\n/gm, "");
 }
 
 /** Every schema name used as a request or response body, in a stable order. */

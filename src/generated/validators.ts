@@ -3,8 +3,7 @@
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
 "use strict";
 export const validate_ErrorResponse = validate1;
-const schema1 = {"type":"object","required":["error"],"properties":{"error":{"$ref":"#/$defs/ErrorDetail"}}};
-const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}}};
+const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}},"$id":"sudo-images:def/ErrorDetail"};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12,45 +11,25 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.message === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.type === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
 const err2 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
 const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 }
@@ -58,12 +37,7 @@ if(data.code !== undefined){
 let data2 = data.code;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: schema2.properties.code.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ||= []).push(err4);
 errors++;
 }
 }
@@ -71,24 +45,14 @@ if(data.param !== undefined){
 let data3 = data.param;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err5 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/type",keyword:"type",params:{type: schema2.properties.param.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ||= []).push(err5);
 errors++;
 }
 }
 }
 else {
 const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ||= []).push(err6);
 errors++;
 }
 validate2.errors = vErrors;
@@ -102,12 +66,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.error !== undefined){
@@ -119,12 +78,7 @@ errors = vErrors.length;
 }
 else {
 const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 validate1.errors = vErrors;
@@ -132,9 +86,7 @@ return errors === 0;
 }
 
 export const validate_ImageGeneration = validate4;
-const schema3 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"#/$defs/ImageData"}}}};
-const schema4 = {"type":"object","required":["input_tokens","output_tokens","total_tokens","input_tokens_details"],"properties":{"input_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"output_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"total_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"input_tokens_details":{"$ref":"#/$defs/ImageInputTokens"}}};
-const schema5 = {"type":"object","required":["image_tokens","text_tokens"],"properties":{"image_tokens":{"type":"integer","minimum":0,"maximum":2147483647},"text_tokens":{"type":"integer","minimum":0,"maximum":2147483647}}};
+const schema3 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"sudo-images:spec#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"sudo-images:spec#/$defs/ImageData"}}},"$id":"sudo-images:def/ImageGeneration"};
 
 function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -142,55 +94,30 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.image_tokens === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "image_tokens"},message:"must have required property '"+"image_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.text_tokens === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text_tokens"},message:"must have required property '"+"text_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 if(data.image_tokens !== undefined){
 let data0 = data.image_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err2 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2147483647 || isNaN(data0)){
 const err3 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
 const err4 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ||= []).push(err4);
 errors++;
 }
 }
@@ -199,33 +126,18 @@ if(data.text_tokens !== undefined){
 let data1 = data.text_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err5 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ||= []).push(err5);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
 const err6 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ||= []).push(err6);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
 const err7 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ||= []).push(err7);
 errors++;
 }
 }
@@ -233,12 +145,7 @@ errors++;
 }
 else {
 const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ||= []).push(err8);
 errors++;
 }
 validate6.errors = vErrors;
@@ -252,75 +159,40 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.input_tokens === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_tokens"},message:"must have required property '"+"input_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.output_tokens === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "output_tokens"},message:"must have required property '"+"output_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 if(data.total_tokens === undefined){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 if(data.input_tokens_details === undefined){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_tokens_details"},message:"must have required property '"+"input_tokens_details"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 if(data.input_tokens !== undefined){
 let data0 = data.input_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 const err4 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ||= []).push(err4);
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2147483647 || isNaN(data0)){
 const err5 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ||= []).push(err5);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
 const err6 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ||= []).push(err6);
 errors++;
 }
 }
@@ -329,33 +201,18 @@ if(data.output_tokens !== undefined){
 let data1 = data.output_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 const err7 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ||= []).push(err7);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
 const err8 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ||= []).push(err8);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
 const err9 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+(vErrors ||= []).push(err9);
 errors++;
 }
 }
@@ -364,33 +221,18 @@ if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 const err10 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+(vErrors ||= []).push(err10);
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 2147483647 || isNaN(data2)){
 const err11 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+(vErrors ||= []).push(err11);
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
 const err12 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+(vErrors ||= []).push(err12);
 errors++;
 }
 }
@@ -404,19 +246,14 @@ errors = vErrors.length;
 }
 else {
 const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+(vErrors ||= []).push(err13);
 errors++;
 }
 validate5.errors = vErrors;
 return errors === 0;
 }
 
-const schema6 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}}};
+const schema6 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}},"$id":"sudo-images:def/ImageData"};
 
 function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -426,12 +263,7 @@ if(data.b64_json !== undefined){
 let data0 = data.b64_json;
 if((typeof data0 !== "string") && (data0 !== null)){
 const err0 = {instancePath:instancePath+"/b64_json",schemaPath:"#/properties/b64_json/type",keyword:"type",params:{type: schema6.properties.b64_json.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 }
@@ -439,12 +271,7 @@ if(data.revised_prompt !== undefined){
 let data1 = data.revised_prompt;
 if((typeof data1 !== "string") && (data1 !== null)){
 const err1 = {instancePath:instancePath+"/revised_prompt",schemaPath:"#/properties/revised_prompt/type",keyword:"type",params:{type: schema6.properties.revised_prompt.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 }
@@ -452,24 +279,14 @@ if(data.url !== undefined){
 let data2 = data.url;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema6.properties.url.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 }
 }
 else {
 const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 validate9.errors = vErrors;
@@ -483,24 +300,14 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
 const err1 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema3.properties.background.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 }
@@ -508,33 +315,18 @@ if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
 const err2 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: schema3.properties.created.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
 const err3 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
 const err4 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ||= []).push(err4);
 errors++;
 }
 }
@@ -543,12 +335,7 @@ if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
 const err5 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema3.properties.output_format.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ||= []).push(err5);
 errors++;
 }
 }
@@ -556,12 +343,7 @@ if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err6 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema3.properties.quality.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ||= []).push(err6);
 errors++;
 }
 }
@@ -569,12 +351,7 @@ if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err7 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema3.properties.size.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ||= []).push(err7);
 errors++;
 }
 }
@@ -593,12 +370,7 @@ if(!valid1){
 const _errs14 = errors;
 if(data5 !== null){
 const err8 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ||= []).push(err8);
 errors++;
 }
 var _valid0 = _errs14 === errors;
@@ -606,12 +378,7 @@ valid1 = valid1 || _valid0;
 }
 if(!valid1){
 const err9 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+(vErrors ||= []).push(err9);
 errors++;
 }
 else {
@@ -639,24 +406,14 @@ errors = vErrors.length;
 }
 else {
 const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+(vErrors ||= []).push(err10);
 errors++;
 }
 }
 }
 else {
 const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+(vErrors ||= []).push(err11);
 errors++;
 }
 validate4.errors = vErrors;
@@ -664,7 +421,7 @@ return errors === 0;
 }
 
 export const validate_ImageGenerationRequest = validate11;
-const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["standard","hd","low","medium","high","auto",null]},"size":{"type":["string","null"],"enum":["256x256","512x512","1024x1024","1792x1024","1024x1792","1536x1024","1024x1536","auto",null]},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}}};
+const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["standard","hd","low","medium","high","auto",null]},"size":{"type":["string","null"],"enum":["256x256","512x512","1024x1024","1792x1024","1024x1792","1536x1024","1024x1536","auto",null]},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}},"$id":"sudo-images:def/ImageGenerationRequest"};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -672,22 +429,12 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.prompt === undefined){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+(vErrors ||= []).push(err0);
 errors++;
 }
 if(data.model === undefined){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+(vErrors ||= []).push(err1);
 errors++;
 }
 if(data.prompt !== undefined){
@@ -695,35 +442,20 @@ let data0 = data.prompt;
 if(typeof data0 === "string"){
 if(data0.length < 1){
 const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+(vErrors ||= []).push(err2);
 errors++;
 }
 }
 else {
 const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+(vErrors ||= []).push(err3);
 errors++;
 }
 }
 if(data.model !== undefined){
 if(typeof data.model !== "string"){
 const err4 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+(vErrors ||= []).push(err4);
 errors++;
 }
 }
@@ -731,33 +463,18 @@ if(data.n !== undefined){
 let data2 = data.n;
 if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
 const err5 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: schema7.properties.n.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+(vErrors ||= []).push(err5);
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 10 || isNaN(data2)){
 const err6 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+(vErrors ||= []).push(err6);
 errors++;
 }
 if(data2 < 1 || isNaN(data2)){
 const err7 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+(vErrors ||= []).push(err7);
 errors++;
 }
 }
@@ -766,22 +483,12 @@ if(data.response_format !== undefined){
 let data3 = data.response_format;
 if((typeof data3 !== "string") && (data3 !== null)){
 const err8 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/type",keyword:"type",params:{type: schema7.properties.response_format.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+(vErrors ||= []).push(err8);
 errors++;
 }
 if(!(((data3 === "url") || (data3 === "b64_json")) || (data3 === null))){
 const err9 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/enum",keyword:"enum",params:{allowedValues: schema7.properties.response_format.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+(vErrors ||= []).push(err9);
 errors++;
 }
 }
@@ -789,22 +496,12 @@ if(data.quality !== undefined){
 let data4 = data.quality;
 if((typeof data4 !== "string") && (data4 !== null)){
 const err10 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema7.properties.quality.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+(vErrors ||= []).push(err10);
 errors++;
 }
 if(!(((((((data4 === "standard") || (data4 === "hd")) || (data4 === "low")) || (data4 === "medium")) || (data4 === "high")) || (data4 === "auto")) || (data4 === null))){
 const err11 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.properties.quality.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+(vErrors ||= []).push(err11);
 errors++;
 }
 }
@@ -812,22 +509,12 @@ if(data.size !== undefined){
 let data5 = data.size;
 if((typeof data5 !== "string") && (data5 !== null)){
 const err12 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema7.properties.size.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+(vErrors ||= []).push(err12);
 errors++;
 }
 if(!(((((((((data5 === "256x256") || (data5 === "512x512")) || (data5 === "1024x1024")) || (data5 === "1792x1024")) || (data5 === "1024x1792")) || (data5 === "1536x1024")) || (data5 === "1024x1536")) || (data5 === "auto")) || (data5 === null))){
 const err13 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.properties.size.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+(vErrors ||= []).push(err13);
 errors++;
 }
 }
@@ -835,22 +522,12 @@ if(data.style !== undefined){
 let data6 = data.style;
 if((typeof data6 !== "string") && (data6 !== null)){
 const err14 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: schema7.properties.style.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+(vErrors ||= []).push(err14);
 errors++;
 }
 if(!(((data6 === "vivid") || (data6 === "natural")) || (data6 === null))){
 const err15 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/enum",keyword:"enum",params:{allowedValues: schema7.properties.style.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+(vErrors ||= []).push(err15);
 errors++;
 }
 }
@@ -858,12 +535,7 @@ if(data.background !== undefined){
 let data7 = data.background;
 if((typeof data7 !== "string") && (data7 !== null)){
 const err16 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema7.properties.background.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+(vErrors ||= []).push(err16);
 errors++;
 }
 }
@@ -871,12 +543,7 @@ if(data.moderation !== undefined){
 let data8 = data.moderation;
 if((typeof data8 !== "string") && (data8 !== null)){
 const err17 = {instancePath:instancePath+"/moderation",schemaPath:"#/properties/moderation/type",keyword:"type",params:{type: schema7.properties.moderation.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+(vErrors ||= []).push(err17);
 errors++;
 }
 }
@@ -884,33 +551,18 @@ if(data.output_compression !== undefined){
 let data9 = data.output_compression;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
 const err18 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/type",keyword:"type",params:{type: schema7.properties.output_compression.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+(vErrors ||= []).push(err18);
 errors++;
 }
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100 || isNaN(data9)){
 const err19 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+(vErrors ||= []).push(err19);
 errors++;
 }
 if(data9 < 0 || isNaN(data9)){
 const err20 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+(vErrors ||= []).push(err20);
 errors++;
 }
 }
@@ -919,24 +571,14 @@ if(data.output_format !== undefined){
 let data10 = data.output_format;
 if((typeof data10 !== "string") && (data10 !== null)){
 const err21 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema7.properties.output_format.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+(vErrors ||= []).push(err21);
 errors++;
 }
 }
 }
 else {
 const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
+(vErrors ||= []).push(err22);
 errors++;
 }
 validate11.errors = vErrors;
