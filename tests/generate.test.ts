@@ -244,6 +244,34 @@ describe("a spec published with mistakes", () => {
     ]);
   });
 
+  it("keeps if/then rules as data: the validator refuses a broken rule and names it by its title", async () => {
+    const request = {
+      type: "object",
+      required: ["model"],
+      properties: { model: { type: "string" }, n: { type: "integer", maximum: 10 }, style: { type: "string" } },
+      // JSON, since an object literal with a `then` key reads as a promise to linters.
+      allOf: JSON.parse(`[
+        { "title": "dall-e-3", "if": { "properties": { "model": { "const": "dall-e-3" } } },
+          "then": { "properties": { "n": { "enum": [1] } } } },
+        { "if": { "properties": { "model": { "const": "dall-e-2" } } },
+          "then": { "properties": { "style": { "type": "null" } } } }
+      ]`),
+    };
+    const { module, files } = await generated(await specOf("rules", { draw: request }));
+    expect(module.validate("draw_request", { model: "dall-e-3", n: 4 })).toEqual([
+      { pointer: "/n", expected: "dall-e-3 takes n: 1", received: "4" },
+    ]);
+    expect(module.validate("draw_request", { model: "dall-e-2", style: "vivid" })).toEqual([
+      { pointer: "/style", expected: "the rule at #/allOf/1 takes no style", received: '"vivid"' },
+    ]);
+    // A model no rule names gets the field rules only; the types are the fields' own.
+    expect(module.validate("draw_request", { model: "flux", n: 4, style: "vivid" })).toEqual([]);
+    expect(module.validate("draw_request", { model: "flux", n: 11 })).toEqual([
+      { pointer: "/n", expected: "must be <= 10", received: "11" },
+    ]);
+    expect(files.get("schema.ts")).toMatch(/n\?: number;/);
+  });
+
   it("places a validator finding at its line and pointer in the spec, not at an internal id", async () => {
     const pet = { anyOf: [{ required: ["tag"] }], type: "object", properties: { name: { type: "string" } } };
     const file = await specOf("strict", { adopt: { $ref: "#/components/schemas/Pet" } }, { Pet: pet });

@@ -2,9 +2,11 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import { valueAt } from "../spec/json-pointer.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
+import { conditionalRules } from "./rules.js";
 import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
@@ -77,7 +79,13 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     ],
     [
       "metadata.ts",
-      `${banner}\n${metadataModule(set, toSchemaSet(document, { examples: true }), runtime, validators.unchecked)}`,
+      `${banner}\n${metadataModule(
+        set,
+        toSchemaSet(document, { examples: true }),
+        runtime,
+        validators.unchecked,
+        (name) => conditionalRules(valueAt(document, (set.places[name] ?? "#").slice(1))),
+      )}`,
     ],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
@@ -128,13 +136,14 @@ function bannerFor(specPath: string): string {
 /**
  * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
  * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
- * `unchecked`, which says so when called).
+ * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name.
  */
 function metadataModule(
   set: SchemaSet,
   annotated: SchemaSet,
   runtime: string,
   unchecked: ReadonlyMap<string, string>,
+  rulesOf: (name: string) => Record<string, string>,
 ): string {
   const schemaNames = bodySchemaNames(set);
   const names = validatorNames(schemaNames);
@@ -146,7 +155,12 @@ function metadataModule(
   const named = schemaNames.map((name) => {
     const exported = names.get(name) as string;
     const reason = unchecked.get(name);
-    const value = reason === undefined ? `generated.${exported}` : `unchecked(${literal(name)}, ${literal(reason)})`;
+    const rules = rulesOf(name);
+    const compiled =
+      Object.keys(rules).length === 0
+        ? `generated.${exported}`
+        : `/* @__PURE__ */ Object.assign(generated.${exported}, { rules: ${literal(rules)} })`;
+    const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
     return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
   });
   const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);

@@ -28,10 +28,13 @@ export interface ValidationIssue {
 /**
  * A compiled validator: returns whether `data` matches, and leaves the problems on `errors`.
  * `unchecked` says why a schema got no compiled validator (see `unchecked()`); it then accepts anything.
+ * `rules` names the schema's conditional rules (`if`/`then`) by the place of their `then`, such as
+ * `{ "#/allOf/1/then": "dall-e-3" }`, so a problem found there says whose rule it broke.
  */
 export type Validator = ((data: unknown) => boolean) & {
   errors?: ValidationIssue[] | null;
   unchecked?: string;
+  rules?: Readonly<Record<string, string>>;
 };
 
 /** One place where a body breaks the spec. */

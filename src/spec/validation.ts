@@ -1,4 +1,4 @@
-import { escapeToken, valueAt } from "./json-pointer.js";
+import { escapeToken, pointerKeys, valueAt } from "./json-pointer.js";
 import type { SpecViolation, ValidationIssue, Validator } from "./types.js";
 
 /**
@@ -21,7 +21,7 @@ export function check(validator: Validator, value: unknown): SpecViolation[] {
     return [{ pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" }];
   }
   if (valid) return [];
-  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value));
+  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value, validator.rules));
 }
 
 /**
@@ -46,13 +46,15 @@ export function unchecked(schemaName: string, reason: string): Validator {
 
 /**
  * A nullable field written as `oneOf: [X, {type: "null"}]` that fails X also fails "must be null"
- * and the `oneOf` itself. Those two say nothing the failure inside X does not, so they are left
- * out wherever another problem sits at or below the same place.
+ * and the `oneOf` itself; a broken `then` also fails its `if` ("must match then schema"). Those
+ * say nothing the failure inside does not, so they are left out wherever another problem sits at
+ * or below the same place.
  */
 function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
   const isNoise = (issue: ValidationIssue) =>
     issue.keyword === "oneOf" ||
     issue.keyword === "anyOf" ||
+    issue.keyword === "if" ||
     (issue.keyword === "type" && issue.params.type === "null" && /\/(oneOf|anyOf)\/\d+\/type$/.test(issue.schemaPath));
   const signal = issues.filter((issue) => !isNoise(issue));
   return issues.filter(
@@ -64,21 +66,32 @@ function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
   );
 }
 
-function toViolation(issue: ValidationIssue, root: unknown): SpecViolation {
+function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["rules"]): SpecViolation {
+  const rule = rules && Object.keys(rules).find((then) => issue.schemaPath.startsWith(`${then}/`));
   const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : undefined;
-  if (missing !== undefined) {
-    return {
-      pointer: `${issue.instancePath}/${escapeToken(missing)}`,
-      expected: "required property",
-      received: "nothing",
-    };
-  }
-  const expected = issue.keyword === "enum" ? `one of ${allowed(issue.params.allowedValues)}` : issue.message;
-  return {
-    pointer: issue.instancePath,
-    expected: expected ?? issue.keyword,
-    received: preview(valueAt(root, issue.instancePath)),
-  };
+  const pointer = missing === undefined ? issue.instancePath : `${issue.instancePath}/${escapeToken(missing)}`;
+  const received = missing === undefined ? preview(valueAt(root, pointer)) : "nothing";
+  if (rule !== undefined) return { pointer, expected: `${rules?.[rule]} takes ${ruleText(issue, pointer)}`, received };
+  const expected =
+    missing !== undefined
+      ? "required property"
+      : issue.keyword === "enum"
+        ? `one of ${allowed(issue.params.allowedValues)}`
+        : issue.message;
+  return { pointer, expected: expected ?? issue.keyword, received };
+}
+
+/**
+ * What a conditional rule wants of one field, as its subject "takes" it: `n: 1`, `n up to 10`,
+ * `no response_format`, `prompt up to 1000 characters`; else the validator's own words.
+ */
+function ruleText({ keyword, params, message }: ValidationIssue, pointer: string): string {
+  const field = pointerKeys(pointer).at(-1) ?? "the body";
+  if (keyword === "enum") return `${field}: ${allowed(params.allowedValues).replace(/, (?=[^,]*$)/, " or ")}`;
+  if (keyword === "maximum" || keyword === "maxLength")
+    return `${field} up to ${String(params.limit)}${keyword === "maxLength" ? " characters" : ""}`;
+  if (keyword === "type" && params.type === "null") return `no ${field}`;
+  return keyword === "required" ? field : `${field} that ${message ?? keyword}`;
 }
 
 /** An enum's values as a reader wants them: `256x256, 512x512, auto` (a null the enum allows goes unsaid). */
