@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  describeCheck,
   expectServerMatchesSpec,
   type MockServer,
   plannedRequests,
@@ -147,6 +148,18 @@ describe("verifyServer", () => {
   it("says which reply it could not get, for a server that is not there", async () => {
     const report = await verifyServer("http://127.0.0.1:9", { budget: 1, timeoutMs: 2_000 });
     expect(report.failed).toEqual([expect.objectContaining({ check: "status", expected: "an answer" })]);
+  });
+});
+
+describe("describeCheck", () => {
+  const check = { request: "size=256x256", check: "body", expected: "object", received: "an array" };
+
+  it("names the body itself as (body), a place inside by its pointer, and no place when there is none", () => {
+    expect(describeCheck({ ...check, pointer: "" })).toBe(
+      "size=256x256: body at (body): expected object, received an array",
+    );
+    expect(describeCheck({ ...check, pointer: "/data/0" })).toMatch(/^size=256x256: body at \/data\/0: /);
+    expect(describeCheck(check)).toBe("size=256x256: body: expected object, received an array");
   });
 });
 

@@ -166,6 +166,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   // --debug, or DEBUG=sudo-images as for the library.
   const debugLog = flags.debug ? (line: string) => stderr.write(`[debug] ${line}\n`) : resolveLogger(undefined);
   const progress = startProgress(stderr, `${what}…`);
+  let saved: { result: ImageGeneration; files: SavedImage[] };
   try {
     const client = createImagesClient({
       apiKey: mock ? mock.key : flags["api-key"],
@@ -188,13 +189,14 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs, imageHosts, signal }).catch(
       (error: unknown) => keepPaidResult(result, signal?.aborted ? new DeadlineError(deadline as number) : error),
     );
-    progress.stop();
-    if (flags.json) stdout.write(`${json(summary(result, files), files)}\n`);
-    else stdout.write(report(result, files));
+    saved = { result, files };
   } finally {
+    // The spinner's line is cleared once, whichever way the call ended, before anything is printed.
     progress.stop();
     await mock?.close();
   }
+  if (flags.json) stdout.write(`${json(summary(saved.result, saved.files), saved.files)}\n`);
+  else stdout.write(report(saved.result, saved.files));
 }
 
 /** The whole command ran past `--deadline` (exit 1). */

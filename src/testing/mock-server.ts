@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { ImageGenerationRequest } from "../client.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
+import type { ImageGenerationRequest } from "../models.js";
 import { describeViolations } from "../spec/validation.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";

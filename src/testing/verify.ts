@@ -192,7 +192,7 @@ export async function expectServerMatchesSpec(baseUrl: string, options: VerifyOp
 
 /** One check as a line: `request: check: expected …, received … (at /pointer)`. */
 export function describeCheck(check: VerifyCheck): string {
-  const where = check.pointer ? ` at ${check.pointer || "(body)"}` : "";
+  const where = check.pointer === undefined ? "" : ` at ${check.pointer || "(body)"}`;
   return `${check.request}: ${check.check}${where}: expected ${check.expected}, received ${check.received}`;
 }
 
