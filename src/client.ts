@@ -6,7 +6,7 @@ import {
   ResponseValidationError,
   type SudoImagesError,
 } from "./errors.js";
-import { callSizes, merged, subCallKey } from "./fan-out.js";
+import { callSizes, merged, ruledImagesPerCall, subCallKey } from "./fan-out.js";
 import {
   routes,
   shapes,
@@ -115,8 +115,8 @@ export interface FanOutOptions {
   /**
    * The most images one API call asks for; a request for more becomes parallel sub-calls (each
    * with its own `Idempotency-Key`, derived from the call's) whose images come back as one result,
-   * in order, with usage summed (dall-e-3 gives one image per call: `maxImagesPerCall: 1`).
-   * @default no limit
+   * in order, with usage summed.
+   * @default what the spec's rules let the request's model take (dall-e-3: 1); else no limit
    */
   maxImagesPerCall?: number | undefined;
 }
@@ -246,9 +246,11 @@ async function generate(
   request: ImageGenerationRequest,
   call: GenerateOptions,
 ): Promise<GenerationResponse> {
-  const most = call.maxImagesPerCall === undefined ? settings.maxImagesPerCall : perCall(call.maxImagesPerCall);
   const n = asked(request);
-  if (most === undefined || n <= most) return generateOnce(settings, request, call);
+  const most =
+    (call.maxImagesPerCall === undefined ? settings.maxImagesPerCall : perCall(call.maxImagesPerCall)) ??
+    ruledImagesPerCall(validate_ImageGenerationRequest, request, n);
+  if (n <= most) return generateOnce(settings, request, call);
   const key =
     call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey");
   const outcomes = await Promise.allSettled(

@@ -1,5 +1,23 @@
 import { PartialGenerationError } from "./errors.js";
-import type { GenerationResponse, ImageGeneration, ImageUsage } from "./models.js";
+import type { GenerationResponse, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
+import type { Validator } from "./spec/types.js";
+import { check } from "./spec/validation.js";
+
+/**
+ * The most images one call for this request may ask for by the spec's conditional rules: the
+ * largest `n` up to the one asked that no rule refuses (dall-e-3 takes `n: 1`, so 1). A model no
+ * rule limits gets what it asked for, so nothing fans out.
+ *
+ * @example
+ * ruledImagesPerCall(validate_ImageGenerationRequest, { prompt: "p", model: "dall-e-3", n: 4 }) // 1
+ */
+export function ruledImagesPerCall(validator: Validator, request: ImageGenerationRequest, n: number): number {
+  const refusedBy = (count: number) =>
+    check(validator, { ...request, n: count }).some((violation) => violation.pointer === "/n" && violation.rule);
+  let count = n;
+  while (count > 1 && refusedBy(count)) count--;
+  return count;
+}
 
 /**
  * How many images each sub-call asks for when a call wants `n` and a call may give `perCall`:

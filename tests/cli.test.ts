@@ -38,7 +38,7 @@ afterAll(async () => {
 describe.concurrent("sudo-images generate", () => {
   it("writes valid PNGs of the requested size and reports each file", async () => {
     const out = path.join(dir, "plain");
-    const result = await cli(["generate", "a red fox", "--mock", "--out", out, "--size", "256x256", "--n", "2"]);
+    const result = await cli(["generate", "a red fox", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256", "--n", "2"]);
     expect(result.code).toBe(0);
     const files = (await readdir(out)).sort();
     expect(files).toEqual(["a-red-fox-1.png", "a-red-fox-2.png"]);
@@ -58,6 +58,8 @@ describe.concurrent("sudo-images generate", () => {
       "--out",
       out,
       "--json",
+      "--model",
+      "dall-e-2",
       "--response-format",
       "b64_json",
       "--size",
@@ -79,8 +81,8 @@ describe.concurrent("sudo-images generate", () => {
 
   it("never overwrites: a second run adds a suffix", async () => {
     const out = path.join(dir, "twice");
-    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
-    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
+    await cli(["generate", "owl", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256"]);
+    await cli(["generate", "owl", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256"]);
     expect((await readdir(out)).sort()).toEqual(["owl-v2.png", "owl.png"]);
   });
 
@@ -133,6 +135,11 @@ describe.concurrent("sudo-images generate", () => {
   it("prints --help and --version", async () => {
     const help = await cli(["--help"]);
     expect(help.stdout).toMatch(/^Usage: sudo-images generate <prompt> \[options\]/);
+    // Which values go with which model, from the spec's rules, under each flag they constrain.
+    expect(help.stdout).toMatch(/^ {2}--size S .*\n {26}with dall-e-2: 256x256, 512x512, 1024x1024\n/m);
+    expect(help.stdout).toContain(`\n${" ".repeat(26)}with dall-e-3: 1\n`);
+    expect(help.stdout).toContain(`\n${" ".repeat(26)}with gpt-image-*: not taken\n`);
+    expect(help.stdout).toContain(`\n${" ".repeat(26)}with output_compression: required, jpeg, webp\n`);
     const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
     expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
   });
@@ -141,7 +148,7 @@ describe.concurrent("sudo-images generate", () => {
 describe("npm start", () => {
   it("leaves a PNG in ./out/ through the embedded mock, with no key and no network", async () => {
     const cwd = await mkdtemp(path.join(dir, "start-"));
-    const result = await cli(["--size", "256x256"], { cwd, script: "scripts/start.ts" });
+    const result = await cli(["--model", "dall-e-2", "--size", "256x256"], { cwd, script: "scripts/start.ts" });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("using the embedded mock server");
     const [file] = await readdir(path.join(cwd, "out"));
@@ -192,10 +199,14 @@ describe("the command line under abuse", () => {
       });
       expect(timedOut.code).toBe(1);
       expect(timedOut.stderr).toContain("timed out after 50 ms");
-      const flags = ["--timeout", "5000", "--quality", "hd", "--style", "vivid", "--out", out];
+      const flags = ["--timeout", "5000", "--model", "dall-e-3", "--quality", "hd", "--style", "vivid", "--out", out];
       const inTime = await cli(["generate", "a fox", "--base-url", slow.url, ...flags], { env: KEYED });
       expect(inTime.code).toBe(0);
-      expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({ quality: "hd", style: "vivid" });
+      expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({
+        model: "dall-e-3",
+        quality: "hd",
+        style: "vivid",
+      });
     } finally {
       await slow.close();
     }
@@ -266,11 +277,11 @@ describe("the first ten minutes", () => {
     const stall = await startTestServer(() => {});
     try {
       const result = await cli(
-        ["generate", "a fox", "--base-url", stall.url, "--timeout", "200", "--deadline", "700", "--out", dir],
+        ["generate", "a fox", "--base-url", stall.url, "--timeout", "200", "--deadline", "1500", "--out", dir],
         { env: KEYED },
       );
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe("sudo-images: gave up after --deadline 700 ms\n");
+      expect(result.stderr).toBe("sudo-images: gave up after --deadline 1500 ms\n");
       expect(stall.requests.length).toBeGreaterThanOrEqual(2);
     } finally {
       await stall.close();

@@ -112,11 +112,30 @@ describe("dall-e-3 against the mock", () => {
   });
   afterAll(() => mock.close());
 
-  it("n: 4 gives 4 images from 4 calls", async () => {
+  it("n: 4 gives 4 images from 4 calls, by the spec's rule for dall-e-3 alone (no option set)", async () => {
     const before = mock.requests.length;
-    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url, maxImagesPerCall: 1 });
-    const { data } = await client.generate({ prompt: "a heron", model: "dall-e-3", n: 4, size: "256x256" });
+    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+    const { data } = await client.generate({ prompt: "a heron", model: "dall-e-3", n: 4, size: "1024x1024" });
     expect(data).toHaveLength(4);
-    expect(mock.requests.length - before).toBe(4);
+    const sent = mock.requests.slice(before).map((request) => (request.body as { n?: number }).n);
+    expect(sent).toEqual([1, 1, 1, 1]);
+    // A model no rule limits asks for all four in one call; an option still overrides the rule.
+    await client.generate({ prompt: "a heron", model: "dall-e-2", n: 4, size: "256x256" });
+    expect(mock.requests.at(-1)?.body).toMatchObject({ n: 4 });
+    await client.generate({ prompt: "a heron", model: "dall-e-2", n: 4, size: "256x256" }, { maxImagesPerCall: 2 });
+    expect(mock.requests.slice(-2).map((request) => (request.body as { n?: number }).n)).toEqual([2, 2]);
+  });
+
+  it("keeps a fanned-out dall-e-3 call within maxConcurrency", async () => {
+    mostInFlight = 0;
+    const client = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      maxConcurrency: 2,
+      headers: { "x-delay": "30" },
+    });
+    const { data } = await client.generate({ prompt: "owls", model: "dall-e-3", n: 4 });
+    expect(data).toHaveLength(4);
+    expect(mostInFlight).toBe(2);
   });
 });

@@ -9,11 +9,17 @@ import {
   RateLimitError,
   RequestValidationError,
 } from "../src/index.js";
-import { assertMatchesSpec, type MockServer, startMockServer, validateAgainstSpec } from "../src/testing/index.js";
+import {
+  assertMatchesSpec,
+  type MockServer,
+  plannedRequests,
+  startMockServer,
+  validateAgainstSpec,
+} from "../src/testing/index.js";
 import { pngSize } from "./helpers/png.js";
 
 const KEY = "sk-mock-key";
-const base = { prompt: "a lighthouse at dusk", model: "gpt-image-1" } as const;
+const base = { prompt: "a lighthouse at dusk", model: "dall-e-2" } as const;
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -47,11 +53,12 @@ describe("startMockServer", () => {
   });
 
   it.each([
-    ["256x256", 256, 256],
-    ["1536x1024", 1536, 1024],
-    ["auto", 1024, 1024],
-  ] as const)("returns b64_json PNGs that decode at %s", async (size, width, height) => {
-    const result = await client().generate({ ...base, size, response_format: "b64_json" });
+    ["256x256", 256, 256, { model: "dall-e-2", response_format: "b64_json" }],
+    // The gpt-image models take no response_format and always answer in base64, as the real API does.
+    ["1536x1024", 1536, 1024, { model: "gpt-image-1" }],
+    ["auto", 1024, 1024, { model: "gpt-image-1" }],
+  ] as const)("returns b64_json PNGs that decode at %s", async (size, width, height, more) => {
+    const result = await client().generate({ ...base, ...more, size });
     const bytes = Buffer.from(result.data[0]?.b64_json as string, "base64");
     expect(pngSize(bytes)).toEqual({ width, height });
     expect(result.size).toBe(`${width}x${height}`);
@@ -144,11 +151,11 @@ describe("startMockServer", () => {
 
   it("records what it received", async () => {
     const before = mock.requests.length;
-    await client().generate({ ...base, quality: "high" });
+    await client().generate({ ...base, quality: "standard" });
     expect(mock.requests[before]).toMatchObject({
       method: "POST",
       path: "/v1/images/generations",
-      body: { ...base, quality: "high" },
+      body: { ...base, quality: "standard" },
     });
   });
 
@@ -204,6 +211,49 @@ describe("startMockServer", () => {
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as Error).message).toContain(expected);
     expect(mock.requests.length).toBe(before);
+  });
+});
+
+describe("the spec's model rules, at the client and at the mock", () => {
+  // One request per way to break each rule (dall-e-2, dall-e-3, gpt-image-*, output_compression,
+  // a transparent background), as verify plans them from the spec.
+  const breaks = plannedRequests({ budget: 1000, include: ["invalid"] }).filter((request) =>
+    request.name.includes(" rule: "),
+  );
+
+  it("plans a break of every rule in the spec", () => {
+    const rules = new Set(breaks.map((request) => request.name.split(" rule: ")[0]));
+    expect([...rules].sort()).toEqual([
+      "background: transparent",
+      "dall-e-2",
+      "dall-e-3",
+      "gpt-image-*",
+      "output_compression",
+    ]);
+    expect(breaks.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("refuses each one at the client, naming the rule, with nothing sent", async () => {
+    const before = mock.requests.length;
+    for (const { name, body } of breaks) {
+      // One call whatever n says: without the option, the client fans dall-e-3's n: 2 out instead.
+      const error = await client()
+        .generate(body as ImageGenerationRequest, { maxImagesPerCall: 10 })
+        .catch((caught: unknown) => caught);
+      expect(error, name).toBeInstanceOf(RequestValidationError);
+      expect((error as Error).message, name).toContain(`${name.split(" rule: ")[0]} takes `);
+    }
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("answers each one with a 400 that names the rule and the field", async () => {
+    for (const { name, body } of breaks) {
+      const { status, body: answer } = await post(body);
+      expect(status, name).toBe(400);
+      expect(answer.error.message, name).toContain(`${name.split(" rule: ")[0]} takes `);
+    }
+    const { body: answer } = await post({ ...base, model: "dall-e-3", n: 4 });
+    expect(answer.error).toMatchObject({ message: "Invalid request: /n: dall-e-3 takes n: 1, got 4", param: "n" });
   });
 });
 
@@ -277,11 +327,11 @@ describe("the mock server under abuse", () => {
     expect(next.data).toHaveLength(1);
   });
 
-  it("answers a small request while it draws ten 1792x1024 images", async () => {
+  it("answers a small request while it draws ten 1536x1024 images", async () => {
     const order: string[] = [];
     const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
     const big = client
-      .generate({ ...base, prompt: "ten big ones", n: 10, size: "1792x1024", response_format: "b64_json" })
+      .generate({ ...base, model: "gpt-image-1", prompt: "ten big ones", n: 10, size: "1536x1024" })
       .then(() => order.push("big"));
     const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
     await Promise.all([big, small]);

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validate } from "../src/generated/index.js";
 import {
   describeCheck,
   expectServerMatchesSpec,
@@ -45,7 +46,7 @@ beforeAll(async () => {
   faults = new Map([
     [bodyOf("required fields only"), (res, answer) => sendJson(res, 202, answer)],
     [
-      bodyOf("n=1 output_compression=0"),
+      bodyOf("n=1 output_compression=0 output_format=jpeg"),
       (res, answer) => sendJson(res, 200, { ...(answer as object), created: "yesterday" }),
     ],
     [
@@ -107,8 +108,20 @@ describe("verifyServer", () => {
         "size outside its enum",
         "prompt shorter than minLength",
         "n not a whole number",
+        "dall-e-3 rule: n=2",
+        "dall-e-2 rule: size=1792x1024",
+        "gpt-image-* rule: response_format=url",
+        "gpt-image-* rule: size=256x256",
+        "output_compression rule: no output_format",
       ]),
     );
+    // Each valid request holds to every model rule (a size goes with a model that takes it), and
+    // each rule-breaking one breaks its rule alone.
+    for (const request of valid) expect(validate("ImageGenerationRequest", request.body), request.name).toEqual([]);
+    for (const request of planned.filter((each) => each.name.includes(" rule: "))) {
+      const rules = validate("ImageGenerationRequest", request.body).map((violation) => violation.rule);
+      expect(new Set(rules), request.name).toEqual(new Set([request.name.split(" rule: ")[0]]));
+    }
     expect(plannedRequests({ ...ALL, seed: 1 })).not.toEqual(planned);
     expect(plannedRequests({ ...ALL, seed: 1 })).toEqual(plannedRequests({ ...ALL, seed: 1 }));
   });
@@ -123,7 +136,9 @@ describe("verifyServer", () => {
     const report = await expectServerMatchesSpec(mock.url, ALL);
     expect(report.failed).toEqual([]);
     expect(report.passed.length).toBeGreaterThan(150);
-    expect(summary(report.passed)).toEqual(expect.arrayContaining(["n=10 output_compression=100 | image count"]));
+    expect(summary(report.passed)).toEqual(
+      expect.arrayContaining(["n=10 output_compression=100 output_format=jpeg | image count"]),
+    );
   });
 
   it("finds every planted fault of a wrong server, once each, and nothing else", async () => {
@@ -132,7 +147,7 @@ describe("verifyServer", () => {
     expect(summary(report.failed)).toEqual(
       [
         "required fields only | status documented",
-        "n=1 output_compression=0 | body",
+        "n=1 output_compression=0 output_format=jpeg | body",
         `${plannedRequests(ALL)[1]?.name} | content type`,
         `${sized} | image size`,
         "missing prompt | status",
@@ -196,6 +211,35 @@ describe("verifyServer cannot pass by accident", () => {
       });
     } finally {
       await lax.close();
+    }
+  });
+});
+
+describe("verifyServer and the spec's model rules", () => {
+  it("fails a server that holds the fields to the spec but not the model rules, once per broken rule", async () => {
+    // It asks the mock with a model no rule names: every field rule holds, no model rule does.
+    const unruled = await startTestServer(async (seen, res) => {
+      const body = JSON.parse(seen.body || "{}") as Record<string, unknown>;
+      const answer = await fetch(`${mock.url}${seen.url}`, {
+        method: seen.method,
+        headers: { authorization: String(seen.headers.authorization ?? ""), "content-type": "application/json" },
+        body: JSON.stringify({
+          ...body,
+          ...(typeof body.model === "string" ? { model: "another-provider/model" } : {}),
+        }),
+      });
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+    });
+    try {
+      const report = await verifyServer(unruled.url, { ...ALL, include: ["invalid"] });
+      const modelRules = report.requests
+        .map((request) => request.name)
+        .filter((name) => /^(dall-e-2|dall-e-3|gpt-image-\*) rule: /.test(name));
+      expect(modelRules.length).toBeGreaterThanOrEqual(12);
+      expect(summary(report.failed)).toEqual(modelRules.map((name) => `${name} | status`).sort());
+      expect(report.failed[0]).toMatchObject({ expected: "400 or 422 for an invalid request", received: "200" });
+    } finally {
+      await unruled.close();
     }
   });
 });
@@ -288,13 +332,14 @@ describe("sudo-images verify", () => {
     expect(result.stdout).toMatch(
       /^pass {2}a wrong key: status: expected 401 or 403 for a request the key does not allow, received 401$/m,
     );
-    expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 3\d requests\)\n$/);
+    expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 40 requests\)\n$/);
   });
 
   it("exits 1 against the wrong server, listing every planted fault", async () => {
     const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40"]);
     expect(result.code).toBe(1);
-    expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(5);
+    // Four of the five: the boundary request with the planted bad `created` is beyond a budget of 40.
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(4);
     expect(result.stdout).toContain(
       "FAIL  missing prompt: status: expected 400 or 422 for an invalid request, received 200",
     );

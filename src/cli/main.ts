@@ -13,7 +13,7 @@ import {
   SudoImagesError,
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
-import { bodySchemas } from "../generated/metadata.js";
+import { bodySchemas, validators } from "../generated/metadata.js";
 import { resolveLogger } from "../http/debug-log.js";
 import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
@@ -25,7 +25,11 @@ import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { verifyCommand } from "./verify.js";
 
-const REQUEST_FLAGS = requestFlags(bodySchemas.ImageGenerationRequest ?? {}, "prompt");
+const REQUEST_FLAGS = requestFlags(
+  bodySchemas.ImageGenerationRequest ?? {},
+  "prompt",
+  validators.ImageGenerationRequest,
+);
 
 const HELP = `Usage: sudo-images generate <prompt> [options]
        sudo-images verify --base-url URL [options]
@@ -58,7 +62,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --deadline MS           give up on the whole command after this long (default: no deadline)
   --max-images-per-call N ask for at most N images per API call; more fan out into parallel calls
-                          (dall-e-3 gives one per call: --max-images-per-call 1)
+                          (default: what the spec lets the model take; dall-e-3 one per call)
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
   -v, --version           show the version
@@ -255,9 +259,10 @@ function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
 }
 
 /** `  --size S                one of 256x256, …`: the flag, a placeholder, and what it takes. */
-function helpLine({ flag, field, help, fallback }: RequestFlag): string {
+function helpLine({ flag, field, help, fallback, rules }: RequestFlag): string {
   const usage = `--${flag} ${field[0]?.toUpperCase()}`;
-  return `  ${usage.padEnd(24)}${help}${fallback === undefined ? "" : ` (default ${fallback})`}`;
+  const line = `  ${usage.padEnd(24)}${help}${fallback === undefined ? "" : ` (default ${fallback})`}`;
+  return [line, ...rules.map((rule) => `${" ".repeat(26)}${rule}`)].join("\n");
 }
 
 function integer(value: string | undefined, flag: string): number | undefined {

@@ -1,4 +1,5 @@
-import type { JsonSchema } from "../spec/types.js";
+import { type ConditionalRule, ruleList } from "../spec/rule-list.js";
+import type { JsonSchema, Validator } from "../spec/types.js";
 
 /** A flag of `sudo-images generate` that sets one field of the request body. */
 export interface RequestFlag {
@@ -12,6 +13,8 @@ export interface RequestFlag {
   readonly fallback: string | undefined;
   /** One line for `--help`, from the schema: the allowed values, the range, or examples. */
   readonly help: string;
+  /** What each conditional rule of the schema lets the field take, one line each: `with dall-e-3: 1`. */
+  readonly rules: readonly string[];
 }
 
 /**
@@ -23,7 +26,8 @@ export interface RequestFlag {
  * requestFlags(bodySchemas.ImageGenerationRequest, "prompt")
  * // [{ flag: "model", field: "model", integer: false, fallback: "gpt-image-1", help: "such as gpt-image-1" }, …]
  */
-export function requestFlags(schema: JsonSchema, positional: string): RequestFlag[] {
+export function requestFlags(schema: JsonSchema, positional: string, validator?: Validator): RequestFlag[] {
+  const rules = ruleList(schema, validator);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = (schema.required ?? []) as string[];
   return Object.entries(properties)
@@ -36,8 +40,30 @@ export function requestFlags(schema: JsonSchema, positional: string): RequestFla
         integer: types(property).includes("integer"),
         fallback: required.includes(field) ? examples[0] : undefined,
         help: helpText(property, examples),
+        rules: ruleLines(rules, field),
       };
     });
+}
+
+/**
+ * The field's part of each `if`/`then` rule (named as its `validator` names it), as `--help` says it: `with dall-e-2: 256x256,
+ * 512x512, 1024x1024`, `with gpt-image-*: not taken`, `with output_compression: required, jpeg, webp`.
+ */
+function ruleLines(rules: readonly ConditionalRule[], field: string): string[] {
+  return rules.flatMap(({ title, demands }) => {
+    const property = ((demands.properties ?? {}) as Record<string, JsonSchema>)[field];
+    const required = ((demands.required ?? []) as string[]).includes(field);
+    if (property === undefined && !required) return [];
+    const takes = property === undefined ? [] : [ruleText(property)];
+    return [`with ${title}: ${[...(required ? ["required"] : []), ...takes].join(", ")}`];
+  });
+}
+
+function ruleText(property: JsonSchema): string {
+  if (property.type === "null") return "not taken";
+  const allowed = values(property.enum);
+  if (allowed.length > 0) return allowed.join(", ");
+  return typeof property.maxLength === "number" ? `up to ${property.maxLength} characters` : "see the spec";
 }
 
 function helpText(property: JsonSchema, examples: string[]): string {

@@ -20,7 +20,7 @@ export function toCanonical31(document: OpenApiDocument): OpenApiDocument {
 }
 
 /** Rebuilds every Schema Object of a document (component schemas and every `schema` field) with `visit`. */
-function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, inSchemaMap = false): unknown {
+export function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, inSchemaMap = false): unknown {
   if (Array.isArray(node)) return node.map((item) => mapSchemasIn(item, visit));
   if (!isSchema(node)) return node;
   const out: Schema = dict();

@@ -6,7 +6,7 @@ import { valueAt } from "../spec/json-pointer.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
-import { conditionalRules } from "./rules.js";
+import { conditionalRules, withoutConditionals } from "./rules.js";
 import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
@@ -68,7 +68,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
-    astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0])),
+    astToString(await openapiTS(withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0])),
     compileValidators(set, warn),
   ]);
   const files: GeneratedFiles = new Map([

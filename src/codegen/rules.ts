@@ -1,4 +1,6 @@
+import { mapSchemasIn } from "./canonical.js";
 import { isSchema, type Schema } from "./schema-walk.js";
+import type { OpenApiDocument } from "./spec-source.js";
 
 /**
  * The conditional rules (`if`/`then`) of one body schema, by the place of their `then`, each named
@@ -16,4 +18,25 @@ export function conditionalRules(schema: unknown): Record<string, string> {
     if (isSchema(member) && isSchema(member.then)) rules[`#/allOf/${index}/then`] = named(member, `#/allOf/${index}`);
   });
   return rules;
+}
+
+/** Keywords that say nothing about a value's type: an `allOf` member holding only these is no type. */
+const ANNOTATIONS = new Set(["title", "description", "$comment"]);
+
+/**
+ * The document as types see it: without `if`/`then`/`else`, and without the `allOf` members that
+ * held only them. A type cannot express a rule that depends on a value, and openapi-typescript
+ * would write each such member as `& unknown`; the validators keep the rules.
+ */
+export function withoutConditionals(document: OpenApiDocument): OpenApiDocument {
+  return mapSchemasIn(document, (schema) => {
+    const { if: _if, then: _then, else: _else, ...rest } = schema;
+    if (!Array.isArray(rest.allOf)) return rest;
+    const allOf = rest.allOf.filter(
+      (member) => !isSchema(member) || Object.keys(member).some((key) => !ANNOTATIONS.has(key)),
+    );
+    if (allOf.length === 0) delete rest.allOf;
+    else rest.allOf = allOf;
+    return rest;
+  }) as OpenApiDocument;
 }

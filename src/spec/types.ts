@@ -45,6 +45,8 @@ export interface SpecViolation {
   expected: string;
   /** What was there, shortened (long strings show their start and length). */
   received: string;
+  /** The conditional rule (`if`/`then`) it breaks, by its title, such as `dall-e-3`; absent for a field's own rule. */
+  rule?: string;
 }
 
 /** A JSON Schema (2020-12) as the generator emits it: plain JSON data. */

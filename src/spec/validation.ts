@@ -71,7 +71,9 @@ function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["ru
   const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : undefined;
   const pointer = missing === undefined ? issue.instancePath : `${issue.instancePath}/${escapeToken(missing)}`;
   const received = missing === undefined ? preview(valueAt(root, pointer)) : "nothing";
-  if (rule !== undefined) return { pointer, expected: `${rules?.[rule]} takes ${ruleText(issue, pointer)}`, received };
+  const title = rule === undefined ? undefined : rules?.[rule];
+  if (title !== undefined)
+    return { pointer, expected: `${title} takes ${ruleText(issue, pointer)}`, received, rule: title };
   const expected =
     missing !== undefined
       ? "required property"

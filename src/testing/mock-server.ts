@@ -188,6 +188,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 }
 
 /**
+ * How the images come back: as asked, else as URLs, unless the spec's rules for the request's
+ * model refuse `response_format: "url"` (the gpt-image models), whose images always come as base64,
+ * as the real API's do. Asking the validator keeps the model list in the spec alone.
+ */
+function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
+  if (request.response_format) return request.response_format;
+  return validate("ImageGenerationRequest", { ...request, response_format: "url" }).length === 0 ? "url" : "b64_json";
+}
+
+/**
  * The response body for a valid request in a non-error scenario, built from the spec's own
  * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
  * images, from the request; any other, such as one added to the spec, from a schema-valid
@@ -203,7 +213,7 @@ async function buildGeneration(
 ): Promise<Schemas["ImageGeneration"]> {
   const [width, height] = dimensions(request.size);
   const format = drawnFormat(request.output_format);
-  const carrier = request.response_format === "b64_json" ? "b64_json" : "url";
+  const carrier = carrierOf(request);
   const filled = filledBody("ImageGeneration") as Record<string, unknown>;
   const {
     url: _url,

@@ -1,5 +1,6 @@
-import type { JsonSchema } from "../spec/types.js";
+import type { JsonSchema, Validator } from "../spec/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import { BodyRules, type NamedBody } from "./verify-rules.js";
 
 /**
  * One request `verifyServer` sends, and what the spec says must come of it: `valid`, accepted
@@ -22,65 +23,98 @@ export interface PlannedRequest {
 }
 
 type Schema = JsonSchema;
+type Body = Record<string, unknown>;
 const SAMPLE_TEXT = "a lighthouse at dusk, painted in oils";
 
 /**
  * Every request worth sending for one request schema, cheapest first: the required fields alone;
  * then one request per value of the longest value list, so every enum value (and every example of
- * an open field) is sent once; then the numeric boundaries; then the invalid ones: each required
- * field missing, each bound, length and enum broken, each field of the wrong type. Deterministic:
- * the same schema and `seed` give the same list (the seed rotates which values go together).
+ * an open field, and every value a rule keys on, such as a model) is sent; then the numeric
+ * boundaries; then the invalid ones: each required field missing, each bound, length and enum
+ * broken, each field of the wrong type, and each conditional rule broken in each field it
+ * constrains. With the schema's `validator`, valid requests hold to every conditional rule (a
+ * value goes with a model that takes it). Deterministic: the same schema and `seed` give the same
+ * list (the seed rotates which values go together).
  */
-export function planRequests(operationId: string, schema: Schema, seed = 0): PlannedRequest[] {
+export function planRequests(operationId: string, schema: Schema, seed = 0, validator?: Validator): PlannedRequest[] {
   const root = resolvedSchema(schema, schema);
   const properties = (root.properties ?? {}) as Record<string, Schema>;
   const required = new Set((root.required as string[] | undefined) ?? []);
   const fields = Object.entries(properties).map(([key, property]) => [key, resolvedSchema(property, schema)] as const);
+  const field = (key: string) => fields.find(([name]) => name === key)?.[1] ?? {};
+  const rules: BodyRules = new BodyRules(root, validator, {
+    choices: (key) => [...new Set([...valuesOf(field(key)), ...rules.keyedValues(key)])],
+    sample: (key) => sampleValue(key, field(key)),
+  });
   const base: Record<string, unknown> = {};
   for (const [key, property] of fields) if (required.has(key)) base[key] = sampleValue(key, property);
-  const valid: PlannedRequest[] = [];
+  const request = (kind: PlannedRequest["kind"], name: string, body: Record<string, unknown>): PlannedRequest => ({
+    name,
+    kind,
+    operationId,
+    body,
+    images: kind === "valid" ? imagesOf(body) : 0,
+  });
+  const valid = validBodies(base, fields, rules, seed).map(({ name, body }) => request("valid", name, body));
+  const checks: PlannedRequest[] = [
+    { ...request("auth", "no key", { ...base }), key: "none" },
+    { ...request("auth", "a wrong key", { ...base }), key: "wrong" },
+    { ...request("method", "a method the path does not define (GET)", undefined as never), method: "GET" },
+  ];
   const invalid: PlannedRequest[] = [];
-  const add = (list: PlannedRequest[], kind: PlannedRequest["kind"], name: string, body: Record<string, unknown>) =>
-    list.push({ name, kind, operationId, body, images: kind === "valid" ? imagesOf(body) : 0 });
+  for (const key of required) {
+    const { [key]: _gone, ...body } = base;
+    invalid.push(request("invalid", `missing ${key}`, body));
+  }
+  for (const [key, property] of fields) {
+    for (const [what, value] of brokenValues(property))
+      invalid.push(request("invalid", `${key} ${what}`, { ...base, [key]: value }));
+  }
+  for (const { name, body } of rules.breaks(base)) invalid.push(request("invalid", name, body));
+  return [...valid, ...checks, ...invalid];
+}
 
-  add(valid, "valid", "required fields only", { ...base });
-  const choices = fields
-    .map(([key, property]) => [key, valuesOf(property)] as const)
-    .filter(([, values]) => values.length > 0);
+/**
+ * The valid bodies: the required fields alone, the listed values round-robin, each listed value
+ * the rules kept out of those on its own, then the numeric boundaries; each brought within the
+ * conditional rules, named by what it sets beyond the required fields, and each sent once.
+ */
+function validBodies(
+  base: Body,
+  fields: readonly (readonly [string, Schema])[],
+  rules: BodyRules,
+  seed: number,
+): NamedBody[] {
+  const wanted: { body: Body; alone?: string }[] = [{ body: { ...base } }];
+  const choices = fields.map(([key]) => [key, rules.choices(key)] as const).filter(([, values]) => values.length > 0);
   const rounds = Math.max(0, ...choices.map(([, values]) => values.length));
   for (let round = 0; round < rounds; round++) {
     const body = { ...base };
     for (const [key, values] of choices) body[key] = values[(round + seed) % values.length];
-    add(valid, "valid", choices.map(([key]) => `${key}=${String(body[key])}`).join(" "), body);
+    wanted.push({ body });
   }
+  for (const [key, values] of choices)
+    for (const value of values) wanted.push({ body: { ...base, [key]: value }, alone: key });
   for (const end of ["minimum", "maximum"] as const) {
-    const body = { ...base };
     const set = fields.filter(([, property]) => typeof property[end] === "number");
-    for (const [key, property] of set) body[key] = property[end];
-    if (set.length > 0) add(valid, "valid", set.map(([key]) => `${key}=${String(body[key])}`).join(" "), body);
+    if (set.length > 0)
+      wanted.push({ body: { ...base, ...Object.fromEntries(set.map(([key, property]) => [key, property[end]])) } });
   }
+  const sent = new Map<string, NamedBody>();
+  for (const { body, alone } of wanted) {
+    // A value on its own is only wanted when no body before it sent that value.
+    if (alone !== undefined && [...sent.values()].some((named) => named.body[alone] === body[alone])) continue;
+    const fitted = rules.fit(body, alone === undefined ? [] : [alone]);
+    const key = JSON.stringify(fitted);
+    if (fitted !== undefined && !sent.has(key)) sent.set(key, { name: nameOf(fitted, base), body: fitted });
+  }
+  return [...sent.values()];
+}
 
-  const checks: PlannedRequest[] = [
-    { name: "no key", kind: "auth", operationId, body: { ...base }, images: 0, key: "none" },
-    { name: "a wrong key", kind: "auth", operationId, body: { ...base }, images: 0, key: "wrong" },
-    {
-      name: "a method the path does not define (GET)",
-      kind: "method",
-      operationId,
-      body: undefined,
-      images: 0,
-      method: "GET",
-    },
-  ];
-  for (const key of required) {
-    const { [key]: _gone, ...body } = base;
-    add(invalid, "invalid", `missing ${key}`, body);
-  }
-  for (const [key, property] of fields) {
-    for (const [what, value] of brokenValues(property))
-      add(invalid, "invalid", `${key} ${what}`, { ...base, [key]: value });
-  }
-  return [...valid, ...checks, ...invalid];
+/** `size=1792x1024 model=dall-e-3`: what a body sets beyond the required fields' samples. */
+function nameOf(body: Body, base: Body): string {
+  const set = Object.entries(body).filter(([key, value]) => base[key] !== value);
+  return set.length === 0 ? "required fields only" : set.map(([key, value]) => `${key}=${String(value)}`).join(" ");
 }
 
 /**

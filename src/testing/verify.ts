@@ -1,7 +1,7 @@
 import { imageSize } from "image-size";
 import { SudoImagesError } from "../errors.js";
 import { routes } from "../generated/index.js";
-import { bodySchemas } from "../generated/metadata.js";
+import { bodySchemas, validators } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
@@ -13,6 +13,7 @@ import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
 import { responseSchema } from "../spec/responses.js";
+import type { Validator } from "../spec/types.js";
 import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
 
@@ -98,10 +99,12 @@ const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => b
 export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
   const include = options.include ?? ALL_PARTS;
   const operations = options.operations ?? (Object.keys(routes) as OperationId[]);
+  const seed = checkWhole(options.seed ?? 0, "seed", 0);
   const planned = operations.flatMap((id) => {
     const request = (routes[id] as { request?: string }).request;
-    const schema = request === undefined ? undefined : bodySchemas[request];
-    return schema === undefined ? [] : planRequests(id, schema, checkWhole(options.seed ?? 0, "seed", 0));
+    if (request === undefined || bodySchemas[request] === undefined) return [];
+    const validator: Validator | undefined = (validators as Record<string, Validator>)[request];
+    return planRequests(id, bodySchemas[request], seed, validator);
   });
   const wanted = planned.filter((request) => include.includes(request.kind));
   return withinBudget(wanted, checkWhole(options.budget ?? 10, "budget", 0));

@@ -17,7 +17,7 @@ const typed: Normalized<Raw> extends ImageGeneration ? true : never = true;
 const mock = await startMockServer({ apiKey: "sk-consumer" });
 try {
   const client = createImagesClient({ apiKey: "sk-consumer", baseUrl: mock.url });
-  const result: ImageGeneration = await client.generate({ prompt: "a heron", model: "gpt-image-1", size: "256x256" });
+  const result: ImageGeneration = await client.generate({ prompt: "a heron", model: "dall-e-2", size: "256x256" });
   // @ts-expect-error normalized results never hold null
   result.usage = null;
   delete result.usage;
