@@ -184,7 +184,11 @@ describe("the key never leaks, whatever it holds", () => {
   it("keeps no bearer key in the mock server's request log", async () => {
     const mock = await startMockServer();
     try {
-      await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({ ...request, model: "dall-e-2", size: "256x256" });
+      await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
+        ...request,
+        model: "dall-e-2",
+        size: "256x256",
+      });
       expect(mock.requests[0]?.headers.authorization).toBe("Bearer [redacted]");
       expect(JSON.stringify(mock.requests)).not.toContain(KEY);
     } finally {

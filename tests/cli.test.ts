@@ -38,7 +38,19 @@ afterAll(async () => {
 describe.concurrent("sudo-images generate", () => {
   it("writes valid PNGs of the requested size and reports each file", async () => {
     const out = path.join(dir, "plain");
-    const result = await cli(["generate", "a red fox", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256", "--n", "2"]);
+    const result = await cli([
+      "generate",
+      "a red fox",
+      "--mock",
+      "--out",
+      out,
+      "--model",
+      "dall-e-2",
+      "--size",
+      "256x256",
+      "--n",
+      "2",
+    ]);
     expect(result.code).toBe(0);
     const files = (await readdir(out)).sort();
     expect(files).toEqual(["a-red-fox-1.png", "a-red-fox-2.png"]);
