@@ -119,6 +119,15 @@ export interface FanOutOptions {
    * @default what the spec's rules let the request's model take (dall-e-3: 1); else no limit
    */
   maxImagesPerCall?: number | undefined;
+  /**
+   * Called as the images of a fanned-out call arrive, once per sub-call that succeeds, with how
+   * many have arrived and how many were asked for: what a progress bar needs. A call that does
+   * not fan out calls it once, when its images arrive.
+   *
+   * @example
+   * await client.generate({ prompt, model: "dall-e-3", n: 4 }, { onImages: (arrived, asked) => bar.update(arrived / asked) });
+   */
+  onImages?: ((arrived: number, asked: number) => void) | undefined;
 }
 
 /** Options of one `generate` call. */
@@ -250,12 +259,18 @@ async function generate(
   const most =
     (call.maxImagesPerCall === undefined ? settings.maxImagesPerCall : perCall(call.maxImagesPerCall)) ??
     ruledImagesPerCall(validate_ImageGenerationRequest, request, n);
-  if (n <= most) return generateOnce(settings, request, call);
+  let arrived = 0;
+  const told = (answer: GenerationResponse) => {
+    arrived += answer.data.data.length;
+    call.onImages?.(arrived, n);
+    return answer;
+  };
+  if (n <= most) return generateOnce(settings, request, call).then(told);
   const key =
     call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey");
   const outcomes = await Promise.allSettled(
     callSizes(n, most).map((count, index) =>
-      generateOnce(settings, { ...request, n: count }, { ...call, idempotencyKey: subCallKey(key, index) }),
+      generateOnce(settings, { ...request, n: count }, { ...call, idempotencyKey: subCallKey(key, index) }).then(told),
     ),
   );
   if (call.signal?.aborted) throw call.signal.reason;

@@ -72,8 +72,6 @@ describe.concurrent("sudo-images generate", () => {
       "--json",
       "--model",
       "dall-e-2",
-      "--response-format",
-      "b64_json",
       "--size",
       "512x512",
     ]);
@@ -84,11 +82,29 @@ describe.concurrent("sudo-images generate", () => {
     };
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
     expect(result.stdout).not.toContain("b64_json");
+    // The image came as a URL of the embedded mock, closed once the command ends: the file holds
+    // it, and no dead link is printed.
+    expect(parsed.data).toEqual([{ revised_prompt: expect.stringContaining("a red fox") }]);
     expect(parsed.data).toHaveLength(1);
     expect(parsed.files).toHaveLength(1);
     const [file] = parsed.files;
     expect((await stat(file?.path as string)).size).toBe(file?.bytes);
     expect(file).toMatchObject({ mediaType: "image/png", width: 512, height: 512 });
+  });
+
+  it("shows each image of a fanned-out call as it arrives, on a terminal", async () => {
+    // In process, so that stderr can be a terminal; the call goes to the embedded mock as ever.
+    const { main } = await import("../src/cli/main.js");
+    const terminal: string[] = [];
+    const stderr = { isTTY: true, write: (text: string) => void terminal.push(text) };
+    const out = path.join(dir, "fanned");
+    const args = ["generate", "three herons", "--mock", "--out", out, "--model", "dall-e-3", "--n", "3"];
+    const code = await main(args, { write: () => {} }, stderr);
+    expect(code).toBe(0);
+    const shown = terminal.join("");
+    expect(shown).toContain("generating 3 image(s) with dall-e-3: 1 of 3 arrived…");
+    expect(shown).toContain("generating 3 image(s) with dall-e-3: 2 of 3 arrived…");
+    expect(await readdir(out)).toHaveLength(3);
   });
 
   it("never overwrites: a second run adds a suffix", async () => {

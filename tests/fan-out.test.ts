@@ -126,6 +126,21 @@ describe("dall-e-3 against the mock", () => {
     expect(mock.requests.slice(-2).map((request) => (request.body as { n?: number }).n)).toEqual([2, 2]);
   });
 
+  it("tells onImages as each sub-call's images arrive, and once for a call that does not fan out", async () => {
+    const client = createImagesClient({ apiKey: "k", baseUrl: server.url });
+    const told: [number, number][] = [];
+    const onImages = (arrived: number, asked: number) => void told.push([arrived, asked]);
+    await client.generate({ prompt: "owls", model: "dall-e-3", n: 3 }, { onImages });
+    expect(told).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    told.length = 0;
+    await client.generate({ prompt: "owls", model: "dall-e-2", n: 3 }, { onImages });
+    expect(told).toEqual([[3, 3]]);
+  });
+
   it("keeps a fanned-out dall-e-3 call within maxConcurrency", async () => {
     mostInFlight = 0;
     const client = createImagesClient({

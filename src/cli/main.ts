@@ -185,7 +185,11 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
         if (retry) progress.update(`${what}, attempt ${Number(retry[1]) + 1} (the last: ${retry[2]})…`);
       },
     });
-    const result = await client.generate(request, { signal }).catch((error: unknown) => {
+    // A fanned-out call (dall-e-3 gives one image per call) shows each image as it arrives.
+    const onImages = (arrived: number, asked: number) => {
+      if (arrived < asked) progress.update(`${what}: ${arrived} of ${asked} arrived…`);
+    };
+    const result = await client.generate(request, { signal, onImages }).catch((error: unknown) => {
       throw signal?.aborted ? new DeadlineError(deadline as number) : error;
     });
     progress.update(`saving ${result.data.length} image(s)…`);
@@ -199,7 +203,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     progress.stop();
     await mock?.close();
   }
-  if (flags.json) stdout.write(`${json(summary(saved.result, saved.files), saved.files)}\n`);
+  if (flags.json) stdout.write(`${json(summary(saved.result, saved.files, mock !== undefined), saved.files)}\n`);
   else stdout.write(report(saved.result, saved.files));
 }
 
@@ -285,8 +289,16 @@ function json(value: unknown, files: SavedImage[]): string {
 }
 
 /** Metadata and files, without any base64 payload. */
-function summary(result: ImageGeneration, files: SavedImage[]) {
-  const data = result.data.map(({ b64_json: _b64, ...rest }) => rest);
+/**
+ * The result as `--json` prints it: no base64 (the files hold the bytes), and with `--mock` no
+ * `url`, which would point at the embedded mock server, closed by the time anyone reads it.
+ */
+function summary(result: ImageGeneration, files: SavedImage[], mocked: boolean) {
+  const data = result.data.map(({ b64_json: _b64, ...rest }) => {
+    if (!mocked) return rest;
+    const { url: _closed, ...kept } = rest;
+    return kept;
+  });
   return { ...result, data, files };
 }
 
