@@ -119,6 +119,14 @@ export interface FanOutOptions {
    * @default what the spec's rules let the request's model take (dall-e-3: 1); else no limit
    */
   maxImagesPerCall?: number | undefined;
+}
+
+/** Options of one `generate` call. */
+export interface GenerateOptions extends ReliabilityOptions, FanOutOptions {
+  /** Cancels the call: the attempt in flight and any wait before a retry. */
+  signal?: AbortSignal | undefined;
+  /** Sent as `Idempotency-Key` on every attempt of this call. @default a random UUID per call */
+  idempotencyKey?: string | undefined;
   /**
    * Called as the images of a fanned-out call arrive, once per sub-call that succeeds, with how
    * many have arrived and how many were asked for: what a progress bar needs. A call that does
@@ -128,14 +136,6 @@ export interface FanOutOptions {
    * await client.generate({ prompt, model: "dall-e-3", n: 4 }, { onImages: (arrived, asked) => bar.update(arrived / asked) });
    */
   onImages?: ((arrived: number, asked: number) => void) | undefined;
-}
-
-/** Options of one `generate` call. */
-export interface GenerateOptions extends ReliabilityOptions, FanOutOptions {
-  /** Cancels the call: the attempt in flight and any wait before a retry. */
-  signal?: AbortSignal | undefined;
-  /** Sent as `Idempotency-Key` on every attempt of this call. @default a random UUID per call */
-  idempotencyKey?: string | undefined;
 }
 
 /** What `createImagesClient` returns. */
