@@ -222,6 +222,24 @@ describe("a spec published with mistakes", () => {
     return { files, warnings, module, out };
   }
 
+  it("writes each error once through _issue, even for property names that look like its code", async () => {
+    const names = ['a,schemaPath:"x', 'b",keyword:"y', "c};\nconst err9 = {", "d\\"];
+    const request = {
+      type: "object",
+      required: names,
+      properties: Object.fromEntries(names.map((name) => [name, { type: "integer", maximum: 3 }])),
+    };
+    const { module, files } = await generated(await specOf("issue-names", { odd: request }));
+    const body = Object.fromEntries(names.map((name) => [name, 9]));
+    const violations = module.validate("odd_request", body);
+    expect(violations.map((v) => `${v.pointer} ${v.expected}`)).toEqual(
+      names.map((name) => `/${name.replace(/~/g, "~0").replace(/\//g, "~1")} must be <= 3`),
+    );
+    expect(module.validate("odd_request", {}).map((v) => v.pointer)).toEqual(names.map((name) => `/${name}`));
+    // Ajv's error objects are all compacted: none keeps its keys spelled out.
+    expect(files.get("validators.ts")).not.toMatch(/\{instancePath[,:]/);
+  });
+
   it("reads a null schema as any value, and says where it was", async () => {
     const { warnings, module } = await generated(await specOf("null-schema", { upload: null }));
     expect(warnings).toContainEqual(

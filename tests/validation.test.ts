@@ -29,7 +29,6 @@ const issue = (instancePath: string, keyword: string, schemaPath: string, params
   keyword,
   schemaPath,
   params,
-  message: `${keyword} at ${instancePath || "root"}`,
 });
 
 describe("check, with the generated validators", () => {
@@ -76,14 +75,18 @@ describe("check, with the generated validators", () => {
   it("drops oneOf, anyOf and a union branch's must-be-null at or above a real problem", () => {
     const noisy = reporting([
       issue("/a", "oneOf", "#/properties/a/oneOf"),
-      issue("/a/x", "minimum", "#/properties/a/oneOf/0/properties/x/minimum"),
+      issue("/a/x", "minimum", "#/properties/a/oneOf/0/properties/x/minimum", { comparison: ">=", limit: 0 }),
       issue("/b", "anyOf", "#/properties/b/anyOf"),
-      issue("/b", "maxLength", "#/properties/b/anyOf/0/maxLength"),
+      issue("/b", "maxLength", "#/properties/b/anyOf/0/maxLength", { limit: 3 }),
       issue("/c", "type", "#/properties/c/oneOf/1/type", { type: "null" }),
       issue("/c", "enum", "#/properties/c/oneOf/0/enum", { allowedValues: ["q"] }),
     ]);
     expect(check(noisy, {}).map((v) => v.pointer)).toEqual(["/a/x", "/b", "/c"]);
-    expect(check(noisy, {}).map((v) => v.expected)).toEqual(["minimum at /a/x", "maxLength at /b", "one of q"]);
+    expect(check(noisy, {}).map((v) => v.expected)).toEqual([
+      "must be >= 0",
+      "must NOT have more than 3 characters",
+      "one of q",
+    ]);
   });
 
   it("keeps a union's problems when nothing else explains them", () => {
@@ -92,7 +95,11 @@ describe("check, with the generated validators", () => {
       issue("/u", "anyOf", "#/properties/u/anyOf"),
       issue("/v", "oneOf", "#/properties/v/oneOf"),
     ]);
-    expect(check(union, { u: 1, v: 2 }).map((v) => v.expected)).toEqual(["type at /u", "anyOf at /u", "oneOf at /v"]);
+    expect(check(union, { u: 1, v: 2 }).map((v) => v.expected)).toEqual([
+      "must be null",
+      "must match a schema in anyOf",
+      "must match exactly one schema in oneOf",
+    ]);
   });
 
   it("keeps noise at a sibling whose path only starts the same (/use vs /usage)", () => {
@@ -120,9 +127,19 @@ describe("check, with the generated validators", () => {
     expect(check(plain, {}).map((v) => v.pointer)).toEqual(["/n", "/m/x", "/k", "/k", "/w", "/w/q", "/f", "/f/g"]);
   });
 
-  it("falls back to the keyword when a problem has no message", () => {
-    const bare = reporting([{ instancePath: "/z", keyword: "format", schemaPath: "#/format", params: {} }]);
-    expect(check(bare, { z: "q" })).toEqual([{ pointer: "/z", expected: "format", received: '"q"' }]);
+  it("words each problem from its keyword and parameters, as Ajv would, and a keyword it does not know by name", () => {
+    const worded = reporting([
+      issue("/f", "format", "#/format", { format: "date" }),
+      issue("/p", "pattern", "#/pattern", { pattern: "^a" }),
+      issue("/i", "minItems", "#/minItems", { limit: 2 }),
+      issue("/x", "x-vendor", "#/x-vendor"),
+    ]);
+    expect(check(worded, {}).map((v) => v.expected)).toEqual([
+      'must match format "date"',
+      'must match pattern "^a"',
+      "must NOT have fewer than 2 items",
+      'must pass "x-vendor" keyword validation',
+    ]);
   });
 
   it("lists nothing when a validator fails without saying why", () => {

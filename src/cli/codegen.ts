@@ -24,6 +24,7 @@ const FLAGS = {
   out: { type: "string" },
   operation: { type: "string", multiple: true, default: [] as string[] },
   runtime: { type: "string" },
+  "body-schemas": { type: "boolean" },
   check: { type: "boolean", default: false },
   verbose: { type: "boolean", default: false },
   "allow-outside-refs": { type: "boolean", default: false },
@@ -42,6 +43,8 @@ written beside them (no dependency at run time).
   --out DIR               the folder to write (made if missing)
   --operation ID          only this operation and what it reaches (repeatable)
   --runtime M             import the runtime from M instead of writing runtime.ts
+  --body-schemas          also write each body's JSON Schema with its examples (bodySchemas),
+                          for tools that plan requests or fill answers from them
   --check                 write nothing; exit 1 naming the files that are stale
   --verbose               print every warning, not the first ${WARNINGS_SHOWN}
   --allow-outside-refs    follow $refs to files outside the spec's folder
@@ -84,6 +87,7 @@ export async function codegenCommand(
       operations: values.operation,
       out,
       runtime: values.runtime,
+      bodySchemas: values["body-schemas"],
       refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
     });
     reportWarnings(stderr, spec, warnings, values.verbose);

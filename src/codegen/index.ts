@@ -37,6 +37,13 @@ export interface GenerateOptions {
   runtime?: string | undefined;
   /** Where the spec's `$ref`s may lead: by default only to files in the spec's own folder. */
   refs?: RefPolicy | undefined;
+  /**
+   * Also write `bodySchemas`: each body's JSON Schema with its examples, for tools that plan
+   * requests or fill answers from the spec (this package's `verifyServer` and mock server read
+   * them). A large spec's are megabytes that an app never runs.
+   * @default true for a folder inside this package's `src/`, false elsewhere
+   */
+  bodySchemas?: boolean | undefined;
 }
 
 /** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
@@ -81,10 +88,11 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       "metadata.ts",
       `${banner}\n${metadataModule(
         set,
-        toSchemaSet(document, { examples: true }),
+        (options.bodySchemas ?? !ownRuntime) ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
         (name) => conditionalRules(valueAt(document, (set.places[name] ?? "#").slice(1))),
+        options.bodySchemas ?? !ownRuntime,
       )}`,
     ],
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
@@ -144,14 +152,10 @@ function metadataModule(
   runtime: string,
   unchecked: ReadonlyMap<string, string>,
   rulesOf: (name: string) => Record<string, string>,
+  withBodySchemas: boolean,
 ): string {
   const schemaNames = bodySchemaNames(set);
   const names = validatorNames(schemaNames);
-  // One $defs table for every body schema: a schema many bodies reach is written once.
-  const bodySchemas = table(
-    Object.fromEntries(schemaNames.map((name) => [name, annotated.defs[name] ?? {}])),
-    (schema) => `{ ...${literal(schema)}, $defs: defs }`,
-  );
   const named = schemaNames.map((name) => {
     const exported = names.get(name) as string;
     const reason = unchecked.get(name);
@@ -165,7 +169,8 @@ function metadataModule(
   });
   const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);
   const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
-  return `${runtimeValue}import type { JsonSchema, Shapes, Validator } from ${JSON.stringify(runtime)};
+  const types = withBodySchemas ? "JsonSchema, Shapes, Validator" : "Shapes, Validator";
+  return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
@@ -174,7 +179,22 @@ export const routes = ${table(set.operations)} as const;
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
-/** Every schema a body schema reaches, with its \`examples\`: the \`$defs\` of each entry of \`bodySchemas\`. */
+${withBodySchemas ? bodySchemasText(annotated, schemaNames) : ""}${named.join("\n\n")}
+
+/** A validator for every schema used as a request or response body, by schema name. */
+export const validators = {
+${validators.join("\n")}
+} as const;
+`;
+}
+
+/** `bodySchemas` and the one `$defs` table they share (a schema many bodies reach is written once). */
+function bodySchemasText(annotated: SchemaSet, schemaNames: readonly string[]): string {
+  const bodySchemas = table(
+    Object.fromEntries(schemaNames.map((name) => [name, annotated.defs[name] ?? {}])),
+    (schema) => `{ ...${literal(schema)}, $defs: defs }`,
+  );
+  return `/** Every schema a body schema reaches, with its \`examples\`: the \`$defs\` of each entry of \`bodySchemas\`. */
 const defs: Readonly<Record<string, JsonSchema>> = ${table(reachedDefs(annotated, schemaNames))};
 
 /**
@@ -183,12 +203,6 @@ const defs: Readonly<Record<string, JsonSchema>> = ${table(reachedDefs(annotated
  */
 export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${bodySchemas};
 
-${named.join("\n\n")}
-
-/** A validator for every schema used as a request or response body, by schema name. */
-export const validators = {
-${validators.join("\n")}
-} as const;
 `;
 }
 

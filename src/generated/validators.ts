@@ -1,6 +1,7 @@
 // Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
+function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }
 "use strict";
 export const validate_ErrorResponse = validate1;
 const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}},"$id":"sudo-images:def/ErrorDetail"};
@@ -10,49 +11,42 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.message === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "message"});
 errors++;
 }
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "type"});
 errors++;
 }
 if(data.message !== undefined){
 if(typeof data.message !== "string"){
-const err2 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath+"/message","#/properties/message/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.type !== undefined){
 if(typeof data.type !== "string"){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath+"/type","#/properties/type/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.code !== undefined){
 let data2 = data.code;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: schema2.properties.code.type},message:"must be string,null"};
-(vErrors ||= []).push(err4);
+vErrors = _issue(vErrors,instancePath+"/code","#/properties/code/type","type",{type: schema2.properties.code.type});
 errors++;
 }
 }
 if(data.param !== undefined){
 let data3 = data.param;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err5 = {instancePath:instancePath+"/param",schemaPath:"#/properties/param/type",keyword:"type",params:{type: schema2.properties.param.type},message:"must be string,null"};
-(vErrors ||= []).push(err5);
+vErrors = _issue(vErrors,instancePath+"/param","#/properties/param/type","type",{type: schema2.properties.param.type});
 errors++;
 }
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err6);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate2.errors = vErrors;
@@ -65,8 +59,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "error"});
 errors++;
 }
 if(data.error !== undefined){
@@ -77,8 +70,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate1.errors = vErrors;
@@ -93,31 +85,26 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.image_tokens === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "image_tokens"},message:"must have required property '"+"image_tokens"+"'"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "image_tokens"});
 errors++;
 }
 if(data.text_tokens === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text_tokens"},message:"must have required property '"+"text_tokens"+"'"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "text_tokens"});
 errors++;
 }
 if(data.image_tokens !== undefined){
 let data0 = data.image_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath+"/image_tokens","#/properties/image_tokens/type","type",{type: "integer"});
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2147483647 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath+"/image_tokens","#/properties/image_tokens/maximum","maximum",{comparison: "<=", limit: 2147483647});
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/image_tokens",schemaPath:"#/properties/image_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err4);
+vErrors = _issue(vErrors,instancePath+"/image_tokens","#/properties/image_tokens/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -125,27 +112,23 @@ errors++;
 if(data.text_tokens !== undefined){
 let data1 = data.text_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err5 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-(vErrors ||= []).push(err5);
+vErrors = _issue(vErrors,instancePath+"/text_tokens","#/properties/text_tokens/type","type",{type: "integer"});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-(vErrors ||= []).push(err6);
+vErrors = _issue(vErrors,instancePath+"/text_tokens","#/properties/text_tokens/maximum","maximum",{comparison: "<=", limit: 2147483647});
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/text_tokens",schemaPath:"#/properties/text_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err7);
+vErrors = _issue(vErrors,instancePath+"/text_tokens","#/properties/text_tokens/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err8);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate6.errors = vErrors;
@@ -158,41 +141,34 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.input_tokens === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_tokens"},message:"must have required property '"+"input_tokens"+"'"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens"});
 errors++;
 }
 if(data.output_tokens === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "output_tokens"},message:"must have required property '"+"output_tokens"+"'"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "output_tokens"});
 errors++;
 }
 if(data.total_tokens === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total_tokens"},message:"must have required property '"+"total_tokens"+"'"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "total_tokens"});
 errors++;
 }
 if(data.input_tokens_details === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input_tokens_details"},message:"must have required property '"+"input_tokens_details"+"'"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens_details"});
 errors++;
 }
 if(data.input_tokens !== undefined){
 let data0 = data.input_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err4 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-(vErrors ||= []).push(err4);
+vErrors = _issue(vErrors,instancePath+"/input_tokens","#/properties/input_tokens/type","type",{type: "integer"});
 errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 2147483647 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-(vErrors ||= []).push(err5);
+vErrors = _issue(vErrors,instancePath+"/input_tokens","#/properties/input_tokens/maximum","maximum",{comparison: "<=", limit: 2147483647});
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/input_tokens",schemaPath:"#/properties/input_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err6);
+vErrors = _issue(vErrors,instancePath+"/input_tokens","#/properties/input_tokens/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -200,19 +176,16 @@ errors++;
 if(data.output_tokens !== undefined){
 let data1 = data.output_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err7 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-(vErrors ||= []).push(err7);
+vErrors = _issue(vErrors,instancePath+"/output_tokens","#/properties/output_tokens/type","type",{type: "integer"});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 2147483647 || isNaN(data1)){
-const err8 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-(vErrors ||= []).push(err8);
+vErrors = _issue(vErrors,instancePath+"/output_tokens","#/properties/output_tokens/maximum","maximum",{comparison: "<=", limit: 2147483647});
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/output_tokens",schemaPath:"#/properties/output_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err9);
+vErrors = _issue(vErrors,instancePath+"/output_tokens","#/properties/output_tokens/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -220,19 +193,16 @@ errors++;
 if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-(vErrors ||= []).push(err10);
+vErrors = _issue(vErrors,instancePath+"/total_tokens","#/properties/total_tokens/type","type",{type: "integer"});
 errors++;
 }
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 2147483647 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
-(vErrors ||= []).push(err11);
+vErrors = _issue(vErrors,instancePath+"/total_tokens","#/properties/total_tokens/maximum","maximum",{comparison: "<=", limit: 2147483647});
 errors++;
 }
 if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/total_tokens",schemaPath:"#/properties/total_tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err12);
+vErrors = _issue(vErrors,instancePath+"/total_tokens","#/properties/total_tokens/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -245,8 +215,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err13);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate5.errors = vErrors;
@@ -262,31 +231,27 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.b64_json !== undefined){
 let data0 = data.b64_json;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/b64_json",schemaPath:"#/properties/b64_json/type",keyword:"type",params:{type: schema6.properties.b64_json.type},message:"must be string,null"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath+"/b64_json","#/properties/b64_json/type","type",{type: schema6.properties.b64_json.type});
 errors++;
 }
 }
 if(data.revised_prompt !== undefined){
 let data1 = data.revised_prompt;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err1 = {instancePath:instancePath+"/revised_prompt",schemaPath:"#/properties/revised_prompt/type",keyword:"type",params:{type: schema6.properties.revised_prompt.type},message:"must be string,null"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath+"/revised_prompt","#/properties/revised_prompt/type","type",{type: schema6.properties.revised_prompt.type});
 errors++;
 }
 }
 if(data.url !== undefined){
 let data2 = data.url;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err2 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema6.properties.url.type},message:"must be string,null"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath+"/url","#/properties/url/type","type",{type: schema6.properties.url.type});
 errors++;
 }
 }
 }
 else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate9.errors = vErrors;
@@ -299,34 +264,29 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.data === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
-(vErrors ||= []).push(err0);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "data"});
 errors++;
 }
 if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema3.properties.background.type},message:"must be string,null"};
-(vErrors ||= []).push(err1);
+vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema3.properties.background.type});
 errors++;
 }
 }
 if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/type",keyword:"type",params:{type: schema3.properties.created.type},message:"must be integer,null"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/type","type",{type: schema3.properties.created.type});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 > 9007199254740991 || isNaN(data1)){
-const err3 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/maximum","maximum",{comparison: "<=", limit: 9007199254740991});
 errors++;
 }
 if(data1 < 0 || isNaN(data1)){
-const err4 = {instancePath:instancePath+"/created",schemaPath:"#/properties/created/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err4);
+vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -334,24 +294,21 @@ errors++;
 if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema3.properties.output_format.type},message:"must be string,null"};
-(vErrors ||= []).push(err5);
+vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema3.properties.output_format.type});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema3.properties.quality.type},message:"must be string,null"};
-(vErrors ||= []).push(err6);
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema3.properties.quality.type});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema3.properties.size.type},message:"must be string,null"};
-(vErrors ||= []).push(err7);
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema3.properties.size.type});
 errors++;
 }
 }
@@ -369,16 +326,14 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(data5 !== null){
-const err8 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-(vErrors ||= []).push(err8);
+vErrors = _issue(vErrors,instancePath+"/usage","#/properties/usage/anyOf/1/type","type",{type: "null"});
 errors++;
 }
 var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/usage",schemaPath:"#/properties/usage/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-(vErrors ||= []).push(err9);
+vErrors = _issue(vErrors,instancePath+"/usage","#/properties/usage/anyOf","anyOf",{});
 errors++;
 }
 else {
@@ -405,15 +360,13 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "array"},message:"must be array"};
-(vErrors ||= []).push(err10);
+vErrors = _issue(vErrors,instancePath+"/data","#/properties/data/type","type",{type: "array"});
 errors++;
 }
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err11);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate4.errors = vErrors;
@@ -464,37 +417,32 @@ if(data.prompt !== undefined){
 let data1 = data.prompt;
 if(typeof data1 === "string"){
 if(data1.length > 1000){
-const err2 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/0/then/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
-(vErrors ||= []).push(err2);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/0/then/properties/prompt/maxLength","maxLength",{limit: 1000});
 errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/0/then/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err3);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/0/then/properties/prompt/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data2 = data.size;
 if(!((((data2 === "256x256") || (data2 === "512x512")) || (data2 === "1024x1024")) || (data2 === null))){
-const err4 = {instancePath:instancePath+"/size",schemaPath:"#/allOf/0/then/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.allOf[0].then.properties.size.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err4);
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/0/then/properties/size/enum","enum",{allowedValues: schema7.allOf[0].then.properties.size.enum});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data3 = data.quality;
 if(!((data3 === "standard") || (data3 === null))){
-const err5 = {instancePath:instancePath+"/quality",schemaPath:"#/allOf/0/then/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.allOf[0].then.properties.quality.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err5);
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/0/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[0].then.properties.quality.enum});
 errors++;
 }
 }
 if(data.style !== undefined){
 if(data.style !== null){
-const err6 = {instancePath:instancePath+"/style",schemaPath:"#/allOf/0/then/properties/style/type",keyword:"type",params:{type: "null"},message:"must be null"};
-(vErrors ||= []).push(err6);
+vErrors = _issue(vErrors,instancePath+"/style","#/allOf/0/then/properties/style/type","type",{type: "null"});
 errors++;
 }
 }
@@ -503,8 +451,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-(vErrors ||= []).push(err7);
+vErrors = _issue(vErrors,instancePath,"#/allOf/0/if","if",{failingKeyword: "then"});
 errors++;
 }
 const _errs13 = errors;
@@ -544,38 +491,33 @@ if(data.prompt !== undefined){
 let data6 = data.prompt;
 if(typeof data6 === "string"){
 if(data6.length > 4000){
-const err10 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/1/then/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"};
-(vErrors ||= []).push(err10);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/1/then/properties/prompt/maxLength","maxLength",{limit: 4000});
 errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/1/then/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err11);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/1/then/properties/prompt/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.n !== undefined){
 let data7 = data.n;
 if(!((data7 === 1) || (data7 === null))){
-const err12 = {instancePath:instancePath+"/n",schemaPath:"#/allOf/1/then/properties/n/enum",keyword:"enum",params:{allowedValues: schema7.allOf[1].then.properties.n.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err12);
+vErrors = _issue(vErrors,instancePath+"/n","#/allOf/1/then/properties/n/enum","enum",{allowedValues: schema7.allOf[1].then.properties.n.enum});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data8 = data.size;
 if(!((((data8 === "1024x1024") || (data8 === "1792x1024")) || (data8 === "1024x1792")) || (data8 === null))){
-const err13 = {instancePath:instancePath+"/size",schemaPath:"#/allOf/1/then/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.allOf[1].then.properties.size.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err13);
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/1/then/properties/size/enum","enum",{allowedValues: schema7.allOf[1].then.properties.size.enum});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data9 = data.quality;
 if(!(((data9 === "standard") || (data9 === "hd")) || (data9 === null))){
-const err14 = {instancePath:instancePath+"/quality",schemaPath:"#/allOf/1/then/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.allOf[1].then.properties.quality.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err14);
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[1].then.properties.quality.enum});
 errors++;
 }
 }
@@ -584,8 +526,7 @@ var _valid1 = _errs16 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err15 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-(vErrors ||= []).push(err15);
+vErrors = _issue(vErrors,instancePath,"#/allOf/1/if","if",{failingKeyword: "then"});
 errors++;
 }
 const _errs23 = errors;
@@ -636,44 +577,38 @@ if(data.prompt !== undefined){
 let data11 = data.prompt;
 if(typeof data11 === "string"){
 if(data11.length > 32000){
-const err19 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/2/then/properties/prompt/maxLength",keyword:"maxLength",params:{limit: 32000},message:"must NOT have more than 32000 characters"};
-(vErrors ||= []).push(err19);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/2/then/properties/prompt/maxLength","maxLength",{limit: 32000});
 errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/prompt",schemaPath:"#/allOf/2/then/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err20);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/2/then/properties/prompt/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data12 = data.size;
 if(!(((((data12 === "1024x1024") || (data12 === "1536x1024")) || (data12 === "1024x1536")) || (data12 === "auto")) || (data12 === null))){
-const err21 = {instancePath:instancePath+"/size",schemaPath:"#/allOf/2/then/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.allOf[2].then.properties.size.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err21);
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/2/then/properties/size/enum","enum",{allowedValues: schema7.allOf[2].then.properties.size.enum});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data13 = data.quality;
 if(!(((((data13 === "low") || (data13 === "medium")) || (data13 === "high")) || (data13 === "auto")) || (data13 === null))){
-const err22 = {instancePath:instancePath+"/quality",schemaPath:"#/allOf/2/then/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.allOf[2].then.properties.quality.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err22);
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
 errors++;
 }
 }
 if(data.response_format !== undefined){
 if(data.response_format !== null){
-const err23 = {instancePath:instancePath+"/response_format",schemaPath:"#/allOf/2/then/properties/response_format/type",keyword:"type",params:{type: "null"},message:"must be null"};
-(vErrors ||= []).push(err23);
+vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/2/then/properties/response_format/type","type",{type: "null"});
 errors++;
 }
 }
 if(data.style !== undefined){
 if(data.style !== null){
-const err24 = {instancePath:instancePath+"/style",schemaPath:"#/allOf/2/then/properties/style/type",keyword:"type",params:{type: "null"},message:"must be null"};
-(vErrors ||= []).push(err24);
+vErrors = _issue(vErrors,instancePath+"/style","#/allOf/2/then/properties/style/type","type",{type: "null"});
 errors++;
 }
 }
@@ -682,8 +617,7 @@ var _valid2 = _errs27 === errors;
 valid7 = _valid2;
 }
 if(!valid7){
-const err25 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-(vErrors ||= []).push(err25);
+vErrors = _issue(vErrors,instancePath,"#/allOf/2/if","if",{failingKeyword: "then"});
 errors++;
 }
 const _errs37 = errors;
@@ -721,15 +655,13 @@ if(_valid3){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.output_format === undefined){
-const err28 = {instancePath,schemaPath:"#/allOf/3/then/required",keyword:"required",params:{missingProperty: "output_format"},message:"must have required property '"+"output_format"+"'"};
-(vErrors ||= []).push(err28);
+vErrors = _issue(vErrors,instancePath,"#/allOf/3/then/required","required",{missingProperty: "output_format"});
 errors++;
 }
 if(data.output_format !== undefined){
 let data17 = data.output_format;
 if(!((data17 === "jpeg") || (data17 === "webp"))){
-const err29 = {instancePath:instancePath+"/output_format",schemaPath:"#/allOf/3/then/properties/output_format/enum",keyword:"enum",params:{allowedValues: schema7.allOf[3].then.properties.output_format.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err29);
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/3/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[3].then.properties.output_format.enum});
 errors++;
 }
 }
@@ -738,8 +670,7 @@ var _valid3 = _errs41 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
-const err30 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-(vErrors ||= []).push(err30);
+vErrors = _issue(vErrors,instancePath,"#/allOf/3/if","if",{failingKeyword: "then"});
 errors++;
 }
 const _errs44 = errors;
@@ -778,8 +709,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.output_format !== undefined){
 let data19 = data.output_format;
 if(!(((data19 === "png") || (data19 === "webp")) || (data19 === null))){
-const err33 = {instancePath:instancePath+"/output_format",schemaPath:"#/allOf/4/then/properties/output_format/enum",keyword:"enum",params:{allowedValues: schema7.allOf[4].then.properties.output_format.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err33);
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/4/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[4].then.properties.output_format.enum});
 errors++;
 }
 }
@@ -788,59 +718,50 @@ var _valid4 = _errs47 === errors;
 valid13 = _valid4;
 }
 if(!valid13){
-const err34 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-(vErrors ||= []).push(err34);
+vErrors = _issue(vErrors,instancePath,"#/allOf/4/if","if",{failingKeyword: "then"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.prompt === undefined){
-const err35 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "prompt"},message:"must have required property '"+"prompt"+"'"};
-(vErrors ||= []).push(err35);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "prompt"});
 errors++;
 }
 if(data.model === undefined){
-const err36 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
-(vErrors ||= []).push(err36);
+vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "model"});
 errors++;
 }
 if(data.prompt !== undefined){
 let data20 = data.prompt;
 if(typeof data20 === "string"){
 if(data20.length < 1){
-const err37 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-(vErrors ||= []).push(err37);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/properties/prompt/minLength","minLength",{limit: 1});
 errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/prompt",schemaPath:"#/properties/prompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err38);
+vErrors = _issue(vErrors,instancePath+"/prompt","#/properties/prompt/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.model !== undefined){
 if(typeof data.model !== "string"){
-const err39 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
-(vErrors ||= []).push(err39);
+vErrors = _issue(vErrors,instancePath+"/model","#/properties/model/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.n !== undefined){
 let data22 = data.n;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
-const err40 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/type",keyword:"type",params:{type: schema7.properties.n.type},message:"must be integer,null"};
-(vErrors ||= []).push(err40);
+vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: schema7.properties.n.type});
 errors++;
 }
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 10 || isNaN(data22)){
-const err41 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
-(vErrors ||= []).push(err41);
+vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/maximum","maximum",{comparison: "<=", limit: 10});
 errors++;
 }
 if(data22 < 1 || isNaN(data22)){
-const err42 = {instancePath:instancePath+"/n",schemaPath:"#/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-(vErrors ||= []).push(err42);
+vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/minimum","minimum",{comparison: ">=", limit: 1});
 errors++;
 }
 }
@@ -848,87 +769,74 @@ errors++;
 if(data.response_format !== undefined){
 let data23 = data.response_format;
 if((typeof data23 !== "string") && (data23 !== null)){
-const err43 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/type",keyword:"type",params:{type: schema7.properties.response_format.type},message:"must be string,null"};
-(vErrors ||= []).push(err43);
+vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: schema7.properties.response_format.type});
 errors++;
 }
 if(!(((data23 === "url") || (data23 === "b64_json")) || (data23 === null))){
-const err44 = {instancePath:instancePath+"/response_format",schemaPath:"#/properties/response_format/enum",keyword:"enum",params:{allowedValues: schema7.properties.response_format.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err44);
+vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/enum","enum",{allowedValues: schema7.properties.response_format.enum});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data24 = data.quality;
 if((typeof data24 !== "string") && (data24 !== null)){
-const err45 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/type",keyword:"type",params:{type: schema7.properties.quality.type},message:"must be string,null"};
-(vErrors ||= []).push(err45);
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema7.properties.quality.type});
 errors++;
 }
 if(!(((((((data24 === "standard") || (data24 === "hd")) || (data24 === "low")) || (data24 === "medium")) || (data24 === "high")) || (data24 === "auto")) || (data24 === null))){
-const err46 = {instancePath:instancePath+"/quality",schemaPath:"#/properties/quality/enum",keyword:"enum",params:{allowedValues: schema7.properties.quality.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err46);
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","enum",{allowedValues: schema7.properties.quality.enum});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data25 = data.size;
 if((typeof data25 !== "string") && (data25 !== null)){
-const err47 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: schema7.properties.size.type},message:"must be string,null"};
-(vErrors ||= []).push(err47);
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema7.properties.size.type});
 errors++;
 }
 if(!(((((((((data25 === "256x256") || (data25 === "512x512")) || (data25 === "1024x1024")) || (data25 === "1792x1024")) || (data25 === "1024x1792")) || (data25 === "1536x1024")) || (data25 === "1024x1536")) || (data25 === "auto")) || (data25 === null))){
-const err48 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/enum",keyword:"enum",params:{allowedValues: schema7.properties.size.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err48);
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/enum","enum",{allowedValues: schema7.properties.size.enum});
 errors++;
 }
 }
 if(data.style !== undefined){
 let data26 = data.style;
 if((typeof data26 !== "string") && (data26 !== null)){
-const err49 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/type",keyword:"type",params:{type: schema7.properties.style.type},message:"must be string,null"};
-(vErrors ||= []).push(err49);
+vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: schema7.properties.style.type});
 errors++;
 }
 if(!(((data26 === "vivid") || (data26 === "natural")) || (data26 === null))){
-const err50 = {instancePath:instancePath+"/style",schemaPath:"#/properties/style/enum",keyword:"enum",params:{allowedValues: schema7.properties.style.enum},message:"must be equal to one of the allowed values"};
-(vErrors ||= []).push(err50);
+vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",{allowedValues: schema7.properties.style.enum});
 errors++;
 }
 }
 if(data.background !== undefined){
 let data27 = data.background;
 if((typeof data27 !== "string") && (data27 !== null)){
-const err51 = {instancePath:instancePath+"/background",schemaPath:"#/properties/background/type",keyword:"type",params:{type: schema7.properties.background.type},message:"must be string,null"};
-(vErrors ||= []).push(err51);
+vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema7.properties.background.type});
 errors++;
 }
 }
 if(data.moderation !== undefined){
 let data28 = data.moderation;
 if((typeof data28 !== "string") && (data28 !== null)){
-const err52 = {instancePath:instancePath+"/moderation",schemaPath:"#/properties/moderation/type",keyword:"type",params:{type: schema7.properties.moderation.type},message:"must be string,null"};
-(vErrors ||= []).push(err52);
+vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: schema7.properties.moderation.type});
 errors++;
 }
 }
 if(data.output_compression !== undefined){
 let data29 = data.output_compression;
 if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (data29 !== null)){
-const err53 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/type",keyword:"type",params:{type: schema7.properties.output_compression.type},message:"must be integer,null"};
-(vErrors ||= []).push(err53);
+vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: schema7.properties.output_compression.type});
 errors++;
 }
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 > 100 || isNaN(data29)){
-const err54 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
-(vErrors ||= []).push(err54);
+vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/maximum","maximum",{comparison: "<=", limit: 100});
 errors++;
 }
 if(data29 < 0 || isNaN(data29)){
-const err55 = {instancePath:instancePath+"/output_compression",schemaPath:"#/properties/output_compression/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-(vErrors ||= []).push(err55);
+vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
@@ -936,15 +844,13 @@ errors++;
 if(data.output_format !== undefined){
 let data30 = data.output_format;
 if((typeof data30 !== "string") && (data30 !== null)){
-const err56 = {instancePath:instancePath+"/output_format",schemaPath:"#/properties/output_format/type",keyword:"type",params:{type: schema7.properties.output_format.type},message:"must be string,null"};
-(vErrors ||= []).push(err56);
+vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema7.properties.output_format.type});
 errors++;
 }
 }
 }
 else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-(vErrors ||= []).push(err57);
+vErrors = _issue(vErrors,instancePath,"#/type","type",{type: "object"});
 errors++;
 }
 validate11.errors = vErrors;

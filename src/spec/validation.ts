@@ -1,3 +1,4 @@
+import { issueMessage } from "./issue-message.js";
 import { escapeToken, pointerKeys, valueAt } from "./json-pointer.js";
 import type { SpecViolation, ValidationIssue, Validator } from "./types.js";
 
@@ -79,21 +80,22 @@ function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["ru
       ? "required property"
       : issue.keyword === "enum"
         ? `one of ${allowed(issue.params.allowedValues)}`
-        : issue.message;
-  return { pointer, expected: expected ?? issue.keyword, received };
+        : issueMessage(issue);
+  return { pointer, expected, received };
 }
 
 /**
  * What a conditional rule wants of one field, as its subject "takes" it: `n: 1`, `n up to 10`,
  * `no response_format`, `prompt up to 1000 characters`; else the validator's own words.
  */
-function ruleText({ keyword, params, message }: ValidationIssue, pointer: string): string {
+function ruleText(issue: ValidationIssue, pointer: string): string {
+  const { keyword, params } = issue;
   const field = pointerKeys(pointer).at(-1) ?? "the body";
   if (keyword === "enum") return `${field}: ${allowed(params.allowedValues).replace(/, (?=[^,]*$)/, " or ")}`;
   if (keyword === "maximum" || keyword === "maxLength")
     return `${field} up to ${String(params.limit)}${keyword === "maxLength" ? " characters" : ""}`;
   if (keyword === "type" && params.type === "null") return `no ${field}`;
-  return keyword === "required" ? field : `${field} that ${message ?? keyword}`;
+  return keyword === "required" ? field : `${field} that ${issueMessage(issue)}`;
 }
 
 /** An enum's values as a reader wants them: `256x256, 512x512, auto` (a null the enum allows goes unsaid). */
