@@ -4,7 +4,8 @@
  * generator runs as installed (the built `dist/`, plain Node), openapi-typescript as its CLI would:
  * - the generator: wall time, peak RSS, output bytes, against openapi-typescript alone on the
  *   same spec in the same way;
- * - a browser bundle (esbuild, minified, gzip -9) that validates and normalizes one schema.
+ * - a browser bundle (esbuild, minified, gzip -9) that validates and normalizes one schema;
+ * - `tsc --strict` on the output, which must be clean (the script fails otherwise).
  * Prints a Markdown table for BENCHMARKS.md.
  */
 import { execFileSync } from "node:child_process";
@@ -74,4 +75,10 @@ console.log(`| output | ${mb(ours.bytes as number)} | ${mb(theirs.bytes as numbe
 console.log(
   `| bundle validating + normalizing \`full-repository\` | ${(bundled.gzipped / 1024).toFixed(1)} kB gzip (${(bundled.minified / 1024).toFixed(0)} kB min) | |`,
 );
+// The output as a project would compile it: strict, every file from index.ts down.
+const tscStarted = performance.now();
+const tsc = path.join(root, "node_modules/.bin/tsc");
+const flags = ["--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext"];
+execFileSync(tsc, [...flags, "index.ts"], { cwd: out, stdio: "inherit" });
+console.log(`| \`tsc --strict\` on the output | clean, ${((performance.now() - tscStarted) / 1000).toFixed(1)} s | |`);
 rmSync(out, { recursive: true, force: true });

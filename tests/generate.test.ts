@@ -240,6 +240,31 @@ describe("a spec published with mistakes", () => {
     expect(files.get("validators.ts")).not.toMatch(/\{instancePath[,:]/);
   });
 
+  it("turns openapi-typescript's console warnings into placed warnings, and prints none itself", async () => {
+    const pet = {
+      oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Litter" }],
+      discriminator: {
+        propertyName: "kind",
+        mapping: { cat: "#/components/schemas/Cat", litter: "#/components/schemas/Litter" },
+      },
+    };
+    const schemas = {
+      Cat: { type: "object", properties: { kind: { type: "string" } } },
+      Litter: { type: "array", items: { $ref: "#/components/schemas/Cat" } },
+    };
+    const printed = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const { warnings } = await generated(await specOf("discriminated", { adopt: pet }, schemas));
+      expect(printed).not.toHaveBeenCalled();
+      const found = warnings.filter((warning) => warning.includes("openapi-typescript: "));
+      expect(found.length).toBeGreaterThan(0);
+      expect(found[0]).toMatch(/discriminated\.json:\d+:\d+: openapi-typescript: Discriminator mapping .* at #\//);
+      expect(found.join("\n")).not.toMatch(/\u001b|⚠/);
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
   it("reads a null schema as any value, and says where it was", async () => {
     const { warnings, module } = await generated(await specOf("null-schema", { upload: null }));
     expect(warnings).toContainEqual(

@@ -1,16 +1,17 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import openapiTS, { astToString } from "openapi-typescript";
 import { valueAt } from "../spec/json-pointer.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
+import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
-import { conditionalRules, withoutConditionals } from "./rules.js";
+import { conditionalRules } from "./rules.js";
 import { runtimeModule } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
+import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
 
 /** The generated files, by name inside the output folder, with their full text. */
@@ -65,19 +66,20 @@ export async function generateFiles(
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
-  const loaded = await loadSpec(specPath, options.refs);
-  const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
-  const document = toCanonical31(selected);
+  const { document, lint, place } = await canonicalSpec(specPath, options);
+  collectGarbage();
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
   const set = toSchemaSet(document, { warn });
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
-  const [types, validators] = await emitting(specPath, loaded.warnings, async () => [
-    astToString(await openapiTS(withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0])),
-    compileValidators(set, warn),
-  ]);
+  const [types, validators] = await emitting(specPath, lint, async () => {
+    const typeText = await emitTypes(document, warn);
+    collectGarbage();
+    return [typeText, compileValidators(set, warn)] as const;
+  });
+  collectGarbage();
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
@@ -98,7 +100,18 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     ["index.ts", `${banner}\n${indexModule(runtime)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
-  return { files, lint: loaded.warnings, found, place: loaded.place };
+  return { files, lint, found, place };
+}
+
+/**
+ * The spec as every emitter reads it: loaded, cut to `--operation`s, rewritten into canonical 3.1.
+ * The document as parsed is garbage once this returns: a large spec's is hundreds of MB, and only
+ * its canonical copy is needed from here on.
+ */
+async function canonicalSpec(specPath: string, options: GenerateOptions) {
+  const loaded = await loadSpec(specPath, options.refs);
+  const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
+  return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place };
 }
 
 /** The runtime a folder imports when it carries its own copy (`runtime.ts`). */

@@ -29,6 +29,8 @@ const ANNOTATIONS = new Set(["title", "description", "$comment"]);
  * would write each such member as `& unknown`; the validators keep the rules.
  */
 export function withoutConditionals(document: OpenApiDocument): OpenApiDocument {
+  // Most specs have none: they are not copied (a copy of a large spec is hundreds of MB).
+  if (!holdsKey(document, "then")) return document;
   return mapSchemasIn(document, (schema) => {
     const { if: _if, then: _then, else: _else, ...rest } = schema;
     if (!Array.isArray(rest.allOf)) return rest;
@@ -39,4 +41,11 @@ export function withoutConditionals(document: OpenApiDocument): OpenApiDocument 
     else rest.allOf = allOf;
     return rest;
   }) as OpenApiDocument;
+}
+
+/** Whether any object in `node`, at any depth, has the key `key`. */
+function holdsKey(node: unknown, key: string): boolean {
+  if (Array.isArray(node)) return node.some((item) => holdsKey(item, key));
+  if (!isSchema(node)) return false;
+  return Object.hasOwn(node, key) || Object.values(node).some((value) => holdsKey(value, key));
 }

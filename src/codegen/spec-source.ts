@@ -1,5 +1,12 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { bundle, createConfig, getAstNodeByPointer, getLineColLocation, lint } from "@redocly/openapi-core";
+import {
+  bundle,
+  createConfig,
+  getAstNodeByPointer,
+  getLineColLocation,
+  lint,
+  Source as RedoclySource,
+} from "@redocly/openapi-core";
 import { displayPath } from "./display-path.js";
 import { type RefPolicy, SpecResolver } from "./spec-resolver.js";
 
@@ -57,9 +64,13 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
       `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(problems.length)}`,
     );
   }
-  // Only the file's text is kept for `place`, not the parsed document.
-  const source = bundled.source;
+  // Only the file's text is kept for `place`: lint's source holds the syntax tree its warnings
+  // were placed with (hundreds of MB for a large spec), which must not stay alive during the emit.
+  // A fresh source parses it again, once, when the first finding is placed.
+  const { absoluteRef, body, mimeType } = bundled.source;
+  let source: Source | undefined;
   const place: Placer = (pointer, message) => {
+    source ??= new RedoclySource(absoluteRef, body, mimeType);
     const { line, col } = lineCol({ source, pointer, reportOnKey: false });
     return `${displayPath(specPath)}:${line}:${col}: ${message} at ${pointer}`;
   };

@@ -1,0 +1,33 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import type { Warn } from "./json-schema.js";
+import { withoutConditionals } from "./rules.js";
+import type { OpenApiDocument } from "./spec-source.js";
+
+/** An ANSI colour code, as openapi-typescript wraps its warnings in one. */
+const ANSI = /\u001b\[[0-9;]*m/g;
+/** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
+const POINTER = /#\/[^\s)]*/g;
+
+/**
+ * `schema.ts`'s text: openapi-typescript on the document as types see it (`withoutConditionals`).
+ * openapi-typescript prints its own findings on the console (`⚠ Discriminator mapping has an
+ * invalid schema …`), coloured and outside the generator's warnings: while it runs they are taken
+ * from the console and become warnings like the others, placed at the pointer they name.
+ */
+export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<string> {
+  const { warn: consoleWarn } = console;
+  console.warn = (...parts: unknown[]) => {
+    const text = parts
+      .map(String)
+      .join(" ")
+      .replace(ANSI, "")
+      .replace(/^\s*⚠\s*/, "");
+    const pointer = [...text.matchAll(POINTER)].at(-1)?.[0];
+    warn(pointer ?? "#", `openapi-typescript: ${text}`);
+  };
+  try {
+    return astToString(await openapiTS(withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0]));
+  } finally {
+    console.warn = consoleWarn;
+  }
+}
