@@ -1,10 +1,9 @@
+import { stripVTControlCharacters } from "node:util";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Warn } from "./json-schema.js";
 import { withoutConditionals } from "./rules.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
-/** An ANSI colour code, as openapi-typescript wraps its warnings in one. */
-const ANSI = /\u001b\[[0-9;]*m/g;
 /** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
 const POINTER = /#\/[^\s)]*/g;
 
@@ -17,11 +16,8 @@ const POINTER = /#\/[^\s)]*/g;
 export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<string> {
   const { warn: consoleWarn } = console;
   console.warn = (...parts: unknown[]) => {
-    const text = parts
-      .map(String)
-      .join(" ")
-      .replace(ANSI, "")
-      .replace(/^\s*⚠\s*/, "");
+    // Coloured on a terminal: the colour codes go, and the sign before the words.
+    const text = stripVTControlCharacters(parts.map(String).join(" ")).replace(/^\s*⚠\s*/, "");
     const pointer = [...text.matchAll(POINTER)].at(-1)?.[0];
     warn(pointer ?? "#", `openapi-typescript: ${text}`);
   };
