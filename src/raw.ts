@@ -1,11 +1,11 @@
 import createClient, { type Client } from "openapi-fetch";
-import { type ImagesClientOptions, resolveSettings } from "./client.js";
 import type { paths } from "./generated/schema.js";
 import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
 import { displayUrl } from "./http/secrets.js";
 import { withTimeout } from "./http/timeout.js";
+import { type ImagesClientOptions, resolveSettings } from "./options.js";
 
 /**
  * An openapi-fetch `Client<paths>` for the same API as `createImagesClient(options)`, with the same

@@ -72,7 +72,7 @@ function documentedMembers(file: string, interfaces: readonly string[]): Map<str
   return members;
 }
 
-const clientOptions = documentedMembers("src/client.ts", [
+const clientOptions = documentedMembers("src/options.ts", [
   "ImagesClientOptions",
   "ReliabilityOptions",
   "FanOutOptions",
@@ -104,7 +104,7 @@ describe("the options table", () => {
 
   it("names generate's per-call options as GenerateOptions has them", () => {
     const stated = /`generate\(request, \{ ([^}]*) \}\)`/.exec(readme)?.[1] ?? "";
-    const perCall = documentedMembers("src/client.ts", ["GenerateOptions", "ReliabilityOptions", "FanOutOptions"]);
+    const perCall = documentedMembers("src/options.ts", ["GenerateOptions", "ReliabilityOptions", "FanOutOptions"]);
     expect(stated.split(", ").map((option) => option.replace("?", ""))).toEqual(
       [...perCall.keys()].sort(byOrderIn(stated)),
     );
@@ -133,7 +133,7 @@ describe("the retried statuses", () => {
   });
 
   it("are the ones maxRetries's JSDoc names", () => {
-    const jsdoc = readFileSync(path.join(root, "src/client.ts"), "utf8");
+    const jsdoc = readFileSync(path.join(root, "src/options.ts"), "utf8");
     const sentence = /Retries after the first attempt, for ([^.]*)\./.exec(jsdoc)?.[1] ?? "";
     expect(statusesIn(sentence)).toEqual(retried);
   });
