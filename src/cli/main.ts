@@ -19,11 +19,12 @@ import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
+import { integer, UsageError } from "./arguments.js";
 import { closestFlag, inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
-import { verifyCommand } from "./verify.js";
+import { VERIFY_HELP, VERIFY_OPTIONS, verifyCommand } from "./verify.js";
 
 const REQUEST_FLAGS = requestFlags(
   bodySchemas.ImageGenerationRequest ?? {},
@@ -41,14 +42,7 @@ verify:   checks that a server (yours, a gateway, a mock) honours the spec: send
 codegen:  compiles any OpenAPI 3.0/3.1 spec into types, validators and normalization
           (sudo-images codegen --help).
 
-Options of verify:
-  --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
-  --include LIST          valid,invalid,auth,method,images (default all)
-  --seed S                rotates which values go together (default 0)
-  --concurrency C         requests in flight (default 2)
-  --dry-run               list the requests and send nothing
-  --json                  the report as JSON
-  (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)
+${VERIFY_HELP}
 
 Options of generate (one per field of the spec's request, then these):
 ${REQUEST_FLAGS.map(helpLine).join("\n")}
@@ -69,18 +63,14 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
 
 Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments.`;
 
-/** The flags that are not request fields. */
+/** The flags that are not request fields (verify's own come from verify.ts). */
 const OPTIONS = {
   out: { type: "string", default: "." },
   json: { type: "boolean", default: false },
   "base-url": { type: "string" },
   "api-key": { type: "string" },
   mock: { type: "boolean", default: false },
-  budget: { type: "string" },
-  seed: { type: "string" },
-  concurrency: { type: "string" },
-  include: { type: "string" },
-  "dry-run": { type: "boolean", default: false },
+  ...VERIFY_OPTIONS,
   "allow-insecure-http": { type: "boolean", default: false },
   "image-hosts": { type: "string" },
   timeout: { type: "string" },
@@ -94,9 +84,6 @@ const OPTIONS = {
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"] & {
   readonly [requestFlag: string]: string | boolean | undefined;
 };
-
-/** A bad command line: exit code 2. */
-class UsageError extends Error {}
 
 /**
  * Runs the `sudo-images` command line and resolves to its exit code: 0 success, 1 the API or the
@@ -113,7 +100,7 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
     if (values.version) return print(stdout, await version());
     const [command, ...words] = positionals;
     if (command === "verify") {
-      return await verifyCommand(values, stdout, (message) => new UsageError(message), integer);
+      return await verifyCommand(values, stdout);
     }
     if (command !== "generate") throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
     const prompt = words.join(" ").trim();
@@ -267,12 +254,6 @@ function helpLine({ flag, field, help, fallback, rules }: RequestFlag): string {
   const usage = `--${flag} ${field[0]?.toUpperCase()}`;
   const line = `  ${usage.padEnd(24)}${help}${fallback === undefined ? "" : ` (default ${fallback})`}`;
   return [line, ...rules.map((rule) => `${" ".repeat(26)}${rule}`)].join("\n");
-}
-
-function integer(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`${flag} takes a whole number, not "${value}"`);
-  return Number(value);
 }
 
 /**

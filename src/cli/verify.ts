@@ -9,8 +9,28 @@ import {
   type VerifyPart,
   verifyServer,
 } from "../testing/verify.js";
+import { integer, UsageError } from "./arguments.js";
 import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
+
+/** The flags only `verify` has, for parseArgs; it shares `--base-url`, `--api-key` and the rest with `generate`. */
+export const VERIFY_OPTIONS = {
+  budget: { type: "string" },
+  seed: { type: "string" },
+  concurrency: { type: "string" },
+  include: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+} as const;
+
+/** `verify`'s part of `sudo-images --help`. */
+export const VERIFY_HELP = `Options of verify:
+  --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
+  --include LIST          ${VERIFY_PARTS.join(",")} (default all)
+  --seed S                rotates which values go together (default 0)
+  --concurrency C         requests in flight (default 2)
+  --dry-run               list the requests and send nothing
+  --json                  the report as JSON
+  (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
 export interface VerifyFlags {
@@ -31,21 +51,16 @@ export interface VerifyFlags {
 /**
  * `sudo-images verify`: checks a server against the spec and prints one line per check and a
  * summary (or `--json`); resolves to the exit code, 0 when every check passed and 1 otherwise.
- * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw `usage`'s error.
+ * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw a `UsageError`.
  */
-export async function verifyCommand(
-  flags: VerifyFlags,
-  stdout: Output,
-  usage: (message: string) => Error,
-  whole: (value: string | undefined, flag: string) => number | undefined,
-): Promise<number> {
+export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise<number> {
   const options: VerifyOptions = {
     apiKey: flags["api-key"],
-    budget: whole(flags.budget, "--budget"),
-    seed: whole(flags.seed, "--seed"),
-    concurrency: whole(flags.concurrency, "--concurrency"),
-    timeoutMs: whole(flags.timeout, "--timeout"),
-    include: parts(flags.include, usage),
+    budget: integer(flags.budget, "--budget"),
+    seed: integer(flags.seed, "--seed"),
+    concurrency: integer(flags.concurrency, "--concurrency"),
+    timeoutMs: integer(flags.timeout, "--timeout"),
+    include: parts(flags.include),
     allowInsecureHttp: flags["allow-insecure-http"],
     imageHosts: flags["image-hosts"] as ImageHosts | undefined,
   };
@@ -65,7 +80,7 @@ export async function verifyCommand(
   const mock = flags.mock ? await startMock() : undefined;
   try {
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
-    if (baseUrl === undefined) throw usage("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
+    if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
     const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: mock.key } : options);
     if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);
     else {
@@ -81,10 +96,10 @@ export async function verifyCommand(
   }
 }
 
-function parts(value: string | undefined, usage: (message: string) => Error): VerifyPart[] | undefined {
+function parts(value: string | undefined): VerifyPart[] | undefined {
   if (value === undefined) return undefined;
   const listed = value.split(",").map((part) => part.trim());
   const unknown = listed.filter((part) => !VERIFY_PARTS.includes(part as VerifyPart));
-  if (unknown.length > 0) throw usage(`--include takes ${VERIFY_PARTS.join(", ")}; not ${unknown.join(", ")}`);
+  if (unknown.length > 0) throw new UsageError(`--include takes ${VERIFY_PARTS.join(", ")}; not ${unknown.join(", ")}`);
   return listed as VerifyPart[];
 }
