@@ -17,4 +17,4 @@ export {
   type VerifyReport,
   verifyServer,
 } from "./verify.js";
-export { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
+export type { PlannedRequest } from "./verify-plan.js";

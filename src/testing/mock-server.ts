@@ -7,8 +7,8 @@ import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import type { ImageGenerationRequest } from "../models.js";
 import { describeViolations } from "../spec/validation.js";
-import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
-import { type MockImageFormat, renderMockImage } from "./mock-image.js";
+import { buildGeneration, type Drawings, drawingCache, drawnFormat } from "./mock-generation.js";
+import type { MockImageFormat } from "./mock-image.js";
 
 type Schemas = components["schemas"];
 
@@ -83,13 +83,16 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * await mock.close();
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  const requests: MockRequest[] = [];
-  const images = new Map<string, { bytes: Buffer; type: string }>();
-  const drawings = drawingCache();
-  let scenario: MockScenario = options.scenario ?? "normal";
-  let delayMs = options.delayMs ?? 0;
-  let url = "";
-
+  const state: MockState = {
+    options,
+    requests: [],
+    images: new Map(),
+    drawings: drawingCache(),
+    scenario: options.scenario ?? "normal",
+    delayMs: options.delayMs ?? 0,
+    url: "",
+    answered: 0,
+  };
   const requestTimeout = checkTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeoutMs");
   // Node looks for late requests every connectionsCheckingInterval: often enough for the limit to hold.
   const limits =
@@ -97,87 +100,19 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       ? { requestTimeout: 0 }
       : { requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) };
   const server = createServer(limits, (req, res) => {
-    answer(req, res).catch((error: unknown) => {
+    answer(state, req, res).catch((error: unknown) => {
       if (!res.headersSent) sendError(res, 500, `mock server failure: ${String(error)}`, "server_error");
       else res.destroy();
     });
   });
-
-  let answered = 0;
-  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader("access-control-allow-origin", "*");
-    // Every answer, errors included, has an id, as the real API's do: requestId paths can be tested.
-    res.setHeader("x-request-id", `req_mock_${++answered}`);
-    const path = new URL(req.url ?? "/", "http://mock").pathname;
-    if (req.method === "OPTIONS") return preflight(res);
-    if (req.method === "GET" && path.startsWith("/images/")) return serveImage(res, images.get(path.slice(8)));
-    if (path !== GENERATIONS) return sendError(res, 404, `No route for ${req.method} ${path}`, "not_found");
-    if (req.method !== "POST") return sendError(res, 405, `Use POST for ${path}`, "invalid_request_error");
-    const text = await readBody(req);
-    if (text === undefined) {
-      res.setHeader("connection", "close");
-      return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
-    }
-    const body = parseJson(text);
-    // The log keeps no credential: every header the client's debug log would redact is redacted here.
-    const headers = withoutCredentials(req.headers) as IncomingMessage["headers"];
-    requests.push({ method: req.method, path, headers, body: body ?? text });
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
-      return sendError(
-        res,
-        401,
-        "Invalid or missing API key: send Authorization: Bearer <key>",
-        "authentication_error",
-      );
-    }
-    if (body === undefined) return sendError(res, 400, "The body is not valid JSON", "invalid_request_error");
-    const violations = validate("ImageGenerationRequest", body);
-    if (violations.length > 0) {
-      const param = violations[0]?.pointer.slice(1).split("/")[0];
-      return sendError(res, 400, `Invalid request: ${describeViolations(violations)}`, "invalid_request_error", param);
-    }
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    if (typeof scenario === "object") {
-      return sendError(
-        res,
-        scenario.status,
-        scenario.message ?? `Mock error ${scenario.status}`,
-        scenario.type ?? "mock_error",
-      );
-    }
-    const generation = await buildGeneration(
-      body as ImageGenerationRequest,
-      scenario,
-      options.seed ?? 0,
-      drawings,
-      (image, format) => {
-        const id = `${randomUUID()}.${format === "jpeg" ? "jpg" : "png"}`;
-        images.set(id, { bytes: image, type: `image/${format}` });
-        // Only the latest images stay downloadable, so a long-running mock does not grow without bound.
-        if (images.size > IMAGES_KEPT) images.delete(images.keys().next().value as string);
-        return `${url}/images/${id}`;
-      },
-    );
-    // A format the mock cannot draw (webp) comes as PNG, and a header says so.
-    const asked = (body as ImageGenerationRequest).output_format?.toLowerCase();
-    const drawn = drawnFormat(asked);
-    sendJson(
-      res,
-      200,
-      generation,
-      asked && asked !== drawn && asked !== "jpg" ? { "x-mock-output-format": drawn } : {},
-    );
-  }
-
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    url,
-    requests,
+    url: state.url,
+    requests: state.requests,
     setScenario(next, more = {}) {
-      scenario = next;
-      delayMs = more.delayMs ?? delayMs;
+      state.scenario = next;
+      state.delayMs = more.delayMs ?? state.delayMs;
     },
     close: () =>
       new Promise((resolve, reject) => {
@@ -187,115 +122,111 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-/**
- * How the images come back: as asked, else as URLs, unless the spec's rules for the request's
- * model refuse `response_format: "url"` (the gpt-image models), whose images always come as base64,
- * as the real API's do. Asking the validator keeps the model list in the spec alone.
- */
-function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
-  if (request.response_format) return request.response_format;
-  return validate("ImageGenerationRequest", { ...request, response_format: "url" }).length === 0 ? "url" : "b64_json";
+/** Everything a running mock knows: its options, what it received and served, and how it answers now. */
+interface MockState {
+  readonly options: MockServerOptions;
+  readonly requests: MockRequest[];
+  /** The url-mode images it serves, by id (the latest `IMAGES_KEPT`). */
+  readonly images: Map<string, { bytes: Buffer; type: string }>;
+  readonly drawings: Drawings;
+  scenario: MockScenario;
+  delayMs: number;
+  url: string;
+  answered: number;
 }
 
-/**
- * The response body for a valid request in a non-error scenario, built from the spec's own
- * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
- * images, from the request; any other, such as one added to the spec, from a schema-valid
- * sample), `"nulls"` sets every nullable field to `null` and `"minimal"` keeps the required ones;
- * each image keeps the field that carries it.
- */
-async function buildGeneration(
-  request: ImageGenerationRequest,
-  scenario: "normal" | "nulls" | "minimal",
-  seed: number,
-  drawings: Drawings,
-  publish: (image: Buffer, format: MockImageFormat) => string,
-): Promise<Schemas["ImageGeneration"]> {
-  const [width, height] = dimensions(request.size);
-  const format = drawnFormat(request.output_format);
-  const carrier = carrierOf(request);
-  const filled = filledBody("ImageGeneration") as Record<string, unknown>;
-  const {
-    url: _url,
-    b64_json: _b64,
-    ...item
-  } = ((filled.data as unknown[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
-  const data: Record<string, unknown>[] = [];
-  for (let index = 0; index < (request.n ?? 1); index++) {
-    const bytes = await drawings.get(
-      width,
-      height,
-      `${request.prompt}|seed=${seed}|${index}`,
-      format,
-      `MOCK ${width}X${height} SEED ${seed}`,
-    );
-    const image = carrier === "b64_json" ? bytes.toString("base64") : publish(bytes, format);
-    data.push({ ...item, [carrier]: image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
+/** One route of the mock: which requests it takes, and its answer. */
+interface Route {
+  takes(method: string, path: string): boolean;
+  answer(state: MockState, req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void>;
+}
+
+/** The routes, first match answers; a request no route takes is a 404. */
+const ROUTES: readonly Route[] = [
+  { takes: (method) => method === "OPTIONS", answer: (_state, _req, res) => preflight(res) },
+  {
+    takes: (method, path) => method === "GET" && path.startsWith("/images/"),
+    answer: (state, _req, res, path) => serveImage(res, state.images.get(path.slice("/images/".length))),
+  },
+  { takes: (method, path) => method === "POST" && path === GENERATIONS, answer: generation },
+  {
+    takes: (_method, path) => path === GENERATIONS,
+    answer: (_state, _req, res, path) => sendError(res, 405, `Use POST for ${path}`, "invalid_request_error"),
+  },
+];
+
+async function answer(state: MockState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.setHeader("access-control-allow-origin", "*");
+  // Every answer, errors included, has an id, as the real API's do: requestId paths can be tested.
+  res.setHeader("x-request-id", `req_mock_${++state.answered}`);
+  const method = req.method ?? "GET";
+  const path = new URL(req.url ?? "/", "http://mock").pathname;
+  const route = ROUTES.find((candidate) => candidate.takes(method, path));
+  if (route) return route.answer(state, req, res, path);
+  sendError(res, 404, `No route for ${method} ${path}`, "not_found");
+}
+
+/** `POST /v1/images/generations`: read, logged, checked (size, key, JSON, the spec), then answered by the scenario. */
+async function generation(state: MockState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const text = await readBody(req);
+  if (text === undefined) {
+    res.setHeader("connection", "close");
+    return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
   }
-  const textTokens = request.prompt.split(/\s+/).filter(Boolean).length;
-  const outputTokens = data.length * Math.ceil((width * height) / 4096);
-  const normal = {
-    ...filled,
-    created: Math.floor(Date.now() / 1000),
-    background: request.background ?? "opaque",
-    output_format: format,
-    quality: request.quality ?? "auto",
-    size: `${width}x${height}`,
-    usage: {
-      input_tokens: textTokens,
-      output_tokens: outputTokens,
-      total_tokens: textTokens + outputTokens,
-      input_tokens_details: { image_tokens: 0, text_tokens: textTokens },
-    },
-    data,
-  };
-  const keep = new Set([carrier]);
-  const body =
-    scenario === "nulls"
-      ? withNulls(normal, "ImageGeneration", keep)
-      : scenario === "minimal"
-        ? onlyRequired(normal, "ImageGeneration", keep)
-        : normal;
-  return body as Schemas["ImageGeneration"];
+  const body = parseJson(text);
+  // The log keeps no credential: every header the client's debug log would redact is redacted here.
+  const headers = withoutCredentials(req.headers) as IncomingMessage["headers"];
+  state.requests.push({ method: "POST", path, headers, body: body ?? text });
+  const refused = refusal(state.options.apiKey, req.headers.authorization, body);
+  if (refused) return sendError(res, refused.status, refused.message, refused.type, refused.param);
+  if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+  const { scenario } = state;
+  if (typeof scenario === "object") {
+    const { status, message, type } = scenario;
+    return sendError(res, status, message ?? `Mock error ${status}`, type ?? "mock_error");
+  }
+  const request = body as ImageGenerationRequest;
+  const generated = await buildGeneration(request, scenario, state.options.seed ?? 0, state.drawings, (image, format) =>
+    publish(state, image, format),
+  );
+  // A format the mock cannot draw (webp) comes as PNG, and a header says so.
+  const asked = request.output_format?.toLowerCase();
+  const drawn = drawnFormat(asked);
+  sendJson(res, 200, generated, asked && asked !== drawn && asked !== "jpg" ? { "x-mock-output-format": drawn } : {});
 }
 
-/** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
-interface Drawings {
-  get(width: number, height: number, key: string, format: MockImageFormat, label: string): Promise<Buffer>;
-}
-
-const DRAWINGS_KEPT = 64;
-
-/**
- * A cache of drawn images (the last 64). Drawing a 1792×1024 PNG takes ~190 ms of the event loop;
- * each one waits for the next turn of the loop first, so a server drawing ten of them still
- * answers other requests between them.
- */
-function drawingCache(): Drawings {
-  const kept = new Map<string, Buffer>();
+/** Why a generation request is refused before anything is drawn: its key, its JSON, or the spec. */
+function refusal(
+  key: string | undefined,
+  authorization: string | undefined,
+  body: unknown,
+): { status: number; message: string; type: string; param?: string | undefined } | undefined {
+  const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+  if (!token || (key !== undefined && token !== key)) {
+    return {
+      status: 401,
+      message: "Invalid or missing API key: send Authorization: Bearer <key>",
+      type: "authentication_error",
+    };
+  }
+  if (body === undefined) return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
+  const violations = validate("ImageGenerationRequest", body);
+  if (violations.length === 0) return undefined;
+  const param = violations[0]?.pointer.slice(1).split("/")[0];
   return {
-    async get(width, height, key, format, label) {
-      const id = `${width}x${height}|${format}|${key}`;
-      const cached = kept.get(id);
-      if (cached) return cached;
-      await new Promise((resolve) => setImmediate(resolve));
-      const png = renderMockImage(width, height, key, format, label);
-      kept.set(id, png);
-      if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
-      return png;
-    },
+    status: 400,
+    message: `Invalid request: ${describeViolations(violations)}`,
+    type: "invalid_request_error",
+    param,
   };
 }
 
-/** The format the mock draws for an `output_format`: PNG and JPEG as asked; anything else as PNG. */
-function drawnFormat(outputFormat: string | null | undefined): MockImageFormat {
-  const asked = outputFormat?.toLowerCase();
-  return asked === "jpeg" || asked === "jpg" ? "jpeg" : "png";
-}
-
-function dimensions(size: string | null | undefined): [number, number] {
-  const match = /^(\d+)x(\d+)$/.exec(size ?? "");
-  return match ? [Number(match[1]), Number(match[2])] : [1024, 1024];
+/** Keeps a url-mode image to serve and says where: only the latest stay, so a long-running mock stays bounded. */
+function publish(state: MockState, image: Buffer, format: MockImageFormat): string {
+  const id = `${randomUUID()}.${format === "jpeg" ? "jpg" : "png"}`;
+  state.images.set(id, { bytes: image, type: `image/${format}` });
+  if (state.images.size > IMAGES_KEPT) state.images.delete(state.images.keys().next().value as string);
+  return `${state.url}/images/${id}`;
 }
 
 /**

@@ -1,0 +1,118 @@
+import { validate } from "../generated/index.js";
+import type { components } from "../generated/schema.js";
+import type { ImageGenerationRequest } from "../models.js";
+import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
+import { type MockImageFormat, renderMockImage } from "./mock-image.js";
+
+type Schemas = components["schemas"];
+
+/**
+ * How the images come back: as asked, else as URLs, unless the spec's rules for the request's
+ * model refuse `response_format: "url"` (the gpt-image models), whose images always come as base64,
+ * as the real API's do. Asking the validator keeps the model list in the spec alone.
+ */
+function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
+  if (request.response_format) return request.response_format;
+  return validate("ImageGenerationRequest", { ...request, response_format: "url" }).length === 0 ? "url" : "b64_json";
+}
+
+/**
+ * The response body for a valid request in a non-error scenario, built from the spec's own
+ * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
+ * images, from the request; any other, such as one added to the spec, from a schema-valid
+ * sample), `"nulls"` sets every nullable field to `null` and `"minimal"` keeps the required ones;
+ * each image keeps the field that carries it.
+ */
+export async function buildGeneration(
+  request: ImageGenerationRequest,
+  scenario: "normal" | "nulls" | "minimal",
+  seed: number,
+  drawings: Drawings,
+  publish: (image: Buffer, format: MockImageFormat) => string,
+): Promise<Schemas["ImageGeneration"]> {
+  const [width, height] = dimensions(request.size);
+  const format = drawnFormat(request.output_format);
+  const carrier = carrierOf(request);
+  const filled = filledBody("ImageGeneration") as Record<string, unknown>;
+  const {
+    url: _url,
+    b64_json: _b64,
+    ...item
+  } = ((filled.data as unknown[] | undefined)?.[0] ?? {}) as Record<string, unknown>;
+  const data: Record<string, unknown>[] = [];
+  for (let index = 0; index < (request.n ?? 1); index++) {
+    const bytes = await drawings.get(
+      width,
+      height,
+      `${request.prompt}|seed=${seed}|${index}`,
+      format,
+      `MOCK ${width}X${height} SEED ${seed}`,
+    );
+    const image = carrier === "b64_json" ? bytes.toString("base64") : publish(bytes, format);
+    data.push({ ...item, [carrier]: image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
+  }
+  const textTokens = request.prompt.split(/\s+/).filter(Boolean).length;
+  const outputTokens = data.length * Math.ceil((width * height) / 4096);
+  const normal = {
+    ...filled,
+    created: Math.floor(Date.now() / 1000),
+    background: request.background ?? "opaque",
+    output_format: format,
+    quality: request.quality ?? "auto",
+    size: `${width}x${height}`,
+    usage: {
+      input_tokens: textTokens,
+      output_tokens: outputTokens,
+      total_tokens: textTokens + outputTokens,
+      input_tokens_details: { image_tokens: 0, text_tokens: textTokens },
+    },
+    data,
+  };
+  const keep = new Set([carrier]);
+  const body =
+    scenario === "nulls"
+      ? withNulls(normal, "ImageGeneration", keep)
+      : scenario === "minimal"
+        ? onlyRequired(normal, "ImageGeneration", keep)
+        : normal;
+  return body as Schemas["ImageGeneration"];
+}
+
+/** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
+export interface Drawings {
+  get(width: number, height: number, key: string, format: MockImageFormat, label: string): Promise<Buffer>;
+}
+
+const DRAWINGS_KEPT = 64;
+
+/**
+ * A cache of drawn images (the last 64). Drawing a 1792×1024 PNG takes ~190 ms of the event loop;
+ * each one waits for the next turn of the loop first, so a server drawing ten of them still
+ * answers other requests between them.
+ */
+export function drawingCache(): Drawings {
+  const kept = new Map<string, Buffer>();
+  return {
+    async get(width, height, key, format, label) {
+      const id = `${width}x${height}|${format}|${key}`;
+      const cached = kept.get(id);
+      if (cached) return cached;
+      await new Promise((resolve) => setImmediate(resolve));
+      const png = renderMockImage(width, height, key, format, label);
+      kept.set(id, png);
+      if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);
+      return png;
+    },
+  };
+}
+
+/** The format the mock draws for an `output_format`: PNG and JPEG as asked; anything else as PNG. */
+export function drawnFormat(outputFormat: string | null | undefined): MockImageFormat {
+  const asked = outputFormat?.toLowerCase();
+  return asked === "jpeg" || asked === "jpg" ? "jpeg" : "png";
+}
+
+function dimensions(size: string | null | undefined): [number, number] {
+  const match = /^(\d+)x(\d+)$/.exec(size ?? "");
+  return match ? [Number(match[1]), Number(match[2])] : [1024, 1024];
+}
