@@ -208,12 +208,9 @@ interface Result {
 
 async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const route = routes[planned.operationId as OperationId];
-  const results: Result[] = [];
-  const record = recorder(planned, results);
   const answer = await ask(run, route, planned);
   if (typeof answer === "string") {
-    record("status", false, "an answer", `no usable answer: ${answer}`);
-    return results;
+    return resultsOf(planned, [finding("status", false, "an answer", `no usable answer: ${answer}`)]);
   }
   const { response, text } = answer;
   const status = response.status;
@@ -227,30 +224,34 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
       },
     ];
   }
+  const found: Finding[] = [];
   const expected = EXPECTED[planned.kind];
-  record("status", expected.statuses(status), expected.text, String(status));
+  found.push(finding("status", expected.statuses(status), expected.text, String(status)));
   // A method the path does not define has no documented answer to hold the rest to.
-  if (planned.kind === "method") return results;
+  if (planned.kind === "method") return resultsOf(planned, found);
   const isDocumented = responseSchema(route.responses, status) !== undefined;
-  record("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status));
+  found.push(
+    finding("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status)),
+  );
   const type = response.headers.get("content-type") ?? "";
   const json = isJsonType(type);
-  record("content type", json, "application/json", type || "none");
-  if (!isDocumented || !json) return results;
+  found.push(finding("content type", json, "application/json", type || "none"));
+  if (!isDocumented || !json) return resultsOf(planned, found);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    record("body", false, "JSON", `text that does not parse (${(error as Error).message})`);
-    return results;
+    found.push(finding("body", false, "JSON", `text that does not parse (${(error as Error).message})`));
+    return resultsOf(planned, found);
   }
   const problems = validateAgainstSpec(planned.operationId as OperationId, status, body);
-  for (const problem of problems) record("body", false, problem.expected, problem.received, problem.pointer);
-  if (problems.length === 0) record("body", true, "the schema of this status", "a body that matches");
+  for (const problem of problems)
+    found.push(finding("body", false, problem.expected, problem.received, problem.pointer));
+  if (problems.length === 0) found.push(finding("body", true, "the schema of this status", "a body that matches"));
   if (run.checkImages && planned.kind === "valid" && status < 300 && problems.length === 0) {
-    await checkImagesOf(run, planned, body as { data: ImageData[]; output_format?: string }, record);
+    found.push(...(await checkImagesOf(run, planned, body as { data: ImageData[]; output_format?: string })));
   }
-  return results;
+  return resultsOf(planned, found);
 }
 
 /**
@@ -284,21 +285,31 @@ async function ask(
   }
 }
 
-type Recorder = (check: string, ok: boolean, expected: string, received: string, pointer?: string) => void;
+/** One check on one answer, before it is named by its request. */
+interface Finding {
+  check: string;
+  ok: boolean;
+  expected: string;
+  received: string;
+  pointer?: string | undefined;
+}
 
-/** Adds checks on one planned request to `results`; every text a server sent is made one terminal-safe line. */
-function recorder(planned: PlannedRequest, results: Result[]): Recorder {
-  return (check, ok, expected, received, pointer) =>
-    results.push({
-      ok,
-      check: {
-        request: planned.name,
-        check,
-        expected,
-        received: oneLine(received, 300) ?? "",
-        ...(pointer === undefined ? {} : { pointer }),
-      },
-    });
+function finding(check: string, ok: boolean, expected: string, received: string, pointer?: string): Finding {
+  return { check, ok, expected, received, pointer };
+}
+
+/** The findings on one planned request as results; every text a server sent is made one terminal-safe line. */
+function resultsOf(planned: PlannedRequest, findings: readonly Finding[]): Result[] {
+  return findings.map(({ check, ok, expected, received, pointer }) => ({
+    ok,
+    check: {
+      request: planned.name,
+      check,
+      expected,
+      received: oneLine(received, 300) ?? "",
+      ...(pointer === undefined ? {} : { pointer }),
+    },
+  }));
 }
 
 /**
@@ -309,12 +320,12 @@ async function checkImagesOf(
   run: Run,
   planned: PlannedRequest,
   body: { data: ImageData[]; output_format?: string },
-  record: Recorder,
-): Promise<void> {
+): Promise<Finding[]> {
+  const found: Finding[] = [];
   const request = planned.body as { n?: number; size?: string; output_format?: string };
   const asked = request.n ?? 1;
   const count = body.data.length;
-  record("image count", count === asked, `${asked} image(s)`, `${count}`, "/data");
+  found.push(finding("image count", count === asked, `${asked} image(s)`, `${count}`, "/data"));
   const format = body.output_format ?? request.output_format;
   const size = request.size && /^\d+x\d+$/.test(request.size) ? request.size : undefined;
   const signal = AbortSignal.timeout(run.timeoutMs);
@@ -324,23 +335,28 @@ async function checkImagesOf(
     try {
       bytes = await imageBytes(item, { timeoutMs: run.timeoutMs, signal, imageHosts: run.imageHosts });
     } catch (error) {
-      record(item.b64_json ? "image data" : "image url", false, "an image", (error as Error).message, pointer);
+      found.push(
+        finding(item.b64_json ? "image data" : "image url", false, "an image", (error as Error).message, pointer),
+      );
       continue;
     }
     const { extension, mediaType } = detectImageType(bytes);
     const isImage = mediaType.startsWith("image/");
-    record(
-      "image format",
-      isImage && (format === undefined || sameFormat(format, extension)),
-      format ? `a ${format} image` : "an image",
-      isImage ? extension : "bytes that are no image",
-      pointer,
+    found.push(
+      finding(
+        "image format",
+        isImage && (format === undefined || sameFormat(format, extension)),
+        format ? `a ${format} image` : "an image",
+        isImage ? extension : "bytes that are no image",
+        pointer,
+      ),
     );
     if (size !== undefined && isImage) {
       const measured = measuredSize(bytes);
-      record("image size", measured === size, size, measured ?? "unreadable", pointer);
+      found.push(finding("image size", measured === size, size, measured ?? "unreadable", pointer));
     }
   }
+  return found;
 }
 
 function sameFormat(format: string, extension: string): boolean {
