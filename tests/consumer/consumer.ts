@@ -1,4 +1,4 @@
-// A user's program, compiled against the packed and installed package (see tests/package.test.ts).
+// A user's program, compiled against the packed and installed package (see tests/contract/package.test.ts).
 import createClient from "openapi-fetch";
 import {
   ApiError,

@@ -1,6 +1,6 @@
 /**
  * The doors of the package as one table, each called the same way, for tests that hold every door
- * to one rule (`tests/doors.test.ts`) and for the README's table of them (`tests/docs.test.ts`).
+ * to one rule (`tests/doors.test.ts`) and for the README's table of them (`tests/contract/docs.test.ts`).
  */
 import { execFile } from "node:child_process";
 import path from "node:path";

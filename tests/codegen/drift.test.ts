@@ -1,0 +1,108 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+
+/** Runs `npm run drift`'s script as npm does (with tsx) from the repository root. */
+async function drift(...args: string[]) {
+  const tsx = path.join(root, "node_modules/.bin/tsx");
+  return run(tsx, [path.join(root, "scripts/drift.ts"), ...args], { cwd: root }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+/** The table's rows as [where, what, ours, theirs], split on the two-space column gaps. */
+function rows(stdout: string): string[][] {
+  const lines = stdout.split("\n").filter((line) => line.trim() !== "");
+  return lines.slice(1, -1).map((line) => line.split(/ {2,}/));
+}
+
+describe("npm run drift", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-drift-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("compares against the upstream file as published, not a reformatted copy", async () => {
+    const bytes = await readFile(path.join(root, "openapi/upstream/sudo-openapi.json"));
+    const readme = await readFile(path.join(root, "openapi/upstream/README.md"), "utf8");
+    const digest = createHash("sha256").update(bytes).digest("hex");
+    expect(readme).toContain(digest);
+  });
+
+  it("lists exactly the known differences from the vendored upstream spec, and exits 1", async () => {
+    const result = await drift("openapi/upstream/sudo-openapi.json");
+    expect(result.code).toBe(1);
+    expect(rows(result.stdout)).toEqual([
+      ["(document)", "servers", "https://sudoapp.dev/api", "—"],
+      ["generateImage", "status 403", "documented", "—"],
+      ["generateImage", "status 429", "documented", "—"],
+      ["generateImage", "status 503", "documented", "—"],
+      ["ImageGenerationRequest.prompt", "minLength", "1", "—"],
+      ["ImageGenerationRequest.quality", "enum", "auto, hd, high, low, medium, standard", "hd, standard"],
+      [
+        "ImageGenerationRequest.size",
+        "enum",
+        "1024x1024, 1024x1536, 1024x1792, 1536x1024, 1792x1024, 256x256, 512x512, auto",
+        "1024x1024, 1024x1792, 1792x1024, 256x256, 512x512",
+      ],
+      ["ErrorDetail.code", "field", "present", "—"],
+      ["ErrorDetail.param", "field", "present", "—"],
+    ]);
+    expect(result.stdout).toContain("9 difference(s)");
+  });
+
+  it("is clean against our own spec and against its 3.0 spelling (meaning, not spelling)", async () => {
+    for (const spec of ["openapi/sudo-images.yaml", "tests/fixtures/sudo-images-3.0.yaml"]) {
+      const result = await drift(spec);
+      expect(result.code, spec).toBe(0);
+      expect(result.stdout).toContain("No differences");
+    }
+  });
+
+  it("reports nullability, required, type, format, bounds and fields, and ignores descriptions", async () => {
+    const spec = await readFile(path.join(root, "openapi/sudo-images.yaml"), "utf8");
+    const edited = spec
+      .replace(
+        '          type: [string, "null"]\n          description: The image bytes',
+        "          type: string\n          description: The image bytes",
+      )
+      .replace("required: [prompt, model]", "required: [prompt]")
+      .replace("A text description of the image to create.", "Reworded.")
+      .replace(
+        "          format: int32\n          minimum: 1\n          maximum: 10",
+        "          format: int64\n          minimum: 1\n          maximum: 4",
+      )
+      .replace(
+        '        revised_prompt:\n          type: [string, "null"]',
+        '        revised_prompt:\n          type: [integer, "null"]',
+      );
+    const file = path.join(dir, "edited.yaml");
+    await writeFile(file, edited);
+    const result = await drift(file);
+    expect(result.code).toBe(1);
+    expect(rows(result.stdout)).toEqual([
+      ["ImageGenerationRequest.model", "required", "true", "false"],
+      ["ImageGenerationRequest.n", "format", '"int32"', '"int64"'],
+      ["ImageGenerationRequest.n", "maximum", "10", "4"],
+      ["ImageData.b64_json", "nullable", "true", "false"],
+      ["ImageData.revised_prompt", "type", "string", "integer"],
+    ]);
+  });
+
+  it("exits 2 with one line when an input cannot be read", async () => {
+    const result = await drift(path.join(dir, "missing.yaml"));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/^error: .*missing\.yaml: cannot read spec: /),
+    ]);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The generator reading a spec written by an attacker: nothing from the spec becomes code, `$ref`s
+ * stay in the spec's folder and off the network, and no small file can make it work without end.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFiles, writeFiles } from "../../src/codegen/index.js";
+import { SpecError } from "../../src/codegen/spec-source.js";
+import { startTestServer, type TestServer } from "../helpers/http-server.js";
+import { typecheck } from "../helpers/typecheck.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const EVIL = "Evil*/globalThis.__pwnedName=1;/*";
+
+/** A small valid 3.1 spec, with `extra` merged into its components' schemas and `body` as the request. */
+function spec(schemas: Record<string, unknown>, body: unknown, info: Record<string, unknown> = {}) {
+  return {
+    openapi: "3.1.0",
+    info: { title: "hostile", version: "1", ...info },
+    paths: {
+      "/x": {
+        post: {
+          operationId: "send*/globalThis.__pwnedOperation=1;/*",
+          description: "*/ globalThis.__pwnedDescription = 1; /*",
+          requestBody: { content: { "application/json": { schema: body } } },
+          responses: { "200": { description: "ok" } },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}
+
+const pointerTo = (name: string) => `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "sudo-images-hostile-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function write(name: string, value: unknown): Promise<string> {
+  const file = path.join(dir, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, typeof value === "string" ? value : JSON.stringify(value, null, 2));
+  return file;
+}
+
+async function refusal(file: string, refs = {}): Promise<string> {
+  const error = await generateFiles(file, { runtime: "sudo-images/spec", refs }).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(SpecError);
+  const message = (error as SpecError).message;
+  expect(message.split("\n")).toHaveLength(1);
+  return message;
+}
+
+describe("spec text in generated code", () => {
+  it("compiles, and importing it runs nothing the spec wrote", async () => {
+    const schemas = {
+      [EVIL]: {
+        type: "object",
+        description: "*/ globalThis.__pwnedSchema = 1; /*",
+        properties: { "a*/b": { type: ["string", "null"], description: "x */ globalThis.__pwnedProperty=1; /*" } },
+        required: ["a*/b"],
+      },
+    };
+    const info = { title: "*/ globalThis.__pwnedTitle = 1; /*" };
+    // A file name with a line break in it would carry code into the banner comment.
+    const file = await write("evil\nglobalThis.__pwnedFile=1;.json", spec(schemas, { $ref: pointerTo(EVIL) }, info));
+    const out = path.join(dir, "out-evil");
+    const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
+    const { files } = await generateFiles(file, { runtime });
+    await writeFiles(files, out);
+
+    const compiled = await typecheck(out, {
+      compilerOptions: { strict: true, skipLibCheck: true, noEmit: true, module: "NodeNext", target: "ES2022" },
+      include: ["*.ts"],
+    });
+    expect(compiled).toBe("");
+    const generated = (await import(path.join(out, "index.ts"))) as {
+      validate(name: string, value: unknown): { pointer: string }[];
+    };
+    expect(Object.keys(globalThis).filter((key) => key.startsWith("__pwned"))).toEqual([]);
+    // The evil name is still an ordinary name: its validator is there and works.
+    expect(generated.validate(EVIL, { "a*/b": "ok" })).toEqual([]);
+    expect(generated.validate(EVIL, {})).toEqual([
+      { pointer: "/a*~1b", expected: "required property", received: "nothing" },
+    ]);
+  }, 60_000);
+});
+
+describe("$refs", () => {
+  const body = (ref: string) => spec({}, { $ref: ref });
+
+  it("refuses a file outside the spec's folder, and reads it with --allow-outside-refs", async () => {
+    const secret = await write("secrets/credentials.json", { type: "string", description: "password=hunter2" });
+    const file = await write("inner/outside.json", body(secret));
+    expect(await refusal(file)).toMatch(
+      /outside\.json:\d+:\d+: Can't resolve \$ref: refused: .*credentials\.json is outside the spec's folder; pass --allow-outside-refs to read it .*at #\/paths\/~1x\/post\/requestBody\/content\/application~1json\/schema \(and \d+ warning\(s\) about the spec; --verbose lists them\)$/,
+    );
+    const { files } = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/spec" });
+    expect(files.get("schema.ts")).toContain("password=hunter2");
+  });
+
+  it("never fetches a remote $ref unless allowed", async () => {
+    const server: TestServer = await startTestServer((_seen, res) => {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"type":"string"}');
+    });
+    try {
+      const file = await write("remote.json", body(`${server.url}/schema.json`));
+      expect(await refusal(file)).toMatch(
+        /refused: http:\/\/127\.0\.0\.1:\d+\/schema\.json is remote; pass --allow-remote-refs/,
+      );
+      expect(server.requests).toEqual([]);
+      await generateFiles(file, { refs: { allowRemoteRefs: true }, runtime: "sudo-images/spec" });
+      expect(server.requests.map((seen) => seen.url)).toContain("/schema.json");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads only regular files: /dev/stdin is refused at once, even where outside refs are allowed", async () => {
+    const file = await write("stdin.json", body("/dev/stdin"));
+    expect(await refusal(file, { allowOutsideRefs: true })).toMatch(/refused: \/dev\/stdin is not a regular file/);
+  });
+
+  it("refuses a chain of $refs too long to follow, naming where it starts", async () => {
+    const schemas: Record<string, unknown> = { S500: { type: "string" } };
+    for (let index = 0; index < 500; index++) schemas[`S${index}`] = { $ref: `#/components/schemas/S${index + 1}` };
+    const file = await write("chain.json", spec(schemas, { $ref: "#/components/schemas/S0" }));
+    expect(await refusal(file)).toMatch(
+      /chain\.json: cannot read spec: refused: a chain of more than 100 \$refs from #\//,
+    );
+  });
+});
+
+describe("bounded work", () => {
+  it("refuses a YAML alias bomb before anything walks it", async () => {
+    const levels = ["  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (let level = 1; level < 10; level++)
+      levels.push(
+        `  a${level}: &a${level} [${Array(10)
+          .fill(`*a${level - 1}`)
+          .join(", ")}]`,
+      );
+    const bomb = ["openapi: 3.1.0", "info: {title: bomb, version: '1'}", "paths: {}", "x-bomb:", ...levels, ""].join(
+      "\n",
+    );
+    expect(bomb.length).toBeLessThan(1000);
+    const file = await write("bomb.yaml", bomb);
+    expect(await refusal(file)).toMatch(
+      /bomb\.yaml: cannot read spec: refused: more than 5000000 values once YAML aliases are expanded/,
+    );
+  });
+
+  it("refuses a __proto__ key with its JSON pointer, instead of dropping the schema", async () => {
+    const schemas = JSON.parse('{"__proto__": {"type": "object", "required": ["x"]}}') as Record<string, unknown>;
+    const file = await write("proto.json", spec(schemas, { $ref: "#/components/schemas/__proto__" }));
+    expect(await refusal(file)).toMatch(/refused: a key named "__proto__" at #\/components\/schemas,/);
+  });
+});

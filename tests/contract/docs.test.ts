@@ -1,0 +1,221 @@
+/**
+ * README claims held against the code, so the words cannot drift from what runs: the options table
+ * against the JSDoc of `ImagesClientOptions` and the constants behind it, the per-call options, the
+ * retried statuses against the retry decision, the CLI's request flags against the spec, and each
+ * error's fields against real instances.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { requestFlags } from "../../src/cli/request-flags.js";
+import { DEFAULT_BASE_URL } from "../../src/client.js";
+import {
+  ApiError,
+  ImageError,
+  InvalidResponseError,
+  NoImagesError,
+  PartialGenerationError,
+  RedirectError,
+  RequestValidationError,
+  ResponseValidationError,
+  SudoImagesError,
+} from "../../src/errors.js";
+import { bodySchemas } from "../../src/generated/metadata.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/http/body-limit.js";
+import { DEFAULT_RETRY_POLICY, isRetryable } from "../../src/http/retry.js";
+import { DEFAULT_TIMEOUT_MS } from "../../src/http/timeout.js";
+import { doors } from "../helpers/doors.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const readme = readFileSync(path.join(root, "README.md"), "utf8");
+
+/** The README from `heading` to the next heading. */
+function section(heading: string): string {
+  const start = readme.indexOf(`${heading}\n`);
+  expect(start, `README has no "${heading}"`).toBeGreaterThanOrEqual(0);
+  const rest = readme.slice(start + heading.length + 1);
+  const end = rest.search(/^#{1,3} /m);
+  return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** The body rows of the first Markdown table in `text`, as cells. */
+function tableRows(text: string): string[][] {
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith("| ") && !line.startsWith("| ---"))
+    .slice(1)
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/\s\|(?=\s)/)
+        .map((cell) => cell.trim()),
+    );
+}
+
+/** Text as both places write it, without Markdown code marks or quotes. */
+const plain = (text: string | undefined) => (text ?? "").replace(/[`"]/g, "").trim();
+
+/** The members of the named interfaces in a source file, each with its `@default` (or undefined). */
+function documentedMembers(file: string, interfaces: readonly string[]): Map<string, string | undefined> {
+  const source = ts.createSourceFile(file, readFileSync(path.join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
+  const members = new Map<string, string | undefined>();
+  source.forEachChild((node) => {
+    if (!ts.isInterfaceDeclaration(node) || !interfaces.includes(node.name.text)) return;
+    for (const member of node.members) {
+      const tag = ts.getJSDocTags(member).find((each) => each.tagName.text === "default");
+      const text = tag ? ts.getTextOfJSDocComment(tag.comment) : undefined;
+      members.set((member.name as ts.Identifier).text, text?.replace(/\s+/g, " "));
+    }
+  });
+  return members;
+}
+
+const clientOptions = documentedMembers("src/options.ts", [
+  "ImagesClientOptions",
+  "ReliabilityOptions",
+  "FanOutOptions",
+]);
+
+describe("the options table", () => {
+  const rows = tableRows(section("### `createImagesClient(options?)`"));
+
+  it("lists every option of ImagesClientOptions, and nothing else", () => {
+    expect(rows.map(([option]) => plain(option)).sort()).toEqual([...clientOptions.keys()].sort());
+  });
+
+  it("states each default as the option's JSDoc does", () => {
+    for (const [option, stated] of rows) {
+      expect(plain(stated), `${option}`).toBe(plain(clientOptions.get(plain(option))));
+    }
+  });
+
+  it("states the defaults the code uses", () => {
+    const leadingNumber = (option: string) => Number(/^\d+/.exec(clientOptions.get(option) ?? "")?.[0]);
+    expect(leadingNumber("maxRetries")).toBe(DEFAULT_RETRY_POLICY.maxRetries);
+    expect(leadingNumber("timeoutMs")).toBe(DEFAULT_TIMEOUT_MS);
+    expect(leadingNumber("maxResponseBytes")).toBe(DEFAULT_MAX_RESPONSE_BYTES);
+    expect(clientOptions.get("baseUrl")).toContain(`"${DEFAULT_BASE_URL}"`);
+    const retry = JSON.parse((clientOptions.get("retry") ?? "").replace(/(\w+):/g, '"$1":'));
+    const { maxRetries: _, ...backoff } = DEFAULT_RETRY_POLICY;
+    expect(retry).toEqual(backoff);
+  });
+
+  it("names generate's per-call options as GenerateOptions has them", () => {
+    const stated = /`generate\(request, \{ ([^}]*) \}\)`/.exec(readme)?.[1] ?? "";
+    const perCall = documentedMembers("src/options.ts", ["GenerateOptions", "ReliabilityOptions", "FanOutOptions"]);
+    expect(stated.split(", ").map((option) => option.replace("?", ""))).toEqual(
+      [...perCall.keys()].sort(byOrderIn(stated)),
+    );
+  });
+});
+
+/** Sorts names by where they first appear in `text`. */
+const byOrderIn = (text: string) => (a: string, b: string) => text.indexOf(a) - text.indexOf(b);
+
+/** The statuses a sentence such as "408, 409, 429 or 5xx other than 501" names. */
+function statusesIn(sentence: string): number[] {
+  const excluded = [...sentence.matchAll(/(?:other than|not) (\d{3})/g)].map((match) => Number(match[1]));
+  const named = [...sentence.matchAll(/\b(4\d\d)\b/g)].map((match) => Number(match[1]));
+  const fiveHundreds = /5xx/.test(sentence) ? Array.from({ length: 100 }, (_, i) => 500 + i) : [];
+  return [...named, ...fiveHundreds].filter((status) => !excluded.includes(status)).sort((a, b) => a - b);
+}
+
+describe("the retried statuses", () => {
+  const retried = Array.from({ length: 200 }, (_, i) => 400 + i).filter((status) =>
+    isRetryable(ApiError.from({ status, method: "POST", url: "u", headers: new Headers(), body: undefined })),
+  );
+
+  it("are the ones the README names", () => {
+    const sentence = /or a ([\d, ]+(?:or 5xx other than \d{3})?);/.exec(section("### Retries, timeouts, cancellation"));
+    expect(statusesIn(sentence?.[1] ?? "")).toEqual(retried);
+  });
+
+  it("are the ones maxRetries's JSDoc names", () => {
+    const jsdoc = readFileSync(path.join(root, "src/options.ts"), "utf8");
+    const sentence = /Retries after the first attempt, for ([^.]*)\./.exec(jsdoc)?.[1] ?? "";
+    expect(statusesIn(sentence)).toEqual(retried);
+  });
+});
+
+describe("the command line's request flags", () => {
+  const flags = requestFlags(bodySchemas.ImageGenerationRequest ?? {}, "prompt").map(({ flag }) => `--${flag}`);
+
+  it("are one per request field of the spec but the prompt", () => {
+    const fields = Object.keys((bodySchemas.ImageGenerationRequest?.properties ?? {}) as object);
+    expect(flags.sort()).toEqual(
+      fields
+        .filter((field) => field !== "prompt")
+        .map((field) => `--${field.replace(/_/g, "-")}`)
+        .sort(),
+    );
+  });
+
+  it("are the ones the README lists", () => {
+    const listed = /Every request field of the spec has a flag\s+\(`([^`]+)`\)/.exec(readme)?.[1] ?? "";
+    expect(listed.split(/\s+/).sort()).toEqual([...flags].sort());
+  });
+
+  it("are each in --help", async () => {
+    const written: string[] = [];
+    const code = await main(["--help"], { write: (text: string) => void written.push(text) }, { write: () => {} });
+    const help = written.join("");
+    expect(code).toBe(0);
+    for (const flag of flags) expect(help).toMatch(new RegExp(`^  ${flag} `, "m"));
+    // What each takes comes from the schema: a range, an enum, examples, a required field's example.
+    expect(help).toMatch(/^ {2}--n N +a whole number, 1 to 10$/m);
+    expect(help).toMatch(/^ {2}--style S +one of vivid, natural$/m);
+    expect(help).toMatch(/^ {2}--background B +such as transparent, opaque, auto$/m);
+    expect(help).toMatch(/^ {2}--model M +such as gpt-image-1 \(default gpt-image-1\)$/m);
+  });
+});
+
+describe("the errors table", () => {
+  const rows = new Map(tableRows(section("### Errors")).map(([name, when]) => [plain(name), when ?? ""]));
+  const response = new Response(null, { status: 302, headers: { location: "https://elsewhere.example" } });
+  const apiError = ApiError.from({ status: 418, method: "POST", url: "u", headers: new Headers(), body: undefined });
+  const invalid = new InvalidResponseError("unusable", response);
+  /** Each class with fields of its own, and the class whose row already names the fields it inherits. */
+  const samples: [SudoImagesError, SudoImagesError][] = [
+    [apiError, new SudoImagesError("x")],
+    [invalid, new SudoImagesError("x")],
+    [new RedirectError("POST u", response), invalid],
+    [new ResponseValidationError("ImageGeneration", []), new SudoImagesError("x")],
+    [new RequestValidationError("ImageGenerationRequest", []), new SudoImagesError("x")],
+    [new ImageError("no data"), new SudoImagesError("x")],
+    [new NoImagesError("POST u", { requestId: "req_1" }), new SudoImagesError("x")],
+    [new PartialGenerationError(2, [new Error("x")], []), new SudoImagesError("x")],
+  ];
+
+  it.each(samples.map(([error, parent]) => [error.name, error, parent] as const))(
+    "names every field %s adds",
+    (name, error, parent) => {
+      const row = rows.get(name);
+      expect(row, `no row for ${name}`).toBeDefined();
+      const inherited = new Set(Object.keys(parent));
+      for (const field of Object.keys(error).filter((key) => !inherited.has(key))) {
+        expect(row, `${name}.${field}`).toContain(`\`${field}\``);
+      }
+    },
+  );
+
+  it("names the request id on ApiError, where a support ticket needs it", () => {
+    expect(rows.get("ApiError")).toContain("`requestId`");
+    expect(Object.keys(apiError)).toContain("requestId");
+  });
+});
+
+describe("the doors table", () => {
+  const rows = tableRows(section("### Every door, one standard"));
+
+  it("lists exactly the doors tests/doors.test.ts holds to it, in its order", () => {
+    expect(rows.map(([door]) => plain(door))).toEqual(doors("unused").map((door) => door.name));
+  });
+
+  it("states each door's size cap as the code has it", () => {
+    const caps = new Map(rows.map(([door, , , cap]) => [plain(door), plain(cap)]));
+    expect(caps.get("verifyServer")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
+    expect(caps.get("CLI generate")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
+  });
+});

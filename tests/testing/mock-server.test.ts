@@ -1,0 +1,381 @@
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validate } from "../../src/generated/index.js";
+import {
+  AuthenticationError,
+  createImagesClient,
+  detectImageType,
+  type ImageGenerationRequest,
+  RateLimitError,
+  RequestValidationError,
+} from "../../src/index.js";
+import {
+  assertMatchesSpec,
+  type MockServer,
+  plannedRequests,
+  startMockServer,
+  validateAgainstSpec,
+} from "../../src/testing/index.js";
+import { pngSize } from "../helpers/png.js";
+
+const KEY = "sk-mock-key";
+const base = { prompt: "a lighthouse at dusk", model: "dall-e-2" } as const;
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer({ apiKey: KEY, seed: 7 });
+});
+afterAll(() => mock.close());
+
+const client = () => createImagesClient({ apiKey: KEY, baseUrl: mock.url });
+
+async function post(body: unknown, key: string | null = KEY) {
+  const response = await fetch(`${mock.url}/v1/images/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as { error: { message: string; param?: string } } };
+}
+
+describe("startMockServer", () => {
+  it("answers with URLs to real PNGs of the requested size, served by itself", async () => {
+    const result = await client().generate({ ...base, size: "512x512", n: 2 });
+    expect(result.data).toHaveLength(2);
+    for (const image of result.data) {
+      expect(image.url).toMatch(new RegExp(`^${mock.url}/images/`));
+      const response = await fetch(image.url as string);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 512, height: 512 });
+    }
+    expect(result.usage?.total_tokens).toBeGreaterThan(0);
+    expect(result.data[0]?.revised_prompt).toContain(base.prompt);
+  });
+
+  it.each([
+    ["256x256", 256, 256, { model: "dall-e-2", response_format: "b64_json" }],
+    // The gpt-image models take no response_format and always answer in base64, as the real API does.
+    ["1536x1024", 1536, 1024, { model: "gpt-image-1" }],
+    ["auto", 1024, 1024, { model: "gpt-image-1" }],
+  ] as const)("returns b64_json PNGs that decode at %s", async (size, width, height, more) => {
+    const result = await client().generate({ ...base, ...more, size });
+    const bytes = Buffer.from(result.data[0]?.b64_json as string, "base64");
+    expect(pngSize(bytes)).toEqual({ width, height });
+    expect(result.size).toBe(`${width}x${height}`);
+  });
+
+  it("draws the same bytes for the same prompt and seed, other bytes for another seed or prompt", async () => {
+    const request = { ...base, size: "256x256", response_format: "b64_json" } as const;
+    const first = await client().generate(request);
+    const again = await client().generate(request);
+    expect(again.data[0]?.b64_json).toBe(first.data[0]?.b64_json);
+    const otherPrompt = await client().generate({ ...request, prompt: "a red fox" });
+    expect(otherPrompt.data[0]?.b64_json).not.toBe(first.data[0]?.b64_json);
+    const otherSeed = await startMockServer({ seed: 8 });
+    try {
+      const reseeded = await createImagesClient({ apiKey: KEY, baseUrl: otherSeed.url }).generate(request);
+      expect(reseeded.data[0]?.b64_json).not.toBe(first.data[0]?.b64_json);
+    } finally {
+      await otherSeed.close();
+    }
+  });
+
+  it("marks every picture as a mock, with its size and seed, in a black band across the top", async () => {
+    const { data } = await client().generate({ ...base, size: "256x256", response_format: "b64_json" });
+    const png = PNG.sync.read(Buffer.from(data[0]?.b64_json ?? "", "base64"));
+    const pixel = (x: number, y: number) => [
+      ...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3),
+    ];
+    expect(pixel(0, 0)).toEqual([0, 0, 0]);
+    const band = Array.from({ length: 9 }, (_, y) => Array.from({ length: 256 }, (_, x) => pixel(x, y).join())).flat();
+    expect(band.filter((rgb) => rgb === "255,255,255").length).toBeGreaterThan(100);
+    expect(new Set(band)).toEqual(new Set(["0,0,0", "255,255,255"]));
+    const other = await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
+      ...base,
+      size: "512x512",
+      response_format: "b64_json",
+    });
+    expect(other.data[0]?.b64_json?.slice(0, 200)).not.toBe(data[0]?.b64_json?.slice(0, 200));
+  });
+
+  it("draws JPEG for output_format jpeg, and PNG (saying so) for a format it cannot draw", async () => {
+    const jpeg = await client().generate({
+      ...base,
+      size: "256x256",
+      output_format: "jpeg",
+      response_format: "b64_json",
+    });
+    expect(detectImageType(Buffer.from(jpeg.data[0]?.b64_json ?? "", "base64")).extension).toBe("jpg");
+    expect(jpeg.output_format).toBe("jpeg");
+    const response = await fetch(`${mock.url}/v1/images/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${KEY}` },
+      body: JSON.stringify({ ...base, size: "256x256", output_format: "webp" }),
+    });
+    expect(response.headers.get("x-mock-output-format")).toBe("png");
+    expect(response.headers.get("x-request-id")).toMatch(/^req_mock_\d+$/);
+    expect(((await response.json()) as { output_format: string }).output_format).toBe("png");
+  });
+
+  it("plays the nulls, minimal and error scenarios", async () => {
+    const scenarios = await startMockServer({ scenario: "nulls" });
+    const scenarioClient = createImagesClient({ apiKey: KEY, baseUrl: scenarios.url, maxRetries: 0 });
+    try {
+      const nulls = await scenarioClient.generate(base);
+      expect(Object.keys(nulls)).toEqual(["data"]);
+      expect(Object.keys(nulls.data[0] ?? {})).toEqual(["url"]);
+      scenarios.setScenario("minimal");
+      const minimal = await scenarioClient.generate(base);
+      expect(Object.keys(minimal)).toEqual(["data"]);
+      scenarios.setScenario({ status: 429, message: "Quota exceeded", type: "rate_limit_error" });
+      const error = await scenarioClient.generate(base).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).message).toContain("Quota exceeded");
+    } finally {
+      await scenarios.close();
+    }
+  });
+
+  it("holds an answer for delayMs, and a cancelled call stops waiting", async () => {
+    const slow = await startMockServer({ delayMs: 60_000 });
+    try {
+      const controller = new AbortController();
+      const call = createImagesClient({ apiKey: KEY, baseUrl: slow.url }).generate(base, { signal: controller.signal });
+      await expect.poll(() => slow.requests.length).toBe(1);
+      controller.abort();
+      await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("records what it received", async () => {
+    const before = mock.requests.length;
+    await client().generate({ ...base, quality: "standard" });
+    expect(mock.requests[before]).toMatchObject({
+      method: "POST",
+      path: "/v1/images/generations",
+      body: { ...base, quality: "standard" },
+    });
+  });
+
+  it("keeps no credential header in its log, whatever the header is called or how the key is sent", async () => {
+    const before = mock.requests.length;
+    const headers = {
+      "content-type": "application/json",
+      authorization: "sk-bare-key-without-scheme",
+      "x-api-key": "sk-x-api-key",
+      "proxy-authorization": "Basic cHJveHk6c2VjcmV0",
+      cookie: "session=s3cret",
+    };
+    await fetch(`${mock.url}/v1/images/generations`, { method: "POST", headers, body: JSON.stringify(base) });
+    const logged = mock.requests[before]?.headers ?? {};
+    expect(logged).toMatchObject({
+      authorization: "[redacted]",
+      "x-api-key": "[redacted]",
+      "proxy-authorization": "Basic [redacted]",
+      cookie: "[redacted]",
+    });
+    expect(JSON.stringify(mock.requests)).not.toMatch(/sk-bare|sk-x-api|cHJveHk|s3cret/);
+  });
+
+  it("answers 401 without the bearer token, or with another key", async () => {
+    expect((await post(base, null)).status).toBe(401);
+    const wrong = await createImagesClient({ apiKey: "sk-wrong", baseUrl: mock.url })
+      .generate(base)
+      .catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(AuthenticationError);
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ["n: 0", { ...base, n: 0 }, "/n: must be >= 1"],
+    ["n: 11", { ...base, n: 11 }, "/n: must be <= 10"],
+    ["output_compression: 101", { ...base, output_compression: 101 }, "/output_compression: must be <= 100"],
+    ["size: 999x999", { ...base, size: "999x999" }, "/size: one of"],
+    ["an empty prompt", { ...base, prompt: "" }, "/prompt: must NOT have fewer than 1 characters"],
+    ["a missing model", { prompt: base.prompt }, "/model: required property"],
+  ];
+
+  it.each(invalid)("answers 400 naming the violation for %s", async (_name, body, expected) => {
+    const { status, body: answer } = await post(body);
+    expect(status).toBe(400);
+    expect(answer.error.message).toContain(expected);
+    assertMatchesSpec("generateImage", 400, answer);
+  });
+
+  it.each(invalid)("the client refuses %s before sending it", async (_name, body, expected) => {
+    const before = mock.requests.length;
+    const error = await client()
+      .generate(body as ImageGenerationRequest)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as Error).message).toContain(expected);
+    expect(mock.requests.length).toBe(before);
+  });
+});
+
+describe("the spec's model rules, at the client and at the mock", () => {
+  // One request per way to break each rule (dall-e-2, dall-e-3, gpt-image-*, output_compression,
+  // a transparent background), as verify plans them from the spec.
+  const breaks = plannedRequests({ budget: 1000, include: ["invalid"] }).filter((request) =>
+    request.name.includes(" rule: "),
+  );
+
+  it("plans a break of every rule in the spec", () => {
+    const rules = new Set(breaks.map((request) => request.name.split(" rule: ")[0]));
+    expect([...rules].sort()).toEqual([
+      "background: transparent",
+      "dall-e-2",
+      "dall-e-3",
+      "gpt-image-*",
+      "output_compression",
+    ]);
+    expect(breaks.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("refuses each one at the client, naming the rule, with nothing sent", async () => {
+    const before = mock.requests.length;
+    for (const { name, body } of breaks) {
+      // One call whatever n says: without the option, the client fans dall-e-3's n: 2 out instead.
+      const error = await client()
+        .generate(body as ImageGenerationRequest, { maxImagesPerCall: 10 })
+        .catch((caught: unknown) => caught);
+      expect(error, name).toBeInstanceOf(RequestValidationError);
+      expect((error as Error).message, name).toContain(`${name.split(" rule: ")[0]} takes `);
+    }
+    expect(mock.requests.length).toBe(before);
+  });
+
+  it("answers each one with a 400 that names the rule and the field", async () => {
+    for (const { name, body } of breaks) {
+      const { status, body: answer } = await post(body);
+      expect(status, name).toBe(400);
+      expect(answer.error.message, name).toContain(`${name.split(" rule: ")[0]} takes `);
+    }
+    const { body: answer } = await post({ ...base, model: "dall-e-3", n: 4 });
+    expect(answer.error).toMatchObject({ message: "Invalid request: /n: dall-e-3 takes n: 1, got 4", param: "n" });
+  });
+});
+
+describe("validateAgainstSpec and assertMatchesSpec", () => {
+  it("accept what the spec allows and list what it does not, with pointers", () => {
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: "u", b64_json: null }] })).toEqual([]);
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: 1 }], created: "x" })).toEqual([
+      { pointer: "/created", expected: "must be integer,null", received: '"x"' },
+      { pointer: "/data/0/url", expected: "must be string,null", received: "1" },
+    ]);
+    expect(() => assertMatchesSpec("generateImage", 500, { error: { message: "m" } })).toThrow(
+      "generateImage 500 body does not match the spec: /error/type: required property, got nothing",
+    );
+  });
+
+  it("report a null where the spec does not allow one, and let unknown fields through", () => {
+    const usage = {
+      input_tokens: null,
+      output_tokens: 1,
+      total_tokens: 1,
+      input_tokens_details: { image_tokens: 0, text_tokens: 0 },
+    };
+    expect(validateAgainstSpec("generateImage", 200, { data: null, usage, seed: 4 })).toEqual([
+      { pointer: "/usage/input_tokens", expected: "must be integer", received: "null" },
+      { pointer: "/data", expected: "must be array", received: "null" },
+    ]);
+    expect(validateAgainstSpec("generateImage", 200, { data: [{ url: "u", seed: 4 }], provider: "x" })).toEqual([]);
+  });
+
+  it("report a status the spec does not document", () => {
+    expect(validateAgainstSpec("generateImage", 418, {})).toEqual([
+      {
+        pointer: "",
+        expected: expect.stringContaining("a status the spec documents for generateImage (200, 400"),
+        received: "418",
+      },
+    ]);
+  });
+
+  it.each(["constructor", "toString", "__proto__"])("never throw, even for an operation or schema named %s", (name) => {
+    expect(validateAgainstSpec(name as never, 200, {})).toEqual([
+      { pointer: "", expected: "an operation of the spec (generateImage)", received: name },
+    ]);
+    expect(validate(name as never, {})).toEqual([
+      { pointer: "", expected: "a body schema of the spec", received: JSON.stringify(name) },
+    ]);
+  });
+
+  it("show a huge string as its start and length", () => {
+    const [violation] = validateAgainstSpec("generateImage", 200, { data: "A".repeat(4_000_000) });
+    expect(violation?.received).toBe(`"${"A".repeat(32)}"… (4000000 characters)`);
+  });
+});
+
+describe("the mock server under abuse", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  });
+  afterAll(() => mock.close());
+
+  it("refuses a 50 MB body with a 413 at once, and answers the next request", async () => {
+    const huge = JSON.stringify({ ...base, prompt: "x".repeat(50 * 1024 * 1024) });
+    const response = await fetch(`${mock.url}/v1/images/generations`, {
+      method: "POST",
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: huge,
+    }).catch((error: Error) => error);
+    if (response instanceof Response) expect(response.status).toBe(413);
+    const next = await createImagesClient({ apiKey: "k", baseUrl: mock.url }).generate({ ...base, size: "256x256" });
+    expect(next.data).toHaveLength(1);
+  });
+
+  it("answers a small request while it draws ten 1536x1024 images", async () => {
+    const order: string[] = [];
+    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+    const big = client
+      .generate({ ...base, model: "gpt-image-1", prompt: "ten big ones", n: 10, size: "1536x1024" })
+      .then(() => order.push("big"));
+    const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
+    await Promise.all([big, small]);
+    expect(order).toEqual(["small", "big"]);
+  }, 30_000);
+});
+
+describe("the mock server's bounds", () => {
+  it("cuts off a request whose body trickles in past requestTimeoutMs", async () => {
+    const mock = await startMockServer({ requestTimeoutMs: 300 });
+    try {
+      const { request } = await import("node:http");
+      const { port } = new URL(mock.url);
+      const status = await new Promise<number | string>((resolve) => {
+        const req = request({ host: "127.0.0.1", port, method: "POST", path: "/v1/images/generations" }, (res) =>
+          resolve(res.statusCode ?? 0),
+        );
+        req.on("error", (error) => resolve((error as NodeJS.ErrnoException).code ?? "error"));
+        req.setHeader("content-type", "application/json");
+        req.setHeader("content-length", "1000");
+        req.write("{"); // and nothing more: a client trickling its body, or gone
+      });
+      expect([408, "ECONNRESET"]).toContain(status);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("keeps only its latest 256 url-mode images downloadable", async () => {
+    const mock = await startMockServer({ apiKey: "k" });
+    try {
+      const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+      const urls: string[] = [];
+      for (let round = 0; round < 26; round++) {
+        const { data } = await client.generate({ ...base, prompt: `picture ${round}`, size: "256x256", n: 10 });
+        urls.push(...data.map((item) => item.url as string));
+      }
+      expect(urls).toHaveLength(260);
+      expect((await fetch(urls[0] as string)).status).toBe(404);
+      expect((await fetch(urls[3] as string)).status).toBe(404);
+      expect((await fetch(urls[4] as string)).status).toBe(200);
+      expect((await fetch(urls[259] as string)).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
+});
