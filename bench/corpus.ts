@@ -25,7 +25,7 @@ for (const spec of specs.filter((candidate) => candidate.name !== BROKEN_IN_CORP
   const document = parseYaml(await readFile(spec.file, "utf8")) as { paths?: object };
   const started = performance.now();
   const { files, warnings } = await generateFiles(spec.file, {
-    runtime: "sudo-images/spec",
+    runtime: "sudo-images/runtime",
     operations: spec.operations,
   });
   const elapsed = performance.now() - started;

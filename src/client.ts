@@ -20,9 +20,9 @@ import {
   type Settings,
   type ValidationMode,
 } from "./options.js";
-import { normalizeWith } from "./spec/normalize.js";
-import type { SpecViolation, Validator } from "./spec/types.js";
-import { check } from "./spec/validation.js";
+import { normalizeWith } from "./runtime/normalize.js";
+import type { SpecViolation, Validator } from "./runtime/types.js";
+import { check } from "./runtime/validation.js";
 
 export type { Logger } from "./http/debug-log.js";
 export type { RetryPolicy } from "./http/retry.js";

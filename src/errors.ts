@@ -1,8 +1,8 @@
 import type { components } from "./generated/schema.js";
 import { oneLine } from "./http/shown-text.js";
 import type { ImageData } from "./models.js";
-import type { SpecViolation } from "./spec/types.js";
-import { describeViolations } from "./spec/validation.js";
+import type { SpecViolation } from "./runtime/types.js";
+import { describeViolations } from "./runtime/validation.js";
 
 /** The body of a failed request, as the spec defines it. */
 export type ErrorBody = components["schemas"]["ErrorResponse"];
@@ -309,7 +309,7 @@ export class ImageError extends SudoImagesError {
   }
 }
 
-export type { SpecViolation } from "./spec/types.js";
+export type { SpecViolation } from "./runtime/types.js";
 
 /** A body breaks the spec; `violations` says where and how. */
 export class SpecValidationError extends SudoImagesError {

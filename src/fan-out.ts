@@ -1,7 +1,7 @@
 import { PartialGenerationError } from "./errors.js";
 import type { GenerationResponse, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
-import type { Validator } from "./spec/types.js";
-import { check } from "./spec/validation.js";
+import type { Validator } from "./runtime/types.js";
+import { check } from "./runtime/validation.js";
 
 /**
  * The most images one call for this request may ask for by the spec's conditional rules: the

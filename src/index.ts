@@ -41,5 +41,5 @@ export { type BodySchemaName, normalize, type SchemaName, validate } from "./gen
 export { detectImageType, type ImageBytesOptions, type ImageHosts, type ImageType, imageBytes } from "./images.js";
 export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
 export { createRawClient } from "./raw.js";
-export type { Normalized } from "./spec/normalize.js";
-export type { SpecViolation } from "./spec/types.js";
+export type { Normalized } from "./runtime/normalize.js";
+export type { SpecViolation } from "./runtime/types.js";

@@ -1,5 +1,5 @@
 import type { components } from "./generated/schema.js";
-import type { Normalized } from "./spec/normalize.js";
+import type { Normalized } from "./runtime/normalize.js";
 
 type Schemas = components["schemas"];
 

@@ -18,7 +18,7 @@ import {
   DEFAULT_BASE_URL,
 } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "./http/timeout.js";
-import { responseViolations } from "./spec/responses.js";
+import { responseViolations } from "./runtime/responses.js";
 
 /**
  * The client's options and one call's, each checked and resolved in one place, beside each other:

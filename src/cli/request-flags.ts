@@ -1,5 +1,5 @@
-import { type ConditionalRule, ruleList } from "../spec/rule-list.js";
-import type { JsonSchema, Validator } from "../spec/types.js";
+import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
+import type { JsonSchema, Validator } from "../runtime/types.js";
 
 /** A flag of `sudo-images generate` that sets one field of the request body. */
 export interface RequestFlag {

@@ -1,4 +1,4 @@
-import { escapeToken, valueAt } from "../spec/json-pointer.js";
+import { escapeToken, valueAt } from "../runtime/json-pointer.js";
 import { canonicalNullable } from "./nullability.js";
 import { dict, freeName, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";

@@ -1,4 +1,4 @@
-import { valueAt } from "../spec/json-pointer.js";
+import { valueAt } from "../runtime/json-pointer.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
 import { isSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { valueAt } from "../spec/json-pointer.js";
+import { valueAt } from "../runtime/json-pointer.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -48,7 +48,7 @@ export interface GenerateOptions {
 }
 
 /** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
-const RUNTIME_SOURCE = "src/spec/runtime.ts";
+const RUNTIME_SOURCE = "src/runtime/index.ts";
 
 /**
  * Everything `npm run generate` writes, computed in memory from one spec: nothing is written

@@ -1,4 +1,4 @@
-import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../spec/json-pointer.js";
+import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
 import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";

@@ -2,22 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The runtime's source files, in an order where each needs only those before it. */
-const RUNTIME_FILES = [
-  "types.ts",
-  "json-pointer.ts",
-  "issue-message.ts",
-  "validation.ts",
-  "normalize.ts",
-  "runtime.ts",
-];
+const RUNTIME_FILES = ["types.ts", "json-pointer.ts", "issue-message.ts", "validation.ts", "normalize.ts", "index.ts"];
 
 /** An import or re-export between the runtime's own files: meaningless once they are one file. */
 const LOCAL_LINK = /^(?:import|export)\s+(?:type\s+)?\{[^}]*\}\s+from\s+"\.\/[^"]+";\n/gm;
 
 /**
- * The runtime generated code runs on (`sudo-images/spec`), as one TypeScript module to write
+ * The runtime generated code runs on (`sudo-images/runtime`), as one TypeScript module to write
  * beside it: a generated folder then needs nothing at run time, not even this package. Made from
- * the runtime's own sources, which the package ships (`src/spec/`), so it is the same code.
+ * the runtime's own sources, which the package ships (`src/runtime/`), so it is the same code.
  */
 export function runtimeModule(): string {
   const dir = runtimeSources();
@@ -25,11 +18,11 @@ export function runtimeModule(): string {
   return parts.join("\n");
 }
 
-/** `src/spec/` beside this module (run from source) or in the package root (run from `dist/codegen/`). */
+/** `src/runtime/` beside this module (run from source) or in the package root (run from `dist/codegen/`). */
 function runtimeSources(): URL {
-  for (const candidate of ["../spec/", "../../src/spec/"]) {
+  for (const candidate of ["../runtime/", "../../src/runtime/"]) {
     const dir = new URL(candidate, import.meta.url);
-    if (existsSync(fileURLToPath(new URL("runtime.ts", dir)))) return dir;
+    if (existsSync(fileURLToPath(new URL("index.ts", dir)))) return dir;
   }
-  throw new Error("the runtime's sources (src/spec/*.ts) are missing from this install of sudo-images");
+  throw new Error("the runtime's sources (src/runtime/*.ts) are missing from this install of sudo-images");
 }

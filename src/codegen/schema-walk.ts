@@ -1,4 +1,4 @@
-import { pointerKeys } from "../spec/json-pointer.js";
+import { pointerKeys } from "../runtime/json-pointer.js";
 
 /** A JSON Schema or OpenAPI Schema Object, as parsed from the spec. */
 export type Schema = { [keyword: string]: unknown };

@@ -1,4 +1,4 @@
-import { pointerKeys, valueAt } from "../spec/json-pointer.js";
+import { pointerKeys, valueAt } from "../runtime/json-pointer.js";
 import { dict, isSchema, type Schema } from "./schema-walk.js";
 import { type OpenApiDocument, SpecError } from "./spec-source.js";
 

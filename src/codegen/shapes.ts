@@ -1,9 +1,9 @@
-import { defsName } from "../spec/json-pointer.js";
-import type { Shape } from "../spec/types.js";
+import { defsName } from "../runtime/json-pointer.js";
+import type { Shape } from "../runtime/types.js";
 import { admitsNull, isNullOnly } from "./nullability.js";
 import { dict, isSchema, type Schema } from "./schema-walk.js";
 
-/** What the runtime reads (`src/spec/types.ts`); a string names another entry of the same table. */
+/** What the runtime reads (`src/runtime/types.ts`); a string names another entry of the same table. */
 type ShapeRef = string | Shape;
 
 /**

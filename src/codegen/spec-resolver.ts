@@ -1,7 +1,7 @@
 import { lstatSync } from "node:fs";
 import path from "node:path";
 import { BaseResolver, type Document, type Source } from "@redocly/openapi-core";
-import { escapeToken, valueAt } from "../spec/json-pointer.js";
+import { escapeToken, valueAt } from "../runtime/json-pointer.js";
 import { displayPath } from "./display-path.js";
 
 /** Where a spec's `$ref`s may lead. */

@@ -1,6 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
-import { defsName, defsRef } from "../spec/json-pointer.js";
+import { defsName, defsRef } from "../runtime/json-pointer.js";
 import type { SchemaSet, Warn } from "./json-schema.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 

@@ -1,11 +1,11 @@
 // Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 
-import { bindSpec } from "../spec/runtime.js";
+import { bindSpec } from "../runtime/index.js";
 import { shapes, validators } from "./metadata.js";
 import type { components } from "./schema.js";
 
-export type { Normalized, SpecViolation } from "../spec/runtime.js";
+export type { Normalized, SpecViolation } from "../runtime/index.js";
 export { routes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths } from "./schema.js";
 

@@ -1,7 +1,7 @@
 // Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 
-import type { JsonSchema, Shapes, Validator } from "../spec/runtime.js";
+import type { JsonSchema, Shapes, Validator } from "../runtime/index.js";
 import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */

@@ -1,5 +1,5 @@
 import { ApiError, type ErrorContext, requestIdOf } from "../errors.js";
-import type { SpecViolation } from "../spec/types.js";
+import type { SpecViolation } from "../runtime/types.js";
 import { bearer, currentKey, type KeySource } from "./auth.js";
 import { exchange, type Wire } from "./exchange.js";
 import { errorBody, parseJsonBody } from "./response-body.js";

@@ -1,5 +1,5 @@
-import { defsName } from "../spec/json-pointer.js";
-import type { JsonSchema } from "../spec/types.js";
+import { defsName } from "../runtime/json-pointer.js";
+import type { JsonSchema } from "../runtime/types.js";
 
 /**
  * `schema` as a reader of a generated body schema wants it: a `$ref` followed into the root's

@@ -1,5 +1,5 @@
 import { bodySchemas, shapes } from "../generated/metadata.js";
-import type { JsonSchema, Shape } from "../spec/types.js";
+import type { JsonSchema, Shape } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 
 type Schema = JsonSchema;

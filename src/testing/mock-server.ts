@@ -6,7 +6,7 @@ import type { components } from "../generated/schema.js";
 import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import type { ImageGenerationRequest } from "../models.js";
-import { describeViolations } from "../spec/validation.js";
+import { describeViolations } from "../runtime/validation.js";
 import { buildGeneration, type Drawings, drawingCache, drawnFormat } from "./mock-generation.js";
 import type { MockImageFormat } from "./mock-image.js";
 

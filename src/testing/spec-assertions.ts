@@ -1,7 +1,7 @@
 import { routes, validators } from "../generated/index.js";
-import { responseViolations } from "../spec/responses.js";
-import type { SpecViolation } from "../spec/types.js";
-import { describeViolations } from "../spec/validation.js";
+import { responseViolations } from "../runtime/responses.js";
+import type { SpecViolation } from "../runtime/types.js";
+import { describeViolations } from "../runtime/validation.js";
 
 /** An operation of the spec, by its `operationId`. */
 export type OperationId = keyof typeof routes;

@@ -1,4 +1,4 @@
-import type { JsonSchema, Validator } from "../spec/types.js";
+import type { JsonSchema, Validator } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 import { BodyRules, type NamedBody } from "./verify-rules.js";
 

@@ -1,7 +1,7 @@
-import { pointerKeys } from "../spec/json-pointer.js";
-import { type ConditionalRule, ruleList } from "../spec/rule-list.js";
-import type { JsonSchema, SpecViolation, Validator } from "../spec/types.js";
-import { check } from "../spec/validation.js";
+import { pointerKeys } from "../runtime/json-pointer.js";
+import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
+import type { JsonSchema, SpecViolation, Validator } from "../runtime/types.js";
+import { check } from "../runtime/validation.js";
 
 type Body = Record<string, unknown>;
 

@@ -12,8 +12,8 @@ import { oneLine } from "../http/shown-text.js";
 import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
-import { responseSchema } from "../spec/responses.js";
-import type { Validator } from "../spec/types.js";
+import { responseSchema } from "../runtime/responses.js";
+import type { Validator } from "../runtime/types.js";
 import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
 

@@ -126,7 +126,7 @@ describe("npm run generate -- --check", () => {
     copy = await mkdtemp(path.join(tmpdir(), "sudo-images-check-"));
     await cp(path.join(root, "openapi"), path.join(copy, "openapi"), { recursive: true });
     await cp(path.join(root, "src/generated"), path.join(copy, "src/generated"), { recursive: true });
-    await cp(path.join(root, "src/spec"), path.join(copy, "src/spec"), { recursive: true });
+    await cp(path.join(root, "src/runtime"), path.join(copy, "src/runtime"), { recursive: true });
   });
   afterAll(() => rm(copy, { recursive: true, force: true }));
 
@@ -212,7 +212,7 @@ describe("a spec published with mistakes", () => {
   /** Generates `file` into its own folder and imports it. */
   async function generated(file: string) {
     const out = path.join(dir, path.basename(file, ".json"));
-    const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
+    const runtime = path.relative(out, path.join(root, "src/runtime/index.js")).split(path.sep).join("/");
     const { files, warnings } = await generateFiles(file, { runtime });
     await writeFiles(files, out);
     const module = (await import(path.join(out, "index.ts"))) as {

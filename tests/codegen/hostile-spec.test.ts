@@ -49,7 +49,7 @@ async function write(name: string, value: unknown): Promise<string> {
 }
 
 async function refusal(file: string, refs = {}): Promise<string> {
-  const error = await generateFiles(file, { runtime: "sudo-images/spec", refs }).catch((caught: unknown) => caught);
+  const error = await generateFiles(file, { runtime: "sudo-images/runtime", refs }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(SpecError);
   const message = (error as SpecError).message;
   expect(message.split("\n")).toHaveLength(1);
@@ -70,7 +70,7 @@ describe("spec text in generated code", () => {
     // A file name with a line break in it would carry code into the banner comment.
     const file = await write("evil\nglobalThis.__pwnedFile=1;.json", spec(schemas, { $ref: pointerTo(EVIL) }, info));
     const out = path.join(dir, "out-evil");
-    const runtime = path.relative(out, path.join(root, "src/spec/runtime.js")).split(path.sep).join("/");
+    const runtime = path.relative(out, path.join(root, "src/runtime/index.js")).split(path.sep).join("/");
     const { files } = await generateFiles(file, { runtime });
     await writeFiles(files, out);
 
@@ -100,7 +100,7 @@ describe("$refs", () => {
     expect(await refusal(file)).toMatch(
       /outside\.json:\d+:\d+: Can't resolve \$ref: refused: .*credentials\.json is outside the spec's folder; pass --allow-outside-refs to read it .*at #\/paths\/~1x\/post\/requestBody\/content\/application~1json\/schema \(and \d+ warning\(s\) about the spec; --verbose lists them\)$/,
     );
-    const { files } = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/spec" });
+    const { files } = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/runtime" });
     expect(files.get("schema.ts")).toContain("password=hunter2");
   });
 
@@ -114,7 +114,7 @@ describe("$refs", () => {
         /refused: http:\/\/127\.0\.0\.1:\d+\/schema\.json is remote; pass --allow-remote-refs/,
       );
       expect(server.requests).toEqual([]);
-      await generateFiles(file, { refs: { allowRemoteRefs: true }, runtime: "sudo-images/spec" });
+      await generateFiles(file, { refs: { allowRemoteRefs: true }, runtime: "sudo-images/runtime" });
       expect(server.requests.map((seen) => seen.url)).toContain("/schema.json");
     } finally {
       await server.close();

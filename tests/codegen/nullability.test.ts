@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
-import type { Shapes, SpecViolation } from "../../src/spec/runtime.js";
+import type { Shapes, SpecViolation } from "../../src/runtime/index.js";
 import { typecheck } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -138,7 +138,7 @@ describe.each(["3.0", "3.1"] as const)("nullability in an OpenAPI %s document", 
     dir = await mkdtemp(path.join(tmpdir(), `sudo-images-nulls-${version}-`));
     const spec = path.join(dir, "spec.json");
     await writeFile(spec, JSON.stringify(fixture(version), null, 2));
-    const runtime = path.relative(dir, path.join(root, "src/spec/runtime.js"));
+    const runtime = path.relative(dir, path.join(root, "src/runtime/index.js"));
     const { files } = await generateFiles(spec, { runtime });
     await writeFiles(files, dir);
     generated = (await import(path.join(dir, "index.ts"))) as Generated;

@@ -30,7 +30,7 @@ describe("the corpus of published specs", () => {
   it.each(specs.filter((spec) => spec.name !== BROKEN_IN_CORPUS).map((spec) => [spec.name, spec] as const))(
     "generates %s",
     async (_name, spec) => {
-      const { files } = await generateFiles(spec.file, { runtime: "sudo-images/spec", operations: spec.operations });
+      const { files } = await generateFiles(spec.file, { runtime: "sudo-images/runtime", operations: spec.operations });
       const out = path.join(dir, `spec${generated.length}`);
       await writeFiles(files, out);
       generated.push(out);
@@ -55,7 +55,7 @@ describe("the corpus of published specs", () => {
         module: "NodeNext",
         target: "ES2022",
         types: [],
-        paths: { "sudo-images/spec": [path.join(root, "src/spec/runtime.ts")] },
+        paths: { "sudo-images/runtime": [path.join(root, "src/runtime/index.ts")] },
       },
       include: ["*/*.ts"],
     });

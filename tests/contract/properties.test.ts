@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Schema } from "../../src/codegen/schema-walk.js";
 import { normalize, validate } from "../../src/index.js";
-import { escapeToken, pointerKeys, valueAt } from "../../src/spec/json-pointer.js";
+import { escapeToken, pointerKeys, valueAt } from "../../src/runtime/json-pointer.js";
 import { arbitraryFor, specDefs } from "../helpers/schema-arbitrary.js";
 
 const SEED = 20261124;

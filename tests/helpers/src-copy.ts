@@ -18,7 +18,7 @@ export async function srcGeneratedFrom(spec: string): Promise<string> {
   });
   await symlink(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   await writeFile(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  const { files } = await generateFiles(spec, { runtime: "../spec/runtime.js" });
+  const { files } = await generateFiles(spec, { runtime: "../runtime/index.js" });
   await writeFiles(files, path.join(dir, "src/generated"));
   return dir;
 }

@@ -6,9 +6,9 @@ import {
   validate_ImageGenerationRequest,
   validators,
 } from "../../src/generated/metadata.js";
-import { responseSchema, responseViolations } from "../../src/spec/responses.js";
-import type { SpecViolation, ValidationIssue, Validator } from "../../src/spec/types.js";
-import { check, describeViolations } from "../../src/spec/validation.js";
+import { responseSchema, responseViolations } from "../../src/runtime/responses.js";
+import type { SpecViolation, ValidationIssue, Validator } from "../../src/runtime/types.js";
+import { check, describeViolations } from "../../src/runtime/validation.js";
 
 const usage = {
   input_tokens: 1,

@@ -1,5 +1,5 @@
 /**
- * `sudo-images/spec`: what every generated folder's `index.ts` runs on (`bindSpec`). Folders inside
+ * `sudo-images/runtime` (also `sudo-images/spec`, its earlier name): what every generated folder's `index.ts` runs on (`bindSpec`). Folders inside
  * this repository import it; any other carries a copy (`runtime.ts`), so it needs nothing at run time.
  * Generated folders hold only data derived from their spec.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalize, validate } from "../../src/index.js";
-import { normalizeWith } from "../../src/spec/normalize.js";
-import type { Shapes } from "../../src/spec/types.js";
+import { normalizeWith } from "../../src/runtime/normalize.js";
+import type { Shapes } from "../../src/runtime/types.js";
 
 const full = {
   background: "transparent",
