@@ -6,6 +6,12 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
 
+/** A client of the counting server whose answers each take 30 ms, the in-flight count reset. */
+function slowClient(maxConcurrency: number) {
+  mostInFlight = 0;
+  return createImagesClient({ apiKey: "k", baseUrl: server.url, maxConcurrency, headers: { "x-delay": "30" } });
+}
+
 /** A server that answers each request after `x-delay` ms, counting how many are in flight at once. */
 let server: TestServer;
 let inFlight = 0;
@@ -93,13 +99,7 @@ describe("more images than one call may give", () => {
   });
 
   it("queues ordinary calls too: a burst never has more than maxConcurrency in flight", async () => {
-    mostInFlight = 0;
-    const client = createImagesClient({
-      apiKey: "k",
-      baseUrl: server.url,
-      maxConcurrency: 3,
-      headers: { "x-delay": "30" },
-    });
+    const client = slowClient(3);
     await Promise.all(Array.from({ length: 9 }, () => client.generate({ prompt: "p", model: "m" })));
     expect(mostInFlight).toBe(3);
   });
@@ -142,13 +142,7 @@ describe("dall-e-3 against the mock", () => {
   });
 
   it("keeps a fanned-out dall-e-3 call within maxConcurrency", async () => {
-    mostInFlight = 0;
-    const client = createImagesClient({
-      apiKey: "k",
-      baseUrl: server.url,
-      maxConcurrency: 2,
-      headers: { "x-delay": "30" },
-    });
+    const client = slowClient(2);
     const { data } = await client.generate({ prompt: "owls", model: "dall-e-3", n: 4 });
     expect(data).toHaveLength(4);
     expect(mostInFlight).toBe(2);
