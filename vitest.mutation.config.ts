@@ -25,6 +25,7 @@ export default defineConfig({
       "tests/errors.test.ts",
       "tests/http/signals.test.ts",
       "tests/runtime/validation.test.ts",
+      "tests/fan-out.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

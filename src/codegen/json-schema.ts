@@ -10,6 +10,8 @@ export interface OperationBodies {
   request?: string;
   /** status code (or `default`) → schema name; a response with no JSON body is left out. */
   responses: Record<string, string>;
+  /** status code → the headers its response must carry (`required: true`), lower-case; absent when none. */
+  headers?: Record<string, string[]>;
 }
 
 /** The spec's schemas as one JSON Schema 2020-12 document, and which of them each operation uses. */
@@ -91,11 +93,34 @@ export function toSchemaSet(
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
         const found = bodyOf(document, response, `${here}/responses/${escapeToken(status)}`);
         if (found !== undefined) bodies.responses[status] = name(status, found);
+        const headers = requiredHeaders(document, response);
+        if (headers.length > 0) bodies.headers = { ...bodies.headers, [status]: headers };
       }
       operations[id] = bodies;
     }
   }
   return { defs, operations, places };
+}
+
+/** The names of the headers a response says it always carries (`required: true`), lower-case, following `$ref`s. */
+function requiredHeaders(document: OpenApiDocument, responseOrRef: unknown): string[] {
+  const response = followed(document, responseOrRef);
+  const headers = isSchema(response) && isSchema(response.headers) ? response.headers : {};
+  return Object.entries(headers)
+    .filter(([, header]) => {
+      const resolved = followed(document, header);
+      return isSchema(resolved) && resolved.required === true;
+    })
+    .map(([name]) => name.toLowerCase());
+}
+
+/** A local `$ref` chain followed to what it names (a cycle or a dangling one ends in `undefined`). */
+function followed(document: OpenApiDocument, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; isSchema(current) && typeof current.$ref === "string" && hops < 100; hops++) {
+    current = current.$ref.startsWith("#/") ? valueAt(document, current.$ref.slice(1)) : undefined;
+  }
+  return current;
 }
 
 /** A body's JSON schema, where it stands in the spec, and the component it came from, if any. */

@@ -6,7 +6,7 @@ import * as generated from "./validators.js";
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
 export const routes = {
-  "generateImage": {"method":"post","path":"/v1/images/generations","responses":{"200":"ImageGeneration","400":"ErrorResponse","401":"ErrorResponse","403":"ErrorResponse","429":"ErrorResponse","500":"ErrorResponse","502":"ErrorResponse","503":"ErrorResponse"},"request":"ImageGenerationRequest"},
+  "generateImage": {"method":"post","path":"/v1/images/generations","responses":{"200":"ImageGeneration","400":"ErrorResponse","401":"ErrorResponse","403":"ErrorResponse","429":"ErrorResponse","500":"ErrorResponse","502":"ErrorResponse","503":"ErrorResponse"},"request":"ImageGenerationRequest","headers":{"200":["x-request-id"]}},
 } as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */

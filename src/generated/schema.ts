@@ -197,6 +197,8 @@ export interface operations {
             /** @description The generated images. */
             200: {
                 headers: {
+                    /** @description The request's id at Sudo, for support and logs (`requestId` on a result and on an error). */
+                    "x-request-id": string;
                     [name: string]: unknown;
                 };
                 content: {

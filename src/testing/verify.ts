@@ -55,7 +55,7 @@ export interface VerifyOptions {
 export interface VerifyCheck {
   /** The planned request, such as `size=1792x1024` or `missing prompt`. */
   request: string;
-  /** What was checked: `status`, `content type`, `body`, `image count`, `image format`, `image size`, `image url`. */
+  /** What was checked: `status`, `header`, `content type`, `body`, `image count`, `image format`, `image size`, `image url`. */
   check: string;
   /** What the spec wants. */
   expected: string;
@@ -233,6 +233,10 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   found.push(
     finding("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status)),
   );
+  for (const name of documentedHeaders(route, status)) {
+    const present = response.headers.has(name);
+    found.push(finding("header", present, `${name}, which the spec documents`, present ? "present" : "none"));
+  }
   const type = response.headers.get("content-type") ?? "";
   const json = isJsonType(type);
   found.push(finding("content type", json, "application/json", type || "none"));
@@ -283,6 +287,11 @@ async function ask(
     if (error instanceof SudoImagesError) return error.message;
     throw error;
   }
+}
+
+/** The headers the spec says an answer of this status always carries (`required: true`). */
+function documentedHeaders(route: object, status: number): readonly string[] {
+  return (route as { headers?: Record<string, readonly string[]> }).headers?.[String(status)] ?? [];
 }
 
 /** One check on one answer, before it is named by its request. */
