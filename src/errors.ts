@@ -217,7 +217,7 @@ export class ConnectionError extends SudoImagesError {
   override name = "ConnectionError";
   /** `during` says when, such as " while reading the body" (a body cut off mid-transfer). */
   constructor(method: string, url: string, options: ErrorContext & { cause: unknown }, during = "") {
-    super(`${method} ${url} failed${during}: connection error: ${describeCause(options.cause)}`, options);
+    super(`${method} ${url} failed${during}: connection error: ${causeText(options.cause)}`, options);
   }
 }
 
@@ -361,7 +361,7 @@ function errorDetail(body: unknown): {
   return { message: text("message"), type: text("type"), code: text("code"), param: text("param") };
 }
 
-function describeCause(cause: unknown): string {
+function causeText(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   // undici puts the useful part (ECONNREFUSED 127.0.0.1:1234) on the cause of "fetch failed".
   const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";

@@ -47,7 +47,7 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
   if (fatal.length > 0) {
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
     throw new SpecError(
-      `${describeProblem(fatal[0] as NormalizedProblem)}${more}${warningCount(problems.length - fatal.length)}`,
+      `${problemLine(fatal[0] as NormalizedProblem)}${more}${warningCount(problems.length - fatal.length)}`,
     );
   }
   const { bundle: bundled } = await bundle({
@@ -74,7 +74,7 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
     const { line, col } = lineCol({ source, pointer, reportOnKey: false });
     return `${displayPath(specPath)}:${line}:${col}: ${message} at ${pointer}`;
   };
-  return { document: document as OpenApiDocument, warnings: problems.map(describeProblem), place };
+  return { document: document as OpenApiDocument, warnings: problems.map(problemLine), place };
 }
 
 /** What `loadSpec` read: the document, lint's warnings, and how to say where something in it is. */
@@ -102,7 +102,7 @@ export function warningCount(count: number): string {
 export async function lintSpec(specPath: string): Promise<string[]> {
   const config = await createConfig({ extends: ["recommended"] });
   const problems = await lintProblems(specPath, config, new SpecResolver(specPath));
-  return problems.map(describeProblem);
+  return problems.map(problemLine);
 }
 
 async function lintProblems(
@@ -117,7 +117,7 @@ async function lintProblems(
   }
 }
 
-function describeProblem(problem: NormalizedProblem): string {
+function problemLine(problem: NormalizedProblem): string {
   const location = problem.location[0];
   if (!location) return `${problem.ruleId}: ${problem.message}`;
   const { line, col } = lineCol(location);

@@ -76,26 +76,26 @@ function serverDelay(headers: Headers, now: number): number | undefined {
 }
 
 /**
- * Runs `attempt` until it succeeds, fails with something not retryable, or runs out of retries,
+ * Runs `run` (one attempt) until it succeeds, fails with something not retryable, or runs out of retries,
  * waiting between attempts (a wait the caller's `signal` cuts short). Each attempt is told its
  * number and the last request id the server gave, so the error that ends it is complete when made.
  */
 export async function retrying<T>(
-  attempt: (context: { attempts: number; requestId: string | undefined }) => Promise<T>,
+  run: (context: { attempts: number; requestId: string | undefined }) => Promise<T>,
   policy: RetryPolicy,
   signal: AbortSignal | undefined,
   log: (line: string) => void,
 ): Promise<T> {
   let requestId: string | undefined;
-  for (let number = 1; ; number++) {
+  for (let attempts = 1; ; attempts++) {
     try {
-      return await attempt({ attempts: number, requestId });
+      return await run({ attempts, requestId });
     } catch (error) {
       if (error instanceof SudoImagesError) requestId = error.requestId ?? requestId;
-      const retryable = !signal?.aborted && number <= policy.maxRetries && isRetryable(error);
+      const retryable = !signal?.aborted && attempts <= policy.maxRetries && isRetryable(error);
       if (!retryable) throw error;
-      const delay = retryDelay(number, error instanceof ApiError ? error.headers : undefined, policy);
-      log(`attempt ${number} failed (${(error as Error).message}); retrying in ${delay} ms`);
+      const delay = retryDelay(attempts, error instanceof ApiError ? error.headers : undefined, policy);
+      log(`attempt ${attempts} failed (${(error as Error).message}); retrying in ${delay} ms`);
       await sleep(delay, signal);
     }
   }
