@@ -81,7 +81,15 @@ function compareOperations(
     const [mine, other] = [ourResponses[status], theirResponses[status]];
     if (mine === undefined || other === undefined) {
       found.push({ where: id, what: `status ${status}`, ours: presence(mine), theirs: presence(other) });
-    } else compare.schemas(`${id} ${status}`, compare.body(mine, "ours"), compare.body(other, "theirs"));
+    } else {
+      compare.schemas(`${id} ${status}`, compare.body(mine, "ours"), compare.body(other, "theirs"));
+      const [ourHeaders, theirHeaders] = [
+        compare.requiredHeaders(mine, "ours"),
+        compare.requiredHeaders(other, "theirs"),
+      ];
+      if (ourHeaders !== theirHeaders)
+        found.push({ where: `${id} ${status}`, what: "required headers", ours: ourHeaders, theirs: theirHeaders });
+    }
   }
   compare.schemas(
     `${id} request`,
@@ -134,6 +142,22 @@ class SchemaComparison {
     }
     const [ourEnum, theirEnum] = [enumOf(ours), enumOf(theirs)];
     if (ourEnum !== theirEnum) this.differ(where, "enum", ourEnum, theirEnum);
+    const [ourRules, theirRules] = [rulesOf(ours), rulesOf(theirs)];
+    if (ourRules !== theirRules) this.differ(where, "rules", ourRules, theirRules);
+  }
+
+  /** The headers a response says it always carries (`required: true`), lower-case and sorted. */
+  requiredHeaders(response: unknown, side: "ours" | "theirs"): string {
+    const resolved = this.resolve(response, side);
+    const headers = isSchema(resolved) && isSchema(resolved.headers) ? resolved.headers : {};
+    const names = Object.entries(headers)
+      .filter(([, header]) => {
+        const found = this.resolve(header, side);
+        return isSchema(found) && found.required === true;
+      })
+      .map(([name]) => name.toLowerCase())
+      .sort();
+    return names.length === 0 ? ABSENT : names.join(", ");
   }
 
   private fields(where: string, ours: Schema, theirs: Schema): void {
@@ -201,6 +225,19 @@ function enumOf(schema: Schema): string {
     .map((value) => String(value))
     .sort()
     .join(", ");
+}
+
+/**
+ * The schema's conditional rules (`if`/`then`, at its root or under `allOf`) by title: what each
+ * model takes, when a spec writes it as data rather than in its descriptions.
+ */
+function rulesOf(schema: Schema): string {
+  const members = [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])].filter(isSchema);
+  const titles = members
+    .filter((member) => isSchema(member.then))
+    .map((member) => (typeof member.title === "string" ? member.title : "(untitled)"))
+    .sort();
+  return titles.length === 0 ? ABSENT : titles.join(", ");
 }
 
 function propertiesOf(schema: Schema): Record<string, unknown> {
