@@ -42,8 +42,8 @@ export function planRequests(operationId: string, schema: Schema, seed = 0, vali
   const required = new Set((root.required as string[] | undefined) ?? []);
   const fields = Object.entries(properties).map(([key, property]) => [key, resolvedSchema(property, schema)] as const);
   const field = (key: string) => fields.find(([name]) => name === key)?.[1] ?? {};
-  const rules: BodyRules = new BodyRules(root, validator, {
-    choices: (key) => [...new Set([...valuesOf(field(key)), ...rules.keyedValues(key)])],
+  const rules = new BodyRules(root, validator, {
+    listed: (key) => valuesOf(field(key)),
     sample: (key) => sampleValue(key, field(key)),
   });
   const base: Record<string, unknown> = {};

@@ -11,10 +11,10 @@ export interface NamedBody {
   body: Body;
 }
 
-/** The values the planner sends for a field: the ones it lists, and one sample for any field. */
+/** What the planner knows of each field's values from its own schema. */
 export interface FieldValues {
-  /** Its enum or examples, and the values the rules key on (null left out). */
-  choices(key: string): unknown[];
+  /** Its enum, else its examples (null left out). */
+  listed(key: string): unknown[];
   /** One value its own schema accepts. */
   sample(key: string): unknown;
 }
@@ -41,17 +41,16 @@ export class BodyRules {
     this.#rules = ruleList(root, validator);
   }
 
-  /** The values the planner sends for `key`: its listed ones and those the rules key on. */
+  /**
+   * The values the planner sends for `key`: its listed ones, and those the rules' conditions name
+   * (`model`: `dall-e-2`, `dall-e-3`), so that every rule's case gets sent.
+   */
   choices(key: string): unknown[] {
-    return this.#fields.choices(key);
-  }
-
-  /** The values the rules' conditions name for `key` (`model`: `dall-e-2`, `dall-e-3`), so they get sent. */
-  keyedValues(key: string): unknown[] {
-    return this.#rules.flatMap(({ when }) => {
+    const keyed = this.#rules.flatMap(({ when }) => {
       const property = (when.properties as Record<string, JsonSchema> | undefined)?.[key];
       return property && "const" in property ? [property.const] : [];
     });
+    return [...new Set([...this.#fields.listed(key), ...keyed])];
   }
 
   /**
@@ -64,7 +63,7 @@ export class BodyRules {
     if (this.#accepts(body)) return body;
     const alternatives = [...this.#required]
       .filter((key) => !keep.includes(key))
-      .flatMap((key) => this.#fields.choices(key).map((value) => ({ ...body, [key]: value })));
+      .flatMap((key) => this.choices(key).map((value) => ({ ...body, [key]: value })));
     const moved = alternatives.find((candidate) => this.#accepts(candidate));
     if (moved !== undefined) return moved;
     let current = body;
@@ -72,7 +71,7 @@ export class BodyRules {
       const key = pointerKeys(this.#violations(current)[0]?.pointer ?? "")[0];
       if (key === undefined || this.#required.has(key) || keep.includes(key)) return undefined;
       const { [key]: _left, ...without } = current;
-      const options = [...this.#fields.choices(key).map((value) => ({ ...current, [key]: value })), without];
+      const options = [...this.choices(key).map((value) => ({ ...current, [key]: value })), without];
       current = options.find((candidate) => this.#accepts(candidate)) ?? without;
       if (this.#accepts(current)) return current;
     }
@@ -108,7 +107,7 @@ export class BodyRules {
     const body: Body = { ...base };
     const conditions = (rule.when.properties ?? {}) as Record<string, JsonSchema>;
     for (const [key, condition] of Object.entries(conditions)) {
-      const listed = this.#fields.choices(key).find((value) => meets(value, condition));
+      const listed = this.choices(key).find((value) => meets(value, condition));
       const value = "const" in condition ? condition.const : (listed ?? this.#fields.sample(key));
       if (!meets(value, condition)) return undefined;
       body[key] = value;
@@ -119,7 +118,7 @@ export class BodyRules {
   /** Values of `key` that the rule's own schema for it refuses, each with how a name shows it. */
   #breaking(key: string, then: JsonSchema): [string, unknown][] {
     const shown = (value: unknown): [string, unknown] => [`=${String(value)}`, value];
-    const choices = this.#fields.choices(key);
+    const choices = this.choices(key);
     if (then.type === "null") return choices.map(shown);
     const values: [string, unknown][] = [];
     if (Array.isArray(then.enum)) {
