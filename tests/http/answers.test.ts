@@ -142,6 +142,15 @@ describe("the size cap on a body sent in chunks", () => {
     );
   });
 
+  it("reads a declared Content-Length of exactly maxResponseBytes, and refuses it with one byte less of room", async () => {
+    const size = Buffer.byteLength(VALID);
+    const declared = { ...json, "content-length": String(size) };
+    await expect(capped({ status: 200, headers: declared, body: VALID }, size)).resolves.toEqual(JSON.parse(VALID));
+    await expect(capped({ status: 200, headers: declared, body: VALID }, size - 1)).rejects.toThrow(
+      InvalidResponseError,
+    );
+  });
+
   it("counts decoded bytes only where there is an encoding, and says so", async () => {
     const identity = { ...json, "content-encoding": " Identity " };
     await expect(capped({ status: 200, headers: identity, body: VALID }, 10)).rejects.toThrow(
