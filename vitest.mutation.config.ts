@@ -26,6 +26,7 @@ export default defineConfig({
       "tests/http/signals.test.ts",
       "tests/runtime/validation.test.ts",
       "tests/fan-out.test.ts",
+      "tests/runtime/issue-message.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

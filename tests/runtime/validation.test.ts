@@ -127,18 +127,10 @@ describe("check, with the generated validators", () => {
     expect(check(plain, {}).map((v) => v.pointer)).toEqual(["/n", "/m/x", "/k", "/k", "/w", "/w/q", "/f", "/f/g"]);
   });
 
-  it("words each problem from its keyword and parameters, as Ajv would, and a keyword it does not know by name", () => {
-    const worded = reporting([
-      issue("/f", "format", "#/format", { format: "date" }),
-      issue("/p", "pattern", "#/pattern", { pattern: "^a" }),
-      issue("/i", "minItems", "#/minItems", { limit: 2 }),
-      issue("/x", "x-vendor", "#/x-vendor"),
-    ]);
-    expect(check(worded, {}).map((v) => v.expected)).toEqual([
-      'must match format "date"',
-      'must match pattern "^a"',
-      "must NOT have fewer than 2 items",
-      'must pass "x-vendor" keyword validation',
+  it("words a problem from its keyword and parameters (issue-message.test.ts holds each keyword)", () => {
+    const worded = reporting([issue("/p", "pattern", "#/pattern", { pattern: "^a" })]);
+    expect(check(worded, { p: "b" })).toEqual([
+      { pointer: "/p", expected: 'must match pattern "^a"', received: '"b"' },
     ]);
   });
 
