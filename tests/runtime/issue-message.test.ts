@@ -1,4 +1,4 @@
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { issueMessage } from "../../src/runtime/issue-message.js";
 import type { ValidationIssue } from "../../src/runtime/types.js";
