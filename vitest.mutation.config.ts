@@ -27,6 +27,7 @@ export default defineConfig({
       "tests/runtime/validation.test.ts",
       "tests/fan-out.test.ts",
       "tests/runtime/issue-message.test.ts",
+      "tests/runtime/rule-list.test.ts",
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,

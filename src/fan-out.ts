@@ -54,7 +54,9 @@ export function merged(outcomes: PromiseSettledResult<GenerationResponse>[]): Ge
     );
   }
   const [first] = arrived as [GenerationResponse, ...GenerationResponse[]];
-  const data: ImageGeneration = { ...first.data, data: arrived.flatMap((part) => part.data.data) };
+  // The first sub-call's usage alone would undercount: usage is the sum, or absent.
+  const { usage: _first, ...fields } = first.data;
+  const data: ImageGeneration = { ...fields, data: arrived.flatMap((part) => part.data.data) };
   const usage = summedUsage(arrived.map((part) => part.data.usage));
   if (usage) data.usage = usage;
   return {

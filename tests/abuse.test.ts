@@ -213,6 +213,8 @@ describe("options mean what they say", () => {
     [{ maxRetries: -1 }, "maxRetries must be a whole number of at least 0; got -1"],
     [{ maxRetries: 1.5 }, "maxRetries must be a whole number of at least 0; got 1.5"],
     [{ maxResponseBytes: 0 }, "maxResponseBytes must be a whole number of at least 1; got 0"],
+    [{ maxConcurrency: 0 }, "maxConcurrency must be a whole number of at least 1; got 0"],
+    [{ maxImagesPerCall: 0 }, "maxImagesPerCall must be a whole number of at least 1; got 0"],
     [{ retry: { baseDelayMs: Number.NaN } }, "retry.baseDelayMs must be a whole number of at least 0; got NaN"],
     [{ retry: { maxDelayMs: -1 } }, "retry.maxDelayMs must be a whole number of at least 0; got -1"],
     [

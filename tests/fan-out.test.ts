@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callSizes } from "../src/fan-out.js";
+import { callSizes, merged, ruledImagesPerCall } from "../src/fan-out.js";
+import { validate_ImageGenerationRequest } from "../src/generated/metadata.js";
 import { BadRequestError, createImagesClient, PartialGenerationError } from "../src/index.js";
+import type { GenerationResponse } from "../src/models.js";
+import type { Validator } from "../src/runtime/types.js";
 import { type MockServer, startMockServer } from "../src/testing/index.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
@@ -146,5 +149,62 @@ describe("dall-e-3 against the mock", () => {
     const { data } = await client.generate({ prompt: "owls", model: "dall-e-3", n: 4 });
     expect(data).toHaveLength(4);
     expect(mostInFlight).toBe(2);
+  });
+});
+
+describe("ruledImagesPerCall", () => {
+  const rules = validate_ImageGenerationRequest;
+
+  it("is what the spec's rules let the model take: one for dall-e-3, all for the others", () => {
+    expect(ruledImagesPerCall(rules, { prompt: "p", model: "dall-e-3", n: 4 }, 4)).toBe(1);
+    expect(ruledImagesPerCall(rules, { prompt: "p", model: "gpt-image-1", n: 4 }, 4)).toBe(4);
+    expect(ruledImagesPerCall(rules, { prompt: "p", model: "dall-e-2", n: 1 }, 1)).toBe(1);
+  });
+
+  it("counts only a rule's refusal of n, not another field's problem", () => {
+    expect(ruledImagesPerCall(rules, { prompt: "p", model: "gpt-image-1", n: 4, size: "256x256" }, 4)).toBe(4);
+  });
+
+  it("never goes below one, even for a rule that refuses every n", () => {
+    const refusesAll: Validator = Object.assign(() => false, {
+      errors: [
+        {
+          instancePath: "/n",
+          schemaPath: "#/allOf/0/then/properties/n/maximum",
+          keyword: "maximum",
+          params: { comparison: "<=", limit: 0 },
+        },
+      ],
+      rules: { "#/allOf/0/then": "nothing" },
+    });
+    expect(ruledImagesPerCall(refusesAll, { prompt: "p", model: "m", n: 3 }, 3)).toBe(1);
+  });
+});
+
+describe("merged usage", () => {
+  const part = (usage: object | undefined): PromiseSettledResult<GenerationResponse> => ({
+    status: "fulfilled",
+    value: {
+      data: { data: [{ url: "u" }], ...(usage ? { usage } : {}) } as never,
+      requestId: "r",
+      headers: new Headers(),
+      attempts: 1,
+    },
+  });
+
+  it("leaves usage out when one sub-call reported none, and counts missing details as zero", () => {
+    expect(
+      merged([part({ input_tokens: 1, output_tokens: 2, total_tokens: 3 }), part(undefined)]).data.usage,
+    ).toBeUndefined();
+    const details = { input_tokens: 1, output_tokens: 2, total_tokens: 3 };
+    expect(
+      merged([part(details), part({ ...details, input_tokens_details: { image_tokens: 4, text_tokens: 5 } })]).data
+        .usage,
+    ).toEqual({
+      input_tokens: 2,
+      output_tokens: 4,
+      total_tokens: 6,
+      input_tokens_details: { image_tokens: 4, text_tokens: 5 },
+    });
   });
 });

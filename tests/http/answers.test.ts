@@ -276,6 +276,18 @@ describe("more images than asked for", () => {
     const error = await failure({ status: 200, headers: json, body });
     expect(error.message).toContain("/data: at most 1 image(s), as many as the request's n, got 3 images");
   });
+
+  it("is let through with validateResponses: off, as every other check of the answer is", async () => {
+    const body = JSON.stringify({ data: Array.from({ length: 3 }, (_, i) => ({ url: `https://img.test/${i}.png` })) });
+    const result = await createImagesClient({
+      apiKey: "sk-answers",
+      baseUrl: server.url,
+      maxRetries: 0,
+      validateResponses: "off",
+      headers: { "x-answer": JSON.stringify({ status: 200, headers: json, body }) },
+    }).generate({ prompt: "p", model: "m" });
+    expect(result.data).toHaveLength(3);
+  });
 });
 
 describe("headers over fetch's size limit", () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   routes,
   validate_ErrorResponse,
@@ -8,7 +8,7 @@ import {
 } from "../../src/generated/metadata.js";
 import { responseSchema, responseViolations } from "../../src/runtime/responses.js";
 import type { SpecViolation, ValidationIssue, Validator } from "../../src/runtime/types.js";
-import { check, describeViolations } from "../../src/runtime/validation.js";
+import { check, describeViolations, unchecked } from "../../src/runtime/validation.js";
 
 const usage = {
   input_tokens: 1,
@@ -227,5 +227,67 @@ describe("a body nested deeper than a validator can walk", () => {
     expect(check(walk, deep())).toEqual([
       { pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" },
     ]);
+  });
+});
+
+describe("a problem under a conditional rule", () => {
+  /** A validator reporting `issues`, whose rules table names the `then` at #/allOf/0 "dall-e-3". */
+  const ruled = (...issues: ValidationIssue[]) =>
+    Object.assign(reporting(issues), { rules: { "#/allOf/0/then": "dall-e-3" } });
+  const under = (keyword: string, field: string) => `#/allOf/0/then/properties/${field}/${keyword}`;
+
+  it.each([
+    [issue("/size", "enum", under("enum", "size"), { allowedValues: ["a", "b", "c", null] }), "size: a, b or c"],
+    [issue("/n", "maximum", under("maximum", "n"), { comparison: "<=", limit: 1 }), "n up to 1"],
+    [issue("/prompt", "maxLength", under("maxLength", "prompt"), { limit: 4000 }), "prompt up to 4000 characters"],
+    [issue("/style", "type", under("type", "style"), { type: "null" }), "no style"],
+    [issue("/n", "minimum", under("minimum", "n"), { comparison: ">=", limit: 2 }), "n that must be >= 2"],
+    [issue("/n", "type", under("type", "n"), { type: "integer" }), "n that must be integer"],
+    [issue("", "type", "#/allOf/0/then/type", { type: "object" }), "the body that must be object"],
+  ])("names the rule and what it takes: %#", (found, takes) => {
+    expect(check(ruled(found), { size: "z", n: 4, prompt: "p", style: "vivid" })).toEqual([
+      expect.objectContaining({ expected: `dall-e-3 takes ${takes}`, rule: "dall-e-3" }),
+    ]);
+  });
+
+  it("says a field the rule requires is missing, at that field's pointer", () => {
+    const missing = issue("", "required", "#/allOf/0/then/required", { missingProperty: "output_format" });
+    expect(check(ruled(missing), {})).toEqual([
+      { pointer: "/output_format", expected: "dall-e-3 takes output_format", received: "nothing", rule: "dall-e-3" },
+    ]);
+  });
+
+  it("leaves a problem outside every rule as the field's own, with no rule", () => {
+    const own = issue("/n", "maximum", "#/properties/n/maximum", { comparison: "<=", limit: 10 });
+    expect(check(ruled(own), { n: 11 })).toEqual([{ pointer: "/n", expected: "must be <= 10", received: "11" }]);
+  });
+});
+
+describe("check's edges", () => {
+  it("returns no problem when the validator passes, whatever errors it still holds", () => {
+    const passing: Validator = Object.assign(() => true, { errors: [issue("/x", "type", "#/type")] });
+    expect(check(passing, {})).toEqual([]);
+  });
+
+  it("throws what a validator throws when it is not the stack running out", () => {
+    const broken: Validator = () => {
+      throw new TypeError("a bug in the validator");
+    };
+    expect(() => check(broken, {})).toThrow("a bug in the validator");
+  });
+
+  it("lets an unchecked schema's validator pass anything, and say so once on the console", () => {
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const validator = unchecked("Pet", "pattern is not a regular expression");
+      expect(validator.unchecked).toBe("pattern is not a regular expression");
+      expect(check(validator, { anything: 1 })).toEqual([]);
+      expect(validator(null)).toBe(true);
+      expect(warned.mock.calls).toEqual([
+        ['"Pet" is not checked: the generator could not compile it (pattern is not a regular expression)'],
+      ]);
+    } finally {
+      warned.mockRestore();
+    }
   });
 });
