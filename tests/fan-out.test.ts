@@ -165,6 +165,16 @@ describe("ruledImagesPerCall", () => {
     expect(ruledImagesPerCall(rules, { prompt: "p", model: "gpt-image-1", n: 4, size: "256x256" }, 4)).toBe(4);
   });
 
+  it("runs no validator for a schema with no conditional rules: no call pays for asking", () => {
+    let runs = 0;
+    const unruled: Validator = () => {
+      runs++;
+      return true;
+    };
+    expect(ruledImagesPerCall(unruled, { prompt: "p", model: "m", n: 3 }, 3)).toBe(3);
+    expect(runs).toBe(0);
+  });
+
   it("never goes below one, even for a rule that refuses every n", () => {
     const refusesAll: Validator = Object.assign(() => false, {
       errors: [
