@@ -1,27 +1,20 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../../src/testing/index.js";
 import { sendJson, startTestServer } from "../helpers/http-server.js";
 import { pngSize } from "../helpers/png.js";
+import { runScript } from "../helpers/run-script.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/.bin/tsx");
 const SECRET = "sk-test-SECRET-123";
-const run = promisify(execFile);
 const KEYED = { SUDO_API_KEY: "sk-the-right-key" };
 
 /** Runs the real CLI (src/cli/bin.ts) as a child process, with no SUDO_* variables unless given. */
 async function cli(args: string[], options: { env?: Record<string, string>; cwd?: string; script?: string } = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
-  const script = path.join(root, options.script ?? "src/cli/bin.ts");
-  return run(tsx, [script, ...args], { env: { ...env, ...options.env }, cwd: options.cwd ?? root }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  return runScript(options.script ?? "src/cli/bin.ts", args, { env: { ...env, ...options.env }, cwd: options.cwd });
 }
 
 let dir: string;

@@ -1,21 +1,15 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runScript } from "../helpers/run-script.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
 
-/** Runs `npm run drift`'s script as npm does (with tsx) from the repository root. */
+/** Runs `npm run drift`'s script from the repository root. */
 async function drift(...args: string[]) {
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  return run(tsx, [path.join(root, "scripts/drift.ts"), ...args], { cwd: root }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  return runScript("scripts/drift.ts", args);
 }
 
 /** The row for the spec's model rules (conditional rules, by title), where the other side has none. */

@@ -1,26 +1,20 @@
-import { execFile } from "node:child_process";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 import { nullableShapes } from "../../src/codegen/shapes.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
+import { runScript } from "../helpers/run-script.js";
 import { typecheck } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SPEC = "openapi/sudo-images.yaml";
 const SPEC_30 = "tests/fixtures/sudo-images-3.0.yaml";
-const run = promisify(execFile);
 
 /** Runs `npm run generate`'s script as npm does (with tsx), in `cwd`, and reports how it ended. */
 async function generateCli(cwd: string, ...args: string[]) {
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  return run(tsx, [path.join(root, "scripts/generate.ts"), ...args], { cwd }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  return runScript("scripts/generate.ts", args, { cwd });
 }
 
 const withoutBanner = (text: string | undefined) => text?.split("\n").slice(1).join("\n");

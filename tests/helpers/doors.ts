@@ -2,17 +2,14 @@
  * The doors of the package as one table, each called the same way, for tests that hold every door
  * to one rule (`tests/doors.test.ts`) and for the README's table of them (`tests/contract/docs.test.ts`).
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { inspect, promisify } from "node:util";
+import { inspect } from "node:util";
 import { createImagesClient, createRawClient, imageBytes } from "../../src/index.js";
 import { saveImages } from "../../src/node.js";
 import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
+import { runScript } from "./run-script.js";
 
 /** The key every door is given; no text a door shows may hold it. */
 export const KEY = "sk-doors-KEY-0123456789";
-const root = path.resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
 
 /** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
 export interface Outcome {
@@ -56,14 +53,7 @@ async function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
 const request = { prompt: "a lighthouse", model: "gpt-image-1" };
 async function cli(args: string[]): Promise<Outcome> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
-  const tsx = path.join(root, "node_modules/.bin/tsx");
-  const done = await run(tsx, [path.join(root, "src/cli/bin.ts"), ...args], {
-    env: { ...env, SUDO_API_KEY: KEY },
-    cwd: root,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  const done = await runScript("src/cli/bin.ts", args, { env: { ...env, SUDO_API_KEY: KEY } });
   return { failed: done.code !== 0, texts: [done.stdout, done.stderr] };
 }
 

@@ -3,9 +3,6 @@
  * passes), Prism's mock of the spec (passes but for what Prism cannot do), and a deliberately wrong
  * server that must be caught once per planted fault.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validate } from "../../src/generated/index.js";
 import {
@@ -21,9 +18,8 @@ import { renderMockImage } from "../../src/testing/mock-image.js";
 import { sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 import { type BackendServer, startBackendServer } from "../helpers/openapi-backend-server.js";
 import { type PrismServer, startPrism } from "../helpers/prism.js";
+import { runScript } from "../helpers/run-script.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const run = promisify(execFile);
 const ALL = { budget: 1000, apiKey: "test-key" };
 
 /** The planned request with this name, by the body it sends. */
@@ -371,11 +367,7 @@ describe("verifyServer against openapi-backend, a third implementation of the sp
 
 describe("sudo-images verify", () => {
   async function cli(args: string[]) {
-    const tsx = path.join(root, "node_modules/.bin/tsx");
-    return run(tsx, [path.join(root, "src/cli/bin.ts"), "verify", ...args], { cwd: root, timeout: 60_000 }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+    return runScript("src/cli/bin.ts", ["verify", ...args], { timeout: 60_000 });
   }
 
   it("exits 0 against the mock, with a line per check and a summary", async () => {
