@@ -1,4 +1,4 @@
-import { type ErrorContext, InvalidResponseError } from "../errors.js";
+import { type Answered, type ErrorContext, InvalidResponseError } from "../errors.js";
 
 /**
  * The default cap on a response body, counted after decompression: ten base64 images of the
@@ -74,7 +74,7 @@ export async function readBody(
 }
 
 /** The error for an API response over the cap. */
-export function responseTooLarge(response: Response, maxBytes: number, context: ErrorContext = {}): TooLarge {
+export function responseTooLarge(response: Answered, maxBytes: number, context: ErrorContext = {}): TooLarge {
   return (size) =>
     new InvalidResponseError(`Response body of ${size} is over the ${maxBytes}-byte limit`, response, context);
 }

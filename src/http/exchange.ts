@@ -32,10 +32,19 @@ export interface Outgoing {
   key: string | undefined;
 }
 
+/** An answer's status line and headers, without its body: what errors are built from. */
+export interface Head {
+  readonly status: number;
+  readonly statusText: string;
+  /** A 2xx status. */
+  readonly ok: boolean;
+  readonly headers: Headers;
+}
+
 /** An answer read whole. Its headers and text are scrubbed of the key; its body is already read. */
 export interface Received {
-  /** Status, status text and (scrubbed) headers, with no body: what errors are built from. */
-  response: Response;
+  /** Status, status text and (scrubbed) headers. */
+  response: Head;
   text: string;
 }
 
@@ -71,7 +80,8 @@ export async function exchange(
     discard(raw);
     throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen, context);
   }
-  const response = new Response(null, { status: raw.status, statusText: raw.statusText, headers: seen.headers });
+  const { status, statusText } = raw;
+  const response: Head = { status, statusText, ok: status >= 200 && status < 300, headers: seen.headers };
   const text = await readBody(
     raw,
     wire.maxResponseBytes,

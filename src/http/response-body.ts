@@ -1,4 +1,4 @@
-import { type ErrorBody, type ErrorContext, InvalidResponseError } from "../errors.js";
+import { type Answered, type ErrorBody, type ErrorContext, InvalidResponseError } from "../errors.js";
 import { DEFAULT_BASE_URL } from "./settings.js";
 
 /**
@@ -17,7 +17,7 @@ function isHtml(type: string): boolean {
  * `text/plain`, an empty body, JSON the server cut short) is an `InvalidResponseError` that says
  * what arrived.
  */
-export function parseJsonBody(text: string, response: Response, context: ErrorContext = {}): unknown {
+export function parseJsonBody(text: string, response: Answered, context: ErrorContext = {}): unknown {
   const type = response.headers.get("content-type") ?? "";
   if (!isJsonType(type)) {
     const what = `${isHtml(type) ? HTML_HINT : type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
@@ -58,7 +58,7 @@ export interface ErrorBodyReading {
  * will; anything else (an HTML page, plain text) is kept as text and is its own message. Whatever
  * arrives, the error is the right `ApiError` for its status and never a crash.
  */
-export function errorBody(text: string, response: Response): ErrorBodyReading {
+export function errorBody(text: string, response: Answered): ErrorBodyReading {
   if (text.trim() === "") return { body: undefined, value: undefined };
   const type = response.headers.get("content-type") ?? "";
   const parsed = parseLeniently(text, type);

@@ -22,18 +22,23 @@ export async function withTimeout<T>(
   context: ErrorContext = {},
 ): Promise<T> {
   const controller = new AbortController();
-  const onAbort = () => controller.abort(signal?.reason);
+  // Only this function aborts `controller`, so it rejects the race itself rather than listening
+  // on the signal it just made (a listener per attempt costs more than the rest of this function).
+  let stop: (reason: unknown) => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = (reason) => {
+      controller.abort(reason);
+      reject(reason);
+    };
+  });
+  const onAbort = () => stop(signal?.reason);
   let stopWaiting: (() => void) | undefined;
   if (signal?.aborted) onAbort();
   else if (signal) stopWaiting = whenAborted(signal, onAbort);
   const timer =
     timeoutMs === Number.POSITIVE_INFINITY
       ? undefined
-      : setTimeout(
-          () => controller.abort(new TimeoutError(`${describe()} timed out after ${timeoutMs} ms`, context)),
-          timeoutMs,
-        );
-  const { promise: aborted, stop: stopRacing } = rejectionOn(controller.signal);
+      : setTimeout(() => stop(new TimeoutError(`${describe()} timed out after ${timeoutMs} ms`, context)), timeoutMs);
   const running = work(controller.signal);
   // The attempt may still fail after it lost the race; nobody waits for it then.
   running.catch(() => {});
@@ -45,16 +50,5 @@ export async function withTimeout<T>(
   } finally {
     clearTimeout(timer);
     stopWaiting?.();
-    stopRacing();
   }
-}
-
-/** A promise that rejects with the signal's reason once it aborts, and a way to stop waiting. */
-function rejectionOn(signal: AbortSignal): { promise: Promise<never>; stop: () => void } {
-  let stop = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else stop = whenAborted(signal, () => reject(signal.reason));
-  });
-  return { promise, stop };
 }
