@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: [
       "tests/client.test.ts",
+      "tests/raw.test.ts",
       "tests/abuse.test.ts",
       "tests/promises.test.ts",
       "tests/http/faults.test.ts",

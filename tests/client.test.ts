@@ -6,7 +6,6 @@ import {
   ConfigurationError,
   ConnectionError,
   createImagesClient,
-  createRawClient,
   InternalServerError,
   InvalidResponseError,
   RateLimitError,
@@ -197,14 +196,5 @@ describe("generate against a node:http server", () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toContain("an HTML page, not the API's JSON: check that baseUrl is the API root");
     expect(error.message).toContain("502 Bad Gateway");
-  });
-
-  it("gives power users an openapi-fetch client with auth applied: createRawClient", async () => {
-    const before = server.requests.length;
-    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url, headers: { "x-scenario": "nulls" } });
-    const { data, response } = await raw.POST("/v1/images/generations", { body: request });
-    expect(response.status).toBe(200);
-    expect(data?.usage).toBeNull();
-    expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * `createRawClient` (src/raw.ts): openapi-fetch on the package's own wire rules. Its log lines are
+ * in `http/debug-log.test.ts`, and what it shares with every other door (the key over plain http,
+ * scrubbing, redirects, timeouts, a declared length over the cap) in `doors.test.ts`.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createRawClient, InvalidResponseError } from "../src/index.js";
+import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { asPage } from "./helpers/page-globals.js";
+
+const KEY = "sk-test-raw-key";
+const body = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+const NULLS = {
+  created: 1_700_000_000,
+  usage: null,
+  data: [{ url: "https://img.example/1.png", b64_json: null, revised_prompt: null }],
+};
+
+/** Answers `NULLS`, or (with `x-chunked-bytes`) a body padded to that many bytes, sent without a length. */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer((seen, res) => {
+    const size = Number(seen.headers["x-chunked-bytes"] ?? 0);
+    if (size === 0) return sendJson(res, 200, NULLS);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ data: [], pad: "x".repeat(size) }));
+  });
+});
+afterAll(() => server.close());
+
+describe("createRawClient", () => {
+  it("is an openapi-fetch client with the key applied, handing the body back as the server sent it", async () => {
+    const before = server.requests.length;
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+    const { data, response } = await raw.POST("/v1/images/generations", { body });
+    expect(response.status).toBe(200);
+    // No normalization: a null stays a null.
+    expect(data?.usage).toBeNull();
+    expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("sends no Authorization from a keyless page", async () => {
+    vi.stubEnv("SUDO_API_KEY", undefined);
+    try {
+      await asPage(() => createRawClient({ baseUrl: server.url }).POST("/v1/images/generations", { body }));
+      expect(server.requests.at(-1)?.headers).not.toHaveProperty("authorization");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("holds a chunked answer to its own maxResponseBytes: over it fails, under it is read", async () => {
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url, maxResponseBytes: 1000 });
+    const over = raw.POST("/v1/images/generations", { body, headers: { "x-chunked-bytes": "2000" } });
+    await expect(over).rejects.toThrow(InvalidResponseError);
+    await expect(over).rejects.toThrow(
+      "Response body of more than 1000 bytes is over the 1000-byte limit (status 200)",
+    );
+    const under = await raw.POST("/v1/images/generations", { body, headers: { "x-chunked-bytes": "100" } });
+    expect(under.data?.data).toEqual([]);
+  });
+});
