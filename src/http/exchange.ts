@@ -81,7 +81,8 @@ export async function exchange(
     throw new InvalidResponseError(`${method} ${shownUrl} answered with a status HTTP does not define`, seen, context);
   }
   const { status, statusText } = raw;
-  const response: Head = { status, statusText, ok: status >= 200 && status < 300, headers: seen.headers };
+  // Under 200 and 3xx were refused above.
+  const response: Head = { status, statusText, ok: status < 300, headers: seen.headers };
   const text = await readBody(
     raw,
     wire.maxResponseBytes,

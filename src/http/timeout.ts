@@ -31,10 +31,9 @@ export async function withTimeout<T>(
       reject(reason);
     };
   });
-  const onAbort = () => stop(signal?.reason);
   let stopWaiting: (() => void) | undefined;
-  if (signal?.aborted) onAbort();
-  else if (signal) stopWaiting = whenAborted(signal, onAbort);
+  if (signal?.aborted) stop(signal.reason);
+  else if (signal) stopWaiting = whenAborted(signal, () => stop(signal.reason));
   const timer =
     timeoutMs === Number.POSITIVE_INFINITY
       ? undefined

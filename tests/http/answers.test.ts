@@ -268,6 +268,12 @@ describe("a status HTTP does not define", () => {
     expect(error.message).toBe(`${url()} answered with a status HTTP does not define (status ${status})`);
     expect(server.requests.length - before).toBe(1);
   });
+
+  it("599, the last status HTTP defines, is the API's own server error", async () => {
+    const error = await failure({ status: 599, headers: json, body: VALID });
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as ApiError).status).toBe(599);
+  });
 });
 
 describe("more images than asked for", () => {
@@ -308,6 +314,9 @@ describe("headers over fetch's size limit", () => {
         `POST ${big.url}/v1/images/generations answered with headers over fetch's size limit`,
       );
       expect(big.requests).toHaveLength(1);
+      // Made whole: the attempt it ended and undici's own error beneath it.
+      expect((error as SudoImagesError).attempts).toBe(1);
+      expect(((error as Error).cause as { cause?: { code?: string } }).cause?.code).toBe("UND_ERR_HEADERS_OVERFLOW");
     } finally {
       await big.close();
     }
