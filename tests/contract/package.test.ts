@@ -239,6 +239,18 @@ describe("the packed package", { timeout: 60_000 }, () => {
     expect(alias.trim()).toBe("true");
   });
 
+  it("has one class per error across entry points: an error from sudo-images/node is an instanceof from sudo-images", async () => {
+    // dist/ is bundled per entry; the error classes must live in a chunk the entries share, not in copies.
+    const script = [
+      'const { ImageError } = await import("sudo-images");',
+      'const { saveImages } = await import("sudo-images/node");',
+      'const error = await saveImages({ data: [{}] }, "never-written").catch((caught) => caught);',
+      "console.log(error.name, error instanceof ImageError);",
+    ].join(" ");
+    const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
+    expect(stdout.trim()).toBe("ImageError true");
+  });
+
   it("exports the spec (YAML and parsed) and runs verifyServer against startMockServer", async () => {
     const script = [
       'import spec from "sudo-images/openapi.json" with { type: "json" };',
