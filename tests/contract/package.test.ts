@@ -26,6 +26,12 @@ async function npm(args: string[], cwd: string) {
   return exec("npm", args, { cwd, env: { ...process.env, npm_config_update_notifier: "false" }, maxBuffer: 1 << 24 });
 }
 
+/** Runs `code` as an ES module in the consumer project (where the tarball is installed); resolves to what it printed, trimmed. */
+async function runModule(code: string): Promise<string> {
+  const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", code], { cwd: project });
+  return stdout.trim();
+}
+
 /**
  * Writes `lines` as `dir/<name>.ts` with a tsconfig of its own, compiles it with `tscBin`, and
  * expects no type error.
@@ -235,8 +241,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
     // The runtime's old name still leads to it, for folders generated before it was renamed.
     const same =
       "const [a, b] = await Promise.all([import('sudo-images/runtime'), import('sudo-images/spec')]); console.log(a.bindSpec === b.bindSpec);";
-    const { stdout: alias } = await exec(process.execPath, ["--input-type=module", "-e", same], { cwd: project });
-    expect(alias.trim()).toBe("true");
+    expect(await runModule(same)).toBe("true");
   });
 
   it("has one class per error across entry points: an error from sudo-images/node is an instanceof from sudo-images", async () => {
@@ -247,8 +252,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
       'const error = await saveImages({ data: [{}] }, "never-written").catch((caught) => caught);',
       "console.log(error.name, error instanceof ImageError);",
     ].join(" ");
-    const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", script], { cwd: project });
-    expect(stdout.trim()).toBe("ImageError true");
+    expect(await runModule(script)).toBe("ImageError true");
   });
 
   it("exports the spec (YAML and parsed) and runs verifyServer against startMockServer", async () => {
