@@ -5,7 +5,7 @@ import {
   ResponseValidationError,
   type SudoImagesError,
 } from "./errors.js";
-import { callSizes, merged, ruledImagesPerCall, subCallKey } from "./fan-out.js";
+import { fanOut, purchase, subCallKey } from "./fan-out.js";
 import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
 import { attempt } from "./http/attempt.js";
 import { retrying } from "./http/retry.js";
@@ -78,44 +78,36 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
   };
 }
 
-/** One call: as it is, or fanned out into sub-calls when it asks for more images than one may give. */
+/**
+ * One call: the whole request held to the spec and planned once (as it is, or fanned out into
+ * sub-calls when it asks for more images than one may give), then bought as one purchase.
+ */
 async function generate(
   settings: Settings,
   request: ImageGenerationRequest,
   options: GenerateOptions,
 ): Promise<GenerationResponse> {
   const call = resolveCall(settings, options);
-  const n = asked(request);
-  const most = call.maxImagesPerCall ?? ruledImagesPerCall(validate_ImageGenerationRequest, request, n);
-  let arrived = 0;
-  const told = (answer: GenerationResponse) => {
-    arrived += answer.data.data.length;
-    call.onImages?.(arrived, n);
-    return answer;
-  };
-  if (n <= most) return generateOnce(settings, request, call).then(told);
-  const outcomes = await Promise.allSettled(
-    callSizes(n, most).map((count, index) =>
-      generateOnce(
-        settings,
-        { ...request, n: count },
-        { ...call, idempotencyKey: subCallKey(call.idempotencyKey, index) },
-      ).then(told),
-    ),
-  );
-  if (call.signal?.aborted) throw call.signal.reason;
-  return merged(outcomes);
+  const body = normalizeWith(shapes, "ImageGenerationRequest", request);
+  const plan = purchase(validate_ImageGenerationRequest, body, call.maxImagesPerCall);
+  if (settings.validateRequests !== "off" && plan.violations.length > 0)
+    report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", plan.violations));
+  const single = plan.sizes.length === 1;
+  const send = (count: number, index: number) =>
+    generateOnce(settings, single ? body : { ...body, n: count }, count, {
+      ...call,
+      idempotencyKey: single ? call.idempotencyKey : subCallKey(call.idempotencyKey, index),
+    });
+  return fanOut(plan, send, { signal: call.signal, onImages: call.onImages, warn: settings.warn });
 }
 
+/** One API call for a request already checked: its attempts, then its answer held to the spec. */
 async function generateOnce(
   settings: Settings,
-  request: ImageGenerationRequest,
+  body: unknown,
+  wanted: number,
   call: CallSettings,
 ): Promise<GenerationResponse> {
-  const body = normalizeWith(shapes, "ImageGenerationRequest", request);
-  const wrong = problemsIn(settings.validateRequests, validate_ImageGenerationRequest, body);
-  if (wrong.length > 0)
-    report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", wrong));
   const json = serialized(body);
   const { idempotencyKey, timeoutMs, policy } = call;
   const { endpoint } = settings;
@@ -141,14 +133,13 @@ async function generateOnce(
     endpoint.log ?? (() => {}),
   );
   const context = { attempts, requestId: answer.requestId };
-  checkAnswer(settings, answer.body, asked(body), context);
+  checkAnswer(settings, answer.body, wanted, context);
   const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
   if (Array.isArray(data.data) && data.data.length === 0) {
     throw new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, context);
   }
   return { data, requestId: answer.requestId, headers: answer.headers, attempts };
 }
-
 /**
  * A 2xx body held to the spec, and to the request's `n`: a `ResponseValidationError` (thrown, or
  * passed to `onWarning`) made whole, with the attempts the call took and the answer's request id.
@@ -159,12 +150,6 @@ function checkAnswer(settings: Settings, body: unknown, wanted: number, context:
   if (problems.length > 0) {
     report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", problems, context));
   }
-}
-
-/** How many images a request asks for: its `n`, else one. */
-function asked(request: unknown): number {
-  const { n } = request as { n?: unknown };
-  return typeof n === "number" ? n : 1;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { components } from "./generated/schema.js";
 import { oneLine } from "./http/shown-text.js";
-import type { ImageData } from "./models.js";
+import type { ImageData, ImageGeneration, ImageUsage } from "./models.js";
 import type { SpecViolation } from "./runtime/types.js";
 import { describeViolations } from "./runtime/validation.js";
 
@@ -277,25 +277,84 @@ export class NoImagesError extends SudoImagesError {
   }
 }
 
+/** A sub-call of a fanned-out call that failed: which one (1-based, in request order), and why. */
+export interface FailedSubCall {
+  call: number;
+  error: unknown;
+}
+
+/** What a fanned-out call ended with: its sub-calls, the ones that failed, and what the others paid for. */
+export interface PartialOutcome {
+  /** How many sub-calls the call made. */
+  calls: number;
+  failures: readonly FailedSubCall[];
+  /** The sub-calls that succeeded, merged (images in order, usage summed); absent when none did. */
+  paid: { data: ImageGeneration; requestIds: readonly string[]; attempts: number } | undefined;
+  /** Why the call stopped early (the signal's reason), when it did. */
+  cause?: unknown;
+}
+
 /**
- * A call fanned out into sub-calls (more images than one call may give) and some of them failed:
- * `images` holds every image that did arrive (paid for, not to be lost), `errors` why the others
- * did not, in sub-call order.
+ * A call fanned out into sub-calls (more images than one call may give) and not all of them
+ * brought images: some failed, or the call was cancelled halfway. Nothing paid for is lost:
+ * `result` holds every image that arrived, with the usage and request ids of the calls that were
+ * paid; `failedCalls` and `errors` say which sub-calls failed and why.
+ *
+ * @example
+ * catch (error) { if (error instanceof PartialGenerationError) await saveImages(error.result, "./out"); }
  */
 export class PartialGenerationError extends SudoImagesError {
   override name = "PartialGenerationError";
-  /** The images the sub-calls that succeeded gave, in order. */
+  /** What arrived, as a result `saveImages` takes: the images in sub-call order, usage summed. */
+  readonly result: ImageGeneration;
+  /** The images that arrived (`result.data`). */
   readonly images: readonly ImageData[];
-  /** Why each failed sub-call failed. */
+  /** The token usage of the sub-calls that were paid, summed, when each reported it. */
+  readonly usage: ImageUsage | undefined;
+  /** The request id of each sub-call that was paid, in order: what a support ticket or a refund names. */
+  readonly requestIds: readonly string[];
+  /** Which sub-calls failed, numbered from 1 in request order. */
+  readonly failedCalls: readonly number[];
+  /** Why each failed sub-call failed, in the order of `failedCalls`. */
   readonly errors: readonly unknown[];
-  constructor(calls: number, errors: readonly unknown[], images: readonly ImageData[]) {
-    const first = errors[0] instanceof Error ? errors[0].message : String(errors[0]);
-    super(
-      `${errors.length} of ${calls} sub-calls failed (the first: ${first}); ${images.length} image(s) arrived and are on \`images\``,
-    );
-    this.errors = errors;
-    this.images = images;
+  constructor({ calls, failures, paid, cause }: PartialOutcome) {
+    const result = paid?.data ?? { data: [] };
+    const [first] = failures;
+    const why =
+      cause === undefined
+        ? `${failures.length} of ${calls} sub-calls failed (sub-call ${first?.call}: ${messageOf(first?.error)})`
+        : `the call was cancelled (${messageOf(cause)}) with ${failures.length} of ${calls} sub-calls unfinished`;
+    super(`${why}; ${result.data.length} image(s) arrived and are on \`result\``, {
+      ...(cause === undefined ? {} : { cause }),
+      attempts: failures.reduce((sum, { error }) => sum + attemptsOf(error), paid?.attempts ?? 0),
+      requestId: paid?.requestIds[0],
+    });
+    this.result = result;
+    this.images = result.data;
+    this.usage = result.usage;
+    this.requestIds = paid?.requestIds ?? [];
+    this.failedCalls = failures.map((failure) => failure.call);
+    this.errors = failures.map((failure) => failure.error);
   }
+}
+
+/**
+ * Your `onImages` callback threw. Reported through `onWarning`, never thrown: the images it was
+ * told about were paid for, and the call goes on to return them.
+ */
+export class CallbackError extends SudoImagesError {
+  override name = "CallbackError";
+  constructor(callback: string, cause: unknown) {
+    super(`${callback} threw (${messageOf(cause)}); the call went on and returns every image`, { cause, attempts: 0 });
+  }
+}
+
+function attemptsOf(error: unknown): number {
+  return error instanceof SudoImagesError ? error.attempts : 0;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** An image could not be had from a result item or saved: malformed base64, no data, a failed download, a bad file name. */

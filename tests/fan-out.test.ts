@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callSizes, merged, ruledImagesPerCall } from "../src/fan-out.js";
 import { validate_ImageGenerationRequest } from "../src/generated/metadata.js";
-import { BadRequestError, createImagesClient, PartialGenerationError } from "../src/index.js";
+import {
+  AuthenticationError,
+  BadRequestError,
+  CallbackError,
+  createImagesClient,
+  PartialGenerationError,
+  RequestValidationError,
+  type SudoImagesError,
+} from "../src/index.js";
 import type { GenerationResponse } from "../src/models.js";
 import type { Validator } from "../src/runtime/types.js";
 import { type MockServer, startMockServer } from "../src/testing/index.js";
@@ -26,9 +34,13 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, Number(seen.headers["x-delay"] ?? 0)));
     inFlight--;
     const { n = 1 } = JSON.parse(seen.body) as { n?: number };
-    if (String(seen.headers["idempotency-key"]).endsWith(String(seen.headers["x-fail"] ?? "none"))) {
-      return sendJson(res, 400, { error: { message: "this one failed", type: "invalid_request_error" } });
+    const key = String(seen.headers["idempotency-key"]);
+    if (key.endsWith(String(seen.headers["x-fail"] ?? "none"))) {
+      const status = Number(seen.headers["x-fail-status"] ?? 400);
+      return sendJson(res, status, { error: { message: "this one failed", type: "invalid_request_error" } });
     }
+    // A sub-call that never answers: it ends when the client gives up on it (the response closes).
+    if (key.endsWith(String(seen.headers["x-hold"] ?? "none"))) return;
     const usage = {
       input_tokens: 2,
       output_tokens: 10,
@@ -94,17 +106,143 @@ describe("more images than one call may give", () => {
     expect(error).toBeInstanceOf(PartialGenerationError);
     const partial = error as PartialGenerationError;
     expect(partial.images.map((image) => image.revised_prompt)).toEqual(["owls-1", "owls-3"]);
+    expect(partial.result.data).toBe(partial.images);
     expect(partial.errors).toHaveLength(1);
     expect(partial.errors[0]).toBeInstanceOf(BadRequestError);
+    expect(partial.failedCalls).toEqual([2]);
     expect(partial.message).toMatch(
-      /^1 of 3 sub-calls failed \(the first: POST .* failed with status 400: this one failed\); 2 image\(s\) arrived and are on `images`$/,
+      /^1 of 3 sub-calls failed \(sub-call 2: POST .* failed with status 400: this one failed\); 2 image\(s\) arrived and are on `result`$/,
     );
+    // What was paid for is accounted: the usage and request ids of the two calls that succeeded.
+    expect(partial.requestIds).toEqual(["req_owls-1", "req_owls-3"]);
+    expect(partial.usage?.total_tokens).toBe(24);
+    expect(partial.attempts).toBe(3);
   });
 
   it("queues ordinary calls too: a burst never has more than maxConcurrency in flight", async () => {
     const client = slowClient(3);
     await Promise.all(Array.from({ length: 9 }, () => client.generate({ prompt: "p", model: "m" })));
     expect(mostInFlight).toBe(3);
+  });
+});
+
+describe("the whole request is checked before anything is planned or sent", () => {
+  const client = () => createImagesClient({ apiKey: "k", baseUrl: server.url, maxImagesPerCall: 1 });
+
+  it.each([11, 25, 1000])("n: %i (the field's maximum is 10) is refused, not bought as that many calls", async (n) => {
+    const before = server.requests.length;
+    const error = await client()
+      .generate({ prompt: "p", model: "dall-e-3", n })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    const { violations } = error as RequestValidationError;
+    expect(violations.some((violation) => violation.pointer === "/n" && violation.rule === undefined)).toBe(true);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it.each([1e9, Number.POSITIVE_INFINITY, Number.NaN, 2.5, -3])(
+    "n: %d is a RequestValidationError at once, with no loop or array sized by it",
+    async (n) => {
+      const before = server.requests.length;
+      const error = await client()
+        .generate({ prompt: "p", model: "dall-e-3", n })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(server.requests.length).toBe(before);
+    },
+  );
+
+  it("with validation off, an n the field refuses is one call: the server decides, nothing is split by it", async () => {
+    const before = server.requests.length;
+    const loose = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      maxImagesPerCall: 1,
+      validateRequests: "off",
+      headers: { "x-fail": "huge" },
+    });
+    const error = await loose
+      .generate({ prompt: "p", model: "dall-e-3", n: 1e9 }, { idempotencyKey: "huge" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const sent = server.requests.slice(before);
+    expect(sent.map((seen) => (JSON.parse(seen.body) as { n: number }).n)).toEqual([1e9]);
+  });
+
+  it("reports a warn-mode request once, not once per sub-call", async () => {
+    const warnings: string[] = [];
+    const warned = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      validateRequests: "warn",
+      onWarning: (warning) => void warnings.push(warning.message),
+    });
+    const { data } = await warned.generate({ prompt: "", model: "dall-e-3", n: 3 });
+    expect(data).toHaveLength(3);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/\/prompt/);
+  });
+});
+
+describe("nothing paid for is lost, whatever ends the fan-out", () => {
+  it("a signal that fires after 3 of 4 arrived gives a PartialGenerationError holding the 3, its reason the cause", async () => {
+    const controller = new AbortController();
+    const client = createImagesClient({ apiKey: "k", baseUrl: server.url, headers: { "x-hold": "late-4" } });
+    const reason = new Error("the user pressed stop");
+    const onImages = (arrived: number) => {
+      if (arrived === 3) controller.abort(reason);
+    };
+    const error = await client
+      .generate(
+        { prompt: "four cranes", model: "dall-e-3", n: 4 },
+        { signal: controller.signal, onImages, idempotencyKey: "late" },
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartialGenerationError);
+    const partial = error as PartialGenerationError;
+    expect(partial.cause).toBe(reason);
+    expect(partial.result.data.map((image) => image.revised_prompt)).toEqual(["late-1", "late-2", "late-3"]);
+    expect(partial.failedCalls).toEqual([4]);
+    expect(partial.requestIds).toEqual(["req_late-1", "req_late-2", "req_late-3"]);
+    expect(partial.message).toMatch(
+      /^the call was cancelled \(the user pressed stop\) with 1 of 4 sub-calls unfinished; 3 image\(s\)/,
+    );
+  });
+
+  it("a signal that fires before anything arrived rejects with its reason, as a single call does", async () => {
+    const controller = new AbortController();
+    const client = createImagesClient({ apiKey: "k", baseUrl: server.url, headers: { "x-hold": "" } });
+    const reason = new Error("stop");
+    const pending = client.generate({ prompt: "p", model: "dall-e-3", n: 2 }, { signal: controller.signal });
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+  });
+
+  it("an onImages that throws is reported through onWarning and loses no image", async () => {
+    const warnings: SudoImagesError[] = [];
+    const client = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      onWarning: (warning) => void warnings.push(warning),
+    });
+    const onImages = (arrived: number) => {
+      if (arrived === 2) throw new TypeError("progress bar broke");
+    };
+    const { data } = await client.generate({ prompt: "p", model: "dall-e-3", n: 4 }, { onImages });
+    expect(data).toHaveLength(4);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toBeInstanceOf(CallbackError);
+    expect(warnings[0]?.message).toBe("onImages threw (progress bar broke); the call went on and returns every image");
+  });
+
+  it("every sub-call failing alike (4 x 401) is that error, with the key hint it carries, not a partial one", async () => {
+    const client = createImagesClient({
+      apiKey: "k",
+      baseUrl: server.url,
+      headers: { "x-fail": "", "x-fail-status": "401" },
+    });
+    const error = await client.generate({ prompt: "p", model: "dall-e-3", n: 4 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
   });
 });
 
@@ -192,14 +330,11 @@ describe("ruledImagesPerCall", () => {
 });
 
 describe("merged usage", () => {
-  const part = (usage: object | undefined): PromiseSettledResult<GenerationResponse> => ({
-    status: "fulfilled",
-    value: {
-      data: { data: [{ url: "u" }], ...(usage ? { usage } : {}) } as never,
-      requestId: "r",
-      headers: new Headers(),
-      attempts: 1,
-    },
+  const part = (usage: object | undefined): GenerationResponse => ({
+    data: { data: [{ url: "u" }], ...(usage ? { usage } : {}) } as never,
+    requestId: "r",
+    headers: new Headers(),
+    attempts: 1,
   });
 
   it("leaves usage out when one sub-call reported none, and counts missing details as zero", () => {

@@ -13,6 +13,7 @@ import { requestFlags } from "../../src/cli/request-flags.js";
 import { DEFAULT_BASE_URL } from "../../src/client.js";
 import {
   ApiError,
+  CallbackError,
   ImageError,
   InvalidResponseError,
   NoImagesError,
@@ -185,7 +186,11 @@ describe("the errors table", () => {
     [new RequestValidationError("ImageGenerationRequest", []), new SudoImagesError("x")],
     [new ImageError("no data"), new SudoImagesError("x")],
     [new NoImagesError("POST u", { requestId: "req_1" }), new SudoImagesError("x")],
-    [new PartialGenerationError(2, [new Error("x")], []), new SudoImagesError("x")],
+    [
+      new PartialGenerationError({ calls: 2, failures: [{ call: 2, error: new Error("x") }], paid: undefined }),
+      new SudoImagesError("x"),
+    ],
+    [new CallbackError("onImages", new Error("x")), new SudoImagesError("x")],
   ];
 
   it.each(samples.map(([error, parent]) => [error.name, error, parent] as const))(
