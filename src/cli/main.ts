@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
@@ -9,6 +8,7 @@ import {
   ConfigurationError,
   ConnectionError,
   MissingApiKeyError,
+  PartialGenerationError,
   RequestValidationError,
   SudoImagesError,
 } from "../errors.js";
@@ -22,6 +22,7 @@ import type { ImageHosts } from "../images.js";
 import { integer, UsageError } from "./arguments.js";
 import { closestFlag, inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
+import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { VERIFY_HELP, VERIFY_OPTIONS, verifyCommand } from "./verify.js";
@@ -158,6 +159,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   const debugLog = flags.debug ? (line: string) => stderr.write(`[debug] ${line}\n`) : resolveLogger(undefined);
   const progress = startProgress(stderr, `${what}…`);
   let saved: { result: ImageGeneration; files: SavedImage[] };
+  let partial: PartialGenerationError | undefined;
   try {
     const client = createImagesClient({
       apiKey: mock ? mock.key : flags["api-key"],
@@ -177,12 +179,18 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
       if (arrived < asked) progress.update(`${what}: ${arrived} of ${asked} arrived…`);
     };
     const result = await client.generate(request, { signal, onImages }).catch((error: unknown) => {
-      throw signal?.aborted ? new DeadlineError(deadline as number) : error;
+      // A fan-out that brought some images: they were paid for, so they are saved like a whole result.
+      if (!(error instanceof PartialGenerationError))
+        throw signal?.aborted ? new DeadlineError(deadline as number) : error;
+      partial = error;
+      return error.result;
     });
     progress.update(`saving ${result.data.length} image(s)…`);
     const imageHosts = flags["image-hosts"] as ImageHosts | undefined;
-    const files = await saveImages(result, flags.out, { name: slug(prompt), timeoutMs, imageHosts, signal }).catch(
-      (error: unknown) => keepPaidResult(result, signal?.aborted ? new DeadlineError(deadline as number) : error),
+    // Past the deadline, what arrived is still saved: each download keeps its own --timeout.
+    const saving = { name: slug(prompt), timeoutMs, imageHosts, signal: partial ? undefined : signal };
+    const files = await saveImages(result, flags.out, saving).catch((error: unknown) =>
+      keepPaidResult(result, signal?.aborted && !partial ? new DeadlineError(deadline as number) : error),
     );
     saved = { result, files };
   } finally {
@@ -192,6 +200,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   }
   if (flags.json) stdout.write(`${json(summary(saved.result, saved.files, mock !== undefined), saved.files)}\n`);
   else stdout.write(report(saved.result, saved.files));
+  if (partial) throw new PaidResultError(partialLine(partial, request.n ?? 1, deadline));
 }
 
 /** The whole command ran past `--deadline` (exit 1). */
@@ -219,24 +228,6 @@ async function checkOut(out: string): Promise<void> {
     throw new UsageError(`--out ${out} cannot be written to (${code ?? (error as Error).message})`);
   }
 }
-
-/**
- * The images were paid for but could not all be saved (a full disk, a folder removed meanwhile):
- * the whole result is written to a file in the system's temporary folder, and the error says where.
- */
-async function keepPaidResult(result: ImageGeneration, error: unknown): Promise<never> {
-  const kept = path.join(tmpdir(), `sudo-images-result-${randomUUID()}.json`);
-  const reason = error instanceof Error ? error.message : String(error);
-  const saved = await writeFile(kept, JSON.stringify(result), { mode: 0o600 }).then(
-    () => true,
-    () => false,
-  );
-  const where = saved ? `the whole result (every image) is kept in ${kept}` : "the result could not be kept either";
-  throw new SavingError(`${reason}; ${where}`, { cause: error });
-}
-
-/** Images that were paid for but not all saved (exit 1, not a usage error). */
-class SavingError extends Error {}
 
 function requestFrom(prompt: string, flags: Flags): ImageGenerationRequest {
   const request: Record<string, unknown> = { prompt };
@@ -330,7 +321,7 @@ function errorLine(error: unknown): string {
   const ours =
     error instanceof SudoImagesError ||
     error instanceof UsageError ||
-    error instanceof SavingError ||
+    error instanceof PaidResultError ||
     error instanceof DeadlineError;
   const more = ours ? "" : ` [${error.name}]`;
   const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
