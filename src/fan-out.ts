@@ -29,12 +29,13 @@ export interface Purchase {
 export function purchase(validator: Validator, request: ImageGenerationRequest, perCall: number | undefined): Purchase {
   const n = asked(request);
   const problems = check(validator, request);
-  const splittable = problems.filter(isPerCallLimit);
   const violations = problems.filter((violation) => !isPerCallLimit(violation));
   const whole = Number.isSafeInteger(n) && n >= 1 && !violations.some((violation) => violation.pointer === "/n");
-  const most = whole ? (perCall ?? ruledImagesPerCall(validator, request, n)) : n;
-  if (!whole || n <= most) return { n, sizes: [n], violations: [...violations, ...splittable] };
-  return { n, sizes: callSizes(n, most), violations };
+  if (!whole) return { n, sizes: [n], violations: problems };
+  const ruled = problems.length === violations.length ? n : ruledImagesPerCall(validator, request, n);
+  const most = Math.min(perCall ?? ruled, n);
+  // A limit of the caller's above the rule's sends sub-calls the rule refuses: that stays a violation.
+  return { n, sizes: callSizes(n, most), violations: most > ruled ? problems : violations };
 }
 
 /** How many images a request asks for: its `n`, else one. */

@@ -20,18 +20,28 @@ const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAM
 /** A client of the counting server whose answers each take 30 ms, the in-flight count reset. */
 function slowClient(maxConcurrency: number) {
   mostInFlight = 0;
-  return createImagesClient({ apiKey: "k", baseUrl: server.url, maxConcurrency, headers: { "x-delay": "30" } });
+  const headers = { "x-gate": String(maxConcurrency) };
+  return createImagesClient({ apiKey: "k", baseUrl: server.url, maxConcurrency, headers });
 }
 
-/** A server that answers each request after `x-delay` ms, counting how many are in flight at once. */
+/**
+ * A server that counts how many requests are in flight at once. With `x-gate: N` it holds each
+ * request until N are held, then answers them together: a client that keeps N in flight fills every
+ * gate, on a fast machine or a busy one, and one that let more through would show it in the count.
+ */
 let server: TestServer;
 let inFlight = 0;
 let mostInFlight = 0;
+const held: (() => void)[] = [];
 beforeAll(async () => {
   server = await startTestServer(async (seen, res) => {
     inFlight++;
     mostInFlight = Math.max(mostInFlight, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, Number(seen.headers["x-delay"] ?? 0)));
+    const gate = Number(seen.headers["x-gate"] ?? 1);
+    await new Promise<void>((resolve) => {
+      held.push(resolve);
+      if (held.length >= gate) for (const release of held.splice(0)) release();
+    });
     inFlight--;
     const { n = 1 } = JSON.parse(seen.body) as { n?: number };
     const key = String(seen.headers["idempotency-key"]);
@@ -72,7 +82,7 @@ describe("more images than one call may give", () => {
       baseUrl: server.url,
       maxConcurrency: 2,
       maxImagesPerCall: 1,
-      headers: { "x-delay": "50" },
+      headers: { "x-gate": "2" },
     });
     const { data, requestId, attempts } = await client.generateWithResponse(
       { prompt: "four herons", model: "dall-e-3", n: 4 },
@@ -151,6 +161,18 @@ describe("the whole request is checked before anything is planned or sent", () =
       expect(server.requests.length).toBe(before);
     },
   );
+
+  it("a caller's per-call limit above the model's rule still breaks the rule: refused whole, nothing sent", async () => {
+    const before = server.requests.length;
+    for (const maxImagesPerCall of [2, 10]) {
+      const error = await createImagesClient({ apiKey: "k", baseUrl: server.url, maxImagesPerCall })
+        .generate({ prompt: "p", model: "dall-e-3", n: 4 })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect((error as RequestValidationError).violations[0]?.rule).toBe("dall-e-3");
+    }
+    expect(server.requests.length).toBe(before);
+  });
 
   it("with validation off, an n the field refuses is one call: the server decides, nothing is split by it", async () => {
     const before = server.requests.length;
