@@ -2,13 +2,14 @@
  * The generator reading a spec written by an attacker: nothing from the spec becomes code, `$ref`s
  * stay in the spec's folder and off the network, and no small file can make it work without end.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
 import { startTestServer, type TestServer } from "../helpers/http-server.js";
+import { runScript } from "../helpers/run-script.js";
 import { typecheck } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -102,6 +103,36 @@ describe("$refs", () => {
     );
     const { files } = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/runtime" });
     expect(files.get("schema.ts")).toContain("password=hunter2");
+  });
+
+  it("refuses a $ref through a symlinked folder that leads outside the spec's real folder, at every door", async () => {
+    await write("elsewhere/credentials.json", { type: "string", description: "token=sk-leaked" });
+    await write("linked/schemas/name.json", { type: "string", description: "a name" });
+    await symlink(path.join(dir, "elsewhere"), path.join(dir, "linked/shared"));
+    const file = await write("linked/spec.json", body("shared/credentials.json"));
+    const message = await refusal(file);
+    expect(message).toMatch(
+      /linked\/spec\.json:\d+:\d+: Can't resolve \$ref: refused: .*linked\/shared\/credentials\.json leads outside the spec's folder through a symbolic link \(to .*elsewhere\/credentials\.json\); pass --allow-outside-refs to read it .*at #\/paths\/~1x\/post\/requestBody\/content\/application~1json\/schema/,
+    );
+    expect(message).not.toContain("sk-leaked");
+    // `npm run drift` reads through the same resolver.
+    const drift = await runScript("scripts/drift.ts", [file, "--ours", file]);
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toBe("");
+    expect(drift.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/refused: .*leads outside the spec's folder/),
+    ]);
+    expect(drift.stderr).not.toContain("sk-leaked");
+    const allowed = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/runtime" });
+    expect(allowed.files.get("schema.ts")).toContain("token=sk-leaked");
+    // A link that stays inside, and a spec whose own folder is reached through a link, are read.
+    await symlink(path.join(dir, "linked/schemas"), path.join(dir, "linked/alias"));
+    await symlink(path.join(dir, "linked"), path.join(dir, "project-link"));
+    const inside = await write("linked/inside.json", body("alias/name.json"));
+    const { files } = await generateFiles(path.join(dir, "project-link", path.basename(inside)), {
+      runtime: "sudo-images/runtime",
+    });
+    expect(files.get("schema.ts")).toContain("a name");
   });
 
   it("never fetches a remote $ref unless allowed", async () => {
