@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { valueAt } from "../runtime/json-pointer.js";
+import { bannerFor } from "./banner.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -13,15 +13,9 @@ import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
+import type { GeneratedFiles } from "./write-files.js";
 
-/** The generated files, by name inside the output folder, with their full text. */
-export type GeneratedFiles = Map<string, string>;
-
-/** Writes `files` into `dir` (made if missing), each under its own name. */
-export async function writeFiles(files: GeneratedFiles, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const [name, text] of files) await writeFile(path.join(dir, name), text);
-}
+export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";
 
 /** What to generate from a spec. */
 export interface GenerateOptions {
@@ -142,16 +136,6 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
     throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${warningCount(warnings.length)}`);
   }
-}
-
-function bannerFor(specPath: string): string {
-  const relative = path.relative(process.cwd(), specPath);
-  const spec = (relative.startsWith("..") ? path.basename(specPath) : relative).split(path.sep).join("/");
-  return [
-    `// Generated from ${commentText(spec)} by \`sudo-images codegen\` (npm run generate in its repository).`,
-    "// Do not edit: change the spec or the generator, then regenerate.",
-    "",
-  ].join("\n");
 }
 
 /**

@@ -2,10 +2,11 @@
  * The generator reading a spec written by an attacker: nothing from the spec becomes code, `$ref`s
  * stay in the spec's folder and off the network, and no small file can make it work without end.
  */
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codegenCommand } from "../../src/cli/codegen.js";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
 import { startTestServer, type TestServer } from "../helpers/http-server.js";
@@ -191,4 +192,76 @@ describe("bounded work", () => {
     const file = await write("proto.json", spec(schemas, { $ref: "#/components/schemas/__proto__" }));
     expect(await refusal(file)).toMatch(/refused: a key named "__proto__" at #\/components\/schemas,/);
   });
+});
+
+describe("writing into a project", () => {
+  const plain = spec({ Name: { type: "string" } }, { $ref: "#/components/schemas/Name" });
+
+  /** Runs `sudo-images codegen` in this process; resolves to its exit code and what it printed. */
+  async function codegen(...argv: string[]) {
+    const printed = { stdout: "", stderr: "" };
+    const code = await codegenCommand(
+      argv,
+      { write: (text: string) => (printed.stdout += text) },
+      { write: (text: string) => (printed.stderr += text) },
+    );
+    return { code, ...printed };
+  }
+
+  it("never replaces a file it did not write without --force, and changes nothing when it refuses", async () => {
+    const specFile = await write("app/openapi.json", plain);
+    const src = path.join(dir, "app/src");
+    const own = "export const app = 'mine';\n";
+    await write("app/src/index.ts", own);
+    const refused = await codegen("--spec", specFile, "--out", src);
+    expect(refused.code).toBe(2);
+    // The spec's lint warnings come first, indented; the one unindented line is the refusal.
+    expect(refused.stderr.split("\n").filter((line) => /^\S/.test(line) && !/warning\(s\) about/.test(line))).toEqual([
+      expect.stringMatching(/^error: .*app\/src\/index\.ts was not written by sudo-images codegen.*--force/),
+    ]);
+    expect(await readdir(src)).toEqual(["index.ts"]);
+    expect(await readFile(path.join(src, "index.ts"), "utf8")).toBe(own);
+
+    const forced = await codegen("--spec", specFile, "--out", src, "--force");
+    expect(forced.code).toBe(0);
+    expect(await readFile(path.join(src, "index.ts"), "utf8")).toMatch(
+      /^\/\/ Generated from .* by `sudo-images codegen`/,
+    );
+    // Its own files it replaces without being asked, and no temporary file is left behind.
+    expect((await codegen("--spec", specFile, "--out", src)).code).toBe(0);
+    expect((await readdir(src)).sort()).toEqual([
+      "index.ts",
+      "metadata.ts",
+      "runtime.ts",
+      "schema.ts",
+      "validators.ts",
+    ]);
+  }, 60_000);
+
+  it("replaces a file name that is a link, never writing through it to the file it points at", async () => {
+    const victim = await write("victim/settings.ts", "export const secret = 1;\n");
+    const out = path.join(dir, "linked-out");
+    await mkdir(out, { recursive: true });
+    await symlink(victim, path.join(out, "index.ts"));
+    const { files } = await generateFiles(await write("linked-out.json", plain), { runtime: "sudo-images/runtime" });
+    await expect(writeFiles(files, out)).rejects.toThrow(/linked-out\/index\.ts is a symbolic link.*--force/);
+    expect((await lstat(path.join(out, "index.ts"))).isSymbolicLink()).toBe(true);
+    expect(await readdir(out)).toEqual(["index.ts"]);
+
+    await writeFiles(files, out, { force: true });
+    expect((await lstat(path.join(out, "index.ts"))).isFile()).toBe(true);
+    expect(await readFile(path.join(out, "index.ts"), "utf8")).toBe(files.get("index.ts"));
+    expect(await readFile(victim, "utf8")).toBe("export const secret = 1;\n");
+  });
+
+  it("follows an --out that is itself a link: the folder named is the folder written", async () => {
+    const target = path.join(dir, "out-target");
+    await mkdir(target, { recursive: true });
+    await symlink(target, path.join(dir, "out-link"));
+    const { files } = await generateFiles(await write("out-link.json", plain), { runtime: "sudo-images/runtime" });
+    await writeFiles(files, path.join(dir, "out-link"));
+    expect((await lstat(path.join(dir, "out-link"))).isSymbolicLink()).toBe(true);
+    expect((await readdir(target)).sort()).toEqual([...files.keys()].sort());
+  });
+
 });
