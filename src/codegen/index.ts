@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { valueAt } from "../runtime/json-pointer.js";
 import { bannerFor } from "./banner.js";
 import { toCanonical31 } from "./canonical.js";
@@ -7,7 +8,7 @@ import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
 import { conditionalRules } from "./rules.js";
-import { runtimeModule } from "./runtime-copy.js";
+import { runtimeModule, runtimeSources } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
@@ -26,7 +27,8 @@ export interface GenerateOptions {
   /**
    * The module generated code imports the runtime from. Without it, the runtime is written into the
    * folder as `runtime.ts` (so the folder needs nothing at run time), except for a folder inside
-   * the `src/` of a checkout of this package, which imports the runtime's sources there.
+   * this package's own `src/` (decided from where the generator is installed, not the working
+   * folder), which imports the runtime's sources there.
    * @default "./runtime.js", with runtime.ts written beside the other files
    */
   runtime?: string | undefined;
@@ -40,9 +42,6 @@ export interface GenerateOptions {
    */
   bodySchemas?: boolean | undefined;
 }
-
-/** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
-const RUNTIME_SOURCE = "src/runtime/index.ts";
 
 /**
  * Everything `npm run generate` writes, computed in memory from one spec: nothing is written
@@ -112,16 +111,28 @@ async function canonicalSpec(specPath: string, options: GenerateOptions) {
 const OWN_RUNTIME = "./runtime.js";
 
 /**
- * A folder inside the `src/` of a checkout of this package is compiled with the runtime's sources
- * there, so it imports them by relative path; any other folder carries its own copy.
+ * A folder inside this package's own `src/` (found from where the generator's code is, never from
+ * the working folder: a project may have a `src/runtime/` of its own) is compiled with the
+ * runtime's sources there, so it imports them by relative path; any other folder carries its own copy.
  */
 function runtimeFor(dir: string): string {
-  const source = path.resolve(RUNTIME_SOURCE);
-  const root = path.resolve("src");
-  const target = path.resolve(dir);
-  if (!target.startsWith(`${root}${path.sep}`) || !existsSync(source)) return OWN_RUNTIME;
-  const relative = path.relative(target, source.replace(/\.ts$/, ".js")).split(path.sep).join("/");
-  return relative.startsWith(".") ? relative : `./${relative}`;
+  const runtime = fileURLToPath(runtimeSources());
+  const target = realFolder(dir);
+  const relative = path.relative(path.dirname(runtime), target);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return OWN_RUNTIME;
+  const specifier = path.relative(target, path.join(runtime, "index.js")).split(path.sep).join("/");
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+}
+
+/** `dir` with links resolved as far as it exists (it may not yet), so it compares with this module's real path. */
+function realFolder(dir: string): string {
+  const absolute = path.resolve(dir);
+  const parent = path.dirname(absolute);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return parent === absolute ? absolute : path.join(realFolder(parent), path.basename(absolute));
+  }
 }
 
 /**

@@ -264,4 +264,15 @@ describe("writing into a project", () => {
     expect((await readdir(target)).sort()).toEqual([...files.keys()].sort());
   });
 
+  it("decides which runtime a folder imports from the package's own place, not the working directory", async () => {
+    const project = path.join(dir, "has-runtime");
+    await write("has-runtime/src/runtime/index.ts", "export const mine = true;\n");
+    await write("has-runtime/openapi.json", plain);
+    const result = await runScript("src/cli/bin.ts", ["codegen", "--spec", "openapi.json", "--out", "src/api"], {
+      cwd: project,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(path.join(project, "src/api/index.ts"), "utf8")).toContain('from "./runtime.js"');
+    expect(await readdir(path.join(project, "src/api"))).toContain("runtime.ts");
+  }, 60_000);
 });
