@@ -26,6 +26,7 @@ const FLAGS = {
   runtime: { type: "string" },
   "body-schemas": { type: "boolean" },
   check: { type: "boolean", default: false },
+  force: { type: "boolean", default: false },
   verbose: { type: "boolean", default: false },
   "allow-outside-refs": { type: "boolean", default: false },
   "allow-remote-refs": { type: "boolean", default: false },
@@ -46,12 +47,15 @@ written beside them (no dependency at run time).
   --body-schemas          also write each body's JSON Schema with its examples (bodySchemas),
                           for tools that plan requests or fill answers from them
   --check                 write nothing; exit 1 naming the files that are stale
+  --force                 replace files in DIR that the generator did not write (links too:
+                          the link is replaced, never written through)
   --verbose               print every warning, not the first ${WARNINGS_SHOWN}
   --allow-outside-refs    follow $refs to files outside the spec's folder
   --allow-remote-refs     fetch $refs to http(s) URLs
 
 Needs ${CODEGEN_PACKAGES.join(", ")} (npm install --save-dev …).
-Exit codes: 0 written (or up to date), 1 the spec cannot be generated or --check found stale files, 2 bad arguments.`;
+Exit codes: 0 written (or up to date), 1 the spec cannot be generated, --check found stale files
+or DIR cannot be written, 2 bad arguments or a file in DIR the generator did not write (--force).`;
 
 /**
  * `sudo-images codegen` (and `npm run generate` in this repository, with its defaults): one
@@ -91,7 +95,7 @@ export async function codegenCommand(
       refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
     });
     reportWarnings(stderr, spec, warnings, values.verbose);
-    if (!values.check) return await write(stdout, files, out, generator.writeFiles);
+    if (!values.check) return await write(stdout, stderr, files, out, generator, values.force);
     const stale = await staleFiles(files, out);
     if (stale.length === 0) return print(stdout, `${out}/ is up to date with ${spec}.`);
     return fail(
@@ -119,13 +123,26 @@ async function loadGenerator(): Promise<Generator | string> {
   }
 }
 
+/**
+ * Writes the folder. A file there the generator did not write is a refusal (exit 2, as bad
+ * arguments are: `--force` lifts it); a folder the system will not let us write is exit 1.
+ */
 async function write(
   stdout: Output,
+  stderr: Output,
   files: GeneratedFiles,
   out: string,
-  writeFiles: Generator["writeFiles"],
+  generator: Generator,
+  force: boolean,
 ): Promise<number> {
-  await writeFiles(files, out);
+  try {
+    await generator.writeFiles(files, out, { force });
+  } catch (error) {
+    if (error instanceof generator.WriteRefusal) return fail(stderr, 2, `error: refused: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string") return fail(stderr, 1, `error: cannot write ${out}: ${(error as Error).message}`);
+    throw error;
+  }
   return print(stdout, `Wrote ${[...files.keys()].map((name) => path.join(out, name)).join(", ")}`);
 }
 

@@ -1,27 +1,22 @@
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { valueAt } from "../runtime/json-pointer.js";
+import { bannerFor } from "./banner.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
 import { conditionalRules } from "./rules.js";
-import { runtimeModule } from "./runtime-copy.js";
+import { runtimeModule, runtimeSources } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
+import type { GeneratedFiles } from "./write-files.js";
 
-/** The generated files, by name inside the output folder, with their full text. */
-export type GeneratedFiles = Map<string, string>;
-
-/** Writes `files` into `dir` (made if missing), each under its own name. */
-export async function writeFiles(files: GeneratedFiles, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const [name, text] of files) await writeFile(path.join(dir, name), text);
-}
+export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";
 
 /** What to generate from a spec. */
 export interface GenerateOptions {
@@ -32,7 +27,8 @@ export interface GenerateOptions {
   /**
    * The module generated code imports the runtime from. Without it, the runtime is written into the
    * folder as `runtime.ts` (so the folder needs nothing at run time), except for a folder inside
-   * the `src/` of a checkout of this package, which imports the runtime's sources there.
+   * this package's own `src/` (decided from where the generator is installed, not the working
+   * folder), which imports the runtime's sources there.
    * @default "./runtime.js", with runtime.ts written beside the other files
    */
   runtime?: string | undefined;
@@ -46,9 +42,6 @@ export interface GenerateOptions {
    */
   bodySchemas?: boolean | undefined;
 }
-
-/** Where this package keeps the runtime's sources, relative to the folder generate runs in. */
-const RUNTIME_SOURCE = "src/runtime/index.ts";
 
 /**
  * Everything `npm run generate` writes, computed in memory from one spec: nothing is written
@@ -118,16 +111,28 @@ async function canonicalSpec(specPath: string, options: GenerateOptions) {
 const OWN_RUNTIME = "./runtime.js";
 
 /**
- * A folder inside the `src/` of a checkout of this package is compiled with the runtime's sources
- * there, so it imports them by relative path; any other folder carries its own copy.
+ * A folder inside this package's own `src/` (found from where the generator's code is, never from
+ * the working folder: a project may have a `src/runtime/` of its own) is compiled with the
+ * runtime's sources there, so it imports them by relative path; any other folder carries its own copy.
  */
 function runtimeFor(dir: string): string {
-  const source = path.resolve(RUNTIME_SOURCE);
-  const root = path.resolve("src");
-  const target = path.resolve(dir);
-  if (!target.startsWith(`${root}${path.sep}`) || !existsSync(source)) return OWN_RUNTIME;
-  const relative = path.relative(target, source.replace(/\.ts$/, ".js")).split(path.sep).join("/");
-  return relative.startsWith(".") ? relative : `./${relative}`;
+  const runtime = fileURLToPath(runtimeSources());
+  const target = realFolder(dir);
+  const relative = path.relative(path.dirname(runtime), target);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return OWN_RUNTIME;
+  const specifier = path.relative(target, path.join(runtime, "index.js")).split(path.sep).join("/");
+  return specifier.startsWith(".") ? specifier : `./${specifier}`;
+}
+
+/** `dir` with links resolved as far as it exists (it may not yet), so it compares with this module's real path. */
+function realFolder(dir: string): string {
+  const absolute = path.resolve(dir);
+  const parent = path.dirname(absolute);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return parent === absolute ? absolute : path.join(realFolder(parent), path.basename(absolute));
+  }
 }
 
 /**
@@ -142,16 +147,6 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
     throw new SpecError(`${displayPath(specPath)}: cannot generate: ${reason}${warningCount(warnings.length)}`);
   }
-}
-
-function bannerFor(specPath: string): string {
-  const relative = path.relative(process.cwd(), specPath);
-  const spec = (relative.startsWith("..") ? path.basename(specPath) : relative).split(path.sep).join("/");
-  return [
-    `// Generated from ${commentText(spec)} by \`sudo-images codegen\` (npm run generate in its repository).`,
-    "// Do not edit: change the spec or the generator, then regenerate.",
-    "",
-  ].join("\n");
 }
 
 /**

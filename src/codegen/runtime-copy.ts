@@ -18,8 +18,11 @@ export function runtimeModule(): string {
   return parts.join("\n");
 }
 
-/** `src/runtime/` beside this module (run from source) or in the package root (run from `dist/codegen/`). */
-function runtimeSources(): URL {
+/**
+ * `src/runtime/` of this package, found from this module's own place (never the working folder):
+ * beside it when run from source, in the package root when run from `dist/`.
+ */
+export function runtimeSources(): URL {
   for (const candidate of ["../runtime/", "../../src/runtime/"]) {
     const dir = new URL(candidate, import.meta.url);
     if (existsSync(fileURLToPath(new URL("index.ts", dir)))) return dir;

@@ -1,4 +1,4 @@
-import { lstatSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { BaseResolver, type Document, type Source } from "@redocly/openapi-core";
 import { escapeToken, valueAt } from "../runtime/json-pointer.js";
@@ -24,15 +24,18 @@ const MAX_REF_HOPS = 100;
 
 /**
  * The one resolver every step of the generator reads a spec through (lint, bundle, drift). A spec is
- * untrusted input, so its `$ref`s stay inside the root spec's folder and never reach the network
- * unless a flag allows it, only regular files are read (not `/dev/stdin`, not a folder) and none
- * larger than 64 MB, and a parsed file whose aliases expand past five million values, or that
- * holds a `__proto__` key (which JavaScript objects cannot carry safely), is refused. Each refusal
+ * untrusted input, so its `$ref`s stay inside the root spec's folder, compared as real paths (a
+ * linked folder inside it cannot lead out), and never reach the network unless a flag allows it;
+ * only regular files are read (not `/dev/stdin`, not a folder, not a link) and none larger than
+ * 64 MB; and a parsed file whose aliases expand past five million values, or that holds a
+ * `__proto__` key (which JavaScript objects cannot carry safely), is refused. Each refusal
  * surfaces as Redocly's "Can't resolve $ref: …" with our reason, at the `$ref` that asked for it.
  */
 export class SpecResolver extends BaseResolver {
   readonly #root: string;
   readonly #policy: RefPolicy;
+  /** The real path of the spec's folder, found on the first `$ref` to a file. */
+  #realRoot: string | undefined;
 
   constructor(rootSpec: string, policy: RefPolicy = {}) {
     super();
@@ -59,21 +62,37 @@ export class SpecResolver extends BaseResolver {
   }
 
   #checkFile(file: string): void {
-    const relative = path.relative(this.#root, file);
-    const outside = relative.startsWith("..") || path.isAbsolute(relative);
-    if (outside && !this.#policy.allowOutsideRefs) {
+    if (!this.#policy.allowOutsideRefs && !isInside(this.#root, file)) {
       throw refusal(`${displayPath(file)} is outside the spec's folder; pass --allow-outside-refs to read it`);
     }
-    let stat: ReturnType<typeof lstatSync>;
-    try {
-      stat = lstatSync(file);
-    } catch (error) {
-      throw refusal(
-        `${displayPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`,
-      );
-    }
+    const stat = attempt(file, () => lstatSync(file));
     if (!stat.isFile()) throw refusal(`${displayPath(file)} is not a regular file`);
     if (stat.size > MAX_FILE_BYTES) throw refusal(`${displayPath(file)} is over ${MAX_FILE_BYTES} bytes`);
+    if (this.#policy.allowOutsideRefs) return;
+    // A folder on the way may be a link (a file itself may not: lstat said so above), so the
+    // boundary is drawn between real paths, where no link is left to lead out.
+    this.#realRoot ??= attempt(this.#root, () => realpathSync(this.#root));
+    const real = attempt(file, () => realpathSync(file));
+    if (!isInside(this.#realRoot, real)) {
+      throw refusal(
+        `${displayPath(file)} leads outside the spec's folder through a symbolic link (to ${displayPath(real)}); pass --allow-outside-refs to read it`,
+      );
+    }
+  }
+}
+
+/** Whether `file` is inside `folder`, as paths are written (no link is followed). */
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** `look()`, a file system call about `file`, with its failure as a refusal naming the file and the code. */
+function attempt<T>(file: string, look: () => T): T {
+  try {
+    return look();
+  } catch (error) {
+    throw refusal(`${displayPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
   }
 }
 

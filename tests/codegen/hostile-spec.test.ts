@@ -2,13 +2,15 @@
  * The generator reading a spec written by an attacker: nothing from the spec becomes code, `$ref`s
  * stay in the spec's folder and off the network, and no small file can make it work without end.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codegenCommand } from "../../src/cli/codegen.js";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
 import { startTestServer, type TestServer } from "../helpers/http-server.js";
+import { runScript } from "../helpers/run-script.js";
 import { typecheck } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -104,6 +106,36 @@ describe("$refs", () => {
     expect(files.get("schema.ts")).toContain("password=hunter2");
   });
 
+  it("refuses a $ref through a symlinked folder that leads outside the spec's real folder, at every door", async () => {
+    await write("elsewhere/credentials.json", { type: "string", description: "token=sk-leaked" });
+    await write("linked/schemas/name.json", { type: "string", description: "a name" });
+    await symlink(path.join(dir, "elsewhere"), path.join(dir, "linked/shared"));
+    const file = await write("linked/spec.json", body("shared/credentials.json"));
+    const message = await refusal(file);
+    expect(message).toMatch(
+      /linked\/spec\.json:\d+:\d+: Can't resolve \$ref: refused: .*linked\/shared\/credentials\.json leads outside the spec's folder through a symbolic link \(to .*elsewhere\/credentials\.json\); pass --allow-outside-refs to read it .*at #\/paths\/~1x\/post\/requestBody\/content\/application~1json\/schema/,
+    );
+    expect(message).not.toContain("sk-leaked");
+    // `npm run drift` reads through the same resolver.
+    const drift = await runScript("scripts/drift.ts", [file, "--ours", file]);
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toBe("");
+    expect(drift.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(/refused: .*leads outside the spec's folder/),
+    ]);
+    expect(drift.stderr).not.toContain("sk-leaked");
+    const allowed = await generateFiles(file, { refs: { allowOutsideRefs: true }, runtime: "sudo-images/runtime" });
+    expect(allowed.files.get("schema.ts")).toContain("token=sk-leaked");
+    // A link that stays inside, and a spec whose own folder is reached through a link, are read.
+    await symlink(path.join(dir, "linked/schemas"), path.join(dir, "linked/alias"));
+    await symlink(path.join(dir, "linked"), path.join(dir, "project-link"));
+    const inside = await write("linked/inside.json", body("alias/name.json"));
+    const { files } = await generateFiles(path.join(dir, "project-link", path.basename(inside)), {
+      runtime: "sudo-images/runtime",
+    });
+    expect(files.get("schema.ts")).toContain("a name");
+  });
+
   it("never fetches a remote $ref unless allowed", async () => {
     const server: TestServer = await startTestServer((_seen, res) => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"type":"string"}');
@@ -160,4 +192,87 @@ describe("bounded work", () => {
     const file = await write("proto.json", spec(schemas, { $ref: "#/components/schemas/__proto__" }));
     expect(await refusal(file)).toMatch(/refused: a key named "__proto__" at #\/components\/schemas,/);
   });
+});
+
+describe("writing into a project", () => {
+  const plain = spec({ Name: { type: "string" } }, { $ref: "#/components/schemas/Name" });
+
+  /** Runs `sudo-images codegen` in this process; resolves to its exit code and what it printed. */
+  async function codegen(...argv: string[]) {
+    const printed = { stdout: "", stderr: "" };
+    const code = await codegenCommand(
+      argv,
+      { write: (text: string) => (printed.stdout += text) },
+      { write: (text: string) => (printed.stderr += text) },
+    );
+    return { code, ...printed };
+  }
+
+  it("never replaces a file it did not write without --force, and changes nothing when it refuses", async () => {
+    const specFile = await write("app/openapi.json", plain);
+    const src = path.join(dir, "app/src");
+    const own = "export const app = 'mine';\n";
+    await write("app/src/index.ts", own);
+    const refused = await codegen("--spec", specFile, "--out", src);
+    expect(refused.code).toBe(2);
+    // The spec's lint warnings come first, indented; the one unindented line is the refusal.
+    expect(refused.stderr.split("\n").filter((line) => /^\S/.test(line) && !/warning\(s\) about/.test(line))).toEqual([
+      expect.stringMatching(/^error: .*app\/src\/index\.ts was not written by sudo-images codegen.*--force/),
+    ]);
+    expect(await readdir(src)).toEqual(["index.ts"]);
+    expect(await readFile(path.join(src, "index.ts"), "utf8")).toBe(own);
+
+    const forced = await codegen("--spec", specFile, "--out", src, "--force");
+    expect(forced.code).toBe(0);
+    expect(await readFile(path.join(src, "index.ts"), "utf8")).toMatch(
+      /^\/\/ Generated from .* by `sudo-images codegen`/,
+    );
+    // Its own files it replaces without being asked, and no temporary file is left behind.
+    expect((await codegen("--spec", specFile, "--out", src)).code).toBe(0);
+    expect((await readdir(src)).sort()).toEqual([
+      "index.ts",
+      "metadata.ts",
+      "runtime.ts",
+      "schema.ts",
+      "validators.ts",
+    ]);
+  }, 60_000);
+
+  it("replaces a file name that is a link, never writing through it to the file it points at", async () => {
+    const victim = await write("victim/settings.ts", "export const secret = 1;\n");
+    const out = path.join(dir, "linked-out");
+    await mkdir(out, { recursive: true });
+    await symlink(victim, path.join(out, "index.ts"));
+    const { files } = await generateFiles(await write("linked-out.json", plain), { runtime: "sudo-images/runtime" });
+    await expect(writeFiles(files, out)).rejects.toThrow(/linked-out\/index\.ts is a symbolic link.*--force/);
+    expect((await lstat(path.join(out, "index.ts"))).isSymbolicLink()).toBe(true);
+    expect(await readdir(out)).toEqual(["index.ts"]);
+
+    await writeFiles(files, out, { force: true });
+    expect((await lstat(path.join(out, "index.ts"))).isFile()).toBe(true);
+    expect(await readFile(path.join(out, "index.ts"), "utf8")).toBe(files.get("index.ts"));
+    expect(await readFile(victim, "utf8")).toBe("export const secret = 1;\n");
+  });
+
+  it("follows an --out that is itself a link: the folder named is the folder written", async () => {
+    const target = path.join(dir, "out-target");
+    await mkdir(target, { recursive: true });
+    await symlink(target, path.join(dir, "out-link"));
+    const { files } = await generateFiles(await write("out-link.json", plain), { runtime: "sudo-images/runtime" });
+    await writeFiles(files, path.join(dir, "out-link"));
+    expect((await lstat(path.join(dir, "out-link"))).isSymbolicLink()).toBe(true);
+    expect((await readdir(target)).sort()).toEqual([...files.keys()].sort());
+  });
+
+  it("decides which runtime a folder imports from the package's own place, not the working directory", async () => {
+    const project = path.join(dir, "has-runtime");
+    await write("has-runtime/src/runtime/index.ts", "export const mine = true;\n");
+    await write("has-runtime/openapi.json", plain);
+    const result = await runScript("src/cli/bin.ts", ["codegen", "--spec", "openapi.json", "--out", "src/api"], {
+      cwd: project,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(path.join(project, "src/api/index.ts"), "utf8")).toContain('from "./runtime.js"');
+    expect(await readdir(path.join(project, "src/api"))).toContain("runtime.ts");
+  }, 60_000);
 });

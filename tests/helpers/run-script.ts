@@ -23,8 +23,8 @@ export interface ScriptOptions {
 }
 
 /**
- * Runs one of this repository's TypeScript entry points (`src/cli/bin.ts`, `scripts/generate.ts`)
- * as a child process, the way `npm run` does: plain Node with tsx's loader. (tsx's own binary
+ * Runs one of this repository's TypeScript entry points (`src/cli/bin.ts`, `scripts/generate.ts`;
+ * an absolute path runs a copy's) as a child process, the way `npm run` does: plain Node with tsx's loader. (tsx's own binary
  * starts a second Node process to do the same, a quarter of a second more per run.) Resolves
  * however the script ends.
  *
@@ -32,7 +32,7 @@ export interface ScriptOptions {
  * const { code, stdout } = await runScript("src/cli/bin.ts", ["--version"]);
  */
 export function runScript(script: string, args: string[], options: ScriptOptions = {}): Promise<Ended> {
-  return run(process.execPath, ["--import", TSX, path.join(root, script), ...args], {
+  return run(process.execPath, ["--import", TSX, path.resolve(root, script), ...args], {
     cwd: options.cwd ?? root,
     env: options.env ?? process.env,
     timeout: options.timeout ?? 0,
