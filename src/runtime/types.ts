@@ -22,6 +22,8 @@ export interface ValidationIssue {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** The property name a `propertyNames` rule refused, on the issues found inside that rule. */
+  propertyName?: string;
   message?: string;
 }
 
