@@ -1,6 +1,6 @@
 import { escapeToken, valueAt } from "../runtime/json-pointer.js";
-import { canonicalNullable } from "./nullability.js";
-import { dict, freeName, isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { canonicalNullable, liftNullablePart } from "./nullability.js";
+import { dict, freeName, isSchema, mapSchema, type Schema, type SchemaVisit } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /**
@@ -20,7 +20,7 @@ export function toCanonical31(document: OpenApiDocument): OpenApiDocument {
 }
 
 /** Rebuilds every Schema Object of a document (component schemas and every `schema` field) with `visit`. */
-export function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, inSchemaMap = false): unknown {
+export function mapSchemasIn(node: unknown, visit: SchemaVisit, inSchemaMap = false): unknown {
   if (Array.isArray(node)) return node.map((item) => mapSchemasIn(item, visit));
   if (!isSchema(node)) return node;
   const out: Schema = dict();
@@ -32,10 +32,11 @@ export function mapSchemasIn(node: unknown, visit: (schema: Schema) => Schema, i
 }
 
 /**
- * Some specs point a schema's `$ref` into a path (`#/paths/~1pets/post/requestBody/.../schema`).
- * Emitters follow `#/components/schemas/` best (openapi-typescript types the other kind wrongly),
- * so each such target becomes a component of its own, named after its pointer, and every reference
- * to it points there; recursive ones included.
+ * Some specs point a schema's `$ref` into a path (`#/paths/~1pets/post/requestBody/.../schema`), a
+ * parameter (`#/components/parameters/Limit/schema`) or inside another schema. Emitters follow
+ * `#/components/schemas/<name>` best (openapi-typescript types the other kinds wrongly, and the
+ * validators would read a deeper one as its component), so each such target becomes a component
+ * of its own, named after its pointer, and every reference to it points there; recursive ones included.
  */
 function withHoistedSchemas(document: OpenApiDocument): OpenApiDocument {
   const components = isSchema(document.components) ? document.components : {};
@@ -44,7 +45,7 @@ function withHoistedSchemas(document: OpenApiDocument): OpenApiDocument {
   const pending: string[] = [];
   const pointIntoComponents = (schema: Schema): Schema => {
     const ref = schema.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#/") || ref.startsWith("#/components/")) return schema;
+    if (typeof ref !== "string" || !ref.startsWith("#/") || COMPONENT_SCHEMA.test(ref)) return schema;
     let name = names.get(ref);
     if (name === undefined) {
       name = freeName(schemas, ref.slice(2));
@@ -64,7 +65,13 @@ function withHoistedSchemas(document: OpenApiDocument): OpenApiDocument {
   return { ...rewritten, components: { ...components, schemas: { ...rewrittenSchemas, ...hoisted } } };
 }
 
-function canonicalSchema(schema: Schema): Schema {
+/** One schema in canonical 3.1; `before` lifts an `allOf` part that says "or null" while it still reads so. */
+const canonicalSchema: SchemaVisit = Object.assign(canonicalOne, { before: liftNullablePart });
+
+/** A `$ref` to a whole component schema, which needs no hoisting. */
+const COMPONENT_SCHEMA = /^#\/components\/schemas\/[^/]+$/;
+
+function canonicalOne(schema: Schema): Schema {
   const { example, exclusiveMinimum, exclusiveMaximum, ...rest } = schema;
   const out: Schema = rest;
   if (example !== undefined && out.examples === undefined) out.examples = [example];

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { valueAt } from "../runtime/json-pointer.js";
 import { bannerFor } from "./banner.js";
+import { bodyTypesText, typesNamed } from "./body-types.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
@@ -90,7 +91,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
         options.bodySchemas ?? !ownRuntime,
       )}`,
     ],
-    ["index.ts", `${banner}\n${indexModule(runtime)}`],
+    ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
   return { files, lint, found, place };
@@ -214,12 +215,13 @@ export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${bodySchemas};
 `;
 }
 
-function indexModule(runtime: string): string {
+function indexModule(runtime: string, bodyTypes: SchemaSet["bodyTypes"]): string {
   return `import { bindSpec } from ${JSON.stringify(runtime)};
 import { shapes, validators } from "./metadata.js";
-import type { components } from "./schema.js";
+import type { ${typesNamed(bodyTypes).join(", ")} } from "./schema.js";
 
 export type { Normalized, SpecViolation } from ${JSON.stringify(runtime)};
+export { SpecViolationError } from ${JSON.stringify(runtime)};
 export { routes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths } from "./schema.js";
 
@@ -228,7 +230,9 @@ export type SchemaName = keyof components["schemas"] & string;
 /** The name of a schema used as a request or response body: those have a compiled validator. */
 export type BodySchemaName = keyof typeof validators;
 
-/** \`normalize(schemaName, value)\` and \`validate(schemaName, value)\`, bound to this spec. */
-export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
+${bodyTypesText(bodyTypes)}
+
+/** \`normalize(schemaName, value)\`, \`validate(schemaName, value)\` and \`parse(schemaName, value)\`, bound to this spec. */
+export const { normalize, validate, parse } = bindSpec<components["schemas"], BodyTypes>(shapes, validators);
 `;
 }

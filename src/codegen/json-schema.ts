@@ -20,7 +20,17 @@ export interface SchemaSet {
   operations: Record<string, OperationBodies>;
   /** Where each `$defs` entry stands in the spec, as a JSON pointer (for warnings). */
   places: Record<string, string>;
+  /** Where each body schema's type is among the generated types, by its `$defs` name. */
+  bodyTypes: Record<string, BodyType>;
 }
+
+/**
+ * Where a body's type is in `schema.ts`: a component schema (a body that is only a `$ref` to one),
+ * or the media type of one operation's request body or response.
+ */
+export type BodyType =
+  | { component: string }
+  | { path: string; method: string; body: "requestBody" | { status: string }; mediaType: string };
 
 const INT_RANGES: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
@@ -71,6 +81,7 @@ export function toSchemaSet(
   }
   const shared = new Map<string, string>();
   const operations = dict<OperationBodies>();
+  const bodyTypes = dict<BodyType>();
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
@@ -78,28 +89,31 @@ export function toSchemaSet(
       if (!operation) continue;
       const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
       const here = `#/paths/${escapeToken(path)}/${method}`;
-      const name = (suffix: string, found: FoundBody) => {
+      const name = (suffix: string, found: FoundBody, body: "requestBody" | { status: string }) => {
         const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);
         const known = found.component === undefined ? undefined : shared.get(found.component);
         if (known !== undefined) return known;
         const named = nameBody(defs, wanted, found, toJsonSchema);
         places[named] ??= found.place;
+        bodyTypes[named] ??= Object.hasOwn(components, named)
+          ? { component: named }
+          : { path, method, body, mediaType: found.mediaType };
         if (found.component !== undefined) shared.set(found.component, named);
         return named;
       };
       const bodies: OperationBodies = { method, path, responses: {} };
       const request = bodyOf(document, operation.requestBody, `${here}/requestBody`);
-      if (request !== undefined) bodies.request = name("request", request);
+      if (request !== undefined) bodies.request = name("request", request, "requestBody");
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
         const found = bodyOf(document, response, `${here}/responses/${escapeToken(status)}`);
-        if (found !== undefined) bodies.responses[status] = name(status, found);
+        if (found !== undefined) bodies.responses[status] = name(status, found, { status });
         const headers = requiredHeaders(document, response);
         if (headers.length > 0) bodies.headers = { ...bodies.headers, [status]: headers };
       }
       operations[id] = bodies;
     }
   }
-  return { defs, operations, places };
+  return { defs, operations, places, bodyTypes };
 }
 
 /** The names of the headers a response says it always carries (`required: true`), lower-case, following `$ref`s. */
@@ -127,6 +141,7 @@ function followed(document: OpenApiDocument, value: unknown): unknown {
 interface FoundBody {
   schema: unknown;
   place: string;
+  mediaType: string;
   component?: string | undefined;
 }
 
@@ -170,6 +185,7 @@ function bodyOf(document: OpenApiDocument, bodyOrRef: unknown, place: string): F
   if (mediaType === undefined) return undefined;
   return {
     schema: (content[mediaType] as Schema).schema,
+    mediaType,
     place: `${where}/content/${escapeToken(mediaType)}/schema`,
     component,
   };

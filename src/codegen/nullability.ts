@@ -15,7 +15,9 @@ const ANNOTATIONS = ["title", "description", "default", "deprecated", "readOnly"
  * all made from that form, agree with it.
  *
  * - 3.1: `type: "null"` or `type: [T, "null"]`; `const: null`; an `enum` holding `null`;
- * - `oneOf`/`anyOf` with a branch that admits null; `allOf` whose every part does;
+ * - `oneOf`/`anyOf` with a branch that admits null; `allOf` whose every part does, or that has a
+ *   part holding nothing but `nullable: true` (`allOf: [{$ref: User}, {nullable: true}]`, how
+ *   several generators and hand-written specs say "a User or null");
  * - 3.0 `nullable: true` (with or without `type`, beside `$ref`, `allOf`, `oneOf`, `anyOf`, `enum`),
  *   also when it appears in a 3.1 document, and Swagger's `x-nullable: true`;
  * - a `$ref` to a schema that admits null, when `resolve` is given (cycles answer no).
@@ -35,10 +37,35 @@ export function admitsNull(schema: unknown, resolve?: Resolve, seen: Set<string>
   const branches = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat();
   if (branches.some((branch) => admitsNull(branch, resolve, seen))) return true;
   const parts = schema.allOf;
+  if (Array.isArray(parts) && parts.some(isNullableMarker)) return true;
   if (Array.isArray(parts) && parts.length > 0 && parts.every((part) => admitsNull(part, resolve, seen))) return true;
   const ref = schema.$ref;
   if (typeof ref !== "string" || resolve === undefined || seen.has(ref)) return false;
   return admitsNull(resolve(ref), resolve, new Set(seen).add(ref));
+}
+
+/** True for an `allOf` part that says only "or null": `nullable: true` (or `x-nullable`), annotations aside. */
+function isNullableMarker(schema: unknown): boolean {
+  if (!isSchema(schema)) return false;
+  const keys = Object.keys(schema).filter((key) => !ANNOTATIONS.includes(key));
+  return keys.length > 0 && keys.every((key) => (key === "nullable" || key === "x-nullable") && schema[key] === true);
+}
+
+/**
+ * `allOf: [X, {nullable: true}]` as `{nullable: true, allOf: [X]}`: the part that says "or null"
+ * moves onto the schema it is part of, which `canonicalNullable` then rewrites as any nullable
+ * `allOf`. Applied before a schema's parts are rewritten (they would no longer read as that part).
+ *
+ * @example
+ * liftNullablePart({ allOf: [{ $ref: "#/components/schemas/User" }, { nullable: true }] })
+ * // { allOf: [{ $ref: "#/components/schemas/User" }], nullable: true }
+ */
+export function liftNullablePart(schema: Schema): Schema {
+  const parts = schema.allOf;
+  if (!Array.isArray(parts) || !parts.some(isNullableMarker)) return schema;
+  const kept = parts.filter((part) => !isNullableMarker(part));
+  const { allOf: _allOf, ...rest } = schema;
+  return { ...rest, ...(kept.length > 0 ? { allOf: kept } : {}), nullable: true };
 }
 
 /** True for a schema that admits `null` and nothing else, in any of its spellings. */

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The runtime's source files, in an order where each needs only those before it. */
-const RUNTIME_FILES = ["types.ts", "json-pointer.ts", "issue-message.ts", "validation.ts", "normalize.ts", "index.ts"];
+const RUNTIME_FILES = [
+  "types.ts",
+  "json-pointer.ts",
+  "issue-message.ts",
+  "validation.ts",
+  "spec-violation-error.ts",
+  "normalize.ts",
+  "index.ts",
+];
 
 /** An import or re-export between the runtime's own files: meaningless once they are one file. */
 const LOCAL_LINK = /^(?:import|export)\s+(?:type\s+)?\{[^}]*\}\s+from\s+"\.\/[^"]+";\n/gm;

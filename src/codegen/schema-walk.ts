@@ -24,12 +24,16 @@ export function isSchema(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** How `mapSchema` rebuilds each schema: `visit` after its subschemas, `before` (if any) before them. */
+export type SchemaVisit = ((schema: Schema) => Schema) & { before?: (schema: Schema) => Schema };
+
 /**
- * Rebuilds a schema bottom-up: `visit` sees each schema after its subschemas were rebuilt.
- * The input is never mutated.
+ * Rebuilds a schema bottom-up: `visit` sees each schema after its subschemas were rebuilt (and
+ * `visit.before`, if there is one, sees it as written, before them). The input is never mutated.
  */
-export function mapSchema(schema: unknown, visit: (schema: Schema) => Schema): unknown {
-  if (!isSchema(schema)) return schema;
+export function mapSchema(written: unknown, visit: SchemaVisit): unknown {
+  if (!isSchema(written)) return written;
+  const schema = visit.before ? visit.before(written) : written;
   const out: Schema = { ...schema };
   for (const key of SUBSCHEMA_MAPS) {
     const map = schema[key];

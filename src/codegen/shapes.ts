@@ -7,23 +7,25 @@ import { dict, isSchema, type Schema } from "./schema-walk.js";
 type ShapeRef = string | Shape;
 
 /**
- * Derives the nullable-field table from JSON Schema `$defs`. Entries with nothing to normalize
- * are left out, and so are references to them, so the runtime walks only where a null can be.
- * A union of several non-null alternatives is not descended into: which one applies is not
- * known without validating, and dropping a null the other alternative forbids would hide it.
+ * Derives the nullable-field table from JSON Schema `$defs`, following every composition the types
+ * follow: `allOf` parts at any depth (through `$ref`s), and the branches of a `oneOf`/`anyOf`, each
+ * an entry of `anyOf` whose nulls are dropped too. Once a body has been validated it matches some
+ * branch, and the nulls that branch allows are the ones its normalized type no longer has. Entries
+ * with nothing to normalize are left out, and so are references to them, so the runtime walks only
+ * where a null can be.
  */
 export function nullableShapes(defs: Record<string, Schema>): Record<string, Shape> {
-  const raw = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, ownShape(schema, defs)]));
+  const raw = new Map(Object.entries(defs).map(([name, schema]) => [name, ownShape(schema, defs)]));
   // Least fixed point: a schema has nulls to drop if it has nullable keys or reaches one that has.
   const live = new Set<string>();
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [name, shape] of Object.entries(raw)) {
+    for (const [name, shape] of raw) {
       if (!live.has(name) && reachesNull(shape, live)) grew = live.add(name).size > 0;
     }
   }
   const table = dict<Shape>();
-  for (const name of Object.keys(raw)) if (live.has(name)) table[name] = prune(raw[name], live) as Shape;
+  for (const [name, shape] of raw) if (live.has(name)) table[name] = prune(shape, live) as Shape;
   return table;
 }
 
@@ -33,14 +35,16 @@ function reachesNull(shape: ShapeRef | undefined, live: Set<string>): boolean {
   return (
     (shape.nullable?.length ?? 0) > 0 ||
     Object.values(shape.properties ?? {}).some((child) => reachesNull(child, live)) ||
-    reachesNull(shape.items, live)
+    reachesNull(shape.items, live) ||
+    (shape.anyOf ?? []).some((branch) => reachesNull(branch, live))
   );
 }
 
 /** A definition that is only a `$ref` to another gets that one's shape (aliases, followed a few deep). */
 function ownShape(schema: Schema, defs: Record<string, Schema>): Shape {
   let shape = shapeOf(schema, defs);
-  for (let depth = 0; typeof shape === "string" && depth < 8; depth++) shape = shapeOf(defs[shape], defs);
+  for (let depth = 0; typeof shape === "string" && depth < 8; depth++)
+    shape = Object.hasOwn(defs, shape) ? shapeOf(defs[shape], defs) : undefined;
   return typeof shape === "object" ? shape : {};
 }
 
@@ -48,14 +52,13 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
   if (!isSchema(schema)) return undefined;
   const target = defName(schema);
   if (target !== undefined) return target;
-  const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
-  if (Array.isArray(alternatives)) {
-    const nonNull = alternatives.filter((alternative) => !isNullOnly(alternative));
-    return nonNull.length === 1 ? shapeOf(nonNull[0], defs) : undefined;
-  }
+  const parts = allOfParts(schema, defs, new Set());
+  const branches = parts
+    .flatMap(alternatives)
+    .map((branch) => shapeOf(branch, defs))
+    .filter((shape) => shape !== undefined);
   const nullable: string[] = [];
   const properties = dict<ShapeRef>();
-  const parts = [schema, ...((schema.allOf as unknown[] | undefined) ?? [])].map((part) => resolve(part, defs));
   for (const [key, declarations] of propertyDeclarations(parts)) {
     // In an allOf, a null passes only if every part that declares the key lets it through.
     if (declarations.every((property) => admitsNull(property, resolver(defs)))) nullable.push(key);
@@ -63,7 +66,35 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
     if (child !== undefined) properties[key] = child;
   }
   const items = parts.map((part) => shapeOf(part.items, defs)).find((found) => found !== undefined);
-  return compact(nullable, properties, items);
+  // "X or null" (one branch, nothing beside it) is X's shape itself.
+  if (nullable.length === 0 && Object.keys(properties).length === 0 && items === undefined && branches.length === 1)
+    return branches[0];
+  return compact(nullable, properties, items, branches);
+}
+
+/**
+ * `schema` and every `allOf` part under it, at any depth, each `$ref` followed to its definition
+ * (once: a definition that includes itself ends there). Types intersect them all, so shapes read them all.
+ */
+function allOfParts(schema: Schema, defs: Record<string, Schema>, seen: Set<string>): Schema[] {
+  const members = Array.isArray(schema.allOf) ? schema.allOf : [];
+  return [
+    schema,
+    ...members.flatMap((member) => {
+      const name = isSchema(member) ? defName(member) : undefined;
+      if (name !== undefined && seen.has(name)) return [];
+      if (name !== undefined) seen.add(name);
+      return allOfParts(resolve(member, defs), defs, seen);
+    }),
+  ];
+}
+
+/** The branches of a part's `oneOf` and `anyOf` that hold more than `null`. */
+function alternatives(part: Schema): unknown[] {
+  return [part.oneOf, part.anyOf]
+    .filter(Array.isArray)
+    .flat()
+    .filter((branch) => !isNullOnly(branch));
 }
 
 /** A shape with its empty parts left out, so the generated table holds only what matters. */
@@ -71,17 +102,19 @@ function compact(
   nullable: readonly string[],
   properties: Record<string, ShapeRef>,
   items: ShapeRef | undefined,
+  branches: readonly ShapeRef[] = [],
 ): Shape {
   return {
     ...(nullable.length > 0 ? { nullable } : {}),
     ...(Object.keys(properties).length > 0 ? { properties } : {}),
     ...(items !== undefined ? { items } : {}),
+    ...(branches.length > 0 ? { anyOf: branches } : {}),
   };
 }
 
 function resolve(schema: unknown, defs: Record<string, Schema>): Schema {
   const target = isSchema(schema) ? defName(schema) : undefined;
-  const resolved = target === undefined ? schema : defs[target];
+  const resolved = target === undefined || !Object.hasOwn(defs, target) ? schema : defs[target];
   return isSchema(resolved) ? resolved : {};
 }
 
@@ -109,7 +142,8 @@ function prune(shape: ShapeRef | undefined, live: Set<string>): ShapeRef | undef
     const kept = prune(child, live);
     if (kept !== undefined) properties[key] = kept;
   }
-  return compact(shape.nullable ?? [], properties, prune(shape.items, live));
+  const branches = (shape.anyOf ?? []).map((branch) => prune(branch, live)).filter((kept) => kept !== undefined);
+  return compact(shape.nullable ?? [], properties, prune(shape.items, live), branches);
 }
 
 /** `admitsNull`'s view of the `$defs` table. */

@@ -1,8 +1,10 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { defsName, defsRef } from "../runtime/json-pointer.js";
+import { withInlinedHelpers } from "./ajv-runtime.js";
 import type { SchemaSet, Warn } from "./json-schema.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { syntaxError } from "./syntax-check.js";
 
 const ROOT_ID = "sudo-images:spec";
 /**
@@ -43,7 +45,13 @@ export interface CompiledValidators {
  * - `unicode: false`: string lengths are `.length`, so no runtime helper import (and no walk over
  *   a multi-megabyte base64 string to count code points);
  * - `validateFormats: false`: integer formats were already turned into ranges, and other formats
- *   are annotations in JSON Schema 2020-12.
+ *   are annotations in JSON Schema 2020-12;
+ * - `ownProperties`: a property named `constructor` or `toString` is looked up on the body itself,
+ *   never found on `Object.prototype`.
+ *
+ * The few helpers Ajv's code calls at run time (deep equality for `enum`/`const`/`uniqueItems`, …)
+ * are written into the module (`withInlinedHelpers`), and the module is parsed before it is
+ * returned: code that does not parse fails the run, with its line.
  *
  * A schema Ajv cannot take (one that breaks the meta-schema, a pattern that is no regular
  * expression) costs only its own validator: it is left unchecked, with a warning naming its place
@@ -76,15 +84,25 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
     ajv.addSchema({ $id: ROOT_ID, $defs: defs }, undefined, undefined, false);
     const exports: Record<string, string> = {};
     for (const [name, exported] of names) if (!unchecked.has(name)) exports[exported] = `${ROOT_ID}${defsRef(name)}`;
+    let code: string;
     try {
-      return { code: trimmed(standalone.default(ajv, exports)), unchecked };
+      code = standalone.default(ajv, exports);
     } catch (error) {
       const failing = [...names.keys()].filter((name) => !unchecked.has(name) && compileError(make, defs, name));
       // Nothing of its own fails: the fault is shared, and the whole run says so.
       if (failing.length === 0) throw error;
       for (const name of failing) uncheck(name, firstLine(compileError(make, defs, name)));
+      continue;
     }
+    return { code: parsed(withInlinedHelpers(trimmed(code))), unchecked };
   }
+}
+
+/** `code`, once it is known to parse; else an error naming the first syntax error's line. */
+function parsed(code: string): string {
+  const error = syntaxError("validators.ts", code);
+  if (error !== undefined) throw new Error(`the compiled validators do not parse (${error})`);
+  return code;
 }
 
 type MakeAjv = (log: (line: string) => void) => Ajv2020;
@@ -105,6 +123,7 @@ function newAjv(log: (line: string) => void, needs: { unevaluated: boolean; dyna
       error: (...parts: unknown[]) => log(parts.map(String).join(" ")),
     },
     strict: "log",
+    ownProperties: true,
     inlineRefs: false,
     code: { source: true, esm: true, lines: true, optimize: true },
   });
@@ -170,27 +189,32 @@ function trimmed(code: string): string {
   const kept = pushed
     .replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (uses.get(name) === 1 ? "" : line))
     .replace(/^\/\*# sourceURL="[^"\n]*" \*\/;\n/gm, "")
-    .replace(APPENDED_ISSUE, (_line, _name, path: string | undefined, at: string, keyword: string, params: string) => {
-      return `vErrors = _issue(vErrors,${path ?? "instancePath"},${at},${keyword},${params});`;
+    .replace(APPENDED_ISSUE, (...[, , path, at, keyword, params, extra]: (string | undefined)[]) => {
+      const more = extra === undefined ? "" : `,{${extra}}`;
+      return `vErrors = _issue(vErrors,${path ?? "instancePath"},${at},${keyword},${params}${more});`;
     });
   return `${ISSUE_HELPER}\n${kept}`;
 }
 
 /** A JavaScript string literal as Ajv writes one (JSON): quotes inside are escaped. */
 const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
+/** An object literal as Ajv writes `params`: strings, other characters, and objects one level deep. */
+const PARAMS = String.raw`\{(?:[^{}"\n]|${STRING}|\{(?:[^{}"\n]|${STRING})*\})*\}`;
 /**
  * One error object of Ajv's and the line that appends it: `const errN = {instancePath[:expr],
- * schemaPath:"…",keyword:"…",params:{…}};` then `(vErrors ||= []).push(errN);`. The path expression
- * is read as a run of string literals and other characters, so a `,schemaPath:` inside a property
- * name (a string) cannot end it early; lines that do not read this way are left as Ajv wrote them.
+ * schemaPath:"…",keyword:"…",params:{…}[,more fields]};` then `(vErrors ||= []).push(errN);`. The
+ * path expression is read as a run of string literals and other characters, so a `,schemaPath:`
+ * inside a property name (a string) cannot end it early; `params` is read as one object literal, and
+ * what follows it (`propertyName: key0` on a `propertyNames` error) is kept as further fields.
+ * Lines that do not read this way are left as Ajv wrote them.
  */
 const APPENDED_ISSUE = new RegExp(
-  String.raw`^const (err\d+) = \{instancePath(?::((?:[^"\n]|${STRING})*?))?,schemaPath:(${STRING}),keyword:(${STRING}),params:(.*)\};\n\(vErrors \|\|= \[\]\)\.push\(\1\);$`,
+  String.raw`^const (err\d+) = \{instancePath(?::((?:[^"\n]|${STRING})*?))?,schemaPath:(${STRING}),keyword:(${STRING}),params:(${PARAMS})(?:,(.*))?\};\n\(vErrors \|\|= \[\]\)\.push\(\1\);$`,
   "gm",
 );
 /** Appends one issue to the list (made on the first), as Ajv's own code did at each place. */
 const ISSUE_HELPER =
-  "function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }";
+  "function _issue(list, instancePath, schemaPath, keyword, params, more) { (list ||= []).push({ instancePath, schemaPath, keyword, params, ...more }); return list; }";
 
 /** Every schema name used as a request or response body, in a stable order. */
 export function bodySchemaNames(set: SchemaSet): string[] {

@@ -6,6 +6,7 @@ import { shapes, validators } from "./metadata.js";
 import type { components } from "./schema.js";
 
 export type { Normalized, SpecViolation } from "../runtime/index.js";
+export { SpecViolationError } from "../runtime/index.js";
 export { routes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths } from "./schema.js";
 
@@ -14,5 +15,12 @@ export type SchemaName = keyof components["schemas"] & string;
 /** The name of a schema used as a request or response body: those have a compiled validator. */
 export type BodySchemaName = keyof typeof validators;
 
-/** `normalize(schemaName, value)` and `validate(schemaName, value)`, bound to this spec. */
-export const { normalize, validate } = bindSpec<components["schemas"], BodySchemaName>(shapes, validators);
+/** Each body schema's type, by the name `validate`, `normalize` and `parse` take it by. */
+export interface BodyTypes {
+  "ErrorResponse": components["schemas"]["ErrorResponse"];
+  "ImageGeneration": components["schemas"]["ImageGeneration"];
+  "ImageGenerationRequest": components["schemas"]["ImageGenerationRequest"];
+}
+
+/** `normalize(schemaName, value)`, `validate(schemaName, value)` and `parse(schemaName, value)`, bound to this spec. */
+export const { normalize, validate, parse } = bindSpec<components["schemas"], BodyTypes>(shapes, validators);

@@ -45,13 +45,16 @@ export function normalizeWith<T>(shapes: Shapes, schemaName: string, value: T): 
 const MAX_DEPTH = 1000;
 
 function normalizeValue(shapes: Shapes, value: unknown, shape: Shape | string, depth = 0): unknown {
-  const resolved = typeof shape === "string" ? shapes[shape] : shape;
+  const resolved = typeof shape !== "string" ? shape : Object.hasOwn(shapes, shape) ? shapes[shape] : undefined;
   if (resolved === undefined || typeof value !== "object" || value === null || depth > MAX_DEPTH) return value;
-  if (Array.isArray(value)) {
-    const { items } = resolved;
-    return items === undefined ? value : value.map((item) => normalizeValue(shapes, item, items, depth + 1));
-  }
-  return normalizeObject(shapes, value as Record<string, unknown>, resolved, depth);
+  const { items, anyOf = [] } = resolved;
+  const own = !Array.isArray(value)
+    ? normalizeObject(shapes, value as Record<string, unknown>, resolved, depth)
+    : items === undefined
+      ? value
+      : value.map((item) => normalizeValue(shapes, item, items, depth + 1));
+  // Each branch of a union drops the nulls it allows (a copy per branch that has any).
+  return anyOf.reduce<unknown>((current, branch) => normalizeValue(shapes, current, branch, depth + 1), own);
 }
 
 function normalizeObject(

@@ -11,6 +11,11 @@ export interface Shape {
   readonly properties?: Readonly<Record<string, Shape | string>>;
   /** Where to look in each array item. */
   readonly items?: Shape | string;
+  /**
+   * The shapes of the branches of a `oneOf`/`anyOf`: each one's nulls are dropped too. A valid
+   * body matches some branch, and its normalized type is that branch's, without those nulls.
+   */
+  readonly anyOf?: readonly (Shape | string)[];
 }
 
 /** Nullable-field shapes by schema name; schemas with no null at any depth are left out. */
@@ -22,6 +27,8 @@ export interface ValidationIssue {
   schemaPath: string;
   keyword: string;
   params: Record<string, unknown>;
+  /** The property name a `propertyNames` rule refused, on the issues found inside that rule. */
+  propertyName?: string;
   message?: string;
 }
 

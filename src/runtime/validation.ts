@@ -56,6 +56,7 @@ function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
     issue.keyword === "oneOf" ||
     issue.keyword === "anyOf" ||
     issue.keyword === "if" ||
+    issue.keyword === "propertyNames" ||
     (issue.keyword === "type" && issue.params.type === "null" && /\/(oneOf|anyOf)\/\d+\/type$/.test(issue.schemaPath));
   const signal = issues.filter((issue) => !isNoise(issue));
   return issues.filter(
@@ -68,6 +69,11 @@ function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
 }
 
 function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["rules"]): SpecViolation {
+  const { propertyName } = issue;
+  if (typeof propertyName === "string") {
+    const pointer = `${issue.instancePath}/${escapeToken(propertyName)}`;
+    return { pointer, expected: `a property name that ${issueMessage(issue)}`, received: preview(propertyName) };
+  }
   const rule = rules && Object.keys(rules).find((then) => issue.schemaPath.startsWith(`${then}/`));
   const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : undefined;
   const pointer = missing === undefined ? issue.instancePath : `${issue.instancePath}/${escapeToken(missing)}`;
@@ -98,9 +104,16 @@ function ruleText(issue: ValidationIssue, pointer: string): string {
   return keyword === "required" ? field : `${field} that ${issueMessage(issue)}`;
 }
 
-/** An enum's values as a reader wants them: `256x256, 512x512, auto` (a null the enum allows goes unsaid). */
+/**
+ * An enum's values as a reader wants them: `256x256, 512x512, auto`, any value not a string as JSON
+ * (`{"x":0}`); a null the enum allows goes unsaid.
+ */
 function allowed(values: unknown): string {
-  return Array.isArray(values) ? values.filter((value) => value !== null).join(", ") : String(values);
+  if (!Array.isArray(values)) return String(values);
+  const shown = values
+    .filter((value) => value !== null)
+    .map((value) => (typeof value === "string" ? value : JSON.stringify(value)));
+  return shown.join(", ");
 }
 
 /** How many violations a one-line description names before it says how many more there are. */

@@ -35,6 +35,9 @@ const NULLABLE: Spelling[] = [
     ["3.0", "3.1"],
     { nullable: true, allOf: [owner, { type: "object", properties: { extra: { type: "string" } } }] },
   ],
+  // How several generators and hand-written specs say "an Owner or null".
+  ["all_of_nullable_part", ["3.0", "3.1"], { allOf: [owner, { nullable: true }] }],
+  ["all_of_nullable_part_described", ["3.0", "3.1"], { allOf: [owner, { nullable: true, description: "or none" }] }],
   ["nullable_one_of", ["3.0", "3.1"], { nullable: true, oneOf: [owner, { type: "integer" }] }],
   ["nullable_any_of", ["3.0", "3.1"], { nullable: true, anyOf: [owner, { type: "string" }] }],
   ["nullable_enum", ["3.0", "3.1"], { type: "string", enum: ["a", "b"], nullable: true }],
@@ -46,6 +49,7 @@ const NOT_NULLABLE: Spelling[] = [
   ["nullable_false", ["3.0", "3.1"], { type: "string", nullable: false }],
   ["plain_ref", ["3.0", "3.1"], owner],
   ["all_of_one_part_refuses", ["3.1"], { allOf: [{ type: ["string", "null"] }, { type: "string" }] }],
+  ["all_of_nullable_false_part", ["3.0", "3.1"], { allOf: [owner, { nullable: false }] }],
   ["enum_without_null", ["3.0", "3.1"], { type: "string", enum: ["a", "b"] }],
 ];
 

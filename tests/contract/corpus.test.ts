@@ -1,25 +1,35 @@
 /**
- * The generator on specs other people wrote: each one generates (lint findings are warnings), and
- * every output folder typechecks under `strict` with one tsc run.
+ * The generator on specs other people wrote, and on the minimal shapes of those that once
+ * generated wrongly: each one generates (lint findings are warnings), every output folder
+ * typechecks under `strict` with one tsc run, and every folder, compiled to JavaScript, imports
+ * under plain Node ESM (no loader, no bundler) and answers as its spec means.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
-import { BROKEN_IN_CORPUS, corpusSpecs } from "../helpers/corpus.js";
+import { BROKEN_IN_CORPUS, corpusSpecs, type FolderCall, MINIMAL_SHAPES, underNode } from "../helpers/corpus.js";
 import { typecheck } from "../helpers/typecheck.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const specs = corpusSpecs();
 
-describe("the corpus of published specs", () => {
+describe("the corpus of published specs, and the minimal shapes of issue 32", () => {
   let dir: string;
-  const generated: string[] = [];
+  const generated: { dir: string; calls: FolderCall[] }[] = [];
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "sudo-images-corpus-"));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** Generates `file` with the folder's own runtime (the default), into the next folder. */
+  async function generate(file: string, operations: string[] = []): Promise<string> {
+    const out = path.join(dir, `spec${generated.length}`);
+    const { files } = await generateFiles(file, { operations, out });
+    await writeFiles(files, out);
+    expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "runtime.ts", "schema.ts", "validators.ts"]);
+    return out;
+  }
 
   it("has ReadMe's 3.0 and 3.1 examples, the upstream Sudo spec and a GitHub slice", () => {
     expect(specs.filter((spec) => spec.name.startsWith("readme 3.0/")).length).toBeGreaterThan(30);
@@ -30,14 +40,19 @@ describe("the corpus of published specs", () => {
   it.each(specs.filter((spec) => spec.name !== BROKEN_IN_CORPUS).map((spec) => [spec.name, spec] as const))(
     "generates %s",
     async (_name, spec) => {
-      const { files } = await generateFiles(spec.file, { runtime: "sudo-images/runtime", operations: spec.operations });
-      const out = path.join(dir, `spec${generated.length}`);
-      await writeFiles(files, out);
-      generated.push(out);
-      expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "schema.ts", "validators.ts"]);
+      generated.push({ dir: await generate(spec.file, spec.operations), calls: [] });
     },
     60_000,
   );
+
+  it.each(MINIMAL_SHAPES.map((shape) => [shape.name, shape] as const))("generates %s", async (name, shape) => {
+    const file = path.join(dir, `minimal-${generated.length}.json`);
+    await writeFile(file, JSON.stringify(shape.spec));
+    const out = await generate(file);
+    if (shape.usage !== undefined) await writeFile(path.join(out, "usage.ts"), shape.usage);
+    generated.push({ dir: out, calls: shape.calls.map(([call]) => call) });
+    expect(name).not.toBe("");
+  });
 
   it("refuses the one broken spec with a line naming the dangling $ref", async () => {
     const broken = specs.find((spec) => spec.name === BROKEN_IN_CORPUS);
@@ -46,7 +61,7 @@ describe("the corpus of published specs", () => {
   });
 
   it("typechecks every generated folder under strict", async () => {
-    expect(generated.length).toBe(specs.length - 1);
+    expect(generated.length).toBe(specs.length - 1 + MINIMAL_SHAPES.length);
     const output = await typecheck(dir, {
       compilerOptions: {
         strict: true,
@@ -55,10 +70,22 @@ describe("the corpus of published specs", () => {
         module: "NodeNext",
         target: "ES2022",
         types: [],
-        paths: { "sudo-images/runtime": [path.join(root, "src/runtime/index.ts")] },
       },
       include: ["*/*.ts"],
     });
     expect(output).toBe("");
+  }, 180_000);
+
+  it("imports every folder under plain Node ESM, and each minimal shape answers as its spec means", async () => {
+    const outcomes = await underNode(dir, generated);
+    const failed = outcomes.flatMap((outcome, index) =>
+      outcome.imported ? [] : [`${generated[index]?.dir}: ${outcome.error}`],
+    );
+    expect(failed).toEqual([]);
+    const minimal = outcomes.slice(generated.length - MINIMAL_SHAPES.length);
+    minimal.forEach((outcome, index) => {
+      const shape = MINIMAL_SHAPES[index];
+      expect(outcome.imported && outcome.results, shape?.name).toEqual(shape?.calls.map(([, want]) => want));
+    });
   }, 120_000);
 });

@@ -1,7 +1,11 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
+import { expect } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const examples = path.join(root, "node_modules/@readme/oas-examples");
@@ -71,3 +75,308 @@ export function githubSpec(): string {
   }
   return file;
 }
+
+/** One call a test makes on a generated folder's `index.js`, under plain Node. */
+export interface FolderCall {
+  call: "validate" | "normalize" | "parse";
+  schema: string;
+  value: unknown;
+}
+
+/** What a call gave: its result, or the message of what it threw. */
+export type CallResult = { result: unknown } | { threw: string };
+
+/**
+ * A small spec that once generated wrongly (issue 32), and what its folder must answer. `calls`
+ * run under plain Node ESM in the compiled folder; `usage`, if any, is TypeScript that must
+ * typecheck beside the folder's files (it imports `./index.js`).
+ */
+export interface MinimalShape {
+  name: string;
+  spec: Record<string, unknown>;
+  calls: [call: FolderCall, want: CallResult][];
+  usage?: string;
+}
+
+/** A 3.0 spec with `schemas` as its components, and one operation per entry of `bodies`. */
+function minimalSpec(
+  bodies: Record<string, { request?: unknown; response?: unknown }>,
+  components: Record<string, unknown>,
+): Record<string, unknown> {
+  const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+  const paths = Object.fromEntries(
+    Object.entries(bodies).map(([id, { request, response }]) => [
+      `/${id}`,
+      {
+        post: {
+          operationId: id,
+          ...(request === undefined ? {} : { requestBody: json(request) }),
+          responses: { "200": { description: "ok", ...(response === undefined ? {} : json(response)) } },
+        },
+      },
+    ]),
+  );
+  return { openapi: "3.0.3", info: { title: "minimal", version: "1" }, paths, components };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const valid = (schema: string, value: unknown): [FolderCall, CallResult] => [
+  { call: "validate", schema, value },
+  { result: [] },
+];
+const normalized = (schema: string, value: unknown, want: unknown): [FolderCall, CallResult] => [
+  { call: "normalize", schema, value },
+  { result: want },
+];
+const violations = (schema: string, value: unknown, want: unknown[]): [FolderCall, CallResult] => [
+  { call: "validate", schema, value },
+  { result: want },
+];
+
+/** Schema and property names that `Object.prototype` also has. */
+const PROTOTYPE_NAMES = [
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "toLocaleString",
+  "__defineGetter__",
+  "constructor",
+];
+
+/**
+ * The shapes of published specs that once generated folders that broke, or answered wrongly (issue
+ * 32, "What breaks"), each cut down to what caused it.
+ */
+export const MINIMAL_SHAPES: MinimalShape[] = [
+  {
+    // Past 200 values Ajv compares with its deep-equal helper, which it `require`s.
+    name: "an enum of 201 values, an object const and unique object items",
+    spec: minimalSpec(
+      { paint: { request: ref("Color"), response: ref("Palette") } },
+      {
+        schemas: {
+          Color: { type: "string", enum: Array.from({ length: 201 }, (_, index) => `c${index}`) },
+          Palette: {
+            type: "object",
+            properties: {
+              origin: { type: "object", enum: [{ x: 0, y: 0 }] },
+              swatches: { type: "array", uniqueItems: true, items: { type: "object" } },
+            },
+          },
+        },
+      },
+    ),
+    calls: [
+      valid("Color", "c200"),
+      violations("Color", "c201", [
+        { pointer: "", expected: expect.stringMatching(/^one of c0, c1, /), received: '"c201"' },
+      ]),
+      valid("Palette", { origin: { x: 0, y: 0 }, swatches: [{ a: 1 }, { a: 2 }] }),
+      violations("Palette", { origin: { x: 1, y: 0 }, swatches: [{ a: 1 }, { a: 1 }] }, [
+        { pointer: "/origin", expected: 'one of {"x":0,"y":0}', received: "an object" },
+        {
+          pointer: "/swatches",
+          expected: "must NOT have duplicate items (items ## 0 and 1 are identical)",
+          received: "an array of 2",
+        },
+      ]),
+    ],
+  },
+  {
+    // Ajv's propertyNames errors carry a `propertyName` beside `params`.
+    name: "propertyNames",
+    spec: minimalSpec(
+      { tag: { request: ref("Tags") } },
+      { schemas: { Tags: { type: "object", propertyNames: { maxLength: 3, pattern: "^[a-z]+$" } } } },
+    ),
+    calls: [
+      valid("Tags", { abc: 1 }),
+      violations("Tags", { abcd: 1, ok: 2 }, [
+        { pointer: "/abcd", expected: "a property name that must NOT have more than 3 characters", received: '"abcd"' },
+      ]),
+    ],
+  },
+  {
+    name: "a nullable field inherited through two levels of allOf",
+    spec: minimalSpec(
+      { task: { response: ref("Response") } },
+      {
+        schemas: {
+          Compact: { type: "object", properties: { id: { type: "string" } } },
+          Base: {
+            allOf: [ref("Compact"), { type: "object", properties: { due_on: { type: "string", nullable: true } } }],
+          },
+          Response: { allOf: [ref("Base"), { type: "object", properties: { name: { type: "string" } } }] },
+        },
+      },
+    ),
+    calls: [
+      valid("Response", { id: "1", due_on: null }),
+      normalized("Response", { id: "1", due_on: null, name: "n" }, { id: "1", name: "n" }),
+    ],
+  },
+  {
+    name: "a body that is anyOf components",
+    spec: minimalSpec(
+      { customer: { response: { anyOf: [ref("customer"), ref("deleted_customer")] } } },
+      {
+        schemas: {
+          customer: {
+            type: "object",
+            properties: { id: { type: "string" }, email: { type: "string", nullable: true } },
+          },
+          deleted_customer: {
+            type: "object",
+            properties: {
+              id: { type: "string" },
+              deleted: { type: "boolean" },
+              note: { type: "string", nullable: true },
+            },
+          },
+        },
+      },
+    ),
+    calls: [
+      normalized("customer_200", { id: "1", email: null }, { id: "1" }),
+      normalized("customer_200", { id: "1", deleted: true, note: null }, { id: "1", deleted: true }),
+    ],
+    usage: `import { normalize, parse } from "./index.js";
+declare const body: unknown;
+const customer = parse("customer_200", body);
+// Either branch, normalized: no null left to test for.
+export const email: string | undefined = "email" in customer ? customer.email : undefined;
+export const again = normalize("customer_200", { id: "1" });
+// @ts-expect-error a normalized body has no null
+export const never: null = again.id;
+`,
+  },
+  {
+    name: "allOf with a member that holds only nullable: true",
+    spec: minimalSpec(
+      { order: { response: ref("Order") } },
+      {
+        schemas: {
+          User: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+          Order: {
+            type: "object",
+            properties: { owner: { allOf: [ref("User"), { nullable: true }] } },
+          },
+        },
+      },
+    ),
+    calls: [
+      valid("Order", { owner: null }),
+      valid("Order", { owner: { id: "u" } }),
+      violations("Order", { owner: 5 }, [{ pointer: "/owner", expected: "must be object", received: "5" }]),
+      normalized("Order", { owner: null }, {}),
+    ],
+    usage: `import type { components, Normalized } from "./index.js";
+export const owner: components["schemas"]["Order"]["owner"] = null;
+// @ts-expect-error a normalized Order has no null owner
+export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
+`,
+  },
+  {
+    name: "names that Object.prototype has",
+    spec: minimalSpec(Object.fromEntries(PROTOTYPE_NAMES.map((name) => [`op_${name}`, { request: ref(name) }])), {
+      schemas: Object.fromEntries(
+        PROTOTYPE_NAMES.map((name) => [
+          name,
+          {
+            type: "object",
+            properties: {
+              constructor: { type: "string" },
+              toString: { type: "string", nullable: true },
+              [name]: { type: "integer", nullable: true },
+            },
+          },
+        ]),
+      ),
+    }),
+    calls: [
+      ...PROTOTYPE_NAMES.map((name) => valid(name, {})),
+      violations("constructor", { constructor: 1 }, [
+        { pointer: "/constructor", expected: "must be string", received: "1" },
+      ]),
+      normalized("valueOf", { toString: null, valueOf: null, constructor: "c" }, { constructor: "c" }),
+    ],
+  },
+  {
+    name: "a $ref into a parameter's schema",
+    spec: minimalSpec(
+      { list: { request: ref("Query") } },
+      {
+        parameters: { Limit: { name: "limit", in: "query", schema: { type: "integer", maximum: 100 } } },
+        schemas: {
+          Query: { type: "object", properties: { limit: { $ref: "#/components/parameters/Limit/schema" } } },
+        },
+      },
+    ),
+    calls: [
+      valid("Query", { limit: 100 }),
+      violations("Query", { limit: 101 }, [{ pointer: "/limit", expected: "must be <= 100", received: "101" }]),
+    ],
+    usage: `import type { components } from "./index.js";
+export const limit: components["schemas"]["Query"]["limit"] = 5;
+`,
+  },
+];
+
+/**
+ * Compiles each generated folder of `dirs` to JavaScript (esbuild, file by file) and imports its
+ * `index.js` in a child `node` process with no loader: plain Node ESM, as a user's app runs it.
+ * Then runs each folder's `calls` there. Resolves to, per folder, the import's error or the results.
+ */
+export async function underNode(
+  base: string,
+  folders: { dir: string; calls: FolderCall[] }[],
+): Promise<({ imported: false; error: string } | { imported: true; results: CallResult[] })[]> {
+  const { transform } = await import("esbuild");
+  const jsRoot = path.join(base, "js");
+  mkdirSync(jsRoot, { recursive: true });
+  const plan = [];
+  for (const [index, { dir, calls }] of folders.entries()) {
+    const out = path.join(jsRoot, String(index));
+    mkdirSync(out, { recursive: true });
+    for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts") && !name.startsWith("usage"))) {
+      // A file esbuild cannot read is left out: the import then fails, and says which.
+      const compiled = await transform(readFileSync(path.join(dir, file), "utf8"), {
+        loader: "ts",
+        format: "esm",
+      }).catch(() => undefined);
+      if (compiled !== undefined) writeFileSync(path.join(out, file.replace(/\.ts$/, ".js")), compiled.code);
+    }
+    plan.push({ index: pathToFileURL(path.join(out, "index.js")).href, calls });
+  }
+  writeFileSync(path.join(jsRoot, "package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(path.join(jsRoot, "plan.json"), JSON.stringify(plan));
+  writeFileSync(path.join(jsRoot, "run.js"), RUNNER);
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(jsRoot, "run.js")], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout);
+}
+
+/** The child's script: import each folder, make its calls, print what happened as JSON. */
+const RUNNER = `import { readFileSync } from "node:fs";
+const plan = JSON.parse(readFileSync(new URL("./plan.json", import.meta.url), "utf8"));
+const outcomes = [];
+for (const { index, calls } of plan) {
+  let folder;
+  try {
+    folder = await import(index);
+  } catch (error) {
+    outcomes.push({ imported: false, error: String(error && error.message).split("\\n")[0] });
+    continue;
+  }
+  const results = calls.map(({ call, schema, value }) => {
+    try {
+      return { result: folder[call](schema, value) };
+    } catch (error) {
+      return { threw: String(error && error.message) };
+    }
+  });
+  outcomes.push({ imported: true, results });
+}
+process.stdout.write(JSON.stringify(outcomes));
+`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse, SpecViolationError } from "../../src/generated/index.js";
 import { normalize, validate } from "../../src/index.js";
 import { normalizeWith } from "../../src/runtime/normalize.js";
 import type { Shapes } from "../../src/runtime/types.js";
@@ -159,5 +160,30 @@ describe("a body nested without end", () => {
     const out = normalizeWith(tree, "Tree", value) as { label?: null; next?: object };
     expect(out).not.toHaveProperty("label");
     expect(out.next).not.toHaveProperty("label");
+  });
+});
+
+describe("parse", () => {
+  it("validates, then normalizes", () => {
+    expect(parse("ImageGeneration", { data: [{ url: null, b64_json: "x" }], usage: null })).toEqual({
+      data: [{ b64_json: "x" }],
+    });
+  });
+
+  it("throws every violation, in one line naming the schema", () => {
+    const error = (() => {
+      try {
+        return parse("ImageGeneration", { data: [{ url: 5 }] });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(SpecViolationError);
+    expect((error as SpecViolationError).violations).toEqual([
+      { pointer: "/data/0/url", expected: "must be string,null", received: "5" },
+    ]);
+    expect((error as Error).message).toBe(
+      '"ImageGeneration" does not match the spec: /data/0/url: must be string,null, got 5',
+    );
   });
 });
