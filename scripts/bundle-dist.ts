@@ -110,14 +110,16 @@ async function buildVendored(outfile: string): Promise<void> {
 /** Each inlined package's name, version and license text, in name order. */
 function licenses(inputs: string[]): string {
   const roots = new Set(inputs.map((input) => /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]));
-  const sections = [...roots]
-    .filter((root): root is string => root !== undefined)
-    .map((root) => {
-      const { name, version, license } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-      const file = readdirSync(root).find((entry) => /^licen[cs]e/i.test(entry));
-      const text = file ? readFileSync(path.join(root, file), "utf8").trim() : `(no license file; package.json: ${license})`;
-      return `${name}@${version} (${license})\n\n${text}\n`;
-    })
-    .sort();
-  return sections.join(`\n${"-".repeat(72)}\n\n`);
+  const notices = [...roots].filter((root): root is string => root !== undefined).map(notice);
+  return notices.sort().join(`\n${"-".repeat(72)}\n\n`);
+}
+
+/** One package's notice: its license file, or what its package.json says when it ships none (change-case). */
+function notice(root: string): string {
+  const { name, version, license } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  const file = readdirSync(root).find((entry) => /^licen[cs]e/i.test(entry));
+  const text = file
+    ? readFileSync(path.join(root, file), "utf8").trim()
+    : `(no license file; package.json: ${license})`;
+  return `${name}@${version} (${license})\n\n${text}\n`;
 }
