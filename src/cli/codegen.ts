@@ -5,8 +5,12 @@ import type { GeneratedFiles } from "../codegen/index.js";
 import { oneLine } from "../http/shown-text.js";
 import type { Output } from "./progress.js";
 
-/** The packages the generator needs, which a client-only install does not bring (optional peers). */
-const CODEGEN_PACKAGES = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
+/**
+ * The packages the generator needs, which a client-only install does not bring (optional peers).
+ * openapi-typescript is not one: dist/ carries it with its own TypeScript 5 (scripts/bundle-dist.ts),
+ * so the project's TypeScript, 5 or 7, is never the generator's.
+ */
+const CODEGEN_PACKAGES = ["ajv@8", "@redocly/openapi-core@1"];
 
 /** How many warnings are printed without `--verbose`. */
 const WARNINGS_SHOWN = 5;
