@@ -12,9 +12,11 @@ import {
 import { integer, UsageError } from "./arguments.js";
 import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
+import { SHARED_OPTIONS } from "./shared-flags.js";
 
-/** The flags only `verify` has, for parseArgs; it shares `--base-url`, `--api-key` and the rest with `generate`. */
+/** verify's flags, for parseArgs: its own, and `--base-url`, `--api-key` and the rest it shares with `generate`. */
 export const VERIFY_OPTIONS = {
+  ...SHARED_OPTIONS,
   budget: { type: "string" },
   seed: { type: "string" },
   concurrency: { type: "string" },

@@ -24,9 +24,10 @@ export interface ScriptOptions {
 
 /**
  * What one child process of this repository's scripts may take, start to exit: Node, tsx and the
- * package load in about a second, 5x that on a busy two-core machine, and the run itself on top.
+ * package load in about a second; on a two-core machine busy with other work, and beside the other
+ * processes of a concurrent suite, ten times that and more (measured: 20 s at a load of 20).
  */
-const PROCESS_MS = 30_000;
+const PROCESS_MS = 60_000;
 
 /**
  * A test's timeout from the child processes it runs one after another (each `PROCESS_MS`), so a
