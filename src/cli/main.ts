@@ -14,11 +14,13 @@ import {
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
 import { bodySchemas, validators } from "../generated/metadata.js";
+import { currentKey } from "../http/auth.js";
 import { resolveLogger } from "../http/debug-log.js";
 import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
+import { resolveSettings } from "../options.js";
 import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
 import { inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
@@ -128,6 +130,13 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   const deadline = integer(flags.deadline, "--deadline");
   const maxImagesPerCall = integer(flags["max-images-per-call"], "--max-images-per-call");
   const request = requestFrom(prompt, flags);
+  const connection = {
+    apiKey: flags["api-key"],
+    baseUrl: flags["base-url"],
+    allowInsecureHttp: flags["allow-insecure-http"],
+  };
+  // The key (missing, malformed, bound for plain http) before the folder: a refusal leaves nothing behind.
+  if (!flags.mock) currentKey(resolveSettings(connection).endpoint.keys);
   await checkOut(flags.out);
   const signal = deadline === undefined ? undefined : AbortSignal.timeout(checkTimeout(deadline, "--deadline"));
   const mock = flags.mock ? await startMock() : undefined;
@@ -138,11 +147,10 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   let saved: { result: ImageGeneration; files: SavedImage[] };
   try {
     const client = createImagesClient({
-      apiKey: mock ? mock.key : flags["api-key"],
-      baseUrl: mock ? mock.url : flags["base-url"],
+      ...connection,
+      ...(mock && { apiKey: mock.key, baseUrl: mock.url }),
       timeoutMs,
       maxImagesPerCall,
-      allowInsecureHttp: flags["allow-insecure-http"],
       logger: (line) => {
         debugLog?.(line);
         // A retry shows on the spinner: a slow server is never a silent wait.

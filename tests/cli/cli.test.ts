@@ -337,3 +337,16 @@ describe("the first ten minutes", { timeout: processTimeout(1) }, () => {
     }
   });
 });
+
+describe.concurrent("the key comes before the folder", { timeout: processTimeout(1) }, () => {
+  it.each([
+    [[], {}, 1, "No API key: set SUDO_API_KEY, pass --api-key, or try --mock"],
+    [["--base-url", "http://localhost.test:9"], KEYED, 2, "Refusing to send the API key in clear text"],
+  ])("refuses %j before --out is made, leaving nothing behind", async (flags, env, code, message) => {
+    const out = path.join(dir, `never-made-${code}`);
+    const result = await cli(["generate", "a fox", "--out", out, ...flags], { env });
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(message);
+    await expect(stat(out)).rejects.toThrow("ENOENT");
+  });
+});
