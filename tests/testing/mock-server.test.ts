@@ -29,8 +29,8 @@ afterAll(() => mock.close());
 
 const client = () => createImagesClient({ apiKey: KEY, baseUrl: mock.url });
 
-async function post(body: unknown, key: string | null = KEY) {
-  const response = await fetch(`${mock.url}/v1/images/generations`, {
+async function post(body: unknown, key: string | null = KEY, to: MockServer = mock) {
+  const response = await fetch(`${to.url}/v1/images/generations`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
@@ -359,6 +359,27 @@ describe("the mock server's bounds", () => {
       await mock.close();
     }
   });
+
+  it("keeps only its latest 500 requests in requests, and no body over 64 KiB", async () => {
+    const mock = await startMockServer({ apiKey: "k" });
+    try {
+      // Keyless, so each is refused: the log is bounded before the key check too.
+      for (let index = 0; index < 505; index++)
+        expect((await post({ ...base, prompt: `#${index}` }, null, mock)).status).toBe(401);
+      expect(mock.requests).toHaveLength(500);
+      expect(mock.requests[0]?.body).toMatchObject({ prompt: "#5" });
+      expect(mock.requests.at(-1)).toMatchObject({ body: { prompt: "#504" }, bytes: expect.any(Number) });
+      const huge = { ...base, prompt: "x".repeat(900_000) };
+      expect((await post(huge, null, mock)).status).toBe(401);
+      expect((await post({ ...base, prompt: "x".repeat(64 * 1024) }, null, mock)).status).toBe(401);
+      const [hugeSeen, justOver] = mock.requests.slice(-2);
+      expect(hugeSeen).toMatchObject({ method: "POST", body: undefined, bytes: JSON.stringify(huge).length });
+      expect(justOver?.body).toBeUndefined();
+      expect(mock.requests).toHaveLength(500);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
 
   it("keeps only its latest 256 url-mode images downloadable", async () => {
     const mock = await startMockServer({ apiKey: "k" });
