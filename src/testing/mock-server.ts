@@ -7,7 +7,7 @@ import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import type { ImageGenerationRequest } from "../models.js";
 import { describeViolations } from "../runtime/validation.js";
-import { buildGeneration, type Drawings, drawingCache, drawnFormat } from "./mock-generation.js";
+import { buildGeneration, type Drawings, drawingCache, drawnFormat, subCallOf } from "./mock-generation.js";
 import type { MockImageFormat } from "./mock-image.js";
 
 type Schemas = components["schemas"];
@@ -193,8 +193,14 @@ async function generation(state: MockState, req: IncomingMessage, res: ServerRes
     return sendError(res, status, message ?? `Mock error ${status}`, type ?? "mock_error");
   }
   const request = body as ImageGenerationRequest;
-  const generated = await buildGeneration(request, scenario, state.options.seed ?? 0, state.drawings, (image, format) =>
-    publish(state, image, format),
+  const subCall = subCallOf(req.headers["idempotency-key"] as string | undefined);
+  const generated = await buildGeneration(
+    request,
+    scenario,
+    state.options.seed ?? 0,
+    subCall,
+    state.drawings,
+    (image, format) => publish(state, image, format),
   );
   // A format the mock cannot draw (webp) comes as PNG, and a header says so.
   const asked = request.output_format?.toLowerCase();

@@ -80,6 +80,19 @@ describe("startMockServer", () => {
     }
   });
 
+  it.each([1, 2])(
+    "draws a different image in each sub-call of a fan-out (%i per call), the same again for the same call",
+    async (perCall) => {
+      const request = { ...base, size: "256x256", response_format: "b64_json", n: 4 } as const;
+      const fanned = () =>
+        client().generate(request, { maxImagesPerCall: perCall, idempotencyKey: `fan-out-${perCall}` });
+      const images = (await fanned()).data.map((item) => item.b64_json);
+      expect(images).toHaveLength(4);
+      expect(new Set(images).size).toBe(4);
+      expect((await fanned()).data.map((item) => item.b64_json)).toEqual(images);
+    },
+  );
+
   it("marks every picture as a mock, with its size and seed, in a black band across the top", async () => {
     const { data } = await client().generate({ ...base, size: "256x256", response_format: "b64_json" });
     const png = PNG.sync.read(Buffer.from(data[0]?.b64_json ?? "", "base64"));
