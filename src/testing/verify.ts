@@ -3,6 +3,7 @@ import { ConfigurationError, SudoImagesError } from "../errors.js";
 import { routes } from "../generated/index.js";
 import { bodySchemas, validators } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
+import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
@@ -272,7 +273,8 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   }
   const found: Finding[] = [];
   const expected = EXPECTED[planned.kind];
-  found.push(finding("status", expected.statuses(status), expected.text, String(status)));
+  const shown = withBaseUrlHint(undefined, status, run.root);
+  found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);
   const isDocumented = responseSchema(route.responses, status) !== undefined;

@@ -350,3 +350,20 @@ describe.concurrent("the key comes before the folder", { timeout: processTimeout
     await expect(stat(out)).rejects.toThrow("ENOENT");
   });
 });
+
+describe("a base URL with /v1 on it", { timeout: processTimeout(1) }, () => {
+  it("gets the hint an HTML page gets, in flag terms, from a JSON 404", async () => {
+    const site = await startTestServer((_seen, res) => sendJson(res, 404, { error: { message: "Not found" } }));
+    try {
+      const out = path.join(dir, "v1");
+      const result = await cli(["generate", "a fox", "--base-url", `${site.url}/v1`, "--out", out], { env: KEYED });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        "failed with status 404: check that --base-url is the API root, without /v1, such as https://sudoapp.dev/api; the server said: Not found",
+      );
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    } finally {
+      await site.close();
+    }
+  });
+});
