@@ -17,6 +17,7 @@ import {
   verifyServer,
 } from "../../src/testing/index.js";
 import { renderMockImage } from "../../src/testing/mock-image.js";
+import { drawingTimeout } from "../helpers/drawing-timeout.js";
 import { closedPort, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 import { type BackendServer, startBackendServer } from "../helpers/openapi-backend-server.js";
 import { type PrismServer, startPrism } from "../helpers/prism.js";
@@ -31,11 +32,8 @@ function bodyOf(name: string): string {
   return JSON.stringify(found.body);
 }
 
-/**
- * A run of the whole plan against the mock (or the wrong server in front of it): each image it
- * draws takes about 0.2 s of a core, ten times that on a busy two-core machine.
- */
-const WHOLE_PLAN_MS = 20_000 + plannedRequests(ALL).reduce((sum, request) => sum + request.images, 0) * 2_000;
+/** A run of the whole plan against the mock (or the wrong server in front of it), by the images it draws. */
+const WHOLE_PLAN_MS = drawingTimeout(plannedRequests(ALL).reduce((sum, request) => sum + request.images, 0));
 
 const summary = (checks: VerifyCheck[]) => checks.map((check) => `${check.request} | ${check.check}`).sort();
 
