@@ -9,13 +9,12 @@ const V1_HINT = `check that baseUrl is the API root, without /v1, such as ${DEFA
 
 /**
  * The message a non-2xx answer shows: the server's own (`message`), led by the `/v1` hint when the
- * answer is a 404 under a base URL that ends in `/v1` (the server's words follow it).
+ * answer is a 404 under a base URL that ends in `/v1` (checked base URLs have no trailing slash).
  *
  * @example
  * withBaseUrlHint("Not found", 404, "https://sudoapp.dev/api/v1")
- * // "check that baseUrl is the API root, without /v1, such as https://sudoapp.dev/api; the server said: Not found"
+ * // "check that baseUrl is the API root, without /v1, such as https://sudoapp.dev/api (Not found)"
  */
 export function withBaseUrlHint(message: string | undefined, status: number, baseUrl: string): string | undefined {
-  if (status !== 404 || !/\/v1\/*$/i.test(baseUrl)) return message;
-  return message === undefined ? V1_HINT : `${V1_HINT}; the server said: ${message}`;
+  return status === 404 && /\/v1$/i.test(baseUrl) ? `${V1_HINT}${message ? ` (${message})` : ""}` : message;
 }

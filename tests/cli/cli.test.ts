@@ -359,7 +359,7 @@ describe("a base URL with /v1 on it", { timeout: processTimeout(1) }, () => {
       const result = await cli(["generate", "a fox", "--base-url", `${site.url}/v1`, "--out", out], { env: KEYED });
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(
-        "failed with status 404: check that --base-url is the API root, without /v1, such as https://sudoapp.dev/api; the server said: Not found",
+        "failed with status 404: check that --base-url is the API root, without /v1, such as https://sudoapp.dev/api (Not found)",
       );
       expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     } finally {

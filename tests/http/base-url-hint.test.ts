@@ -32,7 +32,7 @@ describe("a 404 under a base URL ending in /v1", () => {
     async (path) => {
       const error = await generate(`${site.url}${path}`);
       expect(error).toBeInstanceOf(NotFoundError);
-      expect(error.message).toContain(`failed with status 404: ${HINT}; the server said: Not found`);
+      expect(error.message).toContain(`failed with status 404: ${HINT} (Not found)`);
     },
   );
 
