@@ -37,7 +37,8 @@ const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 /**
  * The bytes of one generated image: `b64_json` decoded, or `url` downloaded. The download goes to
  * a third-party host, so it carries no API key; it has a timeout and a size cap, follows only
- * http(s) redirects, and what comes back must be an image (known magic bytes or `image/*`).
+ * http(s) redirects. Either way the bytes must be an image (known magic bytes, or a download served
+ * as `image/*`), else an `ImageError`.
  *
  * @example
  * const bytes = await imageBytes(result.data[0]!);
@@ -49,7 +50,7 @@ export async function imageBytes(item: ImageData, options: ImageBytesOptions = {
   const { b64_json: b64, url } = item as { b64_json?: unknown; url?: unknown };
   if (b64 !== undefined && b64 !== null) {
     if (typeof b64 !== "string") throw new ImageError(`b64_json is not a string but ${kindOf(b64)}`);
-    return decodeBase64(b64);
+    return asImage(decodeBase64(b64), "b64_json");
   }
   if (url === undefined || url === null) throw new ImageError("The image has neither b64_json nor url");
   if (typeof url !== "string") throw new ImageError(`url is not a string but ${kindOf(url)}`);
@@ -128,7 +129,7 @@ async function download(url: URL, settings: DownloadSettings, signal: AbortSigna
       const tooLarge = (size: string) =>
         new ImageError(`The image from ${where} (${size}) is over the ${maxBytes}-byte limit`);
       const bytes = await readBody(response, maxBytes, tooLarge, "bytes");
-      return asImage(bytes, response, where);
+      return asImage(bytes, `The download from ${where}`, response.headers.get("content-type") ?? "");
     },
     settings.timeoutMs,
     signal,
@@ -136,13 +137,16 @@ async function download(url: URL, settings: DownloadSettings, signal: AbortSigna
   );
 }
 
-/** `bytes` if they are an image (known magic bytes, or served as `image/*`); else an `ImageError`. */
-function asImage(bytes: Uint8Array, response: Response, where: string): Uint8Array {
-  const type = response.headers.get("content-type") ?? "";
-  if (detectImageType(bytes).mediaType.startsWith("image/") || /^image\//i.test(type)) return bytes;
-  throw new ImageError(
-    `The download from ${where} is not an image (${type ? `content type ${oneLine(type, 60)}` : "no content type"}, ${bytes.length} bytes of no image format)`,
-  );
+/**
+ * `bytes` if they are an image, decoded or downloaded alike: known magic bytes, or served as
+ * `image/*` (a download's `type`; base64 declares none, and the `output_format` beside it names only
+ * formats whose magic bytes are known). Else an `ImageError`: a JSON or HTML page is never saved as
+ * an image.
+ */
+function asImage(bytes: Uint8Array, what: string, type?: string): Uint8Array {
+  if (detectImageType(bytes).mediaType.startsWith("image/") || /^image\//i.test(type ?? "")) return bytes;
+  const served = type === undefined ? "" : `${type ? `content type ${oneLine(type, 60)}` : "no content type"}, `;
+  throw new ImageError(`${what} is not an image (${served}${bytes.length} bytes of no image format)`);
 }
 
 /**

@@ -95,9 +95,47 @@ describe("saveImages", () => {
     expect(pngSize(await readFile(first[1]?.path as string))).toEqual({ width: 8, height: 6 });
   });
 
-  it("uses output_format for bytes it cannot recognise", async () => {
-    const [file] = await saveImages({ output_format: "webp", data: [{ b64_json: "AAEC" }] }, dir);
-    expect(path.basename(file?.path as string)).toBe("image.webp");
+  it("uses output_format for an image/* download it cannot recognise", async () => {
+    const served = await startTestServer(
+      (_seen, res) => void res.writeHead(200, { "content-type": "image/webp" }).end("\0\x01\x02"),
+    );
+    try {
+      const [file] = await saveImages({ output_format: "webp", data: [{ url: `${served.url}/odd` }] }, dir);
+      expect(path.basename(file?.path as string)).toBe("image.webp");
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe("b64_json must be an image, as a download must", () => {
+  const b64 = (text: string) => Buffer.from(text).toString("base64");
+  const notImages = [
+    ["JSON", '{"error":{"message":"quota exceeded"}}'],
+    ["HTML", "<!doctype html><html><body>Gateway</body></html>"],
+    ["bytes of no image format", "\0\x01\x02"],
+  ] as const;
+
+  it.each(notImages)("imageBytes refuses %s with an ImageError", async (_what, text) => {
+    const refused = await imageBytes({ b64_json: b64(text) }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImageError);
+    expect((refused as Error).message).toBe(
+      `b64_json is not an image (${Buffer.byteLength(text)} bytes of no image format)`,
+    );
+  });
+
+  it.each(notImages)("saveImages names the image that is %s, and writes no .bin", async (_what, text) => {
+    const out = path.join(dir, `not-an-image-${_what.replace(/\W+/g, "-")}`);
+    const result = {
+      output_format: "png",
+      data: [{ b64_json: Buffer.from(png).toString("base64") }, { b64_json: b64(text) }],
+    };
+    const refused = await saveImages(result, out, { name: "img" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImageError);
+    expect((refused as Error).message).toMatch(
+      /^Image 2 of 2 was not saved: b64_json is not an image \(\d+ bytes of no image format\); written before it: .*img-1\.png$/,
+    );
+    expect(await readdir(out)).toEqual(["img-1.png"]);
   });
 });
 

@@ -3,6 +3,9 @@
  * (`baseUrl is not an absolute URL`) names what a shell user typed (`--base-url`).
  */
 const FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
+  // verifyServer names its plain-word options so ("the budget option"): a server's "budget" stays a word.
+  "the budget option": "--budget",
+  "the include option": "--include",
   baseUrl: "--base-url",
   "the apiKey option": "--api-key",
   apiKey: "--api-key",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import type { parseArgs } from "node:util";
 import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
   ApiError,
@@ -14,18 +14,21 @@ import {
 } from "../errors.js";
 import { type SavedImage, saveImages } from "../files.js";
 import { bodySchemas, validators } from "../generated/metadata.js";
+import { currentKey } from "../http/auth.js";
 import { resolveLogger } from "../http/debug-log.js";
 import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
-import { integer, UsageError } from "./arguments.js";
-import { closestFlag, inFlagTerms } from "./flag-names.js";
+import { resolveSettings } from "../options.js";
+import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
+import { inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
 import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
-import { VERIFY_HELP, VERIFY_OPTIONS, verifyCommand } from "./verify.js";
+import { SHARED_OPTIONS } from "./shared-flags.js";
+import { VERIFY_HELP, VERIFY_OPTIONS, type VerifyFlags, verifyCommand } from "./verify.js";
 
 const REQUEST_FLAGS = requestFlags(
   bodySchemas.ImageGenerationRequest ?? {},
@@ -62,27 +65,24 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   -h, --help              show this help
   -v, --version           show the version
 
+Each command takes only its own flags: another command's flag is refused before anything is sent.
 Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments.`;
 
-/** The flags that are not request fields (verify's own come from verify.ts). */
-const OPTIONS = {
+/** generate's flags that are not request fields, beside those it shares with verify. */
+const GENERATE_OPTIONS = {
+  ...SHARED_OPTIONS,
   out: { type: "string", default: "." },
-  json: { type: "boolean", default: false },
-  "base-url": { type: "string" },
-  "api-key": { type: "string" },
-  mock: { type: "boolean", default: false },
-  ...VERIFY_OPTIONS,
-  "allow-insecure-http": { type: "boolean", default: false },
-  "image-hosts": { type: "string" },
-  timeout: { type: "string" },
   deadline: { type: "string" },
   "max-images-per-call": { type: "string" },
-  debug: { type: "boolean", default: false },
-  help: { type: "boolean", short: "h", default: false },
-  version: { type: "boolean", short: "v", default: false },
 } as const;
 
-type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"] & {
+/** Each command's flags: a command reads its own and refuses every other (codegen parses its own). */
+const COMMANDS = {
+  generate: { ...Object.fromEntries(REQUEST_FLAGS.map(({ flag }) => [flag, { type: "string" }])), ...GENERATE_OPTIONS },
+  verify: VERIFY_OPTIONS,
+} as const satisfies CommandFlags;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof GENERATE_OPTIONS; allowPositionals: true }>>["values"] & {
   readonly [requestFlag: string]: string | boolean | undefined;
 };
 
@@ -95,18 +95,19 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
   if (argv[0] === "codegen") return (await import("./codegen.js")).codegenCommand(argv.slice(1), stdout, stderr);
   let debug = argv.includes("--debug");
   try {
-    const { values, positionals } = parse(argv);
-    debug = values.debug;
-    if (values.help) return print(stdout, HELP);
-    if (values.version) return print(stdout, await version());
-    const [command, ...words] = positionals;
-    if (command === "verify") {
-      return await verifyCommand(values, stdout);
+    const look = firstLook(argv, COMMANDS);
+    if (look.values.help) return print(stdout, HELP);
+    if (look.values.version) return print(stdout, await version());
+    const command = look.positionals[0];
+    if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
+      throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
     }
-    if (command !== "generate") throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
-    const prompt = words.join(" ").trim();
+    const { values, positionals } = parseCommand(argv, command, COMMANDS);
+    debug = values.debug === true;
+    if (command === "verify") return await verifyCommand(values as unknown as VerifyFlags, stdout);
+    const prompt = positionals.slice(1).join(" ").trim();
     if (!prompt) throw new UsageError('Missing the prompt: sudo-images generate "a lighthouse at dusk"');
-    await generate(prompt, values, stdout, stderr);
+    await generate(prompt, values as Flags, stdout, stderr);
     return 0;
   } catch (error) {
     stderr.write(`sudo-images: ${oneLine(errorLine(error), 2000)}\n`);
@@ -124,33 +125,19 @@ function isUsage(error: unknown): boolean {
   );
 }
 
-function parse(argv: string[]): { values: Flags; positionals: string[] } {
-  const options = { ...Object.fromEntries(REQUEST_FLAGS.map(({ flag }) => [flag, { type: "string" }])), ...OPTIONS };
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true }) as {
-      values: Flags;
-      positionals: string[];
-    };
-  } catch (error) {
-    // Node's messages go on with advice about "--"; the first sentence is the useful part.
-    const first = (error as Error).message.split(/\.\s/)[0] as string;
-    const unknown = /^Unknown option '(--[^']+)'/.exec(first)?.[1];
-    const guess =
-      unknown &&
-      closestFlag(
-        unknown,
-        Object.keys(options).map((flag) => `--${flag}`),
-      );
-    throw new UsageError(guess ? `${first}; did you mean ${guess}?` : first);
-  }
-}
-
 async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Output): Promise<void> {
   // Every flag and the destination are checked before anything starts or is sent (and paid for).
   const timeoutMs = integer(flags.timeout, "--timeout");
   const deadline = integer(flags.deadline, "--deadline");
   const maxImagesPerCall = integer(flags["max-images-per-call"], "--max-images-per-call");
   const request = requestFrom(prompt, flags);
+  const connection = {
+    apiKey: flags["api-key"],
+    baseUrl: flags["base-url"],
+    allowInsecureHttp: flags["allow-insecure-http"],
+  };
+  // The key (missing, malformed, bound for plain http) before the folder: a refusal leaves nothing behind.
+  if (!flags.mock) currentKey(resolveSettings(connection).endpoint.keys);
   await checkOut(flags.out);
   const signal = deadline === undefined ? undefined : AbortSignal.timeout(checkTimeout(deadline, "--deadline"));
   const mock = flags.mock ? await startMock() : undefined;
@@ -162,11 +149,10 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   let partial: PartialGenerationError | undefined;
   try {
     const client = createImagesClient({
-      apiKey: mock ? mock.key : flags["api-key"],
-      baseUrl: mock ? mock.url : flags["base-url"],
+      ...connection,
+      ...(mock && { apiKey: mock.key, baseUrl: mock.url }),
       timeoutMs,
       maxImagesPerCall,
-      allowInsecureHttp: flags["allow-insecure-http"],
       logger: (line) => {
         debugLog?.(line);
         // A retry shows on the spinner: a slow server is never a silent wait.

@@ -12,9 +12,11 @@ import {
 import { integer, UsageError } from "./arguments.js";
 import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
+import { SHARED_OPTIONS } from "./shared-flags.js";
 
-/** The flags only `verify` has, for parseArgs; it shares `--base-url`, `--api-key` and the rest with `generate`. */
+/** verify's flags, for parseArgs: its own, and `--base-url`, `--api-key` and the rest it shares with `generate`. */
 export const VERIFY_OPTIONS = {
+  ...SHARED_OPTIONS,
   budget: { type: "string" },
   seed: { type: "string" },
   concurrency: { type: "string" },
@@ -64,8 +66,9 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
     allowInsecureHttp: flags["allow-insecure-http"],
     imageHosts: flags["image-hosts"] as ImageHosts | undefined,
   };
+  // The plan is checked first: options that plan nothing are refused before a server is looked for.
+  const requests = plannedRequests(options);
   if (flags["dry-run"]) {
-    const requests = plannedRequests(options);
     if (flags.json) stdout.write(`${JSON.stringify(requests)}\n`);
     else
       for (const request of requests)
@@ -96,10 +99,7 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   }
 }
 
+/** `--include`'s list as verifyServer's `include`, which checks each part (one rule, one home). */
 function parts(value: string | undefined): VerifyPart[] | undefined {
-  if (value === undefined) return undefined;
-  const listed = value.split(",").map((part) => part.trim());
-  const unknown = listed.filter((part) => !VERIFY_PARTS.includes(part as VerifyPart));
-  if (unknown.length > 0) throw new UsageError(`--include takes ${VERIFY_PARTS.join(", ")}; not ${unknown.join(", ")}`);
-  return listed as VerifyPart[];
+  return value?.split(",").map((part) => part.trim() as VerifyPart);
 }

@@ -1,6 +1,7 @@
 import { ApiError, type ErrorContext, requestIdOf } from "../errors.js";
 import type { SpecViolation } from "../runtime/types.js";
 import { bearer, currentKey, type KeySource } from "./auth.js";
+import { withBaseUrlHint } from "./base-url-hint.js";
 import { exchange, type Wire } from "./exchange.js";
 import { errorBody, parseJsonBody } from "./response-body.js";
 
@@ -60,7 +61,7 @@ export async function attempt(
       url: shownUrl,
       headers,
       body: parsed,
-      message,
+      message: withBaseUrlHint(message, status, endpoint.baseUrl),
       violations,
       context,
     });

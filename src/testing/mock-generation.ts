@@ -1,3 +1,4 @@
+import { subCallKey } from "../fan-out.js";
 import { validate } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import type { ImageGenerationRequest } from "../models.js";
@@ -21,12 +22,14 @@ function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
  * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
  * images, from the request; any other, such as one added to the spec, from a schema-valid
  * sample), `"nulls"` sets every nullable field to `null` and `"minimal"` keeps the required ones;
- * each image keeps the field that carries it.
+ * each image keeps the field that carries it. Each sub-call of a fan-out (`subCall`, see
+ * `subCallOf`) draws its own images; the same request, sub-call and seed draw the same bytes.
  */
 export async function buildGeneration(
   request: ImageGenerationRequest,
   scenario: "normal" | "nulls" | "minimal",
   seed: number,
+  subCall: string,
   drawings: Drawings,
   publish: (image: Buffer, format: MockImageFormat) => string,
 ): Promise<Schemas["ImageGeneration"]> {
@@ -44,7 +47,7 @@ export async function buildGeneration(
     const bytes = await drawings.get(
       width,
       height,
-      `${request.prompt}|seed=${seed}|${index}`,
+      `${request.prompt}|seed=${seed}|${subCall && `call=${subCall}|`}${index}`,
       format,
       `MOCK ${width}X${height} SEED ${seed}`,
     );
@@ -76,6 +79,18 @@ export async function buildGeneration(
         ? onlyRequired(normal, "ImageGeneration", keep)
         : normal;
   return body as Schemas["ImageGeneration"];
+}
+
+/**
+ * Which sub-call of a fan-out a request is, from its `Idempotency-Key` (the client's `subCallKey`:
+ * the call's key and `-N`), so that sub-calls asking for the same thing draw different images;
+ * `""` for a call of its own (a random UUID key ends in twelve hex digits, never in `-N`).
+ */
+export function subCallOf(idempotencyKey: string | undefined): string {
+  const match = /^(.+)-(\d{1,4})$/.exec(idempotencyKey ?? "");
+  if (match === null) return "";
+  const index = match[2] as string;
+  return subCallKey(match[1] as string, Number(index) - 1) === idempotencyKey ? index : "";
 }
 
 /** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */

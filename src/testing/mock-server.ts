@@ -7,7 +7,7 @@ import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import type { ImageGenerationRequest } from "../models.js";
 import { describeViolations } from "../runtime/validation.js";
-import { buildGeneration, type Drawings, drawingCache, drawnFormat } from "./mock-generation.js";
+import { buildGeneration, type Drawings, drawingCache, drawnFormat, subCallOf } from "./mock-generation.js";
 import type { MockImageFormat } from "./mock-image.js";
 
 type Schemas = components["schemas"];
@@ -47,15 +47,20 @@ export interface MockRequest {
   method: string;
   path: string;
   headers: IncomingMessage["headers"];
-  /** The parsed JSON body, or the raw text when it did not parse. */
+  /**
+   * The parsed JSON body, or the raw text when it did not parse; `undefined` for a body over 64 KiB,
+   * which is not kept (a long-running mock stays bounded).
+   */
   body: unknown;
+  /** The body's size in bytes, kept or not. */
+  bytes: number;
 }
 
 /** A running mock server. */
 export interface MockServer {
   /** The API root to give the client as `baseUrl`, such as `http://127.0.0.1:53122`. */
   url: string;
-  /** Every request to the generation endpoint, in order of arrival. */
+  /** The requests to the generation endpoint, in order of arrival: the latest 500. */
   requests: MockRequest[];
   /** Changes how later requests are answered. */
   setScenario(scenario: MockScenario, options?: { delayMs?: number }): void;
@@ -65,6 +70,10 @@ export interface MockServer {
 
 const GENERATIONS = "/v1/images/generations";
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How many requests `requests` keeps (the oldest go first). */
+const REQUESTS_KEPT = 500;
+/** The largest body `requests` keeps; a larger one is logged by its size alone. */
+const BODY_KEPT_BYTES = 64 * 1024;
 /** How many url-mode images stay downloadable (the oldest go first). */
 const IMAGES_KEPT = 256;
 /** How long one request may take to arrive: a body trickled byte by byte is cut off. */
@@ -174,9 +183,7 @@ async function generation(state: MockState, req: IncomingMessage, res: ServerRes
     return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
   }
   const body = parseJson(text);
-  // The log keeps no credential: every header the client's debug log would redact is redacted here.
-  const headers = withoutCredentials(req.headers) as IncomingMessage["headers"];
-  state.requests.push({ method: "POST", path, headers, body: body ?? text });
+  record(state, { method: "POST", path, headers: req.headers, body: body ?? text, bytes: Buffer.byteLength(text) });
   const refused = refusal(state.options.apiKey, req.headers.authorization, body);
   if (refused) return sendError(res, refused.status, refused.message, refused.type, refused.param);
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
@@ -186,13 +193,30 @@ async function generation(state: MockState, req: IncomingMessage, res: ServerRes
     return sendError(res, status, message ?? `Mock error ${status}`, type ?? "mock_error");
   }
   const request = body as ImageGenerationRequest;
-  const generated = await buildGeneration(request, scenario, state.options.seed ?? 0, state.drawings, (image, format) =>
-    publish(state, image, format),
+  const subCall = subCallOf(req.headers["idempotency-key"] as string | undefined);
+  const generated = await buildGeneration(
+    request,
+    scenario,
+    state.options.seed ?? 0,
+    subCall,
+    state.drawings,
+    (image, format) => publish(state, image, format),
   );
   // A format the mock cannot draw (webp) comes as PNG, and a header says so.
   const asked = request.output_format?.toLowerCase();
   const drawn = drawnFormat(asked);
   sendJson(res, 200, generated, asked && asked !== drawn && asked !== "jpg" ? { "x-mock-output-format": drawn } : {});
+}
+
+/**
+ * Logs a request in `requests`, bounded as the image store is: the latest `REQUESTS_KEPT`, and no
+ * body over `BODY_KEPT_BYTES`. The log keeps no credential: every header the client's debug log would
+ * redact is redacted here.
+ */
+function record(state: MockState, request: MockRequest): void {
+  const headers = withoutCredentials(request.headers) as IncomingMessage["headers"];
+  state.requests.push({ ...request, headers, body: request.bytes > BODY_KEPT_BYTES ? undefined : request.body });
+  if (state.requests.length > REQUESTS_KEPT) state.requests.shift();
 }
 
 /** Why a generation request is refused before anything is drawn: its key, its JSON, or the spec. */

@@ -1,8 +1,9 @@
 import { imageSize } from "image-size";
-import { SudoImagesError } from "../errors.js";
+import { ConfigurationError, SudoImagesError } from "../errors.js";
 import { routes } from "../generated/index.js";
 import { bodySchemas, validators } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
+import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
@@ -94,20 +95,66 @@ const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => b
 
 /**
  * The requests `verifyServer` would send with these options, without sending anything (the CLI's
- * `--dry-run`).
+ * `--dry-run`). Options that plan nothing (an empty `include`, a `budget` of 0, an operation the spec
+ * does not have) are a `ConfigurationError` naming the option: zero checks is never a pass.
  */
 export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
-  const include = options.include ?? ALL_PARTS;
-  const operations = options.operations ?? (Object.keys(routes) as OperationId[]);
+  const include = checkedParts(options.include);
+  const operations = checkedOperations(options.operations);
   const seed = checkWhole(options.seed ?? 0, "seed", 0);
+  const budget = checkWhole(options.budget ?? 10, "budget", 0);
   const planned = operations.flatMap((id) => {
     const request = (routes[id] as { request?: string }).request;
     if (request === undefined || bodySchemas[request] === undefined) return [];
     const validator: Validator | undefined = (validators as Record<string, Validator>)[request];
     return planRequests(id, bodySchemas[request], seed, validator);
   });
+  if (planned.length === 0) throw nothingPlanned("the operations option", `(${operations.join(", ")})`, NO_BODY);
   const wanted = planned.filter((request) => include.includes(request.kind));
-  return withinBudget(wanted, checkWhole(options.budget ?? 10, "budget", 0));
+  if (wanted.length === 0)
+    throw nothingPlanned("the include option", `(${include.join(", ")})`, includeAdvice(include));
+  if (budget === 0) throw new ConfigurationError(`the budget option is 0: nothing would be sent${NEVER_A_PASS}`);
+  return withinBudget(wanted, budget);
+}
+
+const NEVER_A_PASS = ", and zero checks is never a pass";
+const NO_BODY = "none has a JSON request body to send";
+
+/** Why options planned no request, as one `ConfigurationError` naming the option. */
+function nothingPlanned(option: string, value: string, why: string): ConfigurationError {
+  return new ConfigurationError(`${option} ${value} plans no request: ${why}${NEVER_A_PASS}`);
+}
+
+function includeAdvice(include: readonly VerifyPart[]): string {
+  return include.includes("images")
+    ? "images are checked on the answers to valid requests, so include valid too"
+    : "it names no kind of request";
+}
+
+/** `include` as given (every part known), or every part. */
+function checkedParts(include: readonly VerifyPart[] | undefined): readonly VerifyPart[] {
+  if (include === undefined) return ALL_PARTS;
+  const unknown = Array.isArray(include) ? include.filter((part) => !ALL_PARTS.includes(part)) : [include];
+  if (unknown.length === 0) return include;
+  throw new ConfigurationError(
+    `the include option takes ${ALL_PARTS.join(", ")}; not ${unknown.map(shownName).join(", ")}`,
+  );
+}
+
+/** `operations` as given, each one an operationId of the spec (never a name inherited from `Object`), or all. */
+function checkedOperations(operations: readonly OperationId[] | undefined): readonly OperationId[] {
+  const known = Object.keys(routes) as OperationId[];
+  if (operations === undefined) return known;
+  const unknown = Array.isArray(operations) ? operations.filter((id) => !Object.hasOwn(routes, id)) : [operations];
+  if (unknown.length === 0) return operations;
+  throw new ConfigurationError(
+    `the operations option names no operation of the spec: ${unknown.map(shownName).join(", ")} (it has ${known.join(", ")})`,
+  );
+}
+
+/** A name the caller gave, quoted and escaped (JSON), and cut short. */
+function shownName(name: unknown): string {
+  return JSON.stringify(String(name).slice(0, 60));
 }
 
 /**
@@ -226,7 +273,8 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   }
   const found: Finding[] = [];
   const expected = EXPECTED[planned.kind];
-  found.push(finding("status", expected.statuses(status), expected.text, String(status)));
+  const shown = withBaseUrlHint(undefined, status, run.root);
+  found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);
   const isDocumented = responseSchema(route.responses, status) !== undefined;

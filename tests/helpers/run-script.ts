@@ -23,6 +23,24 @@ export interface ScriptOptions {
 }
 
 /**
+ * What one child process of this repository's scripts may take, start to exit: Node, tsx and the
+ * package load in about a second; on a two-core machine busy with other work, and beside the other
+ * processes of a concurrent suite, ten times that and more (measured: 20 s at a load of 20).
+ */
+const PROCESS_MS = 60_000;
+
+/**
+ * A test's timeout from the child processes it runs one after another (each `PROCESS_MS`), so a
+ * slow machine makes a test slow, never failed. Processes run at once count as one.
+ *
+ * @example
+ * it("runs the CLI twice", async () => { ... }, processTimeout(2));
+ */
+export function processTimeout(processes: number): number {
+  return processes * PROCESS_MS;
+}
+
+/**
  * Runs one of this repository's TypeScript entry points (`src/cli/bin.ts`, `scripts/generate.ts`;
  * an absolute path runs a copy's) as a child process, the way `npm run` does: plain Node with tsx's loader. (tsx's own binary
  * starts a second Node process to do the same, a quarter of a second more per run.) Resolves

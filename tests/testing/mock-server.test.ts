@@ -16,6 +16,7 @@ import {
   startMockServer,
   validateAgainstSpec,
 } from "../../src/testing/index.js";
+import { drawingTimeout } from "../helpers/drawing-timeout.js";
 import { pngSize } from "../helpers/png.js";
 
 const KEY = "sk-mock-key";
@@ -29,8 +30,8 @@ afterAll(() => mock.close());
 
 const client = () => createImagesClient({ apiKey: KEY, baseUrl: mock.url });
 
-async function post(body: unknown, key: string | null = KEY) {
-  const response = await fetch(`${mock.url}/v1/images/generations`, {
+async function post(body: unknown, key: string | null = KEY, to: MockServer = mock) {
+  const response = await fetch(`${to.url}/v1/images/generations`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
@@ -79,6 +80,19 @@ describe("startMockServer", () => {
       await otherSeed.close();
     }
   });
+
+  it.each([1, 2])(
+    "draws a different image in each sub-call of a fan-out (%i per call), the same again for the same call",
+    async (perCall) => {
+      const request = { ...base, size: "256x256", response_format: "b64_json", n: 4 } as const;
+      const fanned = () =>
+        client().generate(request, { maxImagesPerCall: perCall, idempotencyKey: `fan-out-${perCall}` });
+      const images = (await fanned()).data.map((item) => item.b64_json);
+      expect(images).toHaveLength(4);
+      expect(new Set(images).size).toBe(4);
+      expect((await fanned()).data.map((item) => item.b64_json)).toEqual(images);
+    },
+  );
 
   it("marks every picture as a mock, with its size and seed, in a black band across the top", async () => {
     const { data } = await client().generate({ ...base, size: "256x256", response_format: "b64_json" });
@@ -327,16 +341,20 @@ describe("the mock server under abuse", () => {
     expect(next.data).toHaveLength(1);
   });
 
-  it("answers a small request while it draws ten 1536x1024 images", async () => {
-    const order: string[] = [];
-    const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
-    const big = client
-      .generate({ ...base, model: "gpt-image-1", prompt: "ten big ones", n: 10, size: "1536x1024" })
-      .then(() => order.push("big"));
-    const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
-    await Promise.all([big, small]);
-    expect(order).toEqual(["small", "big"]);
-  }, 30_000);
+  it(
+    "answers a small request while it draws ten 1536x1024 images",
+    async () => {
+      const order: string[] = [];
+      const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+      const big = client
+        .generate({ ...base, model: "gpt-image-1", prompt: "ten big ones", n: 10, size: "1536x1024" })
+        .then(() => order.push("big"));
+      const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
+      await Promise.all([big, small]);
+      expect(order).toEqual(["small", "big"]);
+    },
+    drawingTimeout(11),
+  );
 });
 
 describe("the mock server's bounds", () => {
@@ -359,6 +377,27 @@ describe("the mock server's bounds", () => {
       await mock.close();
     }
   });
+
+  it("keeps only its latest 500 requests in requests, and no body over 64 KiB", async () => {
+    const mock = await startMockServer({ apiKey: "k" });
+    try {
+      // Keyless, so each is refused: the log is bounded before the key check too.
+      for (let index = 0; index < 505; index++)
+        expect((await post({ ...base, prompt: `#${index}` }, null, mock)).status).toBe(401);
+      expect(mock.requests).toHaveLength(500);
+      expect(mock.requests[0]?.body).toMatchObject({ prompt: "#5" });
+      expect(mock.requests.at(-1)).toMatchObject({ body: { prompt: "#504" }, bytes: expect.any(Number) });
+      const huge = { ...base, prompt: "x".repeat(900_000) };
+      expect((await post(huge, null, mock)).status).toBe(401);
+      expect((await post({ ...base, prompt: "x".repeat(64 * 1024) }, null, mock)).status).toBe(401);
+      const [hugeSeen, justOver] = mock.requests.slice(-2);
+      expect(hugeSeen).toMatchObject({ method: "POST", body: undefined, bytes: JSON.stringify(huge).length });
+      expect(justOver?.body).toBeUndefined();
+      expect(mock.requests).toHaveLength(500);
+    } finally {
+      await mock.close();
+    }
+  }, 60_000);
 
   it("keeps only its latest 256 url-mode images downloadable", async () => {
     const mock = await startMockServer({ apiKey: "k" });

@@ -4,6 +4,7 @@
  * server that must be caught once per planted fault.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigurationError } from "../../src/errors.js";
 import { validate } from "../../src/generated/index.js";
 import {
   describeCheck,
@@ -12,13 +13,15 @@ import {
   plannedRequests,
   startMockServer,
   type VerifyCheck,
+  type VerifyOptions,
   verifyServer,
 } from "../../src/testing/index.js";
 import { renderMockImage } from "../../src/testing/mock-image.js";
-import { sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
+import { drawingTimeout } from "../helpers/drawing-timeout.js";
+import { closedPort, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 import { type BackendServer, startBackendServer } from "../helpers/openapi-backend-server.js";
 import { type PrismServer, startPrism } from "../helpers/prism.js";
-import { runScript } from "../helpers/run-script.js";
+import { processTimeout, runScript } from "../helpers/run-script.js";
 
 const ALL = { budget: 1000, apiKey: "test-key" };
 
@@ -28,6 +31,9 @@ function bodyOf(name: string): string {
   if (!found) throw new Error(`no planned request named ${name}`);
   return JSON.stringify(found.body);
 }
+
+/** A run of the whole plan against the mock (or the wrong server in front of it), by the images it draws. */
+const WHOLE_PLAN_MS = drawingTimeout(plannedRequests(ALL).reduce((sum, request) => sum + request.images, 0));
 
 const summary = (checks: VerifyCheck[]) => checks.map((check) => `${check.request} | ${check.check}`).sort();
 
@@ -130,33 +136,43 @@ describe("verifyServer", () => {
     expect(planned.filter((request) => request.kind === "valid").map((request) => request.images)).toEqual([1, 1, 1]);
   });
 
-  it("passes our own mock on every check", async () => {
-    const report = await expectServerMatchesSpec(mock.url, ALL);
-    expect(report.failed).toEqual([]);
-    expect(report.passed.length).toBeGreaterThan(150);
-    expect(summary(report.passed)).toEqual(
-      expect.arrayContaining(["n=10 output_compression=100 output_format=jpeg | image count"]),
-    );
-  });
+  it(
+    "passes our own mock on every check",
+    async () => {
+      const report = await expectServerMatchesSpec(mock.url, ALL);
+      expect(report.failed).toEqual([]);
+      expect(report.passed.length).toBeGreaterThan(150);
+      expect(summary(report.passed)).toEqual(
+        expect.arrayContaining(["n=10 output_compression=100 output_format=jpeg | image count"]),
+      );
+    },
+    WHOLE_PLAN_MS,
+  );
 
-  it("finds every planted fault of a wrong server, once each, and nothing else", async () => {
-    const report = await verifyServer(wrong.url, ALL);
-    const sized = plannedRequests(ALL).find((request) => (request.body as { size?: string }).size === "512x512")?.name;
-    expect(summary(report.failed)).toEqual(
-      [
-        "required fields only | status documented",
-        "n=1 output_compression=0 output_format=jpeg | body",
-        `${plannedRequests(ALL)[1]?.name} | content type`,
-        `${sized} | image size`,
-        "missing prompt | status",
-      ].sort(),
-    );
-    const body = report.failed.find((check) => check.check === "body");
-    expect(body).toMatchObject({ pointer: "/created", expected: "must be integer,null", received: '"yesterday"' });
-    await expect(expectServerMatchesSpec(wrong.url, ALL)).rejects.toThrow(
-      /does not match the spec in 5 check\(s\):\n- /,
-    );
-  });
+  it(
+    "finds every planted fault of a wrong server, once each, and nothing else",
+    async () => {
+      const report = await verifyServer(wrong.url, ALL);
+      const sized = plannedRequests(ALL).find(
+        (request) => (request.body as { size?: string }).size === "512x512",
+      )?.name;
+      expect(summary(report.failed)).toEqual(
+        [
+          "required fields only | status documented",
+          "n=1 output_compression=0 output_format=jpeg | body",
+          `${plannedRequests(ALL)[1]?.name} | content type`,
+          `${sized} | image size`,
+          "missing prompt | status",
+        ].sort(),
+      );
+      const body = report.failed.find((check) => check.check === "body");
+      expect(body).toMatchObject({ pointer: "/created", expected: "must be integer,null", received: '"yesterday"' });
+      await expect(expectServerMatchesSpec(wrong.url, ALL)).rejects.toThrow(
+        /does not match the spec in 5 check\(s\):\n- /,
+      );
+    },
+    2 * WHOLE_PLAN_MS,
+  );
 
   it("says which reply it could not get, for a server that is not there", async () => {
     const report = await verifyServer("http://127.0.0.1:9", { budget: 1, timeoutMs: 2_000 });
@@ -313,6 +329,31 @@ describe("verifyServer's options and limits", () => {
   });
 });
 
+describe("verifyServer with nothing to check", () => {
+  it.each([
+    [{ include: [] }, "the include option () plans no request"],
+    [
+      { include: ["images"] },
+      "the include option (images) plans no request: images are checked on the answers to valid requests",
+    ],
+    [{ budget: 0 }, "the budget option is 0: nothing would be sent"],
+    [{ operations: ["toString"] }, 'the operations option names no operation of the spec: "toString"'],
+    [{ operations: ["generateImage", "nope"] }, 'the operations option names no operation of the spec: "nope"'],
+    [
+      { include: ["valid", "everything"] },
+      'the include option takes valid, invalid, auth, method, images; not "everything"',
+    ],
+  ] as const)("refuses %j before anything is sent: zero checks is never a pass", async (options, message) => {
+    // A closed port: a run that sent anything would fail on it, so a refusal is the only way to end.
+    const nowhere = `http://127.0.0.1:${await closedPort()}`;
+    const refused = await verifyServer(nowhere, options as VerifyOptions).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConfigurationError);
+    expect((refused as Error).message).toContain(message);
+    expect(() => plannedRequests(options as VerifyOptions)).toThrow(message);
+    await expect(expectServerMatchesSpec(nowhere, options as VerifyOptions)).rejects.toThrow(message);
+  });
+});
+
 describe("verifyServer against Prism's mock of the spec", () => {
   let prism: PrismServer;
   beforeAll(async () => {
@@ -367,37 +408,49 @@ describe("verifyServer against openapi-backend, a third implementation of the sp
 
 describe("sudo-images verify", () => {
   async function cli(args: string[]) {
-    return runScript("src/cli/bin.ts", ["verify", ...args], { timeout: 60_000 });
+    return runScript("src/cli/bin.ts", ["verify", ...args], { timeout: processTimeout(1) });
   }
 
-  it("exits 0 against the mock, with a line per check and a summary", async () => {
-    const result = await cli(["--base-url", mock.url, "--api-key", ALL.apiKey, "--budget", "40"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^pass {2}required fields only: status documented: expected one of 200, /m);
-    expect(result.stdout).toMatch(
-      /^pass {2}a wrong key: status: expected 401 or 403 for a request the key does not allow, received 401$/m,
-    );
-    expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 40 requests\)\n$/);
-  });
+  it(
+    "exits 0 against the mock, with a line per check and a summary",
+    async () => {
+      const result = await cli(["--base-url", mock.url, "--api-key", ALL.apiKey, "--budget", "40"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^pass {2}required fields only: status documented: expected one of 200, /m);
+      expect(result.stdout).toMatch(
+        /^pass {2}a wrong key: status: expected 401 or 403 for a request the key does not allow, received 401$/m,
+      );
+      expect(result.stdout).toMatch(/matches the spec \(\d+ checks passed, 0 failed, 40 requests\)\n$/);
+    },
+    processTimeout(1),
+  );
 
-  it("exits 1 against the wrong server, listing every planted fault", async () => {
-    const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40"]);
-    expect(result.code).toBe(1);
-    // Four of the five: the boundary request with the planted bad `created` is beyond a budget of 40.
-    expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(4);
-    expect(result.stdout).toContain(
-      "FAIL  missing prompt: status: expected 400 or 422 for an invalid request, received 200",
-    );
-  });
+  it(
+    "exits 1 against the wrong server, listing every planted fault",
+    async () => {
+      const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40"]);
+      expect(result.code).toBe(1);
+      // Four of the five: the boundary request with the planted bad `created` is beyond a budget of 40.
+      expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(4);
+      expect(result.stdout).toContain(
+        "FAIL  missing prompt: status: expected 400 or 422 for an invalid request, received 200",
+      );
+    },
+    processTimeout(1),
+  );
 
-  it("lists what it would send with --dry-run, sends nothing, and exits 2 on bad flags", async () => {
-    const before = mock.requests.length;
-    const dry = await cli(["--base-url", mock.url, "--dry-run"]);
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/10 request\(s\), 3 image\(s\) if valid ones succeed; nothing sent/);
-    expect(mock.requests.length).toBe(before);
-    const bad = await cli(["--include", "everything"]);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--include takes valid, invalid, auth, method, images");
-  });
+  it(
+    "lists what it would send with --dry-run, sends nothing, and exits 2 on bad flags",
+    async () => {
+      const before = mock.requests.length;
+      const dry = await cli(["--base-url", mock.url, "--dry-run"]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/10 request\(s\), 3 image\(s\) if valid ones succeed; nothing sent/);
+      expect(mock.requests.length).toBe(before);
+      const bad = await cli(["--include", "everything"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("--include takes valid, invalid, auth, method, images");
+    },
+    processTimeout(2),
+  );
 });

@@ -1,0 +1,35 @@
+/**
+ * `sudo-images verify` as a shell user runs it: the real CLI in a child process, against a closed
+ * port on 127.0.0.1 (a run that sent anything would fail there).
+ */
+import { describe, expect, it } from "vitest";
+import { closedPort } from "../helpers/http-server.js";
+import { processTimeout, runScript } from "../helpers/run-script.js";
+
+async function verify(args: string[]) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
+  const nowhere = `http://127.0.0.1:${await closedPort()}`;
+  return runScript("src/cli/bin.ts", ["verify", "--base-url", nowhere, "--api-key", "k", ...args], { env });
+}
+
+describe.concurrent("sudo-images verify with nothing to check", () => {
+  it.each([
+    [
+      ["--include", "images"],
+      "--include (images) plans no request: images are checked on the answers to valid requests",
+    ],
+    [["--budget", "0"], "--budget is 0: nothing would be sent, and zero checks is never a pass"],
+    [["--budget", "0", "--dry-run"], "--budget is 0: nothing would be sent"],
+    [["--include", "valid,everything"], '--include takes valid, invalid, auth, method, images; not "everything"'],
+  ])(
+    "exits 2 on %j with one line naming the flag, and never says the server matches",
+    async (args, message) => {
+      const result = await verify(args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`sudo-images: ${message}`);
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(result.stdout).toBe("");
+    },
+    processTimeout(1),
+  );
+});
