@@ -52,7 +52,7 @@ function groupsOf(v6: string): number[] {
  * and `::1` — `::ffff:0:0/96` mapped, `::ffff:0:0:0/96` SIIT, `64:ff9b::/96` NAT64, `2002::/16` 6to4).
  */
 function privateV6(groups: readonly number[]): boolean {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0] = groups;
   if ((g0 & 0xfe00) === 0xfc00 || (g0 & 0xffc0) === 0xfe80 || (g0 & 0xffc0) === 0xfec0) return true;
   if (g0 === 0x64 && g1 === 0xff9b && g2 === 1) return true;
   const zeros = (values: number[]) => values.every((value) => value === 0);
