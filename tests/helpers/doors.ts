@@ -8,8 +8,14 @@ import { saveImages } from "../../src/node.js";
 import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
 import { runScript } from "./run-script.js";
 
-/** The key every door is given; no text a door shows may hold it. */
-export const KEY = "sk-doors-KEY-0123456789";
+/**
+ * The key every door is given; no text a door shows may hold it, in any spelling of `SPELLINGS`.
+ * It holds a `/` (which PHP's `json_encode` writes `\/`) and a `+` (which URL encoding changes).
+ */
+export const KEY = "sk-doors/KEY+0123456789";
+
+/** The key as a server may write it back: as it is, URL-encoded, base64 of its `Authorization` header. */
+export const SPELLINGS = [KEY, encodeURIComponent(KEY), btoa(`Bearer ${KEY}`)];
 
 /** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
 export interface Outcome {
