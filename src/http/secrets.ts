@@ -16,6 +16,11 @@ const REDACTED = "[redacted]";
  * error never repeats the key, only what is wrong with it and where it came from.
  */
 export function checkedKey(key: string, source: string): string {
+  if (typeof key !== "string") {
+    throw new ConfigurationError(
+      `The API key from ${source} must be a string, not a ${typeof key} (the key is not shown here)`,
+    );
+  }
   if (KEY_SHAPE.test(key)) return key;
   if (key === "") throw new ConfigurationError(`The API key from ${source} is empty`);
   const what = /[\r\n]/.test(key)
