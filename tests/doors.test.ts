@@ -171,6 +171,23 @@ describe.each(inProcessDoors.map((door) => [door.name, door] as const))("%s", (_
     expect(outcome.texts.join("\n")).toMatch(/timed out after 300 ms/);
   });
 
+  it("sends nothing when its signal is already aborted, even with a fetch that drops init.signal", async () => {
+    const sent: unknown[] = [];
+    const counting = (input: string | Request, init?: RequestInit) => {
+      sent.push(input);
+      return deafFetch(input, init);
+    };
+    const reason = new Error("cancelled before the call");
+    const outcome = await door.call({
+      base: `${hostile.url}/stall`,
+      fetch: counting,
+      signal: AbortSignal.abort(reason),
+    });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts[2]).toBe(String(reason));
+    expect(sent).toEqual([]);
+  });
+
   it("is cancelled by its signal with a fetch that drops init.signal", async () => {
     const controller = new AbortController();
     const reason = new Error("the user cancelled");
