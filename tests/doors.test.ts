@@ -127,6 +127,33 @@ describe.concurrent.each(keyDoors.map((door) => [door.name, door] as const))("%s
   );
 });
 
+describe.concurrent.each(keyDoors.filter((door) => door.takesOptions).map((door) => [door.name, door] as const))(
+  "%s",
+  (_name, door) => {
+    it.each(["false", "0", "no"])(
+      'refuses allowInsecureHttp: "%s", sending nothing, rather than take a string for true',
+      async (flag) => {
+        // 0.0.0.0 reaches this machine's own listener on Linux, yet it is not a loopback name.
+        const base = `http://0.0.0.0:${new URL(hostile.url).port}/echo-error-body/${door.name}-${flag}`;
+        const outcome = await door.call({ base, options: { allowInsecureHttp: flag } });
+        expect(outcome.failed).toBe(true);
+        expect(outcome.texts[0]).toMatch(/ConfigurationError/);
+        expect(outcome.texts.join("\n")).toContain(`allowInsecureHttp must be true or false; got "${flag}"`);
+        expect(hostile.requests.filter((seen) => seen.url.includes(`/${door.name}-${flag}/`))).toEqual([]);
+      },
+    );
+  },
+);
+
+describe.concurrent.each(inProcessDoors.map((door) => [door.name, door] as const))("%s", (_name, door) => {
+  it("refuses a fetch that is not a function, naming it, rather than fail with a TypeError", async () => {
+    const outcome = await door.call({ base: `${hostile.url}/stall`, options: { fetch: "fetch" } });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts[0]).toMatch(/ConfigurationError/);
+    expect(outcome.texts.join("\n")).toContain('fetch must be a function; got "fetch"');
+  });
+});
+
 describe.concurrent.each(DOORS.map((door) => [door.name, door] as const))("%s", (_name, door) => {
   it("refuses a body whose declared length is over the cap, without reading it", async () => {
     const outcome = await door.call({ base: `${hostile.url}/huge-declared` });
