@@ -3,7 +3,7 @@ import { constants } from "node:fs";
 import { copyFile, link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
-import { ImageError } from "./errors.js";
+import { ConfigurationError, ImageError } from "./errors.js";
 import { detectImageType, type ImageBytesOptions, imageBytes } from "./images.js";
 import type { ImageGeneration } from "./models.js";
 
@@ -55,6 +55,8 @@ export async function saveImages(
     } catch (error) {
       // Cancelled: the call rejects with the signal's reason, as every call of this package does.
       if (options.signal?.aborted) throw options.signal.reason;
+      // A wrong option is the caller's to fix, not this image's failure.
+      if (error instanceof ConfigurationError) throw error;
       throw partly(error, index, result.data.length, saved);
     }
   }

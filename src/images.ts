@@ -2,7 +2,7 @@ import { ImageError } from "./errors.js";
 import { discard, readBody } from "./http/body-limit.js";
 import { type Fetch, globalFetch } from "./http/exchange.js";
 import { isPrivateHost } from "./http/hosts.js";
-import { checkChoice, checkTimeout, checkWhole } from "./http/settings.js";
+import { checkChoice, checkFunction, checkSignal, checkTimeout, checkWhole } from "./http/settings.js";
 import { oneLine } from "./http/shown-text.js";
 import { withTimeout } from "./http/timeout.js";
 import type { ImageData } from "./models.js";
@@ -46,6 +46,7 @@ const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 * 1024;
  */
 export async function imageBytes(item: ImageData, options: ImageBytesOptions = {}): Promise<Uint8Array> {
   const settings = downloadSettings(options);
+  const signal = checkSignal(options.signal, "signal");
   // Checked here, not trusted to the types: with validation off a server can send anything.
   const { b64_json: b64, url } = item as { b64_json?: unknown; url?: unknown };
   if (b64 !== undefined && b64 !== null) {
@@ -54,7 +55,7 @@ export async function imageBytes(item: ImageData, options: ImageBytesOptions = {
   }
   if (url === undefined || url === null) throw new ImageError("The image has neither b64_json nor url");
   if (typeof url !== "string") throw new ImageError(`url is not a string but ${kindOf(url)}`);
-  return download(imageUrl(url, settings.imageHosts), settings, options.signal);
+  return download(imageUrl(url, settings.imageHosts), settings, signal);
 }
 
 interface DownloadSettings {
@@ -67,7 +68,7 @@ interface DownloadSettings {
 /** `imageBytes`'s options, checked as the client checks its own (same rules, same messages). */
 function downloadSettings(options: ImageBytesOptions): DownloadSettings {
   return {
-    fetch: options.fetch ?? globalFetch,
+    fetch: checkFunction(options.fetch, "fetch") ?? globalFetch,
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_IMAGE_TIMEOUT_MS, "timeoutMs"),
     maxBytes: checkWhole(options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES, "maxBytes", 1),
     imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),

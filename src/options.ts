@@ -11,8 +11,13 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import {
   checkBaseUrl,
+  checkChoice,
+  checkFlag,
+  checkFunction,
   checkHeaders,
   checkHeaderValue,
+  checkObject,
+  checkSignal,
   checkTimeout,
   checkWhole,
   DEFAULT_BASE_URL,
@@ -39,6 +44,8 @@ export interface ReliabilityOptions {
 
 /** How strictly a body is held to the spec: throw (`"strict"`), report through `onWarning` and go on (`"warn"`), or not check. */
 export type ValidationMode = "strict" | "warn" | "off";
+/** Every value `validateRequests` and `validateResponses` take. */
+const VALIDATION_MODES: readonly ValidationMode[] = ["strict", "warn", "off"];
 
 /** Options of `createImagesClient`. */
 export interface ImagesClientOptions extends ReliabilityOptions, FanOutOptions {
@@ -51,11 +58,11 @@ export interface ImagesClientOptions extends ReliabilityOptions, FanOutOptions {
   /** The Sudo API key. @default process.env.SUDO_API_KEY, read at each call */
   apiKey?: string | undefined;
   /** The API root: an absolute http(s) URL without query or fragment. @default process.env.SUDO_BASE_URL, else "https://sudoapp.dev/api" */
-  baseUrl?: string | undefined;
+  baseUrl?: string | URL | undefined;
   /** A fetch to send requests with, such as one with a proxy agent; `generate` calls it as `fetch(url, init)`, `createRawClient`'s client with a `Request`. @default globalThis.fetch */
   fetch?: ((input: string | Request, init?: RequestInit) => Promise<Response>) | undefined;
-  /** Headers sent with every request. */
-  headers?: Record<string, string> | undefined;
+  /** Headers sent with every request: a `Headers`, an array of `[name, value]` pairs or an object. */
+  headers?: HeadersInit | undefined;
   /**
    * What to do with a 2xx body that breaks the spec; `"warn"` returns it normalized. Error answers
    * are checked too, leniently: the mismatch goes on `ApiError.violations`. @default "strict"
@@ -75,7 +82,7 @@ export interface ImagesClientOptions extends ReliabilityOptions, FanOutOptions {
   retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
   /** The largest response body accepted, in bytes, counted after decompression. @default 134217728 (128 MB) */
   maxResponseBytes?: number | undefined;
-  /** Lets the API key go over plain `http://` to a host that is not loopback. @default false */
+  /** Lets the API key go over plain `http://` to a host that is not loopback: `true` only (a string such as `"false"` is refused). @default false */
   allowInsecureHttp?: boolean | undefined;
   /** Receives debug lines (method, URL, status, timing, retries; credentials redacted). @default stderr when DEBUG=sudo-images (or *) */
   logger?: Logger | undefined;
@@ -127,59 +134,73 @@ export interface Settings {
   warn: (error: SudoImagesError) => void;
 }
 
-/** Checks and resolves a client's options once; `createRawClient` shares it. @internal */
+/**
+ * Checks and resolves a client's options once; `createRawClient` shares it. A value of the wrong
+ * type (`"false"` for a flag, `true` for a mode, a string for a function) is refused here.
+ * @internal
+ */
 export function resolveSettings(options: ImagesClientOptions): Settings {
   const browser = isBrowser();
-  if (browser && options.apiKey !== undefined && !options.dangerouslyAllowBrowser) {
+  const allowBrowser = checkFlag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser");
+  if (browser && options.apiKey !== undefined && !allowBrowser) {
     throw new ConfigurationError(
       "Refusing to use an API key in a browser, where anyone who opens the page can read it: call the Sudo API " +
         "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
     );
   }
+  const validateResponses = checkChoice(options.validateResponses ?? "strict", "validateResponses", VALIDATION_MODES);
+  return {
+    endpoint: endpointOf(options, browser, validateResponses),
+    timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
+    limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
+    maxImagesPerCall: perCall(options.maxImagesPerCall),
+    policy: policyOf(options),
+    validateRequests: checkChoice(options.validateRequests ?? "strict", "validateRequests", VALIDATION_MODES),
+    validateResponses,
+    warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),
+  };
+}
+
+/** Where and how a client's requests go: the URL, headers, key, cap, fetch and log. */
+function endpointOf(options: ImagesClientOptions, browser: boolean, validateResponses: ValidationMode): Endpoint {
   const baseSource = options.baseUrl !== undefined ? "baseUrl" : "SUDO_BASE_URL";
   const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL, baseSource);
   const url = `${baseUrl}${OPERATION.path}`;
-  const retry = {
-    ...DEFAULT_RETRY_POLICY,
-    ...options.retry,
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-  };
   const keys: KeySource = {
     apiKey: options.apiKey,
     // In a page without a key, requests go to a proxy of the caller's that adds it.
     required: !browser,
-    insecureTarget: insecureTarget(url, options.allowInsecureHttp ?? false),
+    insecureTarget: insecureTarget(url, options.allowInsecureHttp),
   };
-  const fetchOption = options.fetch;
-  const validateResponses = options.validateResponses ?? "strict";
   return {
-    endpoint: {
-      method: OPERATION.method.toUpperCase(),
-      url,
-      baseUrl,
-      shownUrl: displayUrl(url),
-      headers: { ...checkHeaders(options.headers), "content-type": "application/json", accept: "application/json" },
-      keys,
-      maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
-      fetch: (fetchOption ?? globalFetch) as Fetch,
-      log: resolveLogger(options.logger),
-      errorViolations:
-        validateResponses === "off"
-          ? undefined
-          : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
-    },
-    timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
-    limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
-    maxImagesPerCall: perCall(options.maxImagesPerCall),
-    policy: {
-      maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
-      baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
-      maxDelayMs: checkWhole(retry.maxDelayMs, "retry.maxDelayMs", 0),
-      maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
-    },
-    validateRequests: options.validateRequests ?? "strict",
-    validateResponses,
-    warn: options.onWarning ?? ((error) => console.warn(error.message)),
+    method: OPERATION.method.toUpperCase(),
+    url,
+    baseUrl,
+    shownUrl: displayUrl(url),
+    headers: { ...checkHeaders(options.headers), "content-type": "application/json", accept: "application/json" },
+    keys,
+    maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
+    fetch: (checkFunction(options.fetch, "fetch") ?? globalFetch) as Fetch,
+    log: resolveLogger(checkFunction(options.logger, "logger")),
+    errorViolations:
+      validateResponses === "off"
+        ? undefined
+        : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
+  };
+}
+
+/** `maxRetries` and the `retry` tuning over the defaults, each checked. */
+function policyOf(options: ImagesClientOptions): RetryPolicy {
+  const retry = {
+    ...DEFAULT_RETRY_POLICY,
+    ...checkObject(options.retry, "retry"),
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+  };
+  return {
+    maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
+    baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
+    maxDelayMs: checkWhole(retry.maxDelayMs, "retry.maxDelayMs", 0),
+    maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
   };
 }
 
@@ -213,8 +234,8 @@ export function resolveCall(settings: Settings, call: GenerateOptions): CallSett
     maxImagesPerCall: perCall(call.maxImagesPerCall) ?? settings.maxImagesPerCall,
     idempotencyKey:
       call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey"),
-    signal: call.signal,
-    onImages: call.onImages,
+    signal: checkSignal(call.signal, "signal"),
+    onImages: checkFunction(call.onImages, "onImages"),
   };
 }
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ApiError,
   AuthenticationError,
@@ -6,14 +6,18 @@ import {
   ConfigurationError,
   ConnectionError,
   createImagesClient,
+  type ImageGenerationRequest,
   InternalServerError,
   InvalidResponseError,
+  NotFoundError,
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
   type SudoImagesError,
 } from "../src/index.js";
+import { startFaultServer, useFaultServer } from "./helpers/fault-server.js";
 import { closedPort, type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { usePlayServer } from "./helpers/play-server.js";
 
 const KEY = "sk-test-client-key";
 const request = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
@@ -196,5 +200,224 @@ describe("generate against a node:http server", () => {
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error.message).toContain("an HTML page, not the API's JSON: check that baseUrl is the API root");
     expect(error.message).toContain("502 Bad Gateway");
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { KEY, request, server, client, seenSince } = usePlayServer();
+  const { server: faults } = useFaultServer(KEY);
+
+  describe("every failure is typed, classified right, and one bounded line", () => {
+    it.each([
+      ["null-400", BadRequestError, "400 Bad Request"],
+      ["string-400", BadRequestError, "400"],
+      ["array-400", BadRequestError, "400 Bad Request"],
+      ["number-503", InternalServerError, "503 Service Unavailable"],
+    ] as const)("turns a %s body into the right ApiError", async (play, ErrorClass, status) => {
+      const error = await failure(client(play).generate(request));
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error.message).toContain(`failed with status ${status}`);
+    });
+
+    it("retries a 503 whose body is not an ErrorResponse", async () => {
+      const error = await failure(client("number-503", { maxRetries: 1, retry: { baseDelayMs: 1 } }).generate(request));
+      expect(error).toBeInstanceOf(InternalServerError);
+      expect(error.attempts).toBe(2);
+    });
+
+    it("keeps a 100 kB multi-line server message to one line of at most 500 characters, and the body whole", async () => {
+      const error = (await failure(client("long-message").generate(request))) as ApiError;
+      expect(error.message).not.toMatch(/[\r\n]/);
+      expect(error.message.length).toBeLessThanOrEqual(500);
+      expect(error.message).toContain("line one line two");
+      expect(JSON.stringify(error.body).length).toBeGreaterThan(100_000);
+    });
+
+    it("gives a ResponseValidationError the attempts it took and the server's request id", async () => {
+      const faults = await startFaultServer();
+      try {
+        const options = { apiKey: KEY, baseUrl: faults.url, maxRetries: 2, retry: { baseDelayMs: 1 } };
+        const headers = { "x-faults": "503,spec-violation" };
+        const error = await failure(createImagesClient({ ...options, headers }).generate(request));
+        expect(error).toBeInstanceOf(ResponseValidationError);
+        expect(error.attempts).toBe(2);
+        expect(error.requestId).toBe("req_bad_body");
+      } finally {
+        await faults.close();
+      }
+    });
+
+    it("says how many more violations there are, and keeps them all on the error", async () => {
+      const error = (await failure(client("many-violations").generate(request))) as ResponseValidationError;
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.message.length).toBeLessThanOrEqual(500);
+      expect(error.message).toMatch(/… and \d+ more/);
+      // One per image, and one for sending 1,000 images where one was asked for.
+      expect(error.violations).toHaveLength(1001);
+      expect(error.violations).toContainEqual({
+        pointer: "/data",
+        expected: "at most 1 image(s), as many as the request's n",
+        received: "1000 images",
+      });
+    });
+
+    it.each([
+      ["a cycle", () => Object.assign({ ...request }, { self: {} as object })],
+      ["a BigInt", () => ({ ...request, big: 10n })],
+    ])("reports a request holding %s as a RequestValidationError, sending nothing", async (_what, make) => {
+      const body = make() as Record<string, unknown>;
+      if (typeof body.self === "object") (body.self as Record<string, unknown>).loop = body;
+      const before = server.requests.length;
+      const error = await failure(client("ok", { maxRetries: 2 }).generate(body as ImageGenerationRequest));
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error.attempts).toBe(0);
+      expect(seenSince(before)).toEqual([]);
+    });
+  });
+
+  describe("error answers are held to the spec leniently: the right ApiError, the mismatch on it", () => {
+    it("finds nothing wrong with a conforming ErrorResponse", async () => {
+      const error = (await failure(client("conforming-400").generate(request))) as ApiError;
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error.violations).toEqual([]);
+    });
+
+    it.each([
+      [
+        "typeless-400",
+        BadRequestError,
+        [
+          { pointer: "/error/type", expected: "required property", received: "nothing" },
+          { pointer: "/error/code", expected: "must be string,null", received: "7" },
+        ],
+      ],
+      ["null-400", BadRequestError, [{ pointer: "", expected: "must be object", received: "null" }]],
+      ["string-400", BadRequestError, [{ pointer: "", expected: "must be object", received: '"nope"' }]],
+      [
+        "html-502",
+        InternalServerError,
+        [{ pointer: "", expected: "must be object", received: '"<h1>Bad gateway</h1>"' }],
+      ],
+    ] as const)(
+      "lists where a %s body breaks ErrorResponse, and still classifies it",
+      async (play, ErrorClass, violations) => {
+        const error = (await failure(client(play).generate(request))) as ApiError;
+        expect(error).toBeInstanceOf(ErrorClass);
+        expect(error.violations).toEqual(violations);
+      },
+    );
+
+    it("names a status the spec does not document, with the ones it does", async () => {
+      const error = (await failure(client("json-404").generate(request))) as ApiError;
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.message).toContain("no such model");
+      expect(error.violations).toEqual([
+        {
+          pointer: "",
+          expected: "a status the spec documents for generateImage (200, 400, 401, 403, 429, 500, 502, 503)",
+          received: "404",
+        },
+      ]);
+    });
+
+    it('checks nothing with validateResponses: "off"', async () => {
+      const error = (await failure(client("typeless-400", { validateResponses: "off" }).generate(request))) as ApiError;
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error.violations).toEqual([]);
+    });
+  });
+
+  describe("limits and errors", () => {
+    it("gives an InvalidResponseError the server's request id", async () => {
+      const error = await failure(client("bad-with-id").generate(request));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.requestId).toBe("req_html");
+    });
+
+    it("keeps a null array item the spec forbids, for validation to report", async () => {
+      const error = (await failure(client("null-item").generate(request))) as ResponseValidationError;
+      expect(error.violations.map((violation) => violation.pointer)).toContain("/data/0");
+      const warned: SudoImagesError[] = [];
+      const result = await client("null-item", {
+        validateResponses: "warn",
+        onWarning: (e) => warned.push(e),
+      }).generate(request);
+      expect(result.data).toEqual([null]);
+    });
+
+    it("returns the body normalized in warn mode", async () => {
+      const warned: SudoImagesError[] = [];
+      const result = await client("nulls", { validateResponses: "warn", onWarning: (e) => warned.push(e) }).generate(
+        request,
+      );
+      expect(warned).toHaveLength(1);
+      expect(result).toEqual({ data: [{ url: 5 }] });
+      expect("created" in result).toBe(false);
+    });
+
+    it("keeps one Idempotency-Key across every attempt of a call that sets none", async () => {
+      const error = await failure(
+        createImagesClient({
+          apiKey: KEY,
+          baseUrl: faults.url,
+          maxRetries: 2,
+          retry: { baseDelayMs: 1 },
+          headers: { "x-faults": "503" },
+        }).generate(request),
+      );
+      expect(error.attempts).toBe(3);
+      const keys = new Set(
+        faults.requests
+          .filter((seen) => seen.headers["x-faults"] === "503")
+          .map((seen) => seen.headers["idempotency-key"]),
+      );
+      expect(keys.size).toBe(1);
+    });
+  });
+});
+
+describe("with a fault server", () => {
+  const { client } = useFaultServer("sk-call-options");
+  afterEach(() => vi.restoreAllMocks());
+
+  describe("validation modes", () => {
+    it("'off' returns a body that breaks the spec, normalized, and warns of nothing", async () => {
+      const onWarning = vi.fn();
+      const result = await client("spec-violation", { validateResponses: "off", onWarning }).generate(request);
+      expect(result).toEqual({ data: [{ url: 42 }] });
+      expect(onWarning).not.toHaveBeenCalled();
+    });
+
+    it("'strict' throws a ResponseValidationError that names the schema", async () => {
+      const error = (await failure(client("spec-violation").generate(request))) as ResponseValidationError;
+      expect(error).toBeInstanceOf(ResponseValidationError);
+      expect(error.schema).toBe("ImageGeneration");
+      expect(error.violations).toEqual([{ pointer: "/data/0/url", expected: "must be string,null", received: "42" }]);
+    });
+
+    it("'warn' without onWarning writes the message to console.warn", async () => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      await client("spec-violation", { validateResponses: "warn" }).generate(request);
+      expect(warn).toHaveBeenCalledExactlyOnceWith(
+        "Response does not match ImageGeneration in the spec: /data/0/url: must be string,null, got 42",
+      );
+    });
+
+    it("a request that breaks the spec names the request schema", async () => {
+      const error = (await failure(client("ok").generate({ ...request, n: 11 }))) as RequestValidationError;
+      expect(error.schema).toBe("ImageGenerationRequest");
+      expect(error.violations).toEqual([{ pointer: "/n", expected: "must be <= 10", received: "11" }]);
+    });
+
+    it("a request JSON cannot hold is a RequestValidationError that says so", async () => {
+      const error = (await failure(
+        client("ok").generate({ ...request, extra: 1n } as unknown as typeof request),
+      )) as RequestValidationError;
+      expect(error).toBeInstanceOf(RequestValidationError);
+      expect(error.schema).toBe("ImageGenerationRequest");
+      expect(error.violations).toEqual([
+        { pointer: "", expected: "a value JSON can hold", received: "Do not know how to serialize a BigInt" },
+      ]);
+    });
   });
 });

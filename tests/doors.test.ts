@@ -15,7 +15,7 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageBytes } from "../src/index.js";
 import { renderMockPng } from "../src/testing/mock-image.js";
-import { type Door, doors, KEY } from "./helpers/doors.js";
+import { type Door, doors, KEY, SPELLINGS } from "./helpers/doors.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that steer a terminal are what is looked for.
@@ -37,6 +37,36 @@ const MODES: Record<string, (seen: SeenRequest, res: ServerResponse, key: string
   "echo-bad-json": (_seen, res, key) =>
     res.writeHead(200, { "content-type": "application/json" }).end(`{"key": "${key}`),
   "echo-off-spec": (_seen, res, key) => sendJson(res, 200, { data: key, created: key }),
+  // JSON that parses back into the key: every slash escaped (PHP's json_encode), every character escaped.
+  "echo-json-slashes": (_seen, res, key) =>
+    res
+      .writeHead(401, { "content-type": "application/json" })
+      .end(
+        JSON.stringify({ error: { message: `Incorrect API key provided: ${key}`, type: "auth" } }).replaceAll(
+          "/",
+          "\\/",
+        ),
+      ),
+  "echo-json-unicode": (_seen, res, key) => {
+    const escaped = [...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(`{"data": "${escaped}", "${escaped}": 1, "created": 1}`);
+  },
+  "echo-percent": (_seen, res, key) =>
+    sendJson(
+      res,
+      401,
+      { error: { message: `Denied https://api.test/?key=${encodeURIComponent(key)}`, type: "auth" } },
+      { "x-echo": `https://api.test/?key=${encodeURIComponent(key)}` },
+    ),
+  "echo-base64": (_seen, res, key) =>
+    sendJson(
+      res,
+      401,
+      { error: { message: `Denied: ${btoa(`Bearer ${key}`)}`, type: "auth" } },
+      { "x-echo": btoa(`Bearer ${key}`) },
+    ),
   "echo-location": (_seen, res, key) => res.writeHead(307, { location: `https://elsewhere.test/?key=${key}` }).end(),
   "echo-control": (_seen, res, key) =>
     sendJson(res, 401, { error: { message: `bad key ${key}\u001b[2J\u001b]52;c;Zm9v\u0007 gone`, type: "auth" } }),
@@ -46,6 +76,9 @@ const MODES: Record<string, (seen: SeenRequest, res: ServerResponse, key: string
   },
   stall: () => {},
 };
+
+/** The modes that answer 2xx with JSON the spec does not allow. */
+const OFF_SPEC_2XX = ["echo-off-spec", "echo-json-unicode"];
 
 // Made now, not in a hook: the tables below are built when the file is collected.
 const outDir = mkdtempSync(path.join(tmpdir(), "sudo-images-doors-"));
@@ -85,13 +118,40 @@ describe.concurrent.each(keyDoors.map((door) => [door.name, door] as const))("%s
     async (mode) => {
       const outcome = await door.call({ base: `${hostile.url}/${mode}` });
       // The raw client checks no body against the spec: off-spec JSON is its data (scrubbed too).
-      expect(outcome.failed).toBe(!(door.name === "createRawClient" && mode === "echo-off-spec"));
+      expect(outcome.failed).toBe(!(door.name === "createRawClient" && OFF_SPEC_2XX.includes(mode)));
       const shown = outcome.texts.join("\n");
-      expect(shown).not.toContain(KEY);
+      for (const spelling of SPELLINGS) expect(shown).not.toContain(spelling);
       // Nothing a server sends can steer a terminal: no escape or bell character reaches the text.
       expect(shown).not.toMatch(TERMINAL_CONTROL);
     },
   );
+});
+
+describe.concurrent.each(keyDoors.filter((door) => door.takesOptions).map((door) => [door.name, door] as const))(
+  "%s",
+  (_name, door) => {
+    it.each(["false", "0", "no"])(
+      'refuses allowInsecureHttp: "%s", sending nothing, rather than take a string for true',
+      async (flag) => {
+        // 0.0.0.0 reaches this machine's own listener on Linux, yet it is not a loopback name.
+        const base = `http://0.0.0.0:${new URL(hostile.url).port}/echo-error-body/${door.name}-${flag}`;
+        const outcome = await door.call({ base, options: { allowInsecureHttp: flag } });
+        expect(outcome.failed).toBe(true);
+        expect(outcome.texts[0]).toMatch(/ConfigurationError/);
+        expect(outcome.texts.join("\n")).toContain(`allowInsecureHttp must be true or false; got "${flag}"`);
+        expect(hostile.requests.filter((seen) => seen.url.includes(`/${door.name}-${flag}/`))).toEqual([]);
+      },
+    );
+  },
+);
+
+describe.concurrent.each(inProcessDoors.map((door) => [door.name, door] as const))("%s", (_name, door) => {
+  it("refuses a fetch that is not a function, naming it, rather than fail with a TypeError", async () => {
+    const outcome = await door.call({ base: `${hostile.url}/stall`, options: { fetch: "fetch" } });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts[0]).toMatch(/ConfigurationError/);
+    expect(outcome.texts.join("\n")).toContain('fetch must be a function; got "fetch"');
+  });
 });
 
 describe.concurrent.each(DOORS.map((door) => [door.name, door] as const))("%s", (_name, door) => {
@@ -136,6 +196,23 @@ describe.each(inProcessDoors.map((door) => [door.name, door] as const))("%s", (_
     const outcome = await pending;
     expect(outcome.failed).toBe(true);
     expect(outcome.texts.join("\n")).toMatch(/timed out after 300 ms/);
+  });
+
+  it("sends nothing when its signal is already aborted, even with a fetch that drops init.signal", async () => {
+    const sent: unknown[] = [];
+    const counting = (input: string | Request, init?: RequestInit) => {
+      sent.push(input);
+      return deafFetch(input, init);
+    };
+    const reason = new Error("cancelled before the call");
+    const outcome = await door.call({
+      base: `${hostile.url}/stall`,
+      fetch: counting,
+      signal: AbortSignal.abort(reason),
+    });
+    expect(outcome.failed).toBe(true);
+    expect(outcome.texts[2]).toBe(String(reason));
+    expect(sent).toEqual([]);
   });
 
   it("is cancelled by its signal with a fetch that drops init.signal", async () => {

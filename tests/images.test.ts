@@ -1,18 +1,21 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ConfigurationError,
   detectImageType,
   type ImageBytesOptions,
+  type ImageData,
   ImageError,
   imageBytes,
   TimeoutError,
 } from "../src/index.js";
 import { saveImages } from "../src/node.js";
 import { renderMockPng } from "../src/testing/mock-image.js";
+import { failure } from "./helpers/failure.js";
 import { closedPort, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { usePlayServer } from "./helpers/play-server.js";
 import { pngSize } from "./helpers/png.js";
 
 const png = renderMockPng(8, 6, "tiny");
@@ -357,5 +360,73 @@ describe('imageHosts: "public"', () => {
 
   it("is the default nowhere: loopback downloads work without it", async () => {
     expect(await imageBytes({ url: `${host.url}/fox.png` })).toEqual(new Uint8Array(png));
+  });
+});
+
+describe("detectImageType, given RIFF files", () => {
+  const riff = (kind: string) => new Uint8Array([...Buffer.from("RIFF"), 0, 0, 0, 0, ...Buffer.from(kind)]);
+  it.each(["WAVE", "AVI "])("does not take a RIFF %s file for WebP", (kind) => {
+    expect(detectImageType(riff(kind)).extension).toBe("bin");
+  });
+  it("does take RIFF WEBP for WebP", () => {
+    expect(detectImageType(riff("WEBP")).extension).toBe("webp");
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { server } = usePlayServer();
+
+  describe("every failure is typed, classified right, and one bounded line", () => {
+    it("makes imageBytes failures ImageErrors: a relative or invalid URL, a non-string b64_json", async () => {
+      for (const item of [{ url: "/images/1.png" }, { url: "http://[bad" }, { url: "file:///etc/passwd" }]) {
+        await expect(imageBytes(item)).rejects.toBeInstanceOf(ImageError);
+      }
+      await expect(imageBytes({ b64_json: 42 } as unknown as ImageData)).rejects.toThrow(/b64_json is not a string/);
+    });
+  });
+
+  describe("redirects", () => {
+    it("follows an image host's http redirect, and refuses an https → http downgrade", async () => {
+      const png = Buffer.from("89504e470d0a1a0a0000", "hex");
+      const cdn = await startTestServer((seen, res) => {
+        if (seen.url === "/moved") res.writeHead(302, { location: "/image.png" }).end();
+        else if (seen.url === "/to-plain-http") res.writeHead(302, { location: `${cdn.url}/image.png` }).end();
+        else res.writeHead(200, { "content-type": "image/png" }).end(png);
+      });
+      try {
+        expect(Buffer.from(await imageBytes({ url: `${cdn.url}/moved` }))).toEqual(png);
+        // No TLS server here: the fetch plays a TLS front for the https host, passing the request to
+        // the local server and its answer (a redirect to plain http) back as it is.
+        const front = (input: string | Request, init?: RequestInit) =>
+          String(input).startsWith("https:")
+            ? fetch(`${cdn.url}${new URL(String(input)).pathname}`, init)
+            : fetch(input, init);
+        const error = await failure(imageBytes({ url: "https://cdn.example/to-plain-http" }, { fetch: front }));
+        expect(error.message).toMatch(/refused a redirect from https to http:/);
+        expect(cdn.requests.filter((seen) => seen.url === "/image.png")).toHaveLength(1);
+      } finally {
+        await cdn.close();
+      }
+    });
+  });
+
+  describe("the key", () => {
+    const saved = process.env.SUDO_API_KEY;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.SUDO_API_KEY;
+      else process.env.SUDO_API_KEY = saved;
+    });
+
+    it("never goes to an image host, not even from SUDO_API_KEY", async () => {
+      process.env.SUDO_API_KEY = "sk-env-key";
+      const before = server.requests.length;
+      await imageBytes(
+        { url: `${server.url}/image.png` },
+        { fetch: (url, init) => fetch(url, { ...init, headers: { "x-play": "image" } }) },
+      );
+      // This host answers JSON, which is refused as no image, after the request that matters here.
+      await expect(imageBytes({ url: `${server.url}/image.png` })).rejects.toThrow(/is not an image/);
+      for (const seen of server.requests.slice(before)) expect(seen.headers.authorization).toBeUndefined();
+    });
   });
 });

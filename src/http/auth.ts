@@ -2,6 +2,7 @@ import { ConfigurationError, MissingApiKeyError } from "../errors.js";
 import { readEnv } from "./environment.js";
 import { isLoopbackHost } from "./hosts.js";
 import { checkedKey } from "./secrets.js";
+import { checkFlag } from "./settings.js";
 
 /** Where the key comes from and where it may go, resolved once per client. */
 export interface KeySource {
@@ -46,10 +47,11 @@ export function bearer(key: string): string {
 
 /**
  * The host an http URL would send the key to in clear text, or `undefined` when that is safe:
- * https, a loopback host (`localhost`, `127.x.x.x`, `[::1]`, exactly), or `allowInsecureHttp`.
+ * https, a loopback host (`localhost`, `127.x.x.x`, `[::1]`, exactly), or `allowInsecureHttp`,
+ * which must be `true` (`"false"` from an environment variable is a `ConfigurationError`, not truthy).
  */
-export function insecureTarget(url: string, allowInsecureHttp: boolean): string | undefined {
-  if (allowInsecureHttp || !url.startsWith("http:")) return undefined;
+export function insecureTarget(url: string, allowInsecureHttp: boolean | undefined): string | undefined {
+  if (checkFlag(allowInsecureHttp, "allowInsecureHttp") || !url.startsWith("http:")) return undefined;
   const { hostname, host } = new URL(url);
   return isLoopbackHost(hostname) ? undefined : host;
 }

@@ -1,7 +1,7 @@
 import { ConnectionError, type ErrorContext, InvalidResponseError, RedirectError, SudoImagesError } from "../errors.js";
 import { discard, readBody, responseTooLarge } from "./body-limit.js";
 import type { Logger } from "./debug-log.js";
-import { redactedHeaders, scrub, scrubHeaders } from "./secrets.js";
+import { redactedHeaders, scrub, scrubAnswer, scrubHeaders } from "./secrets.js";
 
 /** A fetch as the package calls it: `fetch(input, init)`, the signal always in `init`. */
 export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
@@ -90,7 +90,7 @@ export async function exchange(
     "text",
   ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
-  return { response, text: scrub(text, key) };
+  return { response, text: scrubAnswer(text, key) };
 }
 
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */

@@ -1,4 +1,5 @@
 import { ConfigurationError } from "../errors.js";
+import { spellingsOf } from "./key-spellings.js";
 
 /** What an API key may hold: visible ASCII, as a header value must; no spaces, newlines or NULs. */
 const KEY_SHAPE = /^[\x21-\x7e]+$/;
@@ -15,6 +16,11 @@ const REDACTED = "[redacted]";
  * error never repeats the key, only what is wrong with it and where it came from.
  */
 export function checkedKey(key: string, source: string): string {
+  if (typeof key !== "string") {
+    throw new ConfigurationError(
+      `The API key from ${source} must be a string, not a ${typeof key} (the key is not shown here)`,
+    );
+  }
   if (KEY_SHAPE.test(key)) return key;
   if (key === "") throw new ConfigurationError(`The API key from ${source} is empty`);
   const what = /[\r\n]/.test(key)
@@ -30,11 +36,64 @@ export function checkedKey(key: string, source: string): string {
 }
 
 /**
- * `text` with every occurrence of `secret` replaced by `[redacted]`: for anything a server sends
- * back that may echo the key (`Incorrect API key provided: sk-…`).
+ * `text` with every occurrence of `secret` replaced by `[redacted]`, in each spelling a server may
+ * echo it in (as it is, URL-encoded, base64: see `Spellings`): for anything a server sends back
+ * (`Incorrect API key provided: sk-…`). The text is returned as it is when nothing matches.
  */
 export function scrub(text: string, secret: string | undefined): string {
-  return secret && isScrubbable(secret) && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
+  if (!secret || !isScrubbable(secret)) return text;
+  const { exact, percent } = spellingsOf(secret);
+  let scrubbed = text;
+  for (const spelling of exact) if (scrubbed.includes(spelling)) scrubbed = scrubbed.replaceAll(spelling, REDACTED);
+  // Base64 never holds a %, so an answer of megabytes of it is not searched a second time.
+  return scrubbed.includes("%") ? scrubbed.replace(percent, REDACTED) : scrubbed;
+}
+
+/**
+ * A body's text scrubbed (see `scrub`), and scrubbed of what JSON parsing makes of it too: `\/`
+ * (PHP writes every slash so) or `\u0073` turn back into the key in whoever parses the body. The
+ * body is parsed only when it holds an escape that can make a character of the key; then, if a
+ * string or a property name of the parsed value holds the key, the text becomes that value,
+ * scrubbed, as JSON again. Text that is not JSON stays as it is: nothing parses it.
+ */
+export function scrubAnswer(text: string, secret: string | undefined): string {
+  const scrubbed = scrub(text, secret);
+  if (!secret || !isScrubbable(secret) || !spellingsOf(secret).escapes.test(scrubbed)) return scrubbed;
+  let changed = false;
+  const clean = (value: string) => {
+    const result = scrub(value, secret);
+    changed ||= result !== value;
+    return result;
+  };
+  try {
+    // A byte-order mark is dropped by Response.json() and Response.text(), so a body parsed by them has none.
+    const parsed: unknown = JSON.parse(scrubbed.replace(/^\uFEFF/, ""), (_name, value: unknown) =>
+      typeof value === "string" ? clean(value) : renamed(value, clean),
+    );
+    return changed ? JSON.stringify(parsed) : scrubbed;
+  } catch (error) {
+    // Nested too deep to walk (a RangeError): none of it can be shown safely.
+    return error instanceof RangeError ? REDACTED : scrubbed;
+  }
+}
+
+/** `value` with each own property name passed through `clean` (an object JSON parsing just made). */
+function renamed(value: unknown, clean: (name: string) => string): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  for (const name of Object.keys(record)) {
+    const cleaned = clean(name);
+    if (cleaned === name) continue;
+    // Defined, not assigned: a name such as __proto__ stays a plain property.
+    Object.defineProperty(record, cleaned, {
+      value: record[name],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    delete record[name];
+  }
+  return value;
 }
 
 /**

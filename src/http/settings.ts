@@ -6,6 +6,50 @@ import { MAX_TIMER_MS } from "./timeout.js";
 export const DEFAULT_BASE_URL = "https://sudoapp.dev/api";
 
 /**
+ * A value as a message about a wrong option shows it: a string quoted (and cut short), a number or
+ * a flag as it is, anything else by its kind, so a message never reads `[object Object]`.
+ */
+export function shownValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || value === undefined || ["number", "boolean", "bigint"].includes(typeof value)) {
+    return String(value);
+  }
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * A flag: `true` or `false` (`undefined` is `false`). Anything else, such as `"false"` from an
+ * environment variable, is refused, never taken as truthy.
+ */
+export function checkFlag(value: unknown, option: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value === "boolean") return value;
+  throw new ConfigurationError(`${option} must be true or false; got ${shownValue(value)}`);
+}
+
+/** A function the caller hands over (`fetch`, `logger`, a callback), or `undefined`. */
+export function checkFunction<T>(value: T | undefined, option: string): T | undefined {
+  if (value === undefined || typeof value === "function") return value;
+  throw new ConfigurationError(`${option} must be a function; got ${shownValue(value)}`);
+}
+
+/** An object of sub-options (`retry`), or `undefined`. */
+export function checkObject<T extends object>(value: T | undefined, option: string): T | undefined {
+  if (value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value))) return value;
+  throw new ConfigurationError(`${option} must be an object; got ${shownValue(value)}`);
+}
+
+/** An `AbortSignal` (from this realm or another: it is recognized by its shape), or `undefined`. */
+export function checkSignal(value: AbortSignal | undefined, option: string): AbortSignal | undefined {
+  const signal = value as { aborted?: unknown; addEventListener?: unknown } | undefined;
+  if (value === undefined || (typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function")) {
+    return value;
+  }
+  throw new ConfigurationError(`${option} must be an AbortSignal; got ${shownValue(value)}`);
+}
+
+/**
  * A timeout as the caller meant it: `Infinity` is "no timeout"; anything else must be a whole
  * number of milliseconds from 1 to 2^31 − 1 (a longer timer would fire at once in every runtime).
  */
@@ -14,21 +58,21 @@ export function checkTimeout(value: number, option: string): number {
     return value;
   }
   throw new ConfigurationError(
-    `${option} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, or Infinity for none; got ${String(value)}`,
+    `${option} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, or Infinity for none; got ${shownValue(value)}`,
   );
 }
 
 /** A count or size that must be a whole number of at least `min` (and finite). */
 export function checkWhole(value: number, option: string, min: number): number {
   if (Number.isSafeInteger(value) && value >= min) return value;
-  throw new ConfigurationError(`${option} must be a whole number of at least ${min}; got ${String(value)}`);
+  throw new ConfigurationError(`${option} must be a whole number of at least ${min}; got ${shownValue(value)}`);
 }
 
-/** One of `choices`, else a `ConfigurationError` that lists them. */
-export function checkChoice<T extends string>(value: T, option: string, choices: readonly T[]): T {
-  if (choices.includes(value)) return value;
+/** One of `choices`, else a `ConfigurationError` that lists them (`true` is no `"strict"`). */
+export function checkChoice<T extends string>(value: unknown, option: string, choices: readonly T[]): T {
+  if (choices.includes(value as T)) return value as T;
   const listed = choices.map((choice) => JSON.stringify(choice)).join(" or ");
-  throw new ConfigurationError(`${option} must be ${listed}; got ${JSON.stringify(String(value))}`);
+  throw new ConfigurationError(`${option} must be ${listed}; got ${shownValue(value)}`);
 }
 
 /**
@@ -37,24 +81,64 @@ export function checkChoice<T extends string>(value: T, option: string, choices:
  * here instead, without repeating it.
  */
 export function checkHeaderValue(value: string, option: string): string {
-  if (typeof value === "string" && !/[\r\n\0]/.test(value)) return value;
-  throw new ConfigurationError(
-    `${option} must be a string without line breaks or NUL characters (the value is not shown here)`,
-  );
+  if (typeof value !== "string" || /[\r\n\0]/.test(value)) {
+    throw new ConfigurationError(
+      `${option} must be a string without line breaks or NUL characters (the value is not shown here)`,
+    );
+  }
+  if (/[\u0100-\uffff]/.test(value)) {
+    throw new ConfigurationError(
+      `${option} must hold only Latin-1 characters, as HTTP headers do (the value is not shown here)`,
+    );
+  }
+  return value;
 }
 
-/** Every value of a `headers` option, checked by `checkHeaderValue`. */
-export function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
-  for (const [name, value] of Object.entries(headers ?? {}))
+/** A header name as RFC 9110 has it (a token). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * A `headers` option in any form `fetch` takes (a `Headers`, an array of pairs, an object; a
+ * `Map` too), each name and value checked (`checkHeaderValue`), as one object with lower-case
+ * names: so a caller's `Content-Type` is replaced by the client's, not sent beside it.
+ */
+export function checkHeaders(headers: HeadersInit | undefined): Record<string, string> {
+  // A Map keeps the caller's order and takes any name (`__proto__` is a valid token).
+  const merged = new Map<string, string>();
+  for (const [name, value] of headerPairs(headers)) {
+    if (!HEADER_NAME.test(name))
+      throw new ConfigurationError(`headers holds ${shownValue(name)}, which is not a header name`);
     checkHeaderValue(value, `headers[${JSON.stringify(name)}]`);
-  return { ...headers };
+    const lower = name.toLowerCase();
+    const before = merged.get(lower);
+    merged.set(lower, before === undefined ? value : `${before}, ${value}`);
+  }
+  return Object.fromEntries(merged);
+}
+
+/** The name-value pairs of a `headers` option; anything that holds none is refused. */
+function headerPairs(headers: unknown): [string, string][] {
+  if (headers === undefined) return [];
+  const wrong = () =>
+    new ConfigurationError(
+      `headers must be a Headers, an array of [name, value] pairs or an object; got ${shownValue(headers)}`,
+    );
+  if (typeof headers !== "object" || headers === null) throw wrong();
+  if (!(Symbol.iterator in headers)) return Object.entries(headers);
+  const pairs = [...(headers as Iterable<unknown>)];
+  if (!pairs.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string")) throw wrong();
+  return pairs as [string, string][];
 }
 
 /**
  * The API root: an absolute `http:` or `https:` URL without query or fragment (paths are appended
  * to it), with trailing slashes removed.
  */
-export function checkBaseUrl(value: string, source: string): string {
+export function checkBaseUrl(given: string | URL, source: string): string {
+  if (typeof given !== "string" && !(given instanceof URL)) {
+    throw new ConfigurationError(`${source} must be a string or a URL; got ${shownValue(given)}`);
+  }
+  const value = String(given);
   let url: URL;
   try {
     url = new URL(value);

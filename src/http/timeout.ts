@@ -9,7 +9,8 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs one attempt with its own signal, aborted when the caller's `signal` aborts (with the
- * caller's reason) or after `timeoutMs` (with a `TimeoutError`), whichever comes first;
+ * caller's reason) or after `timeoutMs` (with a `TimeoutError`), whichever comes first (a signal
+ * aborted already rejects with its reason before the attempt starts);
  * `Infinity` sets no timer. The attempt is raced against that signal, so a `fetch` that drops
  * `init.signal` (or a body that never ends) cannot hold the call past it. The timer and the wait
  * on the caller's signal are released when the attempt settles.
@@ -21,6 +22,8 @@ export async function withTimeout<T>(
   describe: () => string,
   context: ErrorContext = {},
 ): Promise<T> {
+  // A `fetch` that ignores its signal would still send the request (a paid one): nothing starts.
+  if (signal?.aborted) throw signal.reason;
   const controller = new AbortController();
   // Only this function aborts `controller`, so it rejects the race itself rather than listening
   // on the signal it just made (a listener per attempt costs more than the rest of this function).
@@ -31,9 +34,7 @@ export async function withTimeout<T>(
       reject(reason);
     };
   });
-  let stopWaiting: (() => void) | undefined;
-  if (signal?.aborted) stop(signal.reason);
-  else if (signal) stopWaiting = whenAborted(signal, () => stop(signal.reason));
+  const stopWaiting = signal ? whenAborted(signal, () => stop(signal.reason)) : undefined;
   const timer =
     timeoutMs === Number.POSITIVE_INFINITY
       ? undefined

@@ -8,8 +8,14 @@ import { saveImages } from "../../src/node.js";
 import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
 import { runScript } from "./run-script.js";
 
-/** The key every door is given; no text a door shows may hold it. */
-export const KEY = "sk-doors-KEY-0123456789";
+/**
+ * The key every door is given; no text a door shows may hold it, in any spelling of `SPELLINGS`.
+ * It holds a `/` (which PHP's `json_encode` writes `\/`) and a `+` (which URL encoding changes).
+ */
+export const KEY = "sk-doors/KEY+0123456789";
+
+/** The key as a server may write it back: as it is, URL-encoded, base64 of its `Authorization` header. */
+export const SPELLINGS = [KEY, encodeURIComponent(KEY), btoa(`Bearer ${KEY}`)];
 
 /** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
 export interface Outcome {
@@ -23,6 +29,8 @@ export interface Call {
   timeoutMs?: number;
   fetch?: (input: string | Request, init?: RequestInit) => Promise<Response>;
   signal?: AbortSignal;
+  /** More options, of any type (as a config loader hands them over), for the doors that take options. */
+  options?: Record<string, unknown>;
 }
 
 export interface Door {
@@ -31,6 +39,8 @@ export interface Door {
   sendsKey: boolean;
   /** Whether the door takes a `fetch` and a `signal` (the in-process ones). */
   inProcess: boolean;
+  /** Whether the door takes an options object (`Call.options`): every one but the CLI's. */
+  takesOptions: boolean;
   call(call: Call): Promise<Outcome>;
 }
 
@@ -64,21 +74,27 @@ export function doors(outDir: string): Door[] {
       name: "generate",
       sendsKey: true,
       inProcess: true,
-      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      takesOptions: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal, options }) =>
         outcomeOf(
-          createImagesClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch }).generate(request, {
-            signal,
-          }),
+          Promise.resolve().then(() =>
+            createImagesClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch, ...options }).generate(
+              request,
+              { signal },
+            ),
+          ),
         ),
     },
     {
       name: "createRawClient",
       sendsKey: true,
       inProcess: true,
-      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
+      takesOptions: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal, options }) =>
         outcomeOf(
-          createRawClient({ apiKey: KEY, baseUrl: base, timeoutMs, fetch })
-            .POST("/v1/images/generations", { body: request, signal })
+          Promise.resolve()
+            .then(() => createRawClient({ apiKey: KEY, baseUrl: base, timeoutMs, fetch, ...options }))
+            .then((raw) => raw.POST("/v1/images/generations", { body: request, signal }))
             .then(({ data, error }) => {
               // openapi-fetch hands an error answer back as `error`: it is shown too.
               if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
@@ -90,22 +106,29 @@ export function doors(outDir: string): Door[] {
       name: "imageBytes",
       sendsKey: false,
       inProcess: true,
-      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
-        outcomeOf(imageBytes({ url: `${base}/image.png` }, { timeoutMs, fetch, signal })),
+      takesOptions: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal, options }) =>
+        outcomeOf(imageBytes({ url: `${base}/image.png` }, { timeoutMs, fetch, signal, ...options })),
     },
     {
       name: "saveImages",
       sendsKey: false,
       inProcess: true,
-      call: ({ base, timeoutMs = 10_000, fetch, signal }) =>
-        outcomeOf(saveImages({ data: [{ url: `${base}/image.png` }] }, outDir, { timeoutMs, fetch, signal })),
+      takesOptions: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal, options }) =>
+        outcomeOf(
+          saveImages({ data: [{ url: `${base}/image.png` }] }, outDir, { timeoutMs, fetch, signal, ...options }),
+        ),
     },
     {
       name: "verifyServer",
       sendsKey: true,
       inProcess: false,
-      call: async ({ base, timeoutMs = 10_000 }) => {
-        const done = await outcomeOf(verifyServer(base, { apiKey: KEY, budget: 1, include: ["valid"], timeoutMs }));
+      takesOptions: true,
+      call: async ({ base, timeoutMs = 10_000, options }) => {
+        const done = await outcomeOf(
+          verifyServer(base, { apiKey: KEY, budget: 1, include: ["valid"], timeoutMs, ...options }),
+        );
         // A report is a success for verify; what a person sees of it is each check's line.
         const report = done.failed ? undefined : (JSON.parse(done.texts[0] as string) as Parameters<typeof lines>[0]);
         return report ? { failed: report.failed.length > 0, texts: [...done.texts, ...lines(report)] } : done;
@@ -115,6 +138,7 @@ export function doors(outDir: string): Door[] {
       name: "CLI generate",
       sendsKey: true,
       inProcess: false,
+      takesOptions: false,
       call: ({ base, timeoutMs = 10_000 }) =>
         cli(["generate", "a lighthouse", "--base-url", base, "--out", outDir, "--timeout", String(timeoutMs)]),
     },
@@ -122,6 +146,7 @@ export function doors(outDir: string): Door[] {
       name: "CLI verify",
       sendsKey: true,
       inProcess: false,
+      takesOptions: false,
       call: ({ base, timeoutMs = 10_000 }) =>
         cli(["verify", "--base-url", base, "--budget", "1", "--include", "valid", "--timeout", String(timeoutMs)]),
     },

@@ -1,5 +1,7 @@
 import type { ServerResponse } from "node:http";
+import { createImagesClient, type ImagesClientOptions } from "../../src/index.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./http-server.js";
+import { liveServer } from "./live-server.js";
 
 /** What the fault server does with one attempt. */
 export type Fault =
@@ -74,4 +76,28 @@ const FAULTS: Record<Fault, (res: ServerResponse) => void> = {
 /** Plays one fault on a response. */
 export function play(fault: Fault, res: ServerResponse): void {
   FAULTS[fault](res);
+}
+
+/** The fault server of one `describe`, and a client of it that asks for `faults`. */
+export interface FaultSuite {
+  server: FaultServer;
+  /** No retries unless `options` says so, and a backoff of 1 ms when it does. */
+  client(faults: string, options?: ImagesClientOptions): ReturnType<typeof createImagesClient>;
+}
+
+/** Starts a fault server for the enclosing `describe`, closed after it. */
+export function useFaultServer(key: string): FaultSuite {
+  const server = liveServer(startFaultServer);
+  return {
+    server,
+    client: (faults, options = {}) =>
+      createImagesClient({
+        apiKey: key,
+        baseUrl: server.url,
+        maxRetries: 0,
+        retry: { baseDelayMs: 1, maxDelayMs: 1 },
+        headers: { "x-faults": faults },
+        ...options,
+      }),
+  };
 }

@@ -1,10 +1,17 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { insecureTarget } from "../../src/http/auth.js";
 import { displayUrl, scrub } from "../../src/http/secrets.js";
-import { type ApiError, createImagesClient, MissingApiKeyError, type SudoImagesError } from "../../src/index.js";
+import {
+  type ApiError,
+  ConfigurationError,
+  createImagesClient,
+  MissingApiKeyError,
+  type SudoImagesError,
+} from "../../src/index.js";
 import { VALID_BODY } from "../helpers/fault-server.js";
 import { sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 import { asPage } from "../helpers/page-globals.js";
+import { usePlayServer } from "../helpers/play-server.js";
 
 const request = { prompt: "p", model: "m" };
 
@@ -120,5 +127,41 @@ describe("displayUrl", () => {
     ["1http://u@h", "1http://u@h"],
   ])("%s shows as %s", (url, shown) => {
     expect(displayUrl(url)).toBe(shown);
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { KEY, request, server } = usePlayServer();
+
+  describe("the key", () => {
+    const saved = process.env.SUDO_API_KEY;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.SUDO_API_KEY;
+      else process.env.SUDO_API_KEY = saved;
+    });
+
+    it("is read from SUDO_API_KEY at each call, so a rotated key is used by the next one", async () => {
+      process.env.SUDO_API_KEY = "sk-first-key";
+      const unkeyed = createImagesClient({ baseUrl: server.url, maxRetries: 0 });
+      const before = server.requests.length;
+      await unkeyed.generate(request);
+      process.env.SUDO_API_KEY = "sk-rotated-key";
+      await unkeyed.generate(request);
+      expect(server.requests.slice(before).map((seen) => seen.headers.authorization)).toEqual([
+        "Bearer sk-first-key",
+        "Bearer sk-rotated-key",
+      ]);
+    });
+
+    it.each(["127.0.0.1.nip.io", "localhost.evil.com", "127.0.0.1.example", "my-localhost"])(
+      "is not sent over plain http to %s, which only looks like loopback",
+      async (host) => {
+        const error = await failure(
+          createImagesClient({ apiKey: KEY, baseUrl: `http://${host}:8080` }).generate(request),
+        );
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(error.message).toContain(`http://${host}:8080`);
+      },
+    );
   });
 });

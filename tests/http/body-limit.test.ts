@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { discard, readBody } from "../../src/http/body-limit.js";
+import { type ImageData, ImageError, InvalidResponseError, imageBytes } from "../../src/index.js";
+import { failure } from "../helpers/failure.js";
+import { usePlayServer } from "../helpers/play-server.js";
 
 const tooLarge = (size: string) => new Error(`too large: ${size}`);
 
@@ -49,5 +52,27 @@ describe("discard", () => {
     } finally {
       process.off("unhandledRejection", record);
     }
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { request, server, client } = usePlayServer();
+
+  describe("size caps hold on what the client holds, not on what the wire says", () => {
+    it("stops a gzip bomb on generate at maxResponseBytes of decoded bytes", async () => {
+      const error = await failure(client("gzip-bomb", { maxResponseBytes: 1024 * 1024 }).generate(request));
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error.message).toContain("over the 1048576-byte limit");
+      expect(error.message).toContain("once decoded");
+    });
+
+    it("stops a gzip bomb on imageBytes at maxBytes", async () => {
+      const item: ImageData = { url: `${server.url}/image.png` };
+      const bomb = (input: string | Request, init?: RequestInit) =>
+        fetch(input, { ...init, headers: { "x-play": "image-bomb" } });
+      const error = await failure(imageBytes(item, { maxBytes: 1024 * 1024, fetch: bomb }));
+      expect(error).toBeInstanceOf(ImageError);
+      expect(error.message).toMatch(/over the 1048576-byte limit/);
+    });
   });
 });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createImagesClient, createRawClient } from "../../src/index.js";
 import { VALID_BODY } from "../helpers/fault-server.js";
 import { closedPort, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
+import { usePlayServer } from "../helpers/play-server.js";
 
 /** The server answers after the delay the request's `x-delay` header names, so timings have a floor. */
 let server: TestServer;
@@ -99,5 +100,36 @@ describe("createRawClient", () => {
     await expect(raw.POST("/v1/images/generations", { body })).rejects.toThrow(/connection error: fetch failed/);
     // The same line as generate's: one exchange logs for both.
     expect(lines[1]).toBe(`✗ POST http://127.0.0.1:${port}/v1/images/generations failed: fetch failed`);
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { KEY, request, server } = usePlayServer();
+
+  describe("the debug log", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      vi.restoreAllMocks();
+    });
+
+    it("is on with DEBUG=* or DEBUG=sudo-images among others, and off otherwise", async () => {
+      const linesWith = async (DEBUG: string) => {
+        vi.stubEnv("DEBUG", DEBUG);
+        const stderr = vi.spyOn(console, "error").mockImplementation(() => {});
+        await createImagesClient({ apiKey: KEY, baseUrl: server.url, maxRetries: 0 }).generate(request);
+        const lines = stderr.mock.calls.map(([line]) => String(line));
+        stderr.mockRestore();
+        return lines;
+      };
+      expect(await linesWith("*")).toEqual([
+        expect.stringMatching(
+          /^\[sudo-images\] → POST http:\/\/127\.0\.0\.1:\d+\/v1\/images\/generations \(.*authorization: \[redacted\]/,
+        ),
+        expect.stringMatching(/^\[sudo-images\] ← POST .* 200 in \d+ ms$/),
+      ]);
+      expect(await linesWith("other, sudo-images")).toHaveLength(2);
+      expect(await linesWith("other")).toEqual([]);
+      expect(await linesWith("sudo-images-extra")).toEqual([]);
+    });
   });
 });

@@ -93,3 +93,12 @@ describe("retryDelay", () => {
     expect(fullJitter).toEqual([375, 750, 6000]);
   });
 });
+
+describe("limits and errors", () => {
+  it("jitters the backoff in production: no two of twenty delays need be equal, none above the base", () => {
+    const delays = Array.from({ length: 20 }, () => retryDelay(1, undefined, DEFAULT_RETRY_POLICY));
+    expect(new Set(delays).size).toBeGreaterThan(1);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(500);
+    for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(375);
+  });
+});

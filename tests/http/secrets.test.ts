@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scrub } from "../../src/http/secrets.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { scrub, scrubAnswer } from "../../src/http/secrets.js";
 import {
   ApiError,
   ConfigurationError,
@@ -13,8 +13,11 @@ import {
   ResponseValidationError,
   TimeoutError,
 } from "../../src/index.js";
+import { startMockServer } from "../../src/testing/index.js";
+import { failure } from "../helpers/failure.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { closedPort, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
+import { usePlayServer } from "../helpers/play-server.js";
 
 const SECRET = "sk-test-SECRET-123";
 const request = { prompt: "a lighthouse", model: "gpt-image-1" };
@@ -143,5 +146,162 @@ describe("scrub", () => {
     );
     expect(scrub("as drawn by the sudo-images mock", "mock")).toBe("as drawn by the sudo-images mock");
     expect(scrub("iVBORw0KGgoAAAAtest", "test")).toBe("iVBORw0KGgoAAAAtest");
+  });
+});
+
+describe("scrub, in every spelling a server echoes a key in", () => {
+  const key = "sk-live/KEY+0123456789abc";
+  const lowerHex = (text: string) => text.replace(/%[0-9A-F]{2}/g, (encoded) => encoded.toLowerCase());
+  const urlAlphabet = (text: string) => text.replaceAll("+", "-").replaceAll("/", "_");
+
+  it.each([
+    ["URL-encoded", encodeURIComponent(key)],
+    ["URL-encoded with lower-case hex", lowerHex(encodeURIComponent(key))],
+    ["form-encoded", new URLSearchParams({ key }).toString().slice("key=".length)],
+    ["URL-encoded whole", [...key].map((char) => `%${char.charCodeAt(0).toString(16)}`).join("")],
+    ["base64 of its Authorization header", btoa(`Bearer ${key}`)],
+    ["base64 of itself", btoa(key)],
+    ["base64 of itself after one byte", btoa(`:${key}`)],
+    ["base64 of itself after two bytes", btoa(`x:${key}`)],
+    ["base64url of its Authorization header", urlAlphabet(btoa(`Bearer ${key}`))],
+  ])("%s", (_how, spelled) => {
+    const scrubbed = scrub(`echoed: ${spelled}.`, key);
+    expect(scrubbed).toMatch(/^echoed: .*\[redacted\].*\.$/);
+    expect(scrubbed).not.toContain(spelled);
+  });
+
+  it("leaves a key of under 12 characters in base64 alone (megabytes of image data could hold 5 of its characters)", () => {
+    expect(scrub(`image: ${btoa("Bearer sk-1")}`, "sk-1")).toBe(`image: ${btoa("Bearer sk-1")}`);
+    expect(scrub("sk-1 and sk%2D1", "sk-1")).toBe("[redacted] and [redacted]");
+  });
+
+  it("hands back the very text it was given when no spelling is in it", () => {
+    const text = `{"data":[{"b64_json":"${"iVBORw0KGgo".repeat(1000)}"}],"note":"100% done"}`;
+    expect(scrub(text, key)).toBe(text);
+  });
+});
+
+describe("scrubAnswer", () => {
+  const key = "sk-live/KEY+0123456789abc";
+  const everyCharacterEscaped = [...key]
+    .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("");
+  /** Every string and property name in a parsed value. */
+  const stringsIn = (value: unknown): string[] =>
+    typeof value === "string"
+      ? [value]
+      : typeof value === "object" && value !== null
+        ? Object.entries(value).flatMap(([name, item]) => [name, ...stringsIn(item)])
+        : [];
+
+  const bearer64 = btoa(`Bearer ${key}`);
+  it.each([
+    [
+      "every slash escaped (PHP's json_encode)",
+      JSON.stringify({ error: { message: `bad key ${key}` } }).replaceAll("/", "\\/"),
+      key,
+    ],
+    ["every character escaped", `{"error": {"message": "bad key ${everyCharacterEscaped}"}}`, key],
+    ["in a property name", `{"${everyCharacterEscaped}": 1, "__proto__": "${everyCharacterEscaped}"}`, key],
+    ["in base64 with its slashes escaped", `{"dump": "${bearer64.replaceAll("/", "\\/")}"}`, bearer64],
+    ["after a byte-order mark", `\uFEFF{"message": "${everyCharacterEscaped}"}`, key],
+    ["as a JSON string", `"${everyCharacterEscaped}"`, key],
+  ])("keeps the key out of what parsing makes of a body with it %s", (_how, body, spelled) => {
+    expect(stringsIn(JSON.parse(body.replace(/^\uFEFF/, ""))).join()).toContain(spelled);
+    const parsed: unknown = JSON.parse(scrubAnswer(body, key));
+    expect(stringsIn(parsed).join()).not.toContain(spelled);
+    expect(JSON.stringify(parsed)).toContain("[redacted]");
+  });
+
+  it.each([
+    ["no escape", `{"data":[{"b64_json":"${"iVBORw0KGgo".repeat(1000)}"}]}`],
+    ["escapes that make no character of any spelling", `{"revised_prompt":"a \\"caf\\u00e9\\"\\n"}`],
+    ["an escaped key in text that is not JSON", `bad key ${everyCharacterEscaped} (`],
+  ])("hands back the very text it was given for a body with %s", (_what, body) => {
+    expect(scrubAnswer(body, key)).toBe(body);
+  });
+
+  it("cuts out a body nested too deep to walk rather than show it", () => {
+    const deep = `${"[".repeat(200_000)}"${everyCharacterEscaped}"${"]".repeat(200_000)}`;
+    expect(scrubAnswer(deep, key)).toBe("[redacted]");
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { KEY, request, server, client, seenSince } = usePlayServer();
+
+  describe("the key never leaks, whatever it holds", () => {
+    it.each([
+      ["a line break", "sk-abc\ndef"],
+      ["a line break", "sk-abc\rdef"],
+      ["a NUL character", "sk-abc\0def"],
+      ["white space", "sk-abc def"],
+      ["white space", "sk-abc\tdef"],
+      ["a character outside printable ASCII", "sk-abc\u00e9def"],
+    ])(
+      "refuses a key with %s before anything is sent, saying where it came from and not what it is",
+      async (what, key) => {
+        const before = server.requests.length;
+        const said = (source: string) =>
+          `The API key from ${source} holds ${what}; check how it was pasted (the key is not shown here).`;
+        const error = await failure(client("ok", { apiKey: key, maxRetries: 2 }).generate(request));
+        expect(error).toBeInstanceOf(ConfigurationError);
+        expect(error.message).toBe(said("the apiKey option"));
+        expect(error.attempts).toBe(0);
+        if (!key.includes("\0")) {
+          // An environment variable cannot hold a NUL.
+          vi.stubEnv("SUDO_API_KEY", key);
+          const fromEnv = await failure(client("ok", { apiKey: undefined }).generate(request));
+          vi.unstubAllEnvs();
+          expect(fromEnv.message).toBe(said("SUDO_API_KEY"));
+        }
+        expect(seenSince(before)).toEqual([]);
+      },
+    );
+
+    it("scrubs the key from a server that echoes it, in the message and the body", async () => {
+      const error = (await failure(client("echo-key").generate(request))) as ApiError;
+      expect(error.status).toBe(401);
+      expect(error.message).toContain("Incorrect API key provided: [redacted]");
+      expect(JSON.stringify(error)).not.toContain(KEY);
+      expect(JSON.stringify(error.body)).not.toContain(KEY);
+    });
+
+    it("redacts every credential-bearing header in the debug log", async () => {
+      const lines: string[] = [];
+      const secretHeaders = {
+        "x-play": "null-400",
+        "proxy-authorization": "Basic c2VjcmV0",
+        cookie: "s=1",
+        "x-api-key": "xk",
+      };
+      const options = { headers: secretHeaders, logger: (line: string) => lines.push(line) };
+      const error = await failure(client("null-400", options).generate(request));
+      const text = [...lines, error.message].join("\n");
+      for (const secret of ["c2VjcmV0", "s=1", "xk", KEY]) expect(text).not.toContain(secret);
+      expect(lines[0]).toMatch(/proxy-authorization: \[redacted\].*cookie: \[redacted\].*x-api-key: \[redacted\]/);
+      expect(lines[0]).toContain("authorization: [redacted]");
+    });
+
+    it("refuses a baseUrl with a password at creation, without showing it", () => {
+      const base = server.url.replace("http://", "http://user:hunter2@");
+      expect(() => createImagesClient({ apiKey: KEY, baseUrl: base })).toThrow(/must not hold a user name or password/);
+      expect(() => createImagesClient({ apiKey: KEY, baseUrl: `${base}?q` })).not.toThrow(/hunter2/);
+    });
+
+    it("keeps no bearer key in the mock server's request log", async () => {
+      const mock = await startMockServer();
+      try {
+        await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
+          ...request,
+          model: "dall-e-2",
+          size: "256x256",
+        });
+        expect(mock.requests[0]?.headers.authorization).toBe("Bearer [redacted]");
+        expect(JSON.stringify(mock.requests)).not.toContain(KEY);
+      } finally {
+        await mock.close();
+      }
+    });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { whenAborted } from "../../src/http/signals.js";
 import { sleep } from "../../src/http/sleep.js";
 import { withTimeout } from "../../src/http/timeout.js";
+import { usePlayServer } from "../helpers/play-server.js";
 
 describe("whenAborted: one listener per signal, however many wait", () => {
   it("calls every waiter still waiting, and leaves no listener behind", () => {
@@ -76,5 +77,30 @@ describe("withTimeout lets go of its timer", () => {
     );
     expect(timers()).toBe(before);
     await expect(settled).resolves.toBe("done");
+  });
+});
+
+describe("with a server that plays each test's part", () => {
+  const { request, client } = usePlayServer();
+
+  describe("one AbortSignal shared by many calls", () => {
+    it("leaves no listener behind and raises no MaxListenersExceededWarning", async () => {
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning);
+      process.on("warning", onWarning);
+      try {
+        const controller = new AbortController();
+        const calls = Array.from({ length: 25 }, () =>
+          client("slow", { maxRetries: 1 }).generate(request, { signal: controller.signal }),
+        );
+        expect(getEventListeners(controller.signal, "abort").length).toBeLessThanOrEqual(1);
+        await Promise.all(calls);
+        expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
+      } finally {
+        process.off("warning", onWarning);
+      }
+    });
   });
 });
