@@ -10,6 +10,7 @@ import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } fro
 import { attempt } from "./http/attempt.js";
 import { retrying } from "./http/retry.js";
 import { withTimeout } from "./http/timeout.js";
+import { noteModel } from "./model-lifecycle.js";
 import type { GenerationResponse, ImageGeneration, ImageGenerationRequest } from "./models.js";
 import {
   type CallSettings,
@@ -113,6 +114,8 @@ async function generateOnce(
   call: CallSettings,
 ): Promise<GenerationResponse> {
   const body = normalizeWith(shapes, "ImageGenerationRequest", request);
+  // A retired or misspelt model is sent (the server decides), warned of once, and named by any error.
+  const note = noteModel(settings, settings.warn, validate_ImageGenerationRequest, body);
   const wrong = problemsIn(settings.validateRequests, validate_ImageGenerationRequest, body);
   if (wrong.length > 0)
     report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", wrong));
@@ -126,7 +129,7 @@ async function generateOnce(
         () =>
           withTimeout(
             async (signal) => ({
-              answer: await attempt(endpoint, json, idempotencyKey, signal, context),
+              answer: await attempt(endpoint, json, idempotencyKey, signal, { ...context, note }),
               attempts: context.attempts,
             }),
             timeoutMs,

@@ -16,7 +16,7 @@ import {
 import { closedPort, type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-test-client-key";
-const request = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse at dusk", model: "gpt-image-2" };
 
 /** Each test names the answer it wants with the `x-scenario` header. */
 const scenarios: Record<string, (seen: SeenRequest) => [number, unknown, Record<string, string>?]> = {

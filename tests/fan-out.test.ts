@@ -97,7 +97,7 @@ describe("more images than one call may give", () => {
     expect(partial.errors).toHaveLength(1);
     expect(partial.errors[0]).toBeInstanceOf(BadRequestError);
     expect(partial.message).toMatch(
-      /^1 of 3 sub-calls failed \(the first: POST .* failed with status 400: this one failed\); 2 image\(s\) arrived and are on `images`$/,
+      /^1 of 3 sub-calls failed \(the first: POST .* failed with status 400: this one failed; dall-e-3 was shut down on 2026-05-12; use gpt-image-2 instead\); 2 image\(s\) arrived and are on `images`$/,
     );
   });
 

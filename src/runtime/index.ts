@@ -8,7 +8,16 @@ import type { Shapes, SpecViolation, Validator } from "./types.js";
 import { check } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
-export type { JsonSchema, Shape, Shapes, SpecViolation, ValidationIssue, Validator } from "./types.js";
+export type {
+  JsonSchema,
+  KeyedCondition,
+  RuleLifecycle,
+  Shape,
+  Shapes,
+  SpecViolation,
+  ValidationIssue,
+  Validator,
+} from "./types.js";
 export { describeViolations, unchecked } from "./validation.js";
 
 /**
