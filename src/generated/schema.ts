@@ -59,8 +59,6 @@ export interface components {
              * @example 1536x1024
              * @example 1024x1536
              * @example 1536x864
-             * @example 2048x2048
-             * @example 3840x2160
              */
             size?: string | null;
             /**
