@@ -21,11 +21,11 @@ import {
   InternalServerError,
   InvalidResponseError,
   imageBytes,
-  NotFoundError,
   RedirectError,
   RequestValidationError,
   ResponseValidationError,
   type SudoImagesError,
+  UnprocessableEntityError,
 } from "../src/index.js";
 import { saveImages } from "../src/node.js";
 import { startMockServer } from "../src/testing/index.js";
@@ -33,7 +33,7 @@ import { startFaultServer, VALID_BODY } from "./helpers/fault-server.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-abuse-KEY-0123456789";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 /** What each test wants the server to do, by the `x-play` header. */
 const plays: Record<string, (seen: SeenRequest, res: import("node:http").ServerResponse) => void> = {
@@ -63,7 +63,7 @@ const plays: Record<string, (seen: SeenRequest, res: import("node:http").ServerR
     sendJson(res, 400, { error: { message: "prompt is empty", type: "invalid_request" } }),
   "typeless-400": (_seen, res) => sendJson(res, 400, { error: { message: "prompt is empty", code: 7 } }),
   "html-502": (_seen, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"),
-  "json-404": (_seen, res) => sendJson(res, 404, { error: { message: "no such model", type: "not_found" } }),
+  "json-422": (_seen, res) => sendJson(res, 422, { error: { message: "cannot draw that", type: "unprocessable" } }),
   "long-message": (_seen, res) =>
     sendJson(res, 400, { error: { message: `line one\nline two\r\n${"x".repeat(100_000)}`, type: "bad" } }),
   "many-violations": (_seen, res) => sendJson(res, 200, { data: Array.from({ length: 1000 }, () => ({ url: 5 })) }),
@@ -186,7 +186,7 @@ describe("the key never leaks, whatever it holds", () => {
     try {
       await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
         ...request,
-        model: "dall-e-2",
+        model: "gpt-image-2",
         size: "256x256",
       });
       expect(mock.requests[0]?.headers.authorization).toBe("Bearer [redacted]");
@@ -266,11 +266,11 @@ describe("options mean what they say", () => {
 
   it("sends a request the spec does not know yet with validateRequests warn or off", async () => {
     const warnings: SudoImagesError[] = [];
-    const newer = { ...request, size: "2048x2048" } as unknown as ImageGenerationRequest;
+    const newer = { ...request, size: "4096x4096" } as unknown as ImageGenerationRequest;
     const before = server.requests.length;
     await client("ok", { validateRequests: "warn", onWarning: (error) => warnings.push(error) }).generate(newer);
     await client("ok", { validateRequests: "off" }).generate(newer);
-    expect(seenSince(before).map((seen) => JSON.parse(seen.body).size)).toEqual(["2048x2048", "2048x2048"]);
+    expect(seenSince(before).map((seen) => JSON.parse(seen.body).size)).toEqual(["4096x4096", "4096x4096"]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toBeInstanceOf(RequestValidationError);
     await expect(client("ok").generate(newer)).rejects.toBeInstanceOf(RequestValidationError);
@@ -385,14 +385,14 @@ describe("error answers are held to the spec leniently: the right ApiError, the 
   );
 
   it("names a status the spec does not document, with the ones it does", async () => {
-    const error = (await failure(client("json-404").generate(request))) as ApiError;
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(error.message).toContain("no such model");
+    const error = (await failure(client("json-422").generate(request))) as ApiError;
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error.message).toContain("cannot draw that");
     expect(error.violations).toEqual([
       {
         pointer: "",
-        expected: "a status the spec documents for generateImage (200, 400, 401, 403, 429, 500, 502, 503)",
-        received: "404",
+        expected: "a status the spec documents for generateImage (200, 400, 401, 403, 404, 429, 500, 502, 503)",
+        received: "422",
       },
     ]);
   });

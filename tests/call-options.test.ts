@@ -11,7 +11,7 @@ import {
 import { type FaultServer, startFaultServer } from "./helpers/fault-server.js";
 
 const KEY = "sk-call-options";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 let server: FaultServer;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 import { asPage } from "./helpers/page-globals.js";
 
 const KEY = "sk-promises-key";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 let server: TestServer;
 let faults: FaultServer;

@@ -17,7 +17,7 @@ import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 import { closedPort, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 
 const SECRET = "sk-test-SECRET-123";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 let faults: FaultServer;
 let statuses: TestServer;
