@@ -2,7 +2,7 @@
  * `npm start`: the main job end to end. Generates an image from a default prompt into ./out/.
  * Without SUDO_API_KEY it uses the embedded mock server (no key, no network); with it, the same
  * command reaches the real API (or SUDO_BASE_URL / --base-url). Extra arguments pass through:
- *   npm start -- --model dall-e-2 --size 512x512 --n 2
+ *   npm start -- --model gpt-image-2.5 --size 1536x864 --quality xhigh --n 2
  */
 import { main } from "../src/cli/main.js";
 

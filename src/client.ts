@@ -10,6 +10,7 @@ import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } fro
 import { attempt } from "./http/attempt.js";
 import { retrying } from "./http/retry.js";
 import { withTimeout } from "./http/timeout.js";
+import { noteModel } from "./model-lifecycle.js";
 import type { GenerationResponse, ImageGeneration, ImageGenerationRequest } from "./models.js";
 import {
   type CallSettings,
@@ -89,6 +90,8 @@ async function generate(
 ): Promise<GenerationResponse> {
   const call = resolveCall(settings, options);
   const body = normalizeWith(shapes, "ImageGenerationRequest", request);
+  // A retired or misspelt model is sent (the server decides), warned of once, and named by any error.
+  const note = noteModel(settings, settings.warn, validate_ImageGenerationRequest, body);
   const plan = purchase(validate_ImageGenerationRequest, body, call.maxImagesPerCall);
   if (settings.validateRequests !== "off" && plan.violations.length > 0)
     report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", plan.violations));
@@ -97,6 +100,7 @@ async function generate(
     generateOnce(settings, single ? body : { ...body, n: count }, count, {
       ...call,
       idempotencyKey: single ? call.idempotencyKey : subCallKey(call.idempotencyKey, index),
+      note,
     });
   return fanOut(plan, send, { signal: call.signal, onImages: call.onImages, warn: settings.warn });
 }
@@ -106,10 +110,10 @@ async function generateOnce(
   settings: Settings,
   body: unknown,
   wanted: number,
-  call: CallSettings,
+  call: CallSettings & { note: string | undefined },
 ): Promise<GenerationResponse> {
   const json = serialized(body);
-  const { idempotencyKey, timeoutMs, policy } = call;
+  const { idempotencyKey, timeoutMs, policy, note } = call;
   const { endpoint } = settings;
   // The loop hands back the answer with its attempt count; the body is held to the spec after it.
   const { answer, attempts } = await retrying(
@@ -118,7 +122,7 @@ async function generateOnce(
         () =>
           withTimeout(
             async (signal) => ({
-              answer: await attempt(endpoint, json, idempotencyKey, signal, context),
+              answer: await attempt(endpoint, json, idempotencyKey, signal, { ...context, note }),
               attempts: context.attempts,
             }),
             timeoutMs,

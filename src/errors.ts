@@ -26,7 +26,10 @@ export class SudoImagesError extends Error {
    * fields. Every field is set here, once: an error is complete when it is made.
    */
   constructor(message: string, options: ErrorContext = {}) {
-    super(oneLine(message, MAX_MESSAGE) ?? "", "cause" in options ? { cause: options.cause } : undefined);
+    super(
+      oneLine(options.note ? `${message}; ${options.note}` : message, MAX_MESSAGE) ?? "",
+      "cause" in options ? { cause: options.cause } : undefined,
+    );
     this.attempts = options.attempts ?? 1;
     this.requestId = options.requestId;
   }
@@ -40,6 +43,8 @@ export interface ErrorContext {
   attempts?: number | undefined;
   /** The last `x-request-id` the server sent in this call, when the error's own answer has none. */
   requestId?: string | undefined;
+  /** What the spec says of the request that the server may not (a model shut down, and its replacement): ends the message. */
+  note?: string | undefined;
 }
 
 /** The server's id for a response (`x-request-id`), which a support ticket needs. */

@@ -42,6 +42,7 @@ export {
 } from "./errors.js";
 export { type BodySchemaName, normalize, type SchemaName, validate } from "./generated/index.js";
 export { detectImageType, type ImageBytesOptions, type ImageHosts, type ImageType, imageBytes } from "./images.js";
+export { ModelWarning } from "./model-lifecycle.js";
 export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
 export { createRawClient } from "./raw.js";
 export type { Normalized } from "./runtime/normalize.js";

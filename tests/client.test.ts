@@ -9,18 +9,18 @@ import {
   type ImageGenerationRequest,
   InternalServerError,
   InvalidResponseError,
-  NotFoundError,
   RateLimitError,
   RequestValidationError,
   ResponseValidationError,
   type SudoImagesError,
+  UnprocessableEntityError,
 } from "../src/index.js";
 import { startFaultServer, useFaultServer } from "./helpers/fault-server.js";
 import { closedPort, type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 import { usePlayServer } from "./helpers/play-server.js";
 
 const KEY = "sk-test-client-key";
-const request = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse at dusk", model: "gpt-image-2" };
 
 /** Each test names the answer it wants with the `x-scenario` header. */
 const scenarios: Record<string, (seen: SeenRequest) => [number, unknown, Record<string, string>?]> = {
@@ -308,14 +308,14 @@ describe("with a server that plays each test's part", () => {
     );
 
     it("names a status the spec does not document, with the ones it does", async () => {
-      const error = (await failure(client("json-404").generate(request))) as ApiError;
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error.message).toContain("no such model");
+      const error = (await failure(client("json-422").generate(request))) as ApiError;
+      expect(error).toBeInstanceOf(UnprocessableEntityError);
+      expect(error.message).toContain("cannot draw that");
       expect(error.violations).toEqual([
         {
           pointer: "",
-          expected: "a status the spec documents for generateImage (200, 400, 401, 403, 429, 500, 502, 503)",
-          received: "404",
+          expected: "a status the spec documents for generateImage (200, 400, 401, 403, 404, 429, 500, 502, 503)",
+          received: "422",
         },
       ]);
     });

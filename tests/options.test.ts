@@ -24,7 +24,7 @@ import { asPage } from "./helpers/page-globals.js";
 import { usePlayServer } from "./helpers/play-server.js";
 
 const KEY = "sk-options-0123456789";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 let server: TestServer;
 beforeAll(async () => {
@@ -260,11 +260,11 @@ describe("with a server that plays each test's part", () => {
 
     it("sends a request the spec does not know yet with validateRequests warn or off", async () => {
       const warnings: SudoImagesError[] = [];
-      const newer = { ...request, size: "2048x2048" } as unknown as ImageGenerationRequest;
+      const newer = { ...request, size: "4096x4096" } as unknown as ImageGenerationRequest;
       const before = server.requests.length;
       await client("ok", { validateRequests: "warn", onWarning: (error) => warnings.push(error) }).generate(newer);
       await client("ok", { validateRequests: "off" }).generate(newer);
-      expect(seenSince(before).map((seen) => JSON.parse(seen.body).size)).toEqual(["2048x2048", "2048x2048"]);
+      expect(seenSince(before).map((seen) => JSON.parse(seen.body).size)).toEqual(["4096x4096", "4096x4096"]);
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toBeInstanceOf(RequestValidationError);
       await expect(client("ok").generate(newer)).rejects.toBeInstanceOf(RequestValidationError);

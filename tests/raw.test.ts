@@ -9,7 +9,7 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 import { asPage } from "./helpers/page-globals.js";
 
 const KEY = "sk-test-raw-key";
-const body = { prompt: "a lighthouse at dusk", model: "gpt-image-1" };
+const body = { prompt: "a lighthouse at dusk", model: "gpt-image-2" };
 const NULLS = {
   created: 1_700_000_000,
   usage: null,

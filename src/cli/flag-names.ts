@@ -1,3 +1,5 @@
+import { closestName } from "../closest-name.js";
+
 /**
  * The flag that sets each client option, so a message the client words for a library user
  * (`baseUrl is not an absolute URL`) names what a shell user typed (`--base-url`).
@@ -27,28 +29,5 @@ export function inFlagTerms(message: string): string {
  * what was meant: at most two edits, and fewer than half its letters.
  */
 export function closestFlag(unknown: string, known: readonly string[]): string | undefined {
-  let best: { flag: string; distance: number } | undefined;
-  for (const flag of known) {
-    const distance = editDistance(unknown, flag);
-    if (distance <= 2 && distance < unknown.length / 2 && (best === undefined || distance < best.distance)) {
-      best = { flag, distance };
-    }
-  }
-  return best?.flag;
-}
-
-/** Levenshtein distance: insertions, deletions and substitutions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
+  return closestName(unknown, known);
 }

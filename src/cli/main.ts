@@ -60,7 +60,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   --timeout MS            per-attempt timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
   --deadline MS           give up on the whole command after this long (default: no deadline)
   --max-images-per-call N ask for at most N images per API call; more fan out into parallel calls
-                          (default: what the spec lets the model take; dall-e-3 one per call)
+                          (default: what the spec's rules let the model take; else no limit)
   --debug                 log each request (key redacted) and print stack traces
   -h, --help              show this help
   -v, --version           show the version
@@ -153,6 +153,8 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
       ...(mock && { apiKey: mock.key, baseUrl: mock.url }),
       timeoutMs,
       maxImagesPerCall,
+      // A retired or misspelt model is sent, and said once, before the answer.
+      onWarning: (warning) => stderr.write(`sudo-images: warning: ${oneLine(warning.message, 2000)}\n`),
       logger: (line) => {
         debugLog?.(line);
         // A retry shows on the spinner: a slow server is never a silent wait.
@@ -160,7 +162,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
         if (retry) progress.update(`${what}, attempt ${Number(retry[1]) + 1} (the last: ${retry[2]})…`);
       },
     });
-    // A fanned-out call (dall-e-3 gives one image per call) shows each image as it arrives.
+    // A fanned-out call (more images than one call may ask for) shows each image as it arrives.
     const onImages = (arrived: number, asked: number) => {
       if (arrived < asked) progress.update(`${what}: ${arrived} of ${asked} arrived…`);
     };

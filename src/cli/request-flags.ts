@@ -1,5 +1,5 @@
 import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
-import type { JsonSchema, Validator } from "../runtime/types.js";
+import type { JsonSchema, RuleLifecycle, Validator } from "../runtime/types.js";
 
 /** A flag of `sudo-images generate` that sets one field of the request body. */
 export interface RequestFlag {
@@ -13,7 +13,11 @@ export interface RequestFlag {
   readonly fallback: string | undefined;
   /** One line for `--help`, from the schema: the allowed values, the range, or examples. */
   readonly help: string;
-  /** What each conditional rule of the schema lets the field take, one line each: `with dall-e-3: 1`. */
+  /**
+   * What each conditional rule of the schema lets the field take, one line each (`with dall-e-3
+   * (shut down 2026-05-12): 1`), then, for a field the rules' lifecycles key on (the model), the
+   * values the spec marks retired: `shut down 2026-05-12 (use gpt-image-2): dall-e-2, dall-e-3`.
+   */
   readonly rules: readonly string[];
 }
 
@@ -40,7 +44,7 @@ export function requestFlags(schema: JsonSchema, positional: string, validator?:
         integer: types(property).includes("integer"),
         fallback: required.includes(field) ? examples[0] : undefined,
         help: helpText(property, examples),
-        rules: ruleLines(rules, field),
+        rules: [...ruleLines(rules, field), ...retiredLines(rules, field)],
       };
     });
 }
@@ -50,20 +54,47 @@ export function requestFlags(schema: JsonSchema, positional: string, validator?:
  * 512x512, 1024x1024`, `with gpt-image-*: not taken`, `with output_compression: required, jpeg, webp`.
  */
 function ruleLines(rules: readonly ConditionalRule[], field: string): string[] {
-  return rules.flatMap(({ title, demands }) => {
+  return rules.flatMap(({ title, demands, lifecycle }) => {
     const property = ((demands.properties ?? {}) as Record<string, JsonSchema>)[field];
     const required = ((demands.required ?? []) as string[]).includes(field);
     if (property === undefined && !required) return [];
     const takes = property === undefined ? [] : [ruleText(property)];
-    return [`with ${title}: ${[...(required ? ["required"] : []), ...takes].join(", ")}`];
+    return [`with ${title}${retiredText(lifecycle)}: ${[...(required ? ["required"] : []), ...takes].join(", ")}`];
   });
+}
+
+/** ` (shut down 2026-05-12)`: a rule's subject's status, when it is not live. */
+function retiredText(lifecycle: RuleLifecycle | undefined): string {
+  return lifecycle === undefined || lifecycle.status === "live" ? "" : ` (${statusText(lifecycle)})`;
+}
+
+/** `shut down 2026-05-12`, `deprecated`. */
+function statusText({ status, since }: RuleLifecycle): string {
+  return `${status.replace("-", " ")}${since ? ` ${since}` : ""}`;
+}
+
+/**
+ * The values of `field` the rules' lifecycles mark retired, one line per status, date and
+ * replacement, in the spec's order: `shut down 2026-05-12 (use gpt-image-2): dall-e-2, dall-e-3`.
+ */
+function retiredLines(rules: readonly ConditionalRule[], field: string): string[] {
+  const lines = new Map<string, unknown[]>();
+  for (const { lifecycle } of rules) {
+    const condition = lifecycle?.status === "live" ? undefined : lifecycle?.when[field];
+    if (lifecycle === undefined || condition === undefined) continue;
+    const values = "const" in condition ? [condition.const] : (condition.enum ?? []);
+    const head = `${statusText(lifecycle)}${lifecycle.replacement ? ` (use ${lifecycle.replacement})` : ""}`;
+    lines.set(head, [...(lines.get(head) ?? []), ...values]);
+  }
+  return [...lines].filter(([, values]) => values.length > 0).map(([head, values]) => `${head}: ${values.join(", ")}`);
 }
 
 function ruleText(property: JsonSchema): string {
   if (property.type === "null") return "not taken";
   const allowed = values(property.enum);
   if (allowed.length > 0) return allowed.join(", ");
-  return typeof property.maxLength === "number" ? `up to ${property.maxLength} characters` : "see the spec";
+  if (typeof property.maxLength === "number") return `up to ${property.maxLength} characters`;
+  return typeof property.pattern === "string" ? "WxH of its pattern (see the spec)" : "see the spec";
 }
 
 function helpText(property: JsonSchema, examples: string[]): string {

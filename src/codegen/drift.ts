@@ -32,8 +32,9 @@ const FACETS = [
 ];
 
 /**
- * Compares two canonical 3.1 documents on what they share: operations matched by `operationId`
- * (method, path, documented statuses, body schemas) and component schemas matched by name (fields,
+ * Compares two canonical 3.1 documents on what they share: operations matched by `operationId`,
+ * else by method and path (a rename is one difference, and the rest is compared as ever: method,
+ * path, documented statuses, body schemas) and component schemas matched by name (fields,
  * type, format, nullability, required, enum values, bounds), and their servers. Meaning is compared,
  * not spelling: both documents went through `toCanonical31`, and nullability is `admitsNull`'s answer.
  * Descriptions, examples, tags and security scheme names are not differences.
@@ -50,9 +51,13 @@ export function driftBetween(ours: OpenApiDocument, theirs: OpenApiDocument): Di
   if (ourServers !== theirServers)
     found.push({ where: "(document)", what: "servers", ours: ourServers, theirs: theirServers });
   const theirOperations = operationsOf(theirs);
+  const theirRoutes = new Map([...theirOperations].map(([id, operation]) => [operation.route, id]));
   for (const [id, operation] of operationsOf(ours)) {
-    const other = theirOperations.get(id);
-    if (other) compareOperations(id, operation, other, compare, found);
+    // A renamed operation (generateImage → generate_image) is still the same method and path.
+    const theirId = theirOperations.has(id) ? id : theirRoutes.get(operation.route);
+    if (theirId === undefined) continue;
+    if (theirId !== id) found.push({ where: id, what: "operationId", ours: id, theirs: theirId });
+    compareOperations(id, operation, theirOperations.get(theirId) as Operation, compare, found);
   }
   const theirSchemas = schemasOf(theirs);
   for (const [name, schema] of Object.entries(schemasOf(ours))) {

@@ -8,7 +8,7 @@ import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
-import { conditionalRules } from "./rules.js";
+import { conditionalRules, ruleLifecycles } from "./rules.js";
 import { runtimeModule, runtimeSources } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
@@ -87,7 +87,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
         (options.bodySchemas ?? !ownRuntime) ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
-        (name) => conditionalRules(valueAt(document, (set.places[name] ?? "#").slice(1))),
+        (name) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1))),
         options.bodySchemas ?? !ownRuntime,
       )}`,
     ],
@@ -106,6 +106,14 @@ async function canonicalSpec(specPath: string, options: GenerateOptions) {
   const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
   return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place };
+}
+
+/** The tables set on a body schema's validator: `rules`, and `lifecycles` when any rule records one. */
+function ruleTables(schema: unknown): Record<string, unknown> {
+  const rules = conditionalRules(schema);
+  if (Object.keys(rules).length === 0) return {};
+  const lifecycles = ruleLifecycles(schema);
+  return Object.keys(lifecycles).length === 0 ? { rules } : { rules, lifecycles };
 }
 
 /** The runtime a folder imports when it carries its own copy (`runtime.ts`). */
@@ -153,14 +161,15 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
 /**
  * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
  * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
- * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name.
+ * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name
+ * (and their lifecycles, when the spec records any): the tables set on its validator.
  */
 function metadataModule(
   set: SchemaSet,
   annotated: SchemaSet,
   runtime: string,
   unchecked: ReadonlyMap<string, string>,
-  rulesOf: (name: string) => Record<string, string>,
+  rulesOf: (name: string) => Record<string, unknown>,
   withBodySchemas: boolean,
 ): string {
   const schemaNames = bodySchemaNames(set);
@@ -172,7 +181,7 @@ function metadataModule(
     const compiled =
       Object.keys(rules).length === 0
         ? `generated.${exported}`
-        : `/* @__PURE__ */ Object.assign(generated.${exported}, { rules: ${literal(rules)} })`;
+        : `/* @__PURE__ */ Object.assign(generated.${exported}, ${literal(rules)} as const)`;
     const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
     return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
   });

@@ -1,3 +1,4 @@
+import type { RuleLifecycle } from "../runtime/types.js";
 import { mapSchemasIn } from "./canonical.js";
 import { isSchema, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
@@ -18,6 +19,52 @@ export function conditionalRules(schema: unknown): Record<string, string> {
     if (isSchema(member) && isSchema(member.then)) rules[`#/allOf/${index}/then`] = named(member, `#/allOf/${index}`);
   });
   return rules;
+}
+
+/**
+ * The lifecycle each conditional rule of one body schema records (`x-lifecycle`), by the place of
+ * its `then` as `conditionalRules` names it, with what its condition asks of each field (its
+ * `const`, `enum` or `pattern`), so a reader with no schema can tell which bodies it is about:
+ * `{ "#/allOf/7/then": { when: { model: { const: "dall-e-3" } }, status: "shut-down", since: "2026-05-12", replacement: "gpt-image-2" } }`.
+ * A status other than `live`, `deprecated` or `shut-down` is left out, with its date and replacement.
+ */
+export function ruleLifecycles(schema: unknown): Record<string, RuleLifecycle> {
+  const lifecycles: Record<string, RuleLifecycle> = {};
+  if (!isSchema(schema)) return lifecycles;
+  const members = Array.isArray(schema.allOf) ? schema.allOf : [];
+  members.forEach((member, index) => {
+    const lifecycle = isSchema(member) ? lifecycleOf(member) : undefined;
+    if (lifecycle !== undefined) lifecycles[`#/allOf/${index}/then`] = lifecycle;
+  });
+  return lifecycles;
+}
+
+function lifecycleOf(rule: Schema): RuleLifecycle | undefined {
+  const recorded = rule["x-lifecycle"];
+  if (!isSchema(recorded) || !isSchema(rule.then) || !isSchema(rule.if)) return undefined;
+  const { status, since, replacement } = recorded;
+  if (!LIFECYCLE_STATUSES.has(status as string)) return undefined;
+  const lifecycle: RuleLifecycle = { when: keyedValues(rule.if), status: status as RuleLifecycle["status"] };
+  if (typeof since === "string") lifecycle.since = since;
+  if (typeof replacement === "string") lifecycle.replacement = replacement;
+  return lifecycle;
+}
+
+const LIFECYCLE_STATUSES: ReadonlySet<string> = new Set(["live", "deprecated", "shut-down"]);
+
+/** The keywords of a condition a reader with no schema can test a value by. */
+const KEYING = ["const", "enum", "pattern"] as const;
+
+/** What a condition asks of each field, by `const`, `enum` or `pattern` alone: `{ model: { const: "dall-e-3" } }`. */
+function keyedValues(condition: Schema): RuleLifecycle["when"] {
+  const properties = isSchema(condition.properties) ? condition.properties : {};
+  const keyed: Record<string, Schema> = {};
+  for (const [field, property] of Object.entries(properties)) {
+    if (!isSchema(property)) continue;
+    const kept = Object.fromEntries(KEYING.filter((key) => key in property).map((key) => [key, property[key]]));
+    if (Object.keys(kept).length > 0) keyed[field] = kept;
+  }
+  return keyed;
 }
 
 /** Keywords that say nothing about a value's type: an `allOf` member holding only these is no type. */

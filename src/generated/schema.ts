@@ -31,8 +31,10 @@ export interface components {
             /** @description A text description of the image to create. */
             prompt: string;
             /**
-             * @description The model that draws the image, such as `gpt-image-1` or `dall-e-3`.
-             * @example gpt-image-1
+             * @description The model that draws the image, such as `gpt-image-2`. Sudo routes many providers' models: a model the rules below do not name gets the field rules alone.
+             * @example gpt-image-2
+             * @example gpt-image-2.5
+             * @example gpt-image-2.6
              */
             model: string;
             /**
@@ -41,20 +43,24 @@ export interface components {
              */
             n?: number | null;
             /**
-             * @description Whether images come back as URLs or as base64-encoded bytes.
+             * @description Whether images come back as URLs or as base64-encoded bytes (not taken by the gpt-image models).
              * @enum {string|null}
              */
             response_format?: "url" | "b64_json" | null;
             /**
-             * @description Rendering quality. `standard` and `hd` apply to dall-e-3; `low`, `medium`, `high` and `auto` to the gpt-image models.
+             * @description Rendering quality: every value a model takes. The gpt-image models take `low`, `medium`, `high` and `auto` (gpt-image-2.5 and 2.6 also `xhigh` and `max`); `standard` and `hd` were dall-e-3's. A model's rule below narrows it.
              * @enum {string|null}
              */
-            quality?: "standard" | "hd" | "low" | "medium" | "high" | "auto" | null;
+            quality?: "low" | "medium" | "high" | "auto" | "xhigh" | "max" | "standard" | "hd" | null;
             /**
-             * @description Width by height of each image, in pixels.
-             * @enum {string|null}
+             * @description Width by height of each image in pixels (`WxH`), or `auto`. A model's rule below narrows it: gpt-image-2 takes any size whose sides are multiples of 16, up to 3840.
+             * @example auto
+             * @example 1024x1024
+             * @example 1536x1024
+             * @example 1024x1536
+             * @example 1536x864
              */
-            size?: "256x256" | "512x512" | "1024x1024" | "1792x1024" | "1024x1792" | "1536x1024" | "1024x1536" | "auto" | null;
+            size?: string | null;
             /**
              * @description Visual style of the image (dall-e-3).
              * @enum {string|null}
@@ -85,7 +91,7 @@ export interface components {
              * @example webp
              */
             output_format?: string | null;
-        };
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         /** @description The result of an image generation request. */
         ImageGeneration: {
             /** @description The background setting used (OpenAI models only). */
@@ -208,6 +214,15 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
+            /** @description No such model, or one that was shut down (`code` is `model_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["Error"];
             500: components["responses"]["Error"];
             502: components["responses"]["Error"];

@@ -375,8 +375,13 @@ return errors === 0;
 }
 
 export const validate_ImageGenerationRequest = validate11;
-const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["standard","hd","low","medium","high","auto",null]},"size":{"type":["string","null"],"enum":["256x256","512x512","1024x1024","1792x1024","1024x1792","1536x1024","1024x1536","auto",null]},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}},"allOf":[{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-2"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":1000},"size":{"enum":["256x256","512x512","1024x1024",null]},"quality":{"enum":["standard",null]},"style":{"type":"null"}}}},{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-3"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":4000},"n":{"enum":[1,null]},"size":{"enum":["1024x1024","1792x1024","1024x1792",null]},"quality":{"enum":["standard","hd",null]}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":32000},"size":{"enum":["1024x1024","1536x1024","1024x1536","auto",null]},"quality":{"enum":["low","medium","high","auto",null]},"response_format":{"type":"null"},"style":{"type":"null"}}}},{"if":{"required":["output_compression"],"properties":{"output_compression":{"type":"integer"}}},"then":{"required":["output_format"],"properties":{"output_format":{"enum":["jpeg","webp"]}}}},{"if":{"required":["background"],"properties":{"background":{"const":"transparent"}}},"then":{"properties":{"output_format":{"enum":["png","webp",null]}}}}],"$id":"sudo-images:def/ImageGenerationRequest"};
-const pattern0 = new RegExp("^gpt-image-", "u");
+const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["low","medium","high","auto","xhigh","max","standard","hd",null]},"size":{"type":["string","null"],"pattern":"^(?:auto|[1-9][0-9]*x[1-9][0-9]*)$"},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}},"allOf":[{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2(?:\\.[0-9]+)?(?:-|$)"}}},"then":{"properties":{"size":{"type":"string","pattern":"^(?:auto|(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40))x(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40)))$"}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2(?:-|$)"}}},"then":{"properties":{"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2\\.[56](?:-|$)"}}},"then":{"properties":{"quality":{"enum":["low","medium","high","auto","xhigh","max",null]}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^(?:gpt|chatgpt)-image-"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":32000},"response_format":{"type":"null"},"style":{"type":"null"}}}},{"if":{"required":["model"],"properties":{"model":{"const":"gpt-image-1"}}},"then":{"properties":{"size":{"enum":["1024x1024","1536x1024","1024x1536","auto",null]},"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"enum":["gpt-image-1-mini","gpt-image-1.5","chatgpt-image-latest"]}}},"then":{"properties":{"size":{"enum":["1024x1024","1536x1024","1024x1536","auto",null]},"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-2"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":1000},"size":{"enum":["256x256","512x512","1024x1024",null]},"quality":{"enum":["standard",null]},"style":{"type":"null"}}}},{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-3"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":4000},"n":{"enum":[1,null]},"size":{"enum":["1024x1024","1792x1024","1024x1792",null]},"quality":{"enum":["standard","hd",null]}}}},{"if":{"required":["output_compression"],"properties":{"output_compression":{"type":"integer"}}},"then":{"required":["output_format"],"properties":{"output_format":{"enum":["jpeg","webp"]}}}},{"if":{"required":["background"],"properties":{"background":{"const":"transparent"}}},"then":{"properties":{"output_format":{"enum":["png","webp",null]}}}}],"$id":"sudo-images:def/ImageGenerationRequest"};
+const pattern0 = new RegExp("^gpt-image-2(?:\\.[0-9]+)?(?:-|$)", "u");
+const pattern1 = new RegExp("^(?:auto|(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40))x(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40)))$", "u");
+const pattern2 = new RegExp("^gpt-image-2(?:-|$)", "u");
+const pattern3 = new RegExp("^gpt-image-2\\.[56](?:-|$)", "u");
+const pattern4 = new RegExp("^(?:gpt|chatgpt)-image-", "u");
+const pattern5 = new RegExp("^(?:auto|[1-9][0-9]*x[1-9][0-9]*)$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -393,10 +398,21 @@ errors++;
 }
 else {
 if(data.model !== undefined && func0.call(data, "model")){
-if("dall-e-2" !== data.model){
+let data0 = data.model;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
 const err1 = {};
 (vErrors ||= []).push(err1);
 errors++;
+}
+}
+else {
+const err2 = {};
+(vErrors ||= []).push(err2);
+errors++;
+}
 }
 }
 }
@@ -412,141 +428,164 @@ vErrors = null;
 }
 }
 if(_valid0){
-const _errs5 = errors;
+const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
-let data1 = data.prompt;
+if(data.size !== undefined && func0.call(data, "size")){
+let data1 = data.size;
 if(typeof data1 === "string"){
-if(data1.length > 1000){
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/0/then/properties/prompt/maxLength","maxLength",{limit: 1000});
+if(!pattern1.test(data1)){
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/0/then/properties/size/pattern","pattern",{pattern: "^(?:auto|(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40))x(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40)))$"});
 errors++;
 }
 }
 else {
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/0/then/properties/prompt/type","type",{type: "string"});
-errors++;
-}
-}
-if(data.size !== undefined && func0.call(data, "size")){
-let data2 = data.size;
-if(!((((data2 === "256x256") || (data2 === "512x512")) || (data2 === "1024x1024")) || (data2 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/0/then/properties/size/enum","enum",{allowedValues: schema7.allOf[0].then.properties.size.enum});
-errors++;
-}
-}
-if(data.quality !== undefined && func0.call(data, "quality")){
-let data3 = data.quality;
-if(!((data3 === "standard") || (data3 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/0/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[0].then.properties.quality.enum});
-errors++;
-}
-}
-if(data.style !== undefined && func0.call(data, "style")){
-if(data.style !== null){
-vErrors = _issue(vErrors,instancePath+"/style","#/allOf/0/then/properties/style/type","type",{type: "null"});
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/0/then/properties/size/type","type",{type: "string"});
 errors++;
 }
 }
 }
-var _valid0 = _errs5 === errors;
+var _valid0 = _errs6 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
 vErrors = _issue(vErrors,instancePath,"#/allOf/0/if","if",{failingKeyword: "then"});
 errors++;
 }
-const _errs13 = errors;
+const _errs10 = errors;
 let valid4 = true;
-const _errs14 = errors;
+const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing1 = "model")){
-const err8 = {};
-(vErrors ||= []).push(err8);
+const err6 = {};
+(vErrors ||= []).push(err6);
 errors++;
 }
 else {
 if(data.model !== undefined && func0.call(data, "model")){
-if("dall-e-3" !== data.model){
-const err9 = {};
-(vErrors ||= []).push(err9);
+let data2 = data.model;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data2 === "string"){
+if(!pattern2.test(data2)){
+const err7 = {};
+(vErrors ||= []).push(err7);
+errors++;
+}
+}
+else {
+const err8 = {};
+(vErrors ||= []).push(err8);
 errors++;
 }
 }
 }
 }
-var _valid1 = _errs14 === errors;
-errors = _errs13;
+}
+var _valid1 = _errs11 === errors;
+errors = _errs10;
 if(vErrors !== null){
-if(_errs13){
-vErrors.length = _errs13;
+if(_errs10){
+vErrors.length = _errs10;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid1){
-const _errs16 = errors;
+const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
-let data6 = data.prompt;
-if(typeof data6 === "string"){
-if(data6.length > 4000){
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/1/then/properties/prompt/maxLength","maxLength",{limit: 4000});
-errors++;
-}
-}
-else {
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/1/then/properties/prompt/type","type",{type: "string"});
-errors++;
-}
-}
-if(data.n !== undefined && func0.call(data, "n")){
-let data7 = data.n;
-if(!((data7 === 1) || (data7 === null))){
-vErrors = _issue(vErrors,instancePath+"/n","#/allOf/1/then/properties/n/enum","enum",{allowedValues: schema7.allOf[1].then.properties.n.enum});
-errors++;
-}
-}
-if(data.size !== undefined && func0.call(data, "size")){
-let data8 = data.size;
-if(!((((data8 === "1024x1024") || (data8 === "1792x1024")) || (data8 === "1024x1792")) || (data8 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/1/then/properties/size/enum","enum",{allowedValues: schema7.allOf[1].then.properties.size.enum});
-errors++;
-}
-}
 if(data.quality !== undefined && func0.call(data, "quality")){
-let data9 = data.quality;
-if(!(((data9 === "standard") || (data9 === "hd")) || (data9 === null))){
+let data3 = data.quality;
+if(!(((((data3 === "low") || (data3 === "medium")) || (data3 === "high")) || (data3 === "auto")) || (data3 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[1].then.properties.quality.enum});
 errors++;
 }
 }
 }
-var _valid1 = _errs16 === errors;
+var _valid1 = _errs14 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
 vErrors = _issue(vErrors,instancePath,"#/allOf/1/if","if",{failingKeyword: "then"});
 errors++;
 }
-const _errs23 = errors;
+const _errs17 = errors;
 let valid7 = true;
-const _errs24 = errors;
+const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing2 = "model")){
+const err11 = {};
+(vErrors ||= []).push(err11);
+errors++;
+}
+else {
+if(data.model !== undefined && func0.call(data, "model")){
+let data4 = data.model;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data4 === "string"){
+if(!pattern3.test(data4)){
+const err12 = {};
+(vErrors ||= []).push(err12);
+errors++;
+}
+}
+else {
+const err13 = {};
+(vErrors ||= []).push(err13);
+errors++;
+}
+}
+}
+}
+}
+var _valid2 = _errs18 === errors;
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs21 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.quality !== undefined && func0.call(data, "quality")){
+let data5 = data.quality;
+if(!(((((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "auto")) || (data5 === "xhigh")) || (data5 === "max")) || (data5 === null))){
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
+errors++;
+}
+}
+}
+var _valid2 = _errs21 === errors;
+valid7 = _valid2;
+}
+if(!valid7){
+vErrors = _issue(vErrors,instancePath,"#/allOf/2/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs24 = errors;
+let valid10 = true;
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing3 = "model")){
 const err16 = {};
 (vErrors ||= []).push(err16);
 errors++;
 }
 else {
 if(data.model !== undefined && func0.call(data, "model")){
-let data10 = data.model;
-const _errs25 = errors;
-if(errors === _errs25){
-if(typeof data10 === "string"){
-if(!pattern0.test(data10)){
+let data6 = data.model;
+const _errs26 = errors;
+if(errors === _errs26){
+if(typeof data6 === "string"){
+if(!pattern4.test(data6)){
 const err17 = {};
 (vErrors ||= []).push(err17);
 errors++;
@@ -561,165 +600,411 @@ errors++;
 }
 }
 }
-var _valid2 = _errs24 === errors;
-errors = _errs23;
+var _valid3 = _errs25 === errors;
+errors = _errs24;
 if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid2){
-const _errs27 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
-let data11 = data.prompt;
-if(typeof data11 === "string"){
-if(data11.length > 32000){
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/2/then/properties/prompt/maxLength","maxLength",{limit: 32000});
-errors++;
-}
-}
-else {
-vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/2/then/properties/prompt/type","type",{type: "string"});
-errors++;
-}
-}
-if(data.size !== undefined && func0.call(data, "size")){
-let data12 = data.size;
-if(!(((((data12 === "1024x1024") || (data12 === "1536x1024")) || (data12 === "1024x1536")) || (data12 === "auto")) || (data12 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/2/then/properties/size/enum","enum",{allowedValues: schema7.allOf[2].then.properties.size.enum});
-errors++;
-}
-}
-if(data.quality !== undefined && func0.call(data, "quality")){
-let data13 = data.quality;
-if(!(((((data13 === "low") || (data13 === "medium")) || (data13 === "high")) || (data13 === "auto")) || (data13 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
-errors++;
-}
-}
-if(data.response_format !== undefined && func0.call(data, "response_format")){
-if(data.response_format !== null){
-vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/2/then/properties/response_format/type","type",{type: "null"});
-errors++;
-}
-}
-if(data.style !== undefined && func0.call(data, "style")){
-if(data.style !== null){
-vErrors = _issue(vErrors,instancePath+"/style","#/allOf/2/then/properties/style/type","type",{type: "null"});
-errors++;
-}
-}
-}
-var _valid2 = _errs27 === errors;
-valid7 = _valid2;
-}
-if(!valid7){
-vErrors = _issue(vErrors,instancePath,"#/allOf/2/if","if",{failingKeyword: "then"});
-errors++;
-}
-const _errs37 = errors;
-let valid10 = true;
-const _errs38 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing3;
-if(((data.output_compression === undefined) || (!(func0.call(data, "output_compression")))) && (missing3 = "output_compression")){
-const err26 = {};
-(vErrors ||= []).push(err26);
-errors++;
-}
-else {
-if(data.output_compression !== undefined && func0.call(data, "output_compression")){
-let data16 = data.output_compression;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err27 = {};
-(vErrors ||= []).push(err27);
-errors++;
-}
-}
-}
-}
-var _valid3 = _errs38 === errors;
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
+if(_errs24){
+vErrors.length = _errs24;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid3){
-const _errs41 = errors;
+const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.output_format === undefined) || (!(func0.call(data, "output_format")))){
-vErrors = _issue(vErrors,instancePath,"#/allOf/3/then/required","required",{missingProperty: "output_format"});
-errors++;
-}
-if(data.output_format !== undefined && func0.call(data, "output_format")){
-let data17 = data.output_format;
-if(!((data17 === "jpeg") || (data17 === "webp"))){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/3/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[3].then.properties.output_format.enum});
+if(data.prompt !== undefined && func0.call(data, "prompt")){
+let data7 = data.prompt;
+if(typeof data7 === "string"){
+if(data7.length > 32000){
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/3/then/properties/prompt/maxLength","maxLength",{limit: 32000});
 errors++;
 }
 }
+else {
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/3/then/properties/prompt/type","type",{type: "string"});
+errors++;
 }
-var _valid3 = _errs41 === errors;
+}
+if(data.response_format !== undefined && func0.call(data, "response_format")){
+if(data.response_format !== null){
+vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/3/then/properties/response_format/type","type",{type: "null"});
+errors++;
+}
+}
+if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== null){
+vErrors = _issue(vErrors,instancePath+"/style","#/allOf/3/then/properties/style/type","type",{type: "null"});
+errors++;
+}
+}
+}
+var _valid3 = _errs28 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
 vErrors = _issue(vErrors,instancePath,"#/allOf/3/if","if",{failingKeyword: "then"});
 errors++;
 }
-const _errs44 = errors;
+const _errs36 = errors;
 let valid13 = true;
-const _errs45 = errors;
+const _errs37 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if(((data.background === undefined) || (!(func0.call(data, "background")))) && (missing4 = "background")){
-const err31 = {};
-(vErrors ||= []).push(err31);
+if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing4 = "model")){
+const err24 = {};
+(vErrors ||= []).push(err24);
 errors++;
 }
 else {
-if(data.background !== undefined && func0.call(data, "background")){
-if("transparent" !== data.background){
-const err32 = {};
-(vErrors ||= []).push(err32);
+if(data.model !== undefined && func0.call(data, "model")){
+if("gpt-image-1" !== data.model){
+const err25 = {};
+(vErrors ||= []).push(err25);
 errors++;
 }
 }
 }
 }
-var _valid4 = _errs45 === errors;
-errors = _errs44;
+var _valid4 = _errs37 === errors;
+errors = _errs36;
 if(vErrors !== null){
-if(_errs44){
-vErrors.length = _errs44;
+if(_errs36){
+vErrors.length = _errs36;
 }
 else {
 vErrors = null;
 }
 }
 if(_valid4){
-const _errs47 = errors;
+const _errs39 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.output_format !== undefined && func0.call(data, "output_format")){
-let data19 = data.output_format;
-if(!(((data19 === "png") || (data19 === "webp")) || (data19 === null))){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/4/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[4].then.properties.output_format.enum});
+if(data.size !== undefined && func0.call(data, "size")){
+let data11 = data.size;
+if(!(((((data11 === "1024x1024") || (data11 === "1536x1024")) || (data11 === "1024x1536")) || (data11 === "auto")) || (data11 === null))){
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/4/then/properties/size/enum","enum",{allowedValues: schema7.allOf[4].then.properties.size.enum});
+errors++;
+}
+}
+if(data.quality !== undefined && func0.call(data, "quality")){
+let data12 = data.quality;
+if(!(((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "auto")) || (data12 === null))){
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/4/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[4].then.properties.quality.enum});
 errors++;
 }
 }
 }
-var _valid4 = _errs47 === errors;
+var _valid4 = _errs39 === errors;
 valid13 = _valid4;
 }
 if(!valid13){
 vErrors = _issue(vErrors,instancePath,"#/allOf/4/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs43 = errors;
+let valid16 = true;
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing5 = "model")){
+const err29 = {};
+(vErrors ||= []).push(err29);
+errors++;
+}
+else {
+if(data.model !== undefined && func0.call(data, "model")){
+let data13 = data.model;
+if(!(((data13 === "gpt-image-1-mini") || (data13 === "gpt-image-1.5")) || (data13 === "chatgpt-image-latest"))){
+const err30 = {};
+(vErrors ||= []).push(err30);
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs44 === errors;
+errors = _errs43;
+if(vErrors !== null){
+if(_errs43){
+vErrors.length = _errs43;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs46 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.size !== undefined && func0.call(data, "size")){
+let data14 = data.size;
+if(!(((((data14 === "1024x1024") || (data14 === "1536x1024")) || (data14 === "1024x1536")) || (data14 === "auto")) || (data14 === null))){
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/5/then/properties/size/enum","enum",{allowedValues: schema7.allOf[5].then.properties.size.enum});
+errors++;
+}
+}
+if(data.quality !== undefined && func0.call(data, "quality")){
+let data15 = data.quality;
+if(!(((((data15 === "low") || (data15 === "medium")) || (data15 === "high")) || (data15 === "auto")) || (data15 === null))){
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/5/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[5].then.properties.quality.enum});
+errors++;
+}
+}
+}
+var _valid5 = _errs46 === errors;
+valid16 = _valid5;
+}
+if(!valid16){
+vErrors = _issue(vErrors,instancePath,"#/allOf/5/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs50 = errors;
+let valid19 = true;
+const _errs51 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing6 = "model")){
+const err34 = {};
+(vErrors ||= []).push(err34);
+errors++;
+}
+else {
+if(data.model !== undefined && func0.call(data, "model")){
+if("dall-e-2" !== data.model){
+const err35 = {};
+(vErrors ||= []).push(err35);
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs51 === errors;
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs53 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.prompt !== undefined && func0.call(data, "prompt")){
+let data17 = data.prompt;
+if(typeof data17 === "string"){
+if(data17.length > 1000){
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/6/then/properties/prompt/maxLength","maxLength",{limit: 1000});
+errors++;
+}
+}
+else {
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/6/then/properties/prompt/type","type",{type: "string"});
+errors++;
+}
+}
+if(data.size !== undefined && func0.call(data, "size")){
+let data18 = data.size;
+if(!((((data18 === "256x256") || (data18 === "512x512")) || (data18 === "1024x1024")) || (data18 === null))){
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/6/then/properties/size/enum","enum",{allowedValues: schema7.allOf[6].then.properties.size.enum});
+errors++;
+}
+}
+if(data.quality !== undefined && func0.call(data, "quality")){
+let data19 = data.quality;
+if(!((data19 === "standard") || (data19 === null))){
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/6/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[6].then.properties.quality.enum});
+errors++;
+}
+}
+if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== null){
+vErrors = _issue(vErrors,instancePath+"/style","#/allOf/6/then/properties/style/type","type",{type: "null"});
+errors++;
+}
+}
+}
+var _valid6 = _errs53 === errors;
+valid19 = _valid6;
+}
+if(!valid19){
+vErrors = _issue(vErrors,instancePath,"#/allOf/6/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs61 = errors;
+let valid22 = true;
+const _errs62 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing7 = "model")){
+const err42 = {};
+(vErrors ||= []).push(err42);
+errors++;
+}
+else {
+if(data.model !== undefined && func0.call(data, "model")){
+if("dall-e-3" !== data.model){
+const err43 = {};
+(vErrors ||= []).push(err43);
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs62 === errors;
+errors = _errs61;
+if(vErrors !== null){
+if(_errs61){
+vErrors.length = _errs61;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs64 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.prompt !== undefined && func0.call(data, "prompt")){
+let data22 = data.prompt;
+if(typeof data22 === "string"){
+if(data22.length > 4000){
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/7/then/properties/prompt/maxLength","maxLength",{limit: 4000});
+errors++;
+}
+}
+else {
+vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/7/then/properties/prompt/type","type",{type: "string"});
+errors++;
+}
+}
+if(data.n !== undefined && func0.call(data, "n")){
+let data23 = data.n;
+if(!((data23 === 1) || (data23 === null))){
+vErrors = _issue(vErrors,instancePath+"/n","#/allOf/7/then/properties/n/enum","enum",{allowedValues: schema7.allOf[7].then.properties.n.enum});
+errors++;
+}
+}
+if(data.size !== undefined && func0.call(data, "size")){
+let data24 = data.size;
+if(!((((data24 === "1024x1024") || (data24 === "1792x1024")) || (data24 === "1024x1792")) || (data24 === null))){
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/7/then/properties/size/enum","enum",{allowedValues: schema7.allOf[7].then.properties.size.enum});
+errors++;
+}
+}
+if(data.quality !== undefined && func0.call(data, "quality")){
+let data25 = data.quality;
+if(!(((data25 === "standard") || (data25 === "hd")) || (data25 === null))){
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/7/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[7].then.properties.quality.enum});
+errors++;
+}
+}
+}
+var _valid7 = _errs64 === errors;
+valid22 = _valid7;
+}
+if(!valid22){
+vErrors = _issue(vErrors,instancePath,"#/allOf/7/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs71 = errors;
+let valid25 = true;
+const _errs72 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if(((data.output_compression === undefined) || (!(func0.call(data, "output_compression")))) && (missing8 = "output_compression")){
+const err50 = {};
+(vErrors ||= []).push(err50);
+errors++;
+}
+else {
+if(data.output_compression !== undefined && func0.call(data, "output_compression")){
+let data26 = data.output_compression;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err51 = {};
+(vErrors ||= []).push(err51);
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs72 === errors;
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs75 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.output_format === undefined) || (!(func0.call(data, "output_format")))){
+vErrors = _issue(vErrors,instancePath,"#/allOf/8/then/required","required",{missingProperty: "output_format"});
+errors++;
+}
+if(data.output_format !== undefined && func0.call(data, "output_format")){
+let data27 = data.output_format;
+if(!((data27 === "jpeg") || (data27 === "webp"))){
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/8/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[8].then.properties.output_format.enum});
+errors++;
+}
+}
+}
+var _valid8 = _errs75 === errors;
+valid25 = _valid8;
+}
+if(!valid25){
+vErrors = _issue(vErrors,instancePath,"#/allOf/8/if","if",{failingKeyword: "then"});
+errors++;
+}
+const _errs78 = errors;
+let valid28 = true;
+const _errs79 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if(((data.background === undefined) || (!(func0.call(data, "background")))) && (missing9 = "background")){
+const err55 = {};
+(vErrors ||= []).push(err55);
+errors++;
+}
+else {
+if(data.background !== undefined && func0.call(data, "background")){
+if("transparent" !== data.background){
+const err56 = {};
+(vErrors ||= []).push(err56);
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs79 === errors;
+errors = _errs78;
+if(vErrors !== null){
+if(_errs78){
+vErrors.length = _errs78;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs81 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.output_format !== undefined && func0.call(data, "output_format")){
+let data29 = data.output_format;
+if(!(((data29 === "png") || (data29 === "webp")) || (data29 === null))){
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/9/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[9].then.properties.output_format.enum});
+errors++;
+}
+}
+}
+var _valid9 = _errs81 === errors;
+valid28 = _valid9;
+}
+if(!valid28){
+vErrors = _issue(vErrors,instancePath,"#/allOf/9/if","if",{failingKeyword: "then"});
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -732,9 +1017,9 @@ vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: 
 errors++;
 }
 if(data.prompt !== undefined && func0.call(data, "prompt")){
-let data20 = data.prompt;
-if(typeof data20 === "string"){
-if(data20.length < 1){
+let data30 = data.prompt;
+if(typeof data30 === "string"){
+if(data30.length < 1){
 vErrors = _issue(vErrors,instancePath+"/prompt","#/properties/prompt/minLength","minLength",{limit: 1});
 errors++;
 }
@@ -751,100 +1036,102 @@ errors++;
 }
 }
 if(data.n !== undefined && func0.call(data, "n")){
-let data22 = data.n;
-if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
+let data32 = data.n;
+if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (data32 !== null)){
 vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: schema7.properties.n.type});
 errors++;
 }
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 > 10 || isNaN(data22)){
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 10 || isNaN(data32)){
 vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/maximum","maximum",{comparison: "<=", limit: 10});
 errors++;
 }
-if(data22 < 1 || isNaN(data22)){
+if(data32 < 1 || isNaN(data32)){
 vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/minimum","minimum",{comparison: ">=", limit: 1});
 errors++;
 }
 }
 }
 if(data.response_format !== undefined && func0.call(data, "response_format")){
-let data23 = data.response_format;
-if((typeof data23 !== "string") && (data23 !== null)){
+let data33 = data.response_format;
+if((typeof data33 !== "string") && (data33 !== null)){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: schema7.properties.response_format.type});
 errors++;
 }
-if(!(((data23 === "url") || (data23 === "b64_json")) || (data23 === null))){
+if(!(((data33 === "url") || (data33 === "b64_json")) || (data33 === null))){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/enum","enum",{allowedValues: schema7.properties.response_format.enum});
 errors++;
 }
 }
 if(data.quality !== undefined && func0.call(data, "quality")){
-let data24 = data.quality;
-if((typeof data24 !== "string") && (data24 !== null)){
+let data34 = data.quality;
+if((typeof data34 !== "string") && (data34 !== null)){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema7.properties.quality.type});
 errors++;
 }
-if(!(((((((data24 === "standard") || (data24 === "hd")) || (data24 === "low")) || (data24 === "medium")) || (data24 === "high")) || (data24 === "auto")) || (data24 === null))){
+if(!(((((((((data34 === "low") || (data34 === "medium")) || (data34 === "high")) || (data34 === "auto")) || (data34 === "xhigh")) || (data34 === "max")) || (data34 === "standard")) || (data34 === "hd")) || (data34 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","enum",{allowedValues: schema7.properties.quality.enum});
 errors++;
 }
 }
 if(data.size !== undefined && func0.call(data, "size")){
-let data25 = data.size;
-if((typeof data25 !== "string") && (data25 !== null)){
+let data35 = data.size;
+if((typeof data35 !== "string") && (data35 !== null)){
 vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema7.properties.size.type});
 errors++;
 }
-if(!(((((((((data25 === "256x256") || (data25 === "512x512")) || (data25 === "1024x1024")) || (data25 === "1792x1024")) || (data25 === "1024x1792")) || (data25 === "1536x1024")) || (data25 === "1024x1536")) || (data25 === "auto")) || (data25 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/enum","enum",{allowedValues: schema7.properties.size.enum});
+if(typeof data35 === "string"){
+if(!pattern5.test(data35)){
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/pattern","pattern",{pattern: "^(?:auto|[1-9][0-9]*x[1-9][0-9]*)$"});
 errors++;
+}
 }
 }
 if(data.style !== undefined && func0.call(data, "style")){
-let data26 = data.style;
-if((typeof data26 !== "string") && (data26 !== null)){
+let data36 = data.style;
+if((typeof data36 !== "string") && (data36 !== null)){
 vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: schema7.properties.style.type});
 errors++;
 }
-if(!(((data26 === "vivid") || (data26 === "natural")) || (data26 === null))){
+if(!(((data36 === "vivid") || (data36 === "natural")) || (data36 === null))){
 vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",{allowedValues: schema7.properties.style.enum});
 errors++;
 }
 }
 if(data.background !== undefined && func0.call(data, "background")){
-let data27 = data.background;
-if((typeof data27 !== "string") && (data27 !== null)){
+let data37 = data.background;
+if((typeof data37 !== "string") && (data37 !== null)){
 vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema7.properties.background.type});
 errors++;
 }
 }
 if(data.moderation !== undefined && func0.call(data, "moderation")){
-let data28 = data.moderation;
-if((typeof data28 !== "string") && (data28 !== null)){
+let data38 = data.moderation;
+if((typeof data38 !== "string") && (data38 !== null)){
 vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: schema7.properties.moderation.type});
 errors++;
 }
 }
 if(data.output_compression !== undefined && func0.call(data, "output_compression")){
-let data29 = data.output_compression;
-if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (data29 !== null)){
+let data39 = data.output_compression;
+if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (data39 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: schema7.properties.output_compression.type});
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 100 || isNaN(data29)){
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 100 || isNaN(data39)){
 vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/maximum","maximum",{comparison: "<=", limit: 100});
 errors++;
 }
-if(data29 < 0 || isNaN(data29)){
+if(data39 < 0 || isNaN(data39)){
 vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/minimum","minimum",{comparison: ">=", limit: 0});
 errors++;
 }
 }
 }
 if(data.output_format !== undefined && func0.call(data, "output_format")){
-let data30 = data.output_format;
-if((typeof data30 !== "string") && (data30 !== null)){
+let data40 = data.output_format;
+if((typeof data40 !== "string") && (data40 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema7.properties.output_format.type});
 errors++;
 }

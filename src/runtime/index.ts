@@ -10,7 +10,16 @@ import { check } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
 export { SpecViolationError } from "./spec-violation-error.js";
-export type { JsonSchema, Shape, Shapes, SpecViolation, ValidationIssue, Validator } from "./types.js";
+export type {
+  JsonSchema,
+  KeyedCondition,
+  RuleLifecycle,
+  Shape,
+  Shapes,
+  SpecViolation,
+  ValidationIssue,
+  Validator,
+} from "./types.js";
 export { describeViolations, unchecked } from "./validation.js";
 
 /**

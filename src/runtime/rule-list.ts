@@ -1,5 +1,5 @@
 import { valueAt } from "./json-pointer.js";
-import type { JsonSchema, Validator } from "./types.js";
+import type { JsonSchema, KeyedCondition, RuleLifecycle, Validator } from "./types.js";
 
 /** One conditional rule of a body schema: when `when` (its `if`) holds, `demands` (its `then`) applies. */
 export interface ConditionalRule {
@@ -7,6 +7,8 @@ export interface ConditionalRule {
   readonly title: string;
   readonly when: JsonSchema;
   readonly demands: JsonSchema;
+  /** What the spec records of its subject's lifecycle (`x-lifecycle`), when it records any. */
+  readonly lifecycle?: RuleLifecycle | undefined;
 }
 
 /**
@@ -16,13 +18,53 @@ export interface ConditionalRule {
  *
  * @example
  * ruleList(bodySchemas.ImageGenerationRequest, validate_ImageGenerationRequest)
- * // [{ title: "dall-e-2", when: { properties: { model: { const: "dall-e-2" } }, … }, demands: { … } }, …]
+ * // [{ title: "gpt-image-2", when: { properties: { model: { pattern: "^gpt-image-2…" } }, … }, demands: { … }, lifecycle: { status: "live", … } }, …]
  */
 export function ruleList(schema: JsonSchema, validator: Validator | undefined): ConditionalRule[] {
   return Object.entries(validator?.rules ?? {}).flatMap(([place, title]) => {
     const rule = valueAt(schema, place.slice(1).replace(/\/then$/, "")) as JsonSchema | undefined;
-    return isSchema(rule?.if) && isSchema(rule?.then) ? [{ title, when: rule.if, demands: rule.then }] : [];
+    if (!isSchema(rule?.if) || !isSchema(rule?.then)) return [];
+    return [{ title, when: rule.if, demands: rule.then, lifecycle: validator?.lifecycles?.[place] }];
   });
+}
+
+/** A lifecycle the spec records, with the title of the rule that records it. */
+export interface TitledLifecycle extends RuleLifecycle {
+  readonly title: string;
+}
+
+/**
+ * The lifecycles a validator's rules record, each with its rule's title, in the spec's order:
+ * what a reader with no schema (the client) knows of the values the rules are about.
+ */
+export function lifecycles(validator: Validator | undefined): TitledLifecycle[] {
+  return Object.entries(validator?.lifecycles ?? {}).map(([place, lifecycle]) => ({
+    ...lifecycle,
+    title: validator?.rules?.[place] ?? `the rule at ${place.replace(/\/then$/, "")}`,
+  }));
+}
+
+/**
+ * The lifecycle recorded for `body`: that of the first rule whose condition holds for it, by its
+ * `const`, `enum` or `pattern` alone (a rule about `model: dall-e-3` for a body with that model).
+ *
+ * @example
+ * lifecycleOf(validate_ImageGenerationRequest, { prompt: "p", model: "dall-e-3" })
+ * // { title: "dall-e-3", status: "shut-down", since: "2026-05-12", replacement: "gpt-image-2", … }
+ */
+export function lifecycleOf(validator: Validator | undefined, body: unknown): TitledLifecycle | undefined {
+  if (!isSchema(body)) return undefined;
+  return lifecycles(validator).find(({ when }) =>
+    Object.entries(when).every(([field, condition]) => Object.hasOwn(body, field) && meets(body[field], condition)),
+  );
+}
+
+/** Whether a value meets what a condition asks by `const`, `enum` and `pattern`. */
+export function meets(value: unknown, condition: KeyedCondition): boolean {
+  if ("const" in condition && value !== condition.const) return false;
+  if (condition.enum !== undefined && !condition.enum.includes(value)) return false;
+  if (condition.pattern === undefined) return true;
+  return typeof value === "string" && new RegExp(condition.pattern, "u").test(value);
 }
 
 function isSchema(value: unknown): value is JsonSchema {

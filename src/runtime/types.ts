@@ -37,12 +37,37 @@ export interface ValidationIssue {
  * `unchecked` says why a schema got no compiled validator (see `unchecked()`); it then accepts anything.
  * `rules` names the schema's conditional rules (`if`/`then`) by the place of their `then`, such as
  * `{ "#/allOf/1/then": "dall-e-3" }`, so a problem found there says whose rule it broke.
+ * `lifecycles` holds, by the same places, what the rules record of their subject's lifecycle.
  */
 export type Validator = ((data: unknown) => boolean) & {
   errors?: ValidationIssue[] | null;
   unchecked?: string;
   rules?: Readonly<Record<string, string>>;
+  lifecycles?: Readonly<Record<string, RuleLifecycle>>;
 };
+
+/**
+ * What a conditional rule records of the lifecycle of what it is about (a model), from its
+ * `x-lifecycle` in the spec: decided by this status, never by the clock.
+ */
+export interface RuleLifecycle {
+  /** What the rule's condition asks of each field, by `const`, `enum` or `pattern`: `{ model: { const: "dall-e-3" } }`. */
+  when: Readonly<Record<string, KeyedCondition>>;
+  /** `live`; `deprecated` (still served, going away); `shut-down` (the provider no longer serves it). */
+  status: "live" | "deprecated" | "shut-down";
+  /** Since when it has this status, as the spec writes it (`2026-05-12`). */
+  since?: string;
+  /** What replaces it, such as `gpt-image-2`. */
+  replacement?: string;
+}
+
+/** What a rule's condition asks of one field, in the keywords a value can be tested by without a validator. */
+export interface KeyedCondition {
+  readonly const?: unknown;
+  readonly enum?: readonly unknown[];
+  /** A regular expression (Unicode mode, as JSON Schema's). */
+  readonly pattern?: string;
+}
 
 /** One place where a body breaks the spec. */
 export interface SpecViolation {

@@ -101,8 +101,13 @@ function ruleText(issue: ValidationIssue, pointer: string): string {
   if (keyword === "maximum" || keyword === "maxLength")
     return `${field} up to ${String(params.limit)}${keyword === "maxLength" ? " characters" : ""}`;
   if (keyword === "type" && params.type === "null") return `no ${field}`;
+  if (keyword === "pattern" && String(params.pattern).length > LONGEST_PATTERN)
+    return `${field} of the form the pattern at ${issue.schemaPath.replace(/\/pattern$/, "")} in the spec sets`;
   return keyword === "required" ? field : `${field} that ${issueMessage(issue)}`;
 }
+
+/** A pattern longer than this is a grammar no reader parses in a message (gpt-image-2's sizes): its place is named instead. */
+const LONGEST_PATTERN = 80;
 
 /**
  * An enum's values as a reader wants them: `256x256, 512x512, auto`, any value not a string as JSON

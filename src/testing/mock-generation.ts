@@ -1,7 +1,8 @@
 import { subCallKey } from "../fan-out.js";
-import { validate } from "../generated/index.js";
+import { validate, validators } from "../generated/index.js";
 import type { components } from "../generated/schema.js";
 import type { ImageGenerationRequest } from "../models.js";
+import { lifecycleOf } from "../runtime/rule-list.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";
 
@@ -15,6 +16,31 @@ type Schemas = components["schemas"];
 function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
   if (request.response_format) return request.response_format;
   return validate("ImageGenerationRequest", { ...request, response_format: "url" }).length === 0 ? "url" : "b64_json";
+}
+
+/** How the mock refuses a request before drawing: a status and an `ErrorResponse`'s fields. */
+export interface MockRefusal {
+  status: number;
+  message: string;
+  type: string;
+  param?: string | undefined;
+}
+
+/**
+ * The API's answer to a model the spec marks shut down (`x-lifecycle`): a 404 in the words the
+ * real API uses for a model it no longer serves. Decided by the status the spec records, never by
+ * the clock; a deprecated model is still served.
+ */
+export function shutDownModel(body: unknown): MockRefusal | undefined {
+  const lifecycle = lifecycleOf(validators.ImageGenerationRequest, body);
+  if (lifecycle?.status !== "shut-down") return undefined;
+  const { model } = body as { model: string };
+  return {
+    status: 404,
+    message: `The model \`${model}\` does not exist or you do not have access to it.`,
+    type: "invalid_request_error",
+    param: "model",
+  };
 }
 
 /**

@@ -7,7 +7,14 @@ import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import type { ImageGenerationRequest } from "../models.js";
 import { describeViolations } from "../runtime/validation.js";
-import { buildGeneration, type Drawings, drawingCache, drawnFormat, subCallOf } from "./mock-generation.js";
+import {
+  buildGeneration,
+  type Drawings,
+  drawingCache,
+  drawnFormat,
+  shutDownModel,
+  subCallOf,
+} from "./mock-generation.js";
 import type { MockImageFormat } from "./mock-image.js";
 
 type Schemas = components["schemas"];
@@ -234,6 +241,8 @@ function refusal(
     };
   }
   if (body === undefined) return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
+  const shutDown = shutDownModel(body);
+  if (shutDown) return shutDown;
   const violations = validate("ImageGenerationRequest", body);
   if (violations.length === 0) return undefined;
   const param = violations[0]?.pointer.slice(1).split("/")[0];

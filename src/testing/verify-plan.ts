@@ -150,6 +150,8 @@ function brokenValues(property: Schema): [string, unknown][] {
   const broken: [string, unknown][] = [];
   const [type] = nonNullTypes(property);
   if (Array.isArray(property.enum)) broken.push(["outside its enum", "not-a-listed-value"]);
+  if (typeof property.pattern === "string" && !new RegExp(property.pattern, "u").test("not-a-listed-value"))
+    broken.push(["outside its pattern", "not-a-listed-value"]);
   if (typeof property.minimum === "number") broken.push([`below minimum ${property.minimum}`, property.minimum - 1]);
   if (typeof property.maximum === "number") broken.push([`above maximum ${property.maximum}`, property.maximum + 1]);
   if (typeof property.minLength === "number" && property.minLength > 0) broken.push(["shorter than minLength", ""]);

@@ -1,5 +1,5 @@
 import { pointerKeys } from "../runtime/json-pointer.js";
-import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
+import { type ConditionalRule, meets as meetsKeyed, ruleList } from "../runtime/rule-list.js";
 import type { JsonSchema, SpecViolation, Validator } from "../runtime/types.js";
 import { check } from "../runtime/validation.js";
 
@@ -43,14 +43,28 @@ export class BodyRules {
 
   /**
    * The values the planner sends for `key`: its listed ones, and those the rules' conditions name
-   * (`model`: `dall-e-2`, `dall-e-3`), so that every rule's case gets sent.
+   * (`model`: `dall-e-2`, `dall-e-3`), so that every rule's case gets sent; but none a rule the
+   * spec marks shut down is about (a model the API no longer serves is no valid request).
    */
   choices(key: string): unknown[] {
-    const keyed = this.#rules.flatMap(({ when }) => {
+    const keyed = this.#live.flatMap(({ when }) => {
       const property = (when.properties as Record<string, JsonSchema> | undefined)?.[key];
       return property && "const" in property ? [property.const] : [];
     });
-    return [...new Set([...this.#fields.listed(key), ...keyed])];
+    return [...new Set([...this.#fields.listed(key), ...keyed])].filter((value) => !this.#shutDown(key, value));
+  }
+
+  /** The rules whose subject the spec does not mark shut down. */
+  get #live(): ConditionalRule[] {
+    return this.#rules.filter((rule) => rule.lifecycle?.status !== "shut-down");
+  }
+
+  /** Whether a rule the spec marks shut down is about this value of `key` (`model: dall-e-3`). */
+  #shutDown(key: string, value: unknown): boolean {
+    return this.#rules.some(({ lifecycle }) => {
+      const condition = lifecycle?.status === "shut-down" ? lifecycle.when[key] : undefined;
+      return condition !== undefined && meetsKeyed(value, condition);
+    });
   }
 
   /**
@@ -81,10 +95,11 @@ export class BodyRules {
   /**
    * For each rule, a body that meets its condition and breaks it in one field, for each field it
    * constrains: a listed value outside the rule's list, a prompt one character too long, a field the
-   * rule forbids, a field it requires left out. Each is refused for that rule alone.
+   * rule forbids, a field it requires left out. Each is refused for that rule alone. A shut-down
+   * model's rules are left out: the API refuses its every request for the model alone.
    */
   breaks(base: Body): NamedBody[] {
-    return this.#rules.flatMap((rule) => {
+    return this.#live.flatMap((rule) => {
       const trigger = this.#trigger(rule, base);
       if (trigger === undefined) return [];
       const broken: NamedBody[] = [];
@@ -130,6 +145,7 @@ export class BodyRules {
     if (typeof then.maxLength === "number")
       values.push([` of ${then.maxLength + 1} characters`, "x".repeat(then.maxLength + 1)]);
     if (typeof then.maximum === "number") values.push(shown(then.maximum + 1));
+    if (typeof then.pattern === "string") values.push(...offPattern(choices, then.pattern).map(shown));
     return values;
   }
 
@@ -146,6 +162,16 @@ export class BodyRules {
   #accepts(body: Body): boolean {
     return this.#violations(body).length === 0;
   }
+}
+
+/**
+ * Listed values one character off (one more digit, the last one less), those `pattern` refuses: a
+ * size grammar's break that the field's own rule still takes (`1024x1024` → `1024x10241`).
+ */
+function offPattern(choices: readonly unknown[], pattern: string): string[] {
+  const grammar = new RegExp(pattern, "u");
+  const near = choices.flatMap((value) => (typeof value === "string" ? [`${value}1`, value.slice(0, -1)] : []));
+  return near.filter((value) => !grammar.test(value));
 }
 
 /**

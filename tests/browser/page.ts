@@ -18,7 +18,7 @@ async function run() {
   const client = createImagesClient({ apiKey: "sk-browser", baseUrl: api, dangerouslyAllowBrowser: true });
   const result = await client.generate({
     prompt: "a fox in a browser",
-    model: "dall-e-2",
+    model: "flux-1.1-pro",
     size: "256x256",
     response_format: "b64_json",
   });

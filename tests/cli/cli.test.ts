@@ -32,19 +32,7 @@ afterAll(async () => {
 describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () => {
   it("writes valid PNGs of the requested size and reports each file", async () => {
     const out = path.join(dir, "plain");
-    const result = await cli([
-      "generate",
-      "a red fox",
-      "--mock",
-      "--out",
-      out,
-      "--model",
-      "dall-e-2",
-      "--size",
-      "256x256",
-      "--n",
-      "2",
-    ]);
+    const result = await cli(["generate", "a red fox", "--mock", "--out", out, "--size", "256x256", "--n", "2"]);
     expect(result.code).toBe(0);
     const files = (await readdir(out)).sort();
     expect(files).toEqual(["a-red-fox-1.png", "a-red-fox-2.png"]);
@@ -64,8 +52,9 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
       "--out",
       out,
       "--json",
+      // A model the spec has no rule for: its images come as URLs.
       "--model",
-      "dall-e-2",
+      "flux-1.1-pro",
       "--size",
       "512x512",
     ]);
@@ -92,26 +81,27 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
     const terminal: string[] = [];
     const stderr = { isTTY: true, write: (text: string) => void terminal.push(text) };
     const out = path.join(dir, "fanned");
-    const args = ["generate", "three herons", "--mock", "--out", out, "--model", "dall-e-3", "--n", "3"];
+    const args = ["generate", "three herons", "--mock", "--out", out, "--n", "3", "--max-images-per-call", "1"];
     const code = await main(args, { write: () => {} }, stderr);
     expect(code).toBe(0);
     const shown = terminal.join("");
-    expect(shown).toContain("generating 3 image(s) with dall-e-3: 1 of 3 arrived…");
-    expect(shown).toContain("generating 3 image(s) with dall-e-3: 2 of 3 arrived…");
+    expect(shown).toContain("generating 3 image(s) with gpt-image-2: 1 of 3 arrived…");
+    expect(shown).toContain("generating 3 image(s) with gpt-image-2: 2 of 3 arrived…");
     expect(await readdir(out)).toHaveLength(3);
   });
 
   it("never overwrites: a second run adds a suffix", async () => {
     const out = path.join(dir, "twice");
-    await cli(["generate", "owl", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256"]);
-    await cli(["generate", "owl", "--mock", "--out", out, "--model", "dall-e-2", "--size", "256x256"]);
+    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
+    await cli(["generate", "owl", "--mock", "--out", out, "--size", "256x256"]);
     expect((await readdir(out)).sort()).toEqual(["owl-v2.png", "owl.png"]);
   });
 
   it.each([
     [["generate", "x", "--bogus"], /^sudo-images: Unknown option '--bogus' for generate \(see sudo-images --help\)\n$/],
     [["generate", "x", "--n", "two"], /--n takes a whole number, not "two"/],
-    [["generate", "x", "--mock", "--size", "999x999"], /--size: one of 256x256, 512x512, .*auto, got "999x999"/],
+    [["generate", "x", "--mock", "--size", "999x999"], /--size: gpt-image-2 takes size of the form .*, got "999x999"/],
+    [["generate", "x", "--mock", "--quality", "ultra"], /--quality: one of low, medium, high, .*, got "ultra"/],
     [["generate", "x", "--mock", "--n", "11"], /--n: must be <= 10, got 11/],
     [["generate"], /Missing the prompt/],
     [["paint", "x"], /Unknown command "paint"/],
@@ -158,19 +148,83 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
     const help = await cli(["--help"]);
     expect(help.stdout).toMatch(/^Usage: sudo-images generate <prompt> \[options\]/);
     // Which values go with which model, from the spec's rules, under each flag they constrain.
-    expect(help.stdout).toMatch(/^ {2}--size S .*\n {26}with dall-e-2: 256x256, 512x512, 1024x1024\n/m);
-    expect(help.stdout).toContain(`\n${" ".repeat(26)}with dall-e-3: 1\n`);
-    expect(help.stdout).toContain(`\n${" ".repeat(26)}with gpt-image-*: not taken\n`);
+    expect(help.stdout).toMatch(/^ {2}--size S .*\n {26}with gpt-image-2: WxH of its pattern \(see the spec\)\n/m);
+    expect(help.stdout).toContain(`\n${" ".repeat(26)}with dall-e-3 (shut down 2026-05-12): 1\n`);
+    expect(help.stdout).toContain(`\n${" ".repeat(26)}with gpt-image-* and chatgpt-image-*: not taken\n`);
     expect(help.stdout).toContain(`\n${" ".repeat(26)}with output_compression: required, jpeg, webp\n`);
     const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
     expect((await cli(["--version"])).stdout).toBe(`${pkg.version}\n`);
   });
 });
 
+describe("sudo-images generate and the models' lifecycle", { timeout: processTimeout(1) }, () => {
+  it("sends a live model by default (the spec's first example), through the mock, with no warning", async () => {
+    const { main } = await import("../../src/cli/main.js");
+    const terminal: string[] = [];
+    const stderr = { isTTY: true, write: (text: string) => void terminal.push(text) };
+    const code = await main(
+      ["generate", "a fox", "--mock", "--out", path.join(dir, "live")],
+      { write: () => {} },
+      stderr,
+    );
+    expect(code).toBe(0);
+    expect(terminal.join("")).toContain("generating 1 image(s) with gpt-image-2…");
+    expect(terminal.join("")).not.toContain("warning");
+  });
+
+  it("warns on stderr of a shut-down model, sends it, and the mock's 404 says when and what instead", async () => {
+    const result = await cli(["generate", "a fox", "--mock", "--model", "dall-e-3", "--out", path.join(dir, "gone")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      "sudo-images: warning: dall-e-3 was shut down on 2026-05-12; use gpt-image-2 instead (sent anyway: the server decides)",
+      expect.stringMatching(
+        /^sudo-images: POST .* failed with status 404: The model `dall-e-3` does not exist or you do not have access to it\. \(request id req_mock_\d+\); dall-e-3 was shut down on 2026-05-12; use gpt-image-2 instead$/,
+      ),
+    ]);
+  });
+
+  it("sends a near miss of a known model as written, and asks whether another was meant", async () => {
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
+    const server = await startTestServer((_seen, res) => sendJson(res, 200, { data: [{ b64_json: png }] }));
+    try {
+      const args = [
+        "generate",
+        "a fox",
+        "--base-url",
+        server.url,
+        "--model",
+        "dalle-3",
+        "--out",
+        path.join(dir, "near"),
+      ];
+      const result = await cli(args, { env: KEYED });
+      expect(result.code).toBe(0);
+      expect(JSON.parse(server.requests[0]?.body ?? "{}")).toMatchObject({ model: "dalle-3" });
+      expect(result.stderr).toBe(
+        "sudo-images: warning: model dalle-3 is not one the spec knows: did you mean dall-e-3? (sent anyway: the server decides)\n",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("lists the live models in --help first, and the shut-down ones after, with their dates", async () => {
+    const help = (await cli(["--help"])).stdout;
+    expect(help).toContain(
+      [
+        "  --model M               such as gpt-image-2, gpt-image-2.5, gpt-image-2.6 (default gpt-image-2)",
+        `${" ".repeat(26)}shut down 2026-10-23 (use gpt-image-2): gpt-image-1`,
+        `${" ".repeat(26)}shut down 2026-12-01 (use gpt-image-2): gpt-image-1-mini, gpt-image-1.5, chatgpt-image-latest`,
+        `${" ".repeat(26)}shut down 2026-05-12 (use gpt-image-2): dall-e-2, dall-e-3`,
+      ].join("\n"),
+    );
+  });
+});
+
 describe("npm start", { timeout: processTimeout(1) }, () => {
   it("leaves a PNG in ./out/ through the embedded mock, with no key and no network", async () => {
     const cwd = await mkdtemp(path.join(dir, "start-"));
-    const result = await cli(["--model", "dall-e-2", "--size", "256x256"], { cwd, script: "scripts/start.ts" });
+    const result = await cli(["--size", "256x256"], { cwd, script: "scripts/start.ts" });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("using the embedded mock server");
     const [file] = await readdir(path.join(cwd, "out"));
@@ -221,13 +275,13 @@ describe("the command line under abuse", { timeout: processTimeout(2) }, () => {
       });
       expect(timedOut.code).toBe(1);
       expect(timedOut.stderr).toContain("timed out after 50 ms");
-      const flags = ["--timeout", "5000", "--model", "dall-e-3", "--quality", "hd", "--style", "vivid", "--out", out];
-      const inTime = await cli(["generate", "a fox", "--base-url", slow.url, ...flags], { env: KEYED });
+      const flags = ["--timeout", "5000", "--model", "gpt-image-2.5", "--quality", "xhigh", "--size", "1536x864"];
+      const inTime = await cli(["generate", "a fox", "--base-url", slow.url, ...flags, "--out", out], { env: KEYED });
       expect(inTime.code).toBe(0);
       expect(JSON.parse(slow.requests.at(-1)?.body ?? "{}")).toMatchObject({
-        model: "dall-e-3",
-        quality: "hd",
-        style: "vivid",
+        model: "gpt-image-2.5",
+        quality: "xhigh",
+        size: "1536x864",
       });
     } finally {
       await slow.close();

@@ -17,13 +17,13 @@ const typed: Normalized<Raw> extends ImageGeneration ? true : never = true;
 const mock = await startMockServer({ apiKey: "sk-consumer" });
 try {
   const client = createImagesClient({ apiKey: "sk-consumer", baseUrl: mock.url });
-  const result: ImageGeneration = await client.generate({ prompt: "a heron", model: "dall-e-2", size: "256x256" });
+  const result: ImageGeneration = await client.generate({ prompt: "a heron", model: "flux-1.1-pro", size: "256x256" });
   // @ts-expect-error normalized results never hold null
   result.usage = null;
   delete result.usage;
 
   const plain = createClient<paths>({ baseUrl: mock.url, headers: { Authorization: "Bearer sk-consumer" } });
-  const { data } = await plain.POST("/v1/images/generations", { body: { prompt: "a heron", model: "dall-e-3" } });
+  const { data } = await plain.POST("/v1/images/generations", { body: { prompt: "a heron", model: "flux-1.1-pro" } });
   assertMatchesSpec("generateImage", 200, data);
 
   const failure = await createImagesClient({ apiKey: "wrong", baseUrl: mock.url, maxRetries: 0 })

@@ -5,12 +5,16 @@
  * error's fields against real instances.
  */
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { requestFlags } from "../../src/cli/request-flags.js";
 import { DEFAULT_BASE_URL } from "../../src/client.js";
+import { loadSpec } from "../../src/codegen/spec-source.js";
 import {
   ApiError,
   CallbackError,
@@ -23,10 +27,12 @@ import {
   ResponseValidationError,
   SudoImagesError,
 } from "../../src/errors.js";
-import { bodySchemas } from "../../src/generated/metadata.js";
+import { bodySchemas, validate_ImageGenerationRequest } from "../../src/generated/metadata.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/http/body-limit.js";
 import { DEFAULT_RETRY_POLICY, isRetryable } from "../../src/http/retry.js";
 import { DEFAULT_TIMEOUT_MS } from "../../src/http/timeout.js";
+import { ruleList } from "../../src/runtime/rule-list.js";
+import { startMockServer } from "../../src/testing/index.js";
 import { doors } from "../helpers/doors.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -168,7 +174,7 @@ describe("the command line's request flags", () => {
     expect(help).toMatch(/^ {2}--n N +a whole number, 1 to 10$/m);
     expect(help).toMatch(/^ {2}--style S +one of vivid, natural$/m);
     expect(help).toMatch(/^ {2}--background B +such as transparent, opaque, auto$/m);
-    expect(help).toMatch(/^ {2}--model M +such as gpt-image-1 \(default gpt-image-1\)$/m);
+    expect(help).toMatch(/^ {2}--model M +such as gpt-image-2, gpt-image-2.5, gpt-image-2.6 \(default gpt-image-2\)$/m);
   });
 });
 
@@ -222,5 +228,87 @@ describe("the doors table", () => {
     const caps = new Map(rows.map(([door, , , cap]) => [plain(door), plain(cap)]));
     expect(caps.get("verifyServer")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
     expect(caps.get("CLI generate")).toBe(`${DEFAULT_MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
+  });
+});
+
+describe("the model rules table", async () => {
+  const schema = bodySchemas.ImageGenerationRequest ?? {};
+  const spec = (await loadSpec(path.join(root, "openapi/sudo-images.yaml"))).document as unknown as {
+    components: { schemas: { ImageGenerationRequest: { allOf: Record<string, unknown>[] } } };
+  };
+  const members = spec.components.schemas.ImageGenerationRequest.allOf;
+  const rows = tableRows(section("### Model rules"));
+  /** A rule of the spec and its row of the table, by position: the table follows the spec's order. */
+  const paired = ruleList(schema, validate_ImageGenerationRequest).map((rule, index) => ({
+    rule,
+    member: members[index] ?? {},
+    row: rows[index] ?? [],
+  }));
+
+  it("has a row per rule of the spec, in its order, named by its title", () => {
+    expect(rows).toHaveLength(members.length);
+    for (const { rule, row } of paired) expect(plain(row[0]).split(" (")[0], rule.title).toBe(rule.title);
+  });
+
+  it("states each model's status as the spec records it, and a retired model's replacement", () => {
+    for (const { rule, row } of paired) {
+      const { status, since, replacement } = rule.lifecycle ?? {};
+      const expected =
+        status === undefined
+          ? ""
+          : status === "live"
+            ? `live${since ? ` since ${since}` : ""}`
+            : `${status.replace("-", " ")} ${since}, use ${replacement}`;
+      expect(plain(row[1]), rule.title).toBe(expected);
+    }
+  });
+
+  it("names every field each rule constrains, and each rule's source and checked date", () => {
+    for (const { rule, member, row } of paired) {
+      for (const field of Object.keys((rule.demands.properties ?? {}) as object)) {
+        expect(plain(row[2]).replace(/_/g, " "), rule.title).toContain(field.replace(/_/g, " "));
+      }
+      const source = [member["x-source"], member["x-checked"]].filter(Boolean).join(", ");
+      expect(plain(row[3]), rule.title).toBe(source);
+    }
+  });
+
+  it("is about models with a title, a source and a checked date, every one", () => {
+    const modelRules = members.filter((member) => JSON.stringify(member.if).includes('"model"'));
+    expect(modelRules.length).toBeGreaterThanOrEqual(8);
+    for (const member of modelRules) {
+      expect(member.title, JSON.stringify(member.if)).toEqual(expect.any(String));
+      expect(member["x-source"], String(member.title)).toMatch(/^https:\/\/\S+$/);
+      expect(member["x-checked"], String(member.title)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe("the fan-out example", () => {
+  it("runs against the mock as written: four images of a live model, two calls", async () => {
+    const code = /### Fan-out\n[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    expect(code).toContain('model: "gpt-image-2"');
+    const mock = await startMockServer({ apiKey: "sk-readme" });
+    const dir = await mkdtemp(path.join(tmpdir(), "sudo-images-readme-"));
+    const file = path.join(dir, "fan-out.ts");
+    const entry = pathToFileURL(path.join(root, "src/index.ts")).href;
+    await writeFile(file, code.replace('from "sudo-images"', `from ${JSON.stringify(entry)}`));
+    const env = { SUDO_API_KEY: process.env.SUDO_API_KEY, SUDO_BASE_URL: process.env.SUDO_BASE_URL };
+    const printed: unknown[][] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((...args) => void printed.push(args));
+    try {
+      Object.assign(process.env, { SUDO_API_KEY: "sk-readme", SUDO_BASE_URL: mock.url });
+      await import(pathToFileURL(file).href);
+      expect(printed).toEqual([["2 of 4 images"], ["4 of 4 images"], [4, expect.any(Number)]]);
+      expect(mock.requests.map((request) => (request.body as { n: number }).n)).toEqual([2, 2]);
+    } finally {
+      log.mockRestore();
+      for (const [name, value] of Object.entries(env)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await mock.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

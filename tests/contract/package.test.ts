@@ -273,19 +273,7 @@ describe("the packed package", { timeout: 60_000 }, () => {
   });
 
   it("runs the installed CLI through npx and gets a PNG", async () => {
-    const args = [
-      "--no-install",
-      "sudo-images",
-      "generate",
-      "a heron",
-      "--mock",
-      "--out",
-      "out",
-      "--model",
-      "dall-e-2",
-      "--size",
-      "256x256",
-    ];
+    const args = ["--no-install", "sudo-images", "generate", "a heron", "--mock", "--out", "out", "--size", "256x256"];
     const { stdout } = await exec("npx", args, { cwd: project });
     expect(stdout).toContain("saved out/a-heron.png  256x256");
     expect(await readdir(path.join(project, "out"))).toEqual(["a-heron.png"]);

@@ -61,9 +61,9 @@ describe("the client against prism mock", () => {
   let requests: fc.Arbitrary<ImageGenerationRequest>;
   beforeAll(async () => {
     const defs = await specDefs(SPEC);
-    // The models the spec has rules for, and one it does not name; a request that breaks a model's
+    // Live models the spec has rules for, and one it does not name; a request that breaks a model's
     // rule is not valid, so it is not a sample here (the client would refuse it before sending).
-    const models = fc.constantFrom("dall-e-2", "dall-e-3", "gpt-image-1", "some-provider/model");
+    const models = fc.constantFrom("gpt-image-2", "gpt-image-2.5", "some-provider/model");
     requests = fc
       .tuple(arbitraryFor(defs.ImageGenerationRequest as Schema, defs), models)
       .map(([request, model]) => ({ ...(request as ImageGenerationRequest), model }))
@@ -126,7 +126,7 @@ describe("our mock server, checked by prism proxy", () => {
   it.each(scenarios)("answers the %s scenario within the spec", async (scenario) => {
     mock.setScenario(scenario);
     const { client, violations } = recordingClient(proxy.url);
-    const asUrl = await client.generate({ prompt: "a fox", model: "dall-e-2", n: 2, size: "256x256" });
+    const asUrl = await client.generate({ prompt: "a fox", model: "flux-1.1-pro", n: 2, size: "256x256" });
     const asBase64 = await client.generate({
       prompt: "a fox",
       model: "m",

@@ -57,7 +57,7 @@ it(`settles ${CALLS} calls at ${IN_FLIGHT} in flight with 20% faulty attempts, n
     timeoutMs: 250,
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
   });
-  const request = { prompt: "soak", model: "gpt-image-1" };
+  const request = { prompt: "soak", model: "gpt-image-2" };
   const run = async () => {
     const outcomes = { ok: 0, typed: 0, other: [] as unknown[] };
     let next = 0;

@@ -60,7 +60,7 @@ async function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
   );
 }
 
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 async function cli(args: string[]): Promise<Outcome> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
   const done = await runScript("src/cli/bin.ts", args, { env: { ...env, SUDO_API_KEY: KEY } });

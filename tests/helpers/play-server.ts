@@ -48,7 +48,7 @@ const PLAYS: Record<string, (seen: SeenRequest, res: ServerResponse) => void> = 
     sendJson(res, 400, { error: { message: "prompt is empty", type: "invalid_request" } }),
   "typeless-400": (_seen, res) => sendJson(res, 400, { error: { message: "prompt is empty", code: 7 } }),
   "html-502": (_seen, res) => res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>"),
-  "json-404": (_seen, res) => sendJson(res, 404, { error: { message: "no such model", type: "not_found" } }),
+  "json-422": (_seen, res) => sendJson(res, 422, { error: { message: "cannot draw that", type: "unprocessable" } }),
   "long-message": (_seen, res) =>
     sendJson(res, 400, { error: { message: `line one\nline two\r\n${"x".repeat(100_000)}`, type: "bad" } }),
   "many-violations": (_seen, res) => sendJson(res, 200, { data: Array.from({ length: 1000 }, () => ({ url: 5 })) }),
@@ -82,7 +82,7 @@ export function usePlayServer(): PlayServer {
   const elsewhere = liveServer(() => startTestServer((_seen, res) => sendJson(res, 200, VALID_BODY)));
   return {
     KEY,
-    request: { prompt: "a lighthouse", model: "gpt-image-1" },
+    request: { prompt: "a lighthouse", model: "gpt-image-2" },
     server,
     elsewhere,
     client: (play, options = {}) =>

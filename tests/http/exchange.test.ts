@@ -5,7 +5,7 @@ import { failure } from "../helpers/failure.js";
 import { useFaultServer } from "../helpers/fault-server.js";
 import { usePlayServer } from "../helpers/play-server.js";
 
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 describe("with a fault server", () => {
   const { server, client } = useFaultServer("sk-call-options");

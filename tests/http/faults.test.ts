@@ -12,7 +12,7 @@ import {
 } from "../../src/index.js";
 import { type FaultServer, startFaultServer } from "../helpers/fault-server.js";
 
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 let server: FaultServer;
 let calls = 0;
 

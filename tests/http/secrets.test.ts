@@ -20,7 +20,7 @@ import { closedPort, sendJson, startTestServer, type TestServer } from "../helpe
 import { usePlayServer } from "../helpers/play-server.js";
 
 const SECRET = "sk-test-SECRET-123";
-const request = { prompt: "a lighthouse", model: "gpt-image-1" };
+const request = { prompt: "a lighthouse", model: "gpt-image-2" };
 
 let faults: FaultServer;
 let statuses: TestServer;

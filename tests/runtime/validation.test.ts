@@ -45,13 +45,27 @@ describe("check, with the generated validators", () => {
   });
 
   it("lists an enum's values without the null it allows", () => {
-    expect(check(validate_ImageGenerationRequest, { prompt: "p", model: "m", size: "9x9" })).toEqual([
+    expect(check(validate_ImageGenerationRequest, { prompt: "p", model: "m", quality: "ultra" })).toEqual([
       {
-        pointer: "/size",
-        expected: "one of 256x256, 512x512, 1024x1024, 1792x1024, 1024x1792, 1536x1024, 1024x1536, auto",
-        received: '"9x9"',
+        pointer: "/quality",
+        expected: "one of low, medium, high, auto, xhigh, max, standard, hd",
+        received: '"ultra"',
       },
     ]);
+  });
+
+  it("names the place of a rule's pattern too long to read (a size grammar) instead of printing it", () => {
+    expect(check(validate_ImageGenerationRequest, { prompt: "p", model: "gpt-image-2", size: "1000x1000" })).toEqual([
+      {
+        pointer: "/size",
+        expected: "gpt-image-2 takes size of the form the pattern at #/allOf/0/then/properties/size in the spec sets",
+        received: '"1000x1000"',
+        rule: "gpt-image-2",
+      },
+    ]);
+    const short = reporting([issue("/size", "pattern", "#/allOf/0/then/properties/size/pattern", { pattern: "^a$" })]);
+    Object.assign(short, { rules: { "#/allOf/0/then": "m" } });
+    expect(check(short, { size: "b" })[0]?.expected).toBe('m takes size that must match pattern "^a$"');
   });
 
   it("says what an enum allows even when the validator gives no list", () => {

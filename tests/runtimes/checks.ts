@@ -49,7 +49,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 export async function runChecks(servers: Servers): Promise<Record<string, unknown>> {
   const client = (baseUrl: string, timeoutMs?: number) =>
     createImagesClient({ apiKey: "sk-runtime", baseUrl, maxRetries: 0, ...(timeoutMs ? { timeoutMs } : {}) });
-  const request = { prompt: "a heron", model: "dall-e-2", size: "256x256" } as const;
+  const request = { prompt: "a heron", model: "flux-1.1-pro", size: "256x256" } as const;
   const results: Record<string, unknown> = {};
 
   const b64 = await client(servers.normal).generate({ ...request, response_format: "b64_json" });

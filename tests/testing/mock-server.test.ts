@@ -6,6 +6,7 @@ import {
   createImagesClient,
   detectImageType,
   type ImageGenerationRequest,
+  NotFoundError,
   RateLimitError,
   RequestValidationError,
 } from "../../src/index.js";
@@ -20,7 +21,9 @@ import { drawingTimeout } from "../helpers/drawing-timeout.js";
 import { pngSize } from "../helpers/png.js";
 
 const KEY = "sk-mock-key";
-const base = { prompt: "a lighthouse at dusk", model: "dall-e-2" } as const;
+const base = { prompt: "a lighthouse at dusk", model: "gpt-image-2" } as const;
+/** A model the spec has no rule for: its images come as URLs unless asked otherwise. */
+const urlBase = { prompt: "a lighthouse at dusk", model: "flux-1.1-pro" } as const;
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -41,7 +44,7 @@ async function post(body: unknown, key: string | null = KEY, to: MockServer = mo
 
 describe("startMockServer", () => {
   it("answers with URLs to real PNGs of the requested size, served by itself", async () => {
-    const result = await client().generate({ ...base, size: "512x512", n: 2 });
+    const result = await client().generate({ ...urlBase, size: "512x512", n: 2 });
     expect(result.data).toHaveLength(2);
     for (const image of result.data) {
       expect(image.url).toMatch(new RegExp(`^${mock.url}/images/`));
@@ -54,10 +57,10 @@ describe("startMockServer", () => {
   });
 
   it.each([
-    ["256x256", 256, 256, { model: "dall-e-2", response_format: "b64_json" }],
+    ["256x256", 256, 256, { model: "flux-1.1-pro", response_format: "b64_json" }],
     // The gpt-image models take no response_format and always answer in base64, as the real API does.
-    ["1536x1024", 1536, 1024, { model: "gpt-image-1" }],
-    ["auto", 1024, 1024, { model: "gpt-image-1" }],
+    ["1536x864", 1536, 864, { model: "gpt-image-2" }],
+    ["auto", 1024, 1024, { model: "gpt-image-2" }],
   ] as const)("returns b64_json PNGs that decode at %s", async (size, width, height, more) => {
     const result = await client().generate({ ...base, ...more, size });
     const bytes = Buffer.from(result.data[0]?.b64_json as string, "base64");
@@ -66,7 +69,7 @@ describe("startMockServer", () => {
   });
 
   it("draws the same bytes for the same prompt and seed, other bytes for another seed or prompt", async () => {
-    const request = { ...base, size: "256x256", response_format: "b64_json" } as const;
+    const request = { ...base, size: "256x256" } as const;
     const first = await client().generate(request);
     const again = await client().generate(request);
     expect(again.data[0]?.b64_json).toBe(first.data[0]?.b64_json);
@@ -95,7 +98,7 @@ describe("startMockServer", () => {
   );
 
   it("marks every picture as a mock, with its size and seed, in a black band across the top", async () => {
-    const { data } = await client().generate({ ...base, size: "256x256", response_format: "b64_json" });
+    const { data } = await client().generate({ ...base, size: "256x256" });
     const png = PNG.sync.read(Buffer.from(data[0]?.b64_json ?? "", "base64"));
     const pixel = (x: number, y: number) => [
       ...png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3),
@@ -107,7 +110,6 @@ describe("startMockServer", () => {
     const other = await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
       ...base,
       size: "512x512",
-      response_format: "b64_json",
     });
     expect(other.data[0]?.b64_json?.slice(0, 200)).not.toBe(data[0]?.b64_json?.slice(0, 200));
   });
@@ -117,7 +119,6 @@ describe("startMockServer", () => {
       ...base,
       size: "256x256",
       output_format: "jpeg",
-      response_format: "b64_json",
     });
     expect(detectImageType(Buffer.from(jpeg.data[0]?.b64_json ?? "", "base64")).extension).toBe("jpg");
     expect(jpeg.output_format).toBe("jpeg");
@@ -137,7 +138,7 @@ describe("startMockServer", () => {
     try {
       const nulls = await scenarioClient.generate(base);
       expect(Object.keys(nulls)).toEqual(["data"]);
-      expect(Object.keys(nulls.data[0] ?? {})).toEqual(["url"]);
+      expect(Object.keys(nulls.data[0] ?? {})).toEqual(["b64_json"]);
       scenarios.setScenario("minimal");
       const minimal = await scenarioClient.generate(base);
       expect(Object.keys(minimal)).toEqual(["data"]);
@@ -165,11 +166,11 @@ describe("startMockServer", () => {
 
   it("records what it received", async () => {
     const before = mock.requests.length;
-    await client().generate({ ...base, quality: "standard" });
+    await client().generate({ ...base, quality: "high" });
     expect(mock.requests[before]).toMatchObject({
       method: "POST",
       path: "/v1/images/generations",
-      body: { ...base, quality: "standard" },
+      body: { ...base, quality: "high" },
     });
   });
 
@@ -205,7 +206,8 @@ describe("startMockServer", () => {
     ["n: 0", { ...base, n: 0 }, "/n: must be >= 1"],
     ["n: 11", { ...base, n: 11 }, "/n: must be <= 10"],
     ["output_compression: 101", { ...base, output_compression: 101 }, "/output_compression: must be <= 100"],
-    ["size: 999x999", { ...base, size: "999x999" }, "/size: one of"],
+    ["size: 999x999", { ...base, size: "999x999" }, "/size: gpt-image-2 takes size of the form"],
+    ["size: large", { ...urlBase, size: "large" }, "/size: must match pattern"],
     ["an empty prompt", { ...base, prompt: "" }, "/prompt: must NOT have fewer than 1 characters"],
     ["a missing model", { prompt: base.prompt }, "/model: required property"],
   ];
@@ -237,14 +239,16 @@ describe("the spec's model rules, at the client and at the mock", () => {
 
   it("plans a break of every rule in the spec", () => {
     const rules = new Set(breaks.map((request) => request.name.split(" rule: ")[0]));
+    // A shut-down model's rules are not planned: the API answers its requests 404, whatever they hold.
     expect([...rules].sort()).toEqual([
       "background: transparent",
-      "dall-e-2",
-      "dall-e-3",
-      "gpt-image-*",
+      "gpt-image-* and chatgpt-image-*",
+      "gpt-image-2",
+      "gpt-image-2 quality",
+      "gpt-image-2.5 and gpt-image-2.6",
       "output_compression",
     ]);
-    expect(breaks.length).toBeGreaterThanOrEqual(15);
+    expect(breaks.length).toBeGreaterThanOrEqual(8);
   });
 
   it("refuses each one at the client, naming the rule, with nothing sent", async () => {
@@ -266,9 +270,39 @@ describe("the spec's model rules, at the client and at the mock", () => {
       expect(status, name).toBe(400);
       expect(answer.error.message, name).toContain(`${name.split(" rule: ")[0]} takes `);
     }
-    const { body: answer } = await post({ ...base, model: "dall-e-3", n: 4 });
-    expect(answer.error).toMatchObject({ message: "Invalid request: /n: dall-e-3 takes n: 1, got 4", param: "n" });
+    const { body: answer } = await post({ ...base, quality: "xhigh" });
+    expect(answer.error).toMatchObject({
+      message: 'Invalid request: /quality: gpt-image-2 quality takes quality: low, medium, high or auto, got "xhigh"',
+      param: "quality",
+    });
   });
+
+  it.each(["dall-e-3", "dall-e-2", "gpt-image-1", "chatgpt-image-latest"])(
+    "answers %s, which the spec marks shut down, with the API's 404, and the client's error says when and what instead",
+    async (model) => {
+      const { status, body: answer } = await post({ ...base, model });
+      expect(status).toBe(404);
+      expect(answer.error).toMatchObject({
+        message: `The model \`${model}\` does not exist or you do not have access to it.`,
+        type: "invalid_request_error",
+        param: "model",
+      });
+      assertMatchesSpec("generateImage", 404, answer);
+      const warnings: string[] = [];
+      const error = await createImagesClient({
+        apiKey: KEY,
+        baseUrl: mock.url,
+        onWarning: (w) => warnings.push(w.message),
+      })
+        .generate({ ...base, model })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect((error as Error).message).toMatch(
+        new RegExp(`; ${model} was shut down on 2026-\\d\\d-\\d\\d; use gpt-image-2 instead$`),
+      );
+      expect(warnings).toHaveLength(1);
+    },
+  );
 });
 
 describe("validateAgainstSpec and assertMatchesSpec", () => {
@@ -347,7 +381,7 @@ describe("the mock server under abuse", () => {
       const order: string[] = [];
       const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
       const big = client
-        .generate({ ...base, model: "gpt-image-1", prompt: "ten big ones", n: 10, size: "1536x1024" })
+        .generate({ ...base, prompt: "ten big ones", n: 10, size: "1536x1024" })
         .then(() => order.push("big"));
       const small = client.generate({ ...base, prompt: "one small", size: "256x256" }).then(() => order.push("small"));
       await Promise.all([big, small]);
@@ -405,7 +439,7 @@ describe("the mock server's bounds", () => {
       const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
       const urls: string[] = [];
       for (let round = 0; round < 26; round++) {
-        const { data } = await client.generate({ ...base, prompt: `picture ${round}`, size: "256x256", n: 10 });
+        const { data } = await client.generate({ ...urlBase, prompt: `picture ${round}`, size: "256x256", n: 10 });
         urls.push(...data.map((item) => item.url as string));
       }
       expect(urls).toHaveLength(260);
