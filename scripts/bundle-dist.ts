@@ -27,9 +27,12 @@ interface Manifest {
   peerDependencies: Record<string, string>;
 }
 
-/** The package dist/ carries a copy of, and the name dist/ imports it by (package.json `imports`). */
-const VENDORED = "openapi-typescript";
-const VENDORED_IMPORT = `#${VENDORED}`;
+/**
+ * The packages dist/ carries a copy of, each imported by `#name` (package.json `imports`):
+ * openapi-typescript, and the TypeScript 5 it builds its syntax tree with, which the generator's
+ * syntax check of its own output parses with too. One build, so they share one TypeScript.
+ */
+const VENDORED = ["openapi-typescript", "typescript"];
 
 /** TypeScript is CommonJS that calls `require` and reads `__filename` as it loads; an ES module has neither. */
 const COMMONJS_GLOBALS = [
@@ -48,11 +51,14 @@ const built = [
 ].filter((file): file is string => file?.startsWith("./dist/") === true && file.endsWith(".js"));
 const entryPoints = [...new Set(built)].map((file) => file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
 
-/** The source's `import … from "openapi-typescript"` becomes one of the copy, found from any depth of dist/. */
+/** The source's `import … from "openapi-typescript"` (or "typescript") becomes one of the copy, found from any depth of dist/. */
 const useVendoredCopy: Plugin = {
   name: "vendored-copy",
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^${VENDORED}$`) }, () => ({ path: VENDORED_IMPORT, external: true }));
+    build.onResolve({ filter: new RegExp(`^(${VENDORED.join("|")})$`) }, ({ path }) => ({
+      path: `#${path}`,
+      external: true,
+    }));
   },
 };
 
@@ -73,26 +79,33 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-await buildVendored(manifest.imports[VENDORED_IMPORT] as string);
-console.log(`Wrote ${entryPoints.length} entry points and ${VENDORED} to dist/`);
+await buildVendored();
+console.log(`Wrote ${entryPoints.length} entry points and ${VENDORED.join(", ")} to dist/`);
 
 /**
  * openapi-typescript and what it imports, TypeScript among them, as one minified file; what this
  * package declares (its peers: @redocly/openapi-core) stays an import. The licenses of what is
  * inlined are written beside it.
  */
-async function buildVendored(outfile: string): Promise<void> {
-  const ts = createRequire(createRequire(import.meta.url).resolve(VENDORED))("typescript") as {
-    version: string;
-    factory?: unknown;
-  };
+async function buildVendored(): Promise<void> {
+  const [generator] = VENDORED as [string];
+  const compiler = createRequire(createRequire(import.meta.url).resolve(generator)).resolve("typescript");
+  const ts = createRequire(import.meta.url)(compiler) as { version: string; factory?: unknown };
   if (ts.factory === undefined) {
-    throw new Error(`${VENDORED} finds TypeScript ${ts.version}, which has no compiler API: it needs TypeScript 5`);
+    throw new Error(`${generator} finds TypeScript ${ts.version}, which has no compiler API: it needs TypeScript 5`);
   }
+  const files = VENDORED.map((name) => manifest.imports[`#${name}`] as string);
+  const outdir = path.dirname(files[0] as string);
   const declared = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
   const { metafile } = await build({
-    entryPoints: [VENDORED],
-    outfile,
+    // Each entry named as its file in `imports`; TypeScript as openapi-typescript resolves it.
+    entryPoints: {
+      [path.basename(files[0] as string, ".js")]: generator,
+      [path.basename(files[1] as string, ".js")]: compiler,
+    },
+    outdir,
+    splitting: true,
+    chunkNames: "shared-[hash]",
     bundle: true,
     format: "esm",
     platform: "node",
@@ -104,7 +117,7 @@ async function buildVendored(outfile: string): Promise<void> {
     metafile: true,
     logLevel: "warning",
   });
-  writeFileSync(`${outfile}.LICENSES.txt`, licenses(Object.keys(metafile.inputs)));
+  writeFileSync(path.join(outdir, "LICENSES.txt"), licenses(Object.keys(metafile.inputs)));
 }
 
 /** Each inlined package's name, version and license text, in name order. */

@@ -198,7 +198,7 @@ describe("the whole request is checked before anything is planned or sent", () =
       validateRequests: "warn",
       onWarning: (warning) => void warnings.push(warning.message),
     });
-    const { data } = await warned.generate({ prompt: "", model: "dall-e-3", n: 3 });
+    const { data } = await warned.generate({ prompt: "", model: "gpt-image-2", n: 3 }, { maxImagesPerCall: 1 });
     expect(data).toHaveLength(3);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/\/prompt/);
@@ -249,7 +249,10 @@ describe("nothing paid for is lost, whatever ends the fan-out", () => {
     const onImages = (arrived: number) => {
       if (arrived === 2) throw new TypeError("progress bar broke");
     };
-    const { data } = await client.generate({ prompt: "p", model: "dall-e-3", n: 4 }, { onImages });
+    const { data } = await client.generate(
+      { prompt: "p", model: "gpt-image-2", n: 4 },
+      { onImages, maxImagesPerCall: 1 },
+    );
     expect(data).toHaveLength(4);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toBeInstanceOf(CallbackError);

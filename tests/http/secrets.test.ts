@@ -294,7 +294,6 @@ describe("with a server that plays each test's part", () => {
       try {
         await createImagesClient({ apiKey: KEY, baseUrl: mock.url }).generate({
           ...request,
-          model: "dall-e-2",
           size: "256x256",
         });
         expect(mock.requests[0]?.headers.authorization).toBe("Bearer [redacted]");

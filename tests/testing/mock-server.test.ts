@@ -87,7 +87,7 @@ describe("startMockServer", () => {
   it.each([1, 2])(
     "draws a different image in each sub-call of a fan-out (%i per call), the same again for the same call",
     async (perCall) => {
-      const request = { ...base, size: "256x256", response_format: "b64_json", n: 4 } as const;
+      const request = { ...base, size: "256x256", n: 4 } as const;
       const fanned = () =>
         client().generate(request, { maxImagesPerCall: perCall, idempotencyKey: `fan-out-${perCall}` });
       const images = (await fanned()).data.map((item) => item.b64_json);
