@@ -50,5 +50,5 @@ export async function bundleSize(code: string, resolveDir = root): Promise<Bundl
 export const GENERATE_ONLY = `
 import { createImagesClient } from "./src/index.ts";
 const client = createImagesClient({ apiKey: "k", dangerouslyAllowBrowser: true });
-export const run = () => client.generate({ prompt: "a fox", model: "gpt-image-1" });
+export const run = () => client.generate({ prompt: "a fox", model: "gpt-image-2" });
 `;
