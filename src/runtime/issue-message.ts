@@ -19,7 +19,7 @@ const COUNTED: Readonly<Record<string, [fewer: string, unit: string]>> = {
  * issueMessage({ keyword: "maximum", params: { comparison: "<=", limit: 10 }, ... }) // "must be <= 10"
  */
 export function issueMessage({ keyword, params }: ValidationIssue): string {
-  const counted = COUNTED[keyword];
+  const counted = Object.hasOwn(COUNTED, keyword) ? COUNTED[keyword] : undefined;
   if (counted) return `must NOT have ${counted[0]} than ${String(params.limit)} ${counted[1]}`;
   switch (keyword) {
     case "type":
