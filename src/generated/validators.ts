@@ -1,44 +1,43 @@
 // Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
-function _issue(list, instancePath, schemaPath, keyword, params, more) { (list ||= []).push({ instancePath, schemaPath, keyword, params, ...more }); return list; }
+function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }
 "use strict";
 export const validate_ErrorResponse = validate1;
-const func0 = Object.prototype.hasOwnProperty;
 const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}},"$id":"sudo-images:def/ErrorDetail"};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.message === undefined) || (!(func0.call(data, "message")))){
+if(data.message === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "message"});
 errors++;
 }
-if((data.type === undefined) || (!(func0.call(data, "type")))){
+if(data.type === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "type"});
 errors++;
 }
-if(data.message !== undefined && func0.call(data, "message")){
+if(data.message !== undefined){
 if(typeof data.message !== "string"){
 vErrors = _issue(vErrors,instancePath+"/message","#/properties/message/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 if(typeof data.type !== "string"){
 vErrors = _issue(vErrors,instancePath+"/type","#/properties/type/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.code !== undefined && func0.call(data, "code")){
+if(data.code !== undefined){
 let data2 = data.code;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/code","#/properties/code/type","type",{type: schema2.properties.code.type});
 errors++;
 }
 }
-if(data.param !== undefined && func0.call(data, "param")){
+if(data.param !== undefined){
 let data3 = data.param;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = _issue(vErrors,instancePath+"/param","#/properties/param/type","type",{type: schema2.properties.param.type});
@@ -59,11 +58,11 @@ function validate1(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.error === undefined) || (!(func0.call(data, "error")))){
+if(data.error === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "error"});
 errors++;
 }
-if(data.error !== undefined && func0.call(data, "error")){
+if(data.error !== undefined){
 if(!(validate2(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
@@ -85,15 +84,15 @@ function validate6(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.image_tokens === undefined) || (!(func0.call(data, "image_tokens")))){
+if(data.image_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "image_tokens"});
 errors++;
 }
-if((data.text_tokens === undefined) || (!(func0.call(data, "text_tokens")))){
+if(data.text_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "text_tokens"});
 errors++;
 }
-if(data.image_tokens !== undefined && func0.call(data, "image_tokens")){
+if(data.image_tokens !== undefined){
 let data0 = data.image_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = _issue(vErrors,instancePath+"/image_tokens","#/properties/image_tokens/type","type",{type: "integer"});
@@ -110,7 +109,7 @@ errors++;
 }
 }
 }
-if(data.text_tokens !== undefined && func0.call(data, "text_tokens")){
+if(data.text_tokens !== undefined){
 let data1 = data.text_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 vErrors = _issue(vErrors,instancePath+"/text_tokens","#/properties/text_tokens/type","type",{type: "integer"});
@@ -141,23 +140,23 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.input_tokens === undefined) || (!(func0.call(data, "input_tokens")))){
+if(data.input_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens"});
 errors++;
 }
-if((data.output_tokens === undefined) || (!(func0.call(data, "output_tokens")))){
+if(data.output_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "output_tokens"});
 errors++;
 }
-if((data.total_tokens === undefined) || (!(func0.call(data, "total_tokens")))){
+if(data.total_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "total_tokens"});
 errors++;
 }
-if((data.input_tokens_details === undefined) || (!(func0.call(data, "input_tokens_details")))){
+if(data.input_tokens_details === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens_details"});
 errors++;
 }
-if(data.input_tokens !== undefined && func0.call(data, "input_tokens")){
+if(data.input_tokens !== undefined){
 let data0 = data.input_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = _issue(vErrors,instancePath+"/input_tokens","#/properties/input_tokens/type","type",{type: "integer"});
@@ -174,7 +173,7 @@ errors++;
 }
 }
 }
-if(data.output_tokens !== undefined && func0.call(data, "output_tokens")){
+if(data.output_tokens !== undefined){
 let data1 = data.output_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 vErrors = _issue(vErrors,instancePath+"/output_tokens","#/properties/output_tokens/type","type",{type: "integer"});
@@ -191,7 +190,7 @@ errors++;
 }
 }
 }
-if(data.total_tokens !== undefined && func0.call(data, "total_tokens")){
+if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 vErrors = _issue(vErrors,instancePath+"/total_tokens","#/properties/total_tokens/type","type",{type: "integer"});
@@ -208,7 +207,7 @@ errors++;
 }
 }
 }
-if(data.input_tokens_details !== undefined && func0.call(data, "input_tokens_details")){
+if(data.input_tokens_details !== undefined){
 if(!(validate6(data.input_tokens_details, {instancePath:instancePath+"/input_tokens_details",parentData:data,parentDataProperty:"input_tokens_details",rootData}))){
 vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
@@ -229,21 +228,21 @@ function validate9(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.b64_json !== undefined && func0.call(data, "b64_json")){
+if(data.b64_json !== undefined){
 let data0 = data.b64_json;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = _issue(vErrors,instancePath+"/b64_json","#/properties/b64_json/type","type",{type: schema6.properties.b64_json.type});
 errors++;
 }
 }
-if(data.revised_prompt !== undefined && func0.call(data, "revised_prompt")){
+if(data.revised_prompt !== undefined){
 let data1 = data.revised_prompt;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = _issue(vErrors,instancePath+"/revised_prompt","#/properties/revised_prompt/type","type",{type: schema6.properties.revised_prompt.type});
 errors++;
 }
 }
-if(data.url !== undefined && func0.call(data, "url")){
+if(data.url !== undefined){
 let data2 = data.url;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/url","#/properties/url/type","type",{type: schema6.properties.url.type});
@@ -264,18 +263,18 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.data === undefined) || (!(func0.call(data, "data")))){
+if(data.data === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "data"});
 errors++;
 }
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema3.properties.background.type});
 errors++;
 }
 }
-if(data.created !== undefined && func0.call(data, "created")){
+if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
 vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/type","type",{type: schema3.properties.created.type});
@@ -292,28 +291,28 @@ errors++;
 }
 }
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema3.properties.output_format.type});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema3.properties.quality.type});
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema3.properties.size.type});
 errors++;
 }
 }
-if(data.usage !== undefined && func0.call(data, "usage")){
+if(data.usage !== undefined){
 let data5 = data.usage;
 const _errs12 = errors;
 let valid1 = false;
@@ -349,7 +348,7 @@ vErrors = null;
 }
 }
 }
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data6 = data.data;
 if(Array.isArray(data6)){
 const len0 = data6.length;
@@ -386,13 +385,13 @@ let valid1 = true;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing0 = "model")){
+if((data.model === undefined) && (missing0 = "model")){
 const err0 = {};
 (vErrors ||= []).push(err0);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if("dall-e-2" !== data.model){
 const err1 = {};
 (vErrors ||= []).push(err1);
@@ -414,7 +413,7 @@ vErrors = null;
 if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data1 = data.prompt;
 if(typeof data1 === "string"){
 if(data1.length > 1000){
@@ -427,21 +426,21 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/0/then/properties/promp
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data2 = data.size;
 if(!((((data2 === "256x256") || (data2 === "512x512")) || (data2 === "1024x1024")) || (data2 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/0/then/properties/size/enum","enum",{allowedValues: schema7.allOf[0].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data3 = data.quality;
 if(!((data3 === "standard") || (data3 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/0/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[0].then.properties.quality.enum});
 errors++;
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 if(data.style !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/0/then/properties/style/type","type",{type: "null"});
 errors++;
@@ -460,13 +459,13 @@ let valid4 = true;
 const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing1 = "model")){
+if((data.model === undefined) && (missing1 = "model")){
 const err8 = {};
 (vErrors ||= []).push(err8);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if("dall-e-3" !== data.model){
 const err9 = {};
 (vErrors ||= []).push(err9);
@@ -488,7 +487,7 @@ vErrors = null;
 if(_valid1){
 const _errs16 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data6 = data.prompt;
 if(typeof data6 === "string"){
 if(data6.length > 4000){
@@ -501,21 +500,21 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/1/then/properties/promp
 errors++;
 }
 }
-if(data.n !== undefined && func0.call(data, "n")){
+if(data.n !== undefined){
 let data7 = data.n;
 if(!((data7 === 1) || (data7 === null))){
 vErrors = _issue(vErrors,instancePath+"/n","#/allOf/1/then/properties/n/enum","enum",{allowedValues: schema7.allOf[1].then.properties.n.enum});
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data8 = data.size;
 if(!((((data8 === "1024x1024") || (data8 === "1792x1024")) || (data8 === "1024x1792")) || (data8 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/1/then/properties/size/enum","enum",{allowedValues: schema7.allOf[1].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data9 = data.quality;
 if(!(((data9 === "standard") || (data9 === "hd")) || (data9 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[1].then.properties.quality.enum});
@@ -535,13 +534,13 @@ let valid7 = true;
 const _errs24 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing2 = "model")){
+if((data.model === undefined) && (missing2 = "model")){
 const err16 = {};
 (vErrors ||= []).push(err16);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data10 = data.model;
 const _errs25 = errors;
 if(errors === _errs25){
@@ -574,7 +573,7 @@ vErrors = null;
 if(_valid2){
 const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data11 = data.prompt;
 if(typeof data11 === "string"){
 if(data11.length > 32000){
@@ -587,27 +586,27 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/2/then/properties/promp
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data12 = data.size;
 if(!(((((data12 === "1024x1024") || (data12 === "1536x1024")) || (data12 === "1024x1536")) || (data12 === "auto")) || (data12 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/2/then/properties/size/enum","enum",{allowedValues: schema7.allOf[2].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data13 = data.quality;
 if(!(((((data13 === "low") || (data13 === "medium")) || (data13 === "high")) || (data13 === "auto")) || (data13 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
 errors++;
 }
 }
-if(data.response_format !== undefined && func0.call(data, "response_format")){
+if(data.response_format !== undefined){
 if(data.response_format !== null){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/2/then/properties/response_format/type","type",{type: "null"});
 errors++;
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 if(data.style !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/2/then/properties/style/type","type",{type: "null"});
 errors++;
@@ -626,13 +625,13 @@ let valid10 = true;
 const _errs38 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
-if(((data.output_compression === undefined) || (!(func0.call(data, "output_compression")))) && (missing3 = "output_compression")){
+if((data.output_compression === undefined) && (missing3 = "output_compression")){
 const err26 = {};
 (vErrors ||= []).push(err26);
 errors++;
 }
 else {
-if(data.output_compression !== undefined && func0.call(data, "output_compression")){
+if(data.output_compression !== undefined){
 let data16 = data.output_compression;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
 const err27 = {};
@@ -655,11 +654,11 @@ vErrors = null;
 if(_valid3){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.output_format === undefined) || (!(func0.call(data, "output_format")))){
+if(data.output_format === undefined){
 vErrors = _issue(vErrors,instancePath,"#/allOf/3/then/required","required",{missingProperty: "output_format"});
 errors++;
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data17 = data.output_format;
 if(!((data17 === "jpeg") || (data17 === "webp"))){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/3/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[3].then.properties.output_format.enum});
@@ -679,13 +678,13 @@ let valid13 = true;
 const _errs45 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if(((data.background === undefined) || (!(func0.call(data, "background")))) && (missing4 = "background")){
+if((data.background === undefined) && (missing4 = "background")){
 const err31 = {};
 (vErrors ||= []).push(err31);
 errors++;
 }
 else {
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 if("transparent" !== data.background){
 const err32 = {};
 (vErrors ||= []).push(err32);
@@ -707,7 +706,7 @@ vErrors = null;
 if(_valid4){
 const _errs47 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data19 = data.output_format;
 if(!(((data19 === "png") || (data19 === "webp")) || (data19 === null))){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/4/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[4].then.properties.output_format.enum});
@@ -723,15 +722,15 @@ vErrors = _issue(vErrors,instancePath,"#/allOf/4/if","if",{failingKeyword: "then
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.prompt === undefined) || (!(func0.call(data, "prompt")))){
+if(data.prompt === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "prompt"});
 errors++;
 }
-if((data.model === undefined) || (!(func0.call(data, "model")))){
+if(data.model === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "model"});
 errors++;
 }
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data20 = data.prompt;
 if(typeof data20 === "string"){
 if(data20.length < 1){
@@ -744,13 +743,13 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/properties/prompt/type","type
 errors++;
 }
 }
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if(typeof data.model !== "string"){
 vErrors = _issue(vErrors,instancePath+"/model","#/properties/model/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.n !== undefined && func0.call(data, "n")){
+if(data.n !== undefined){
 let data22 = data.n;
 if((!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))) && (data22 !== null)){
 vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: schema7.properties.n.type});
@@ -767,7 +766,7 @@ errors++;
 }
 }
 }
-if(data.response_format !== undefined && func0.call(data, "response_format")){
+if(data.response_format !== undefined){
 let data23 = data.response_format;
 if((typeof data23 !== "string") && (data23 !== null)){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: schema7.properties.response_format.type});
@@ -778,7 +777,7 @@ vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data24 = data.quality;
 if((typeof data24 !== "string") && (data24 !== null)){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema7.properties.quality.type});
@@ -789,7 +788,7 @@ vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","en
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data25 = data.size;
 if((typeof data25 !== "string") && (data25 !== null)){
 vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema7.properties.size.type});
@@ -800,7 +799,7 @@ vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/enum","enum",{a
 errors++;
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 let data26 = data.style;
 if((typeof data26 !== "string") && (data26 !== null)){
 vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: schema7.properties.style.type});
@@ -811,21 +810,21 @@ vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",
 errors++;
 }
 }
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 let data27 = data.background;
 if((typeof data27 !== "string") && (data27 !== null)){
 vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema7.properties.background.type});
 errors++;
 }
 }
-if(data.moderation !== undefined && func0.call(data, "moderation")){
+if(data.moderation !== undefined){
 let data28 = data.moderation;
 if((typeof data28 !== "string") && (data28 !== null)){
 vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: schema7.properties.moderation.type});
 errors++;
 }
 }
-if(data.output_compression !== undefined && func0.call(data, "output_compression")){
+if(data.output_compression !== undefined){
 let data29 = data.output_compression;
 if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (data29 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: schema7.properties.output_compression.type});
@@ -842,7 +841,7 @@ errors++;
 }
 }
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data30 = data.output_format;
 if((typeof data30 !== "string") && (data30 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema7.properties.output_format.type});

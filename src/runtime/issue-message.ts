@@ -19,7 +19,8 @@ const COUNTED: Readonly<Record<string, [fewer: string, unit: string]>> = {
  * issueMessage({ keyword: "maximum", params: { comparison: "<=", limit: 10 }, ... }) // "must be <= 10"
  */
 export function issueMessage({ keyword, params }: ValidationIssue): string {
-  const counted = Object.hasOwn(COUNTED, keyword) ? COUNTED[keyword] : undefined;
+  // `keyword` is one Ajv implements (it reports no other), never a name Object.prototype has.
+  const counted = COUNTED[keyword];
   if (counted) return `must NOT have ${counted[0]} than ${String(params.limit)} ${counted[1]}`;
   switch (keyword) {
     case "type":
