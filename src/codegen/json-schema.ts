@@ -228,7 +228,8 @@ function asJsonSchema(schema: unknown, examples: boolean, warn: Warn, place: str
 
 /** `format: int32` and `int64` become the `minimum`/`maximum` they imply, tightened by any the spec sets. */
 function withIntegerRange(schema: Schema): Schema {
-  const range = typeof schema.format === "string" ? INT_RANGES[schema.format] : undefined;
+  const { format } = schema;
+  const range = typeof format === "string" && Object.hasOwn(INT_RANGES, format) ? INT_RANGES[format] : undefined;
   if (!range) return schema;
   const { format: _format, ...rest } = schema;
   const minimum = typeof rest.minimum === "number" ? Math.max(rest.minimum, range[0]) : range[0];

@@ -8,6 +8,7 @@ import {
   Source as RedoclySource,
 } from "@redocly/openapi-core";
 import { displayPath } from "./display-path.js";
+import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { type RefPolicy, SpecResolver } from "./spec-resolver.js";
 
 export { displayPath } from "./display-path.js";
@@ -39,7 +40,7 @@ const FATAL_RULES = new Set(["no-unresolved-refs"]);
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
  */
 export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promise<LoadedSpec> {
-  const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES });
+  const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES, plugins: [ownKeysPlugin] });
   // One resolver for lint and bundle: each file is read and checked once, by the same rules.
   const resolver = new SpecResolver(specPath, policy);
   const problems = await lintProblems(specPath, config, resolver);
@@ -100,7 +101,7 @@ export function warningCount(count: number): string {
  * holds its own spec to (`npm run lint:spec` wants none).
  */
 export async function lintSpec(specPath: string): Promise<string[]> {
-  const config = await createConfig({ extends: ["recommended"] });
+  const config = await createConfig({ extends: ["recommended"], plugins: [ownKeysPlugin] });
   const problems = await lintProblems(specPath, config, new SpecResolver(specPath));
   return problems.map(problemLine);
 }

@@ -1,6 +1,8 @@
 import { stripVTControlCharacters } from "node:util";
+import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Warn } from "./json-schema.js";
+import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { withoutConditionals } from "./rules.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
@@ -22,7 +24,14 @@ export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<
     warn(pointer ?? "#", `openapi-typescript: ${text}`);
   };
   try {
-    return astToString(await openapiTS(withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0]));
+    // openapi-typescript's own Redocly configuration, with the plugin that lets names such as
+    // `valueOf` be schema and property names.
+    const redocly = await createConfig(
+      { rules: { "operation-operationId-unique": { severity: "error" } }, plugins: [ownKeysPlugin] },
+      { extends: ["minimal"] },
+    );
+    const source = withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0];
+    return astToString(await openapiTS(source, { redocly }));
   } finally {
     console.warn = consoleWarn;
   }

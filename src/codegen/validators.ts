@@ -46,8 +46,8 @@ export interface CompiledValidators {
  *   a multi-megabyte base64 string to count code points);
  * - `validateFormats: false`: integer formats were already turned into ranges, and other formats
  *   are annotations in JSON Schema 2020-12;
- * - `ownProperties`: a property named `constructor` or `toString` is looked up on the body itself,
- *   never found on `Object.prototype`.
+ * - `ownProperties` where the spec names a property as `Object.prototype` does: `constructor` or
+ *   `toString` is looked up on the body itself, never found on `Object.prototype`.
  *
  * The few helpers Ajv's code calls at run time (deep equality for `enum`/`const`/`uniqueItems`, …)
  * are written into the module (`withInlinedHelpers`), and the module is parsed before it is
@@ -66,6 +66,9 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
   const needs = {
     unevaluated: /"unevaluated(Properties|Items)"/.test(specText),
     dynamicRef: /"\$dynamic(Ref|Anchor)"/.test(specText),
+    // `data.constructor` finds Object.prototype's: where the spec names such a property, every
+    // lookup asks for an own property (a call per lookup, so only there).
+    ownProperties: PROTOTYPE_NAMES.some((name) => specText.includes(JSON.stringify(name))),
   };
   const make: MakeAjv = (log) => newAjv(log, needs);
   const meta = make(() => {});
@@ -107,7 +110,13 @@ function parsed(code: string): string {
 
 type MakeAjv = (log: (line: string) => void) => Ajv2020;
 
-function newAjv(log: (line: string) => void, needs: { unevaluated: boolean; dynamicRef: boolean }): Ajv2020 {
+/** The names `Object.prototype` has, which a body's plain lookup would find there. */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+function newAjv(
+  log: (line: string) => void,
+  needs: { unevaluated: boolean; dynamicRef: boolean; ownProperties: boolean },
+): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     // The runtime words each issue from its keyword and parameters (`issueMessage`): message text
@@ -123,7 +132,6 @@ function newAjv(log: (line: string) => void, needs: { unevaluated: boolean; dyna
       error: (...parts: unknown[]) => log(parts.map(String).join(" ")),
     },
     strict: "log",
-    ownProperties: true,
     inlineRefs: false,
     code: { source: true, esm: true, lines: true, optimize: true },
   });
@@ -189,9 +197,8 @@ function trimmed(code: string): string {
   const kept = pushed
     .replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (uses.get(name) === 1 ? "" : line))
     .replace(/^\/\*# sourceURL="[^"\n]*" \*\/;\n/gm, "")
-    .replace(APPENDED_ISSUE, (...[, , path, at, keyword, params, extra]: (string | undefined)[]) => {
-      const more = extra === undefined ? "" : `,{${extra}}`;
-      return `vErrors = _issue(vErrors,${path ?? "instancePath"},${at},${keyword},${params}${more});`;
+    .replace(APPENDED_ISSUE, (_line, _name, path: string | undefined, at: string, keyword: string, params: string) => {
+      return `vErrors = _issue(vErrors,${path ?? "instancePath"},${at},${keyword},${params});`;
     });
   return `${ISSUE_HELPER}\n${kept}`;
 }
@@ -202,19 +209,19 @@ const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
 const PARAMS = String.raw`\{(?:[^{}"\n]|${STRING}|\{(?:[^{}"\n]|${STRING})*\})*\}`;
 /**
  * One error object of Ajv's and the line that appends it: `const errN = {instancePath[:expr],
- * schemaPath:"…",keyword:"…",params:{…}[,more fields]};` then `(vErrors ||= []).push(errN);`. The
+ * schemaPath:"…",keyword:"…",params:{…}};` then `(vErrors ||= []).push(errN);`. The
  * path expression is read as a run of string literals and other characters, so a `,schemaPath:`
- * inside a property name (a string) cannot end it early; `params` is read as one object literal, and
- * what follows it (`propertyName: key0` on a `propertyNames` error) is kept as further fields.
- * Lines that do not read this way are left as Ajv wrote them.
+ * inside a property name (a string) cannot end it early, and `params` is read as one object
+ * literal. Lines that do not read this way, such as a `propertyNames` error with its
+ * `propertyName: key0` after `params`, are left as Ajv wrote them.
  */
 const APPENDED_ISSUE = new RegExp(
-  String.raw`^const (err\d+) = \{instancePath(?::((?:[^"\n]|${STRING})*?))?,schemaPath:(${STRING}),keyword:(${STRING}),params:(${PARAMS})(?:,(.*))?\};\n\(vErrors \|\|= \[\]\)\.push\(\1\);$`,
+  String.raw`^const (err\d+) = \{instancePath(?::((?:[^"\n]|${STRING})*?))?,schemaPath:(${STRING}),keyword:(${STRING}),params:(${PARAMS})\};\n\(vErrors \|\|= \[\]\)\.push\(\1\);$`,
   "gm",
 );
 /** Appends one issue to the list (made on the first), as Ajv's own code did at each place. */
 const ISSUE_HELPER =
-  "function _issue(list, instancePath, schemaPath, keyword, params, more) { (list ||= []).push({ instancePath, schemaPath, keyword, params, ...more }); return list; }";
+  "function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }";
 
 /** Every schema name used as a request or response body, in a stable order. */
 export function bodySchemaNames(set: SchemaSet): string[] {

@@ -1,44 +1,43 @@
 // Generated from openapi/sudo-images.yaml by `sudo-images codegen` (npm run generate in its repository).
 // Do not edit: change the spec or the generator, then regenerate.
 // @ts-nocheck: Ajv standalone output, typed through metadata.ts.
-function _issue(list, instancePath, schemaPath, keyword, params, more) { (list ||= []).push({ instancePath, schemaPath, keyword, params, ...more }); return list; }
+function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }
 "use strict";
 export const validate_ErrorResponse = validate1;
-const func0 = Object.prototype.hasOwnProperty;
 const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}},"$id":"sudo-images:def/ErrorDetail"};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.message === undefined) || (!(func0.call(data, "message")))){
+if(data.message === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "message"});
 errors++;
 }
-if((data.type === undefined) || (!(func0.call(data, "type")))){
+if(data.type === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "type"});
 errors++;
 }
-if(data.message !== undefined && func0.call(data, "message")){
+if(data.message !== undefined){
 if(typeof data.message !== "string"){
 vErrors = _issue(vErrors,instancePath+"/message","#/properties/message/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.type !== undefined && func0.call(data, "type")){
+if(data.type !== undefined){
 if(typeof data.type !== "string"){
 vErrors = _issue(vErrors,instancePath+"/type","#/properties/type/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.code !== undefined && func0.call(data, "code")){
+if(data.code !== undefined){
 let data2 = data.code;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/code","#/properties/code/type","type",{type: schema2.properties.code.type});
 errors++;
 }
 }
-if(data.param !== undefined && func0.call(data, "param")){
+if(data.param !== undefined){
 let data3 = data.param;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = _issue(vErrors,instancePath+"/param","#/properties/param/type","type",{type: schema2.properties.param.type});
@@ -59,11 +58,11 @@ function validate1(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.error === undefined) || (!(func0.call(data, "error")))){
+if(data.error === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "error"});
 errors++;
 }
-if(data.error !== undefined && func0.call(data, "error")){
+if(data.error !== undefined){
 if(!(validate2(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
@@ -85,15 +84,15 @@ function validate6(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.image_tokens === undefined) || (!(func0.call(data, "image_tokens")))){
+if(data.image_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "image_tokens"});
 errors++;
 }
-if((data.text_tokens === undefined) || (!(func0.call(data, "text_tokens")))){
+if(data.text_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "text_tokens"});
 errors++;
 }
-if(data.image_tokens !== undefined && func0.call(data, "image_tokens")){
+if(data.image_tokens !== undefined){
 let data0 = data.image_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = _issue(vErrors,instancePath+"/image_tokens","#/properties/image_tokens/type","type",{type: "integer"});
@@ -110,7 +109,7 @@ errors++;
 }
 }
 }
-if(data.text_tokens !== undefined && func0.call(data, "text_tokens")){
+if(data.text_tokens !== undefined){
 let data1 = data.text_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 vErrors = _issue(vErrors,instancePath+"/text_tokens","#/properties/text_tokens/type","type",{type: "integer"});
@@ -141,23 +140,23 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.input_tokens === undefined) || (!(func0.call(data, "input_tokens")))){
+if(data.input_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens"});
 errors++;
 }
-if((data.output_tokens === undefined) || (!(func0.call(data, "output_tokens")))){
+if(data.output_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "output_tokens"});
 errors++;
 }
-if((data.total_tokens === undefined) || (!(func0.call(data, "total_tokens")))){
+if(data.total_tokens === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "total_tokens"});
 errors++;
 }
-if((data.input_tokens_details === undefined) || (!(func0.call(data, "input_tokens_details")))){
+if(data.input_tokens_details === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "input_tokens_details"});
 errors++;
 }
-if(data.input_tokens !== undefined && func0.call(data, "input_tokens")){
+if(data.input_tokens !== undefined){
 let data0 = data.input_tokens;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
 vErrors = _issue(vErrors,instancePath+"/input_tokens","#/properties/input_tokens/type","type",{type: "integer"});
@@ -174,7 +173,7 @@ errors++;
 }
 }
 }
-if(data.output_tokens !== undefined && func0.call(data, "output_tokens")){
+if(data.output_tokens !== undefined){
 let data1 = data.output_tokens;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
 vErrors = _issue(vErrors,instancePath+"/output_tokens","#/properties/output_tokens/type","type",{type: "integer"});
@@ -191,7 +190,7 @@ errors++;
 }
 }
 }
-if(data.total_tokens !== undefined && func0.call(data, "total_tokens")){
+if(data.total_tokens !== undefined){
 let data2 = data.total_tokens;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
 vErrors = _issue(vErrors,instancePath+"/total_tokens","#/properties/total_tokens/type","type",{type: "integer"});
@@ -208,7 +207,7 @@ errors++;
 }
 }
 }
-if(data.input_tokens_details !== undefined && func0.call(data, "input_tokens_details")){
+if(data.input_tokens_details !== undefined){
 if(!(validate6(data.input_tokens_details, {instancePath:instancePath+"/input_tokens_details",parentData:data,parentDataProperty:"input_tokens_details",rootData}))){
 vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
@@ -229,21 +228,21 @@ function validate9(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.b64_json !== undefined && func0.call(data, "b64_json")){
+if(data.b64_json !== undefined){
 let data0 = data.b64_json;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = _issue(vErrors,instancePath+"/b64_json","#/properties/b64_json/type","type",{type: schema6.properties.b64_json.type});
 errors++;
 }
 }
-if(data.revised_prompt !== undefined && func0.call(data, "revised_prompt")){
+if(data.revised_prompt !== undefined){
 let data1 = data.revised_prompt;
 if((typeof data1 !== "string") && (data1 !== null)){
 vErrors = _issue(vErrors,instancePath+"/revised_prompt","#/properties/revised_prompt/type","type",{type: schema6.properties.revised_prompt.type});
 errors++;
 }
 }
-if(data.url !== undefined && func0.call(data, "url")){
+if(data.url !== undefined){
 let data2 = data.url;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/url","#/properties/url/type","type",{type: schema6.properties.url.type});
@@ -264,18 +263,18 @@ function validate4(data, {instancePath="", parentData, parentDataProperty, rootD
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.data === undefined) || (!(func0.call(data, "data")))){
+if(data.data === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "data"});
 errors++;
 }
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
 vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema3.properties.background.type});
 errors++;
 }
 }
-if(data.created !== undefined && func0.call(data, "created")){
+if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
 vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/type","type",{type: schema3.properties.created.type});
@@ -292,28 +291,28 @@ errors++;
 }
 }
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema3.properties.output_format.type});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema3.properties.quality.type});
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
 vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema3.properties.size.type});
 errors++;
 }
 }
-if(data.usage !== undefined && func0.call(data, "usage")){
+if(data.usage !== undefined){
 let data5 = data.usage;
 const _errs12 = errors;
 let valid1 = false;
@@ -349,7 +348,7 @@ vErrors = null;
 }
 }
 }
-if(data.data !== undefined && func0.call(data, "data")){
+if(data.data !== undefined){
 let data6 = data.data;
 if(Array.isArray(data6)){
 const len0 = data6.length;
@@ -391,13 +390,13 @@ let valid1 = true;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing0 = "model")){
+if((data.model === undefined) && (missing0 = "model")){
 const err0 = {};
 (vErrors ||= []).push(err0);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data0 = data.model;
 const _errs4 = errors;
 if(errors === _errs4){
@@ -430,7 +429,7 @@ vErrors = null;
 if(_valid0){
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data1 = data.size;
 if(typeof data1 === "string"){
 if(!pattern1.test(data1)){
@@ -456,13 +455,13 @@ let valid4 = true;
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing1 = "model")){
+if((data.model === undefined) && (missing1 = "model")){
 const err6 = {};
 (vErrors ||= []).push(err6);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data2 = data.model;
 const _errs12 = errors;
 if(errors === _errs12){
@@ -495,7 +494,7 @@ vErrors = null;
 if(_valid1){
 const _errs14 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data3 = data.quality;
 if(!(((((data3 === "low") || (data3 === "medium")) || (data3 === "high")) || (data3 === "auto")) || (data3 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[1].then.properties.quality.enum});
@@ -515,13 +514,13 @@ let valid7 = true;
 const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing2 = "model")){
+if((data.model === undefined) && (missing2 = "model")){
 const err11 = {};
 (vErrors ||= []).push(err11);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data4 = data.model;
 const _errs19 = errors;
 if(errors === _errs19){
@@ -554,7 +553,7 @@ vErrors = null;
 if(_valid2){
 const _errs21 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data5 = data.quality;
 if(!(((((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "auto")) || (data5 === "xhigh")) || (data5 === "max")) || (data5 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
@@ -574,13 +573,13 @@ let valid10 = true;
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing3 = "model")){
+if((data.model === undefined) && (missing3 = "model")){
 const err16 = {};
 (vErrors ||= []).push(err16);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data6 = data.model;
 const _errs26 = errors;
 if(errors === _errs26){
@@ -613,7 +612,7 @@ vErrors = null;
 if(_valid3){
 const _errs28 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data7 = data.prompt;
 if(typeof data7 === "string"){
 if(data7.length > 32000){
@@ -626,13 +625,13 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/3/then/properties/promp
 errors++;
 }
 }
-if(data.response_format !== undefined && func0.call(data, "response_format")){
+if(data.response_format !== undefined){
 if(data.response_format !== null){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/3/then/properties/response_format/type","type",{type: "null"});
 errors++;
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 if(data.style !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/3/then/properties/style/type","type",{type: "null"});
 errors++;
@@ -651,13 +650,13 @@ let valid13 = true;
 const _errs37 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing4 = "model")){
+if((data.model === undefined) && (missing4 = "model")){
 const err24 = {};
 (vErrors ||= []).push(err24);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if("gpt-image-1" !== data.model){
 const err25 = {};
 (vErrors ||= []).push(err25);
@@ -679,14 +678,14 @@ vErrors = null;
 if(_valid4){
 const _errs39 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data11 = data.size;
 if(!(((((data11 === "1024x1024") || (data11 === "1536x1024")) || (data11 === "1024x1536")) || (data11 === "auto")) || (data11 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/4/then/properties/size/enum","enum",{allowedValues: schema7.allOf[4].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data12 = data.quality;
 if(!(((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "auto")) || (data12 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/4/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[4].then.properties.quality.enum});
@@ -706,13 +705,13 @@ let valid16 = true;
 const _errs44 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing5 = "model")){
+if((data.model === undefined) && (missing5 = "model")){
 const err29 = {};
 (vErrors ||= []).push(err29);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 let data13 = data.model;
 if(!(((data13 === "gpt-image-1-mini") || (data13 === "gpt-image-1.5")) || (data13 === "chatgpt-image-latest"))){
 const err30 = {};
@@ -735,14 +734,14 @@ vErrors = null;
 if(_valid5){
 const _errs46 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data14 = data.size;
 if(!(((((data14 === "1024x1024") || (data14 === "1536x1024")) || (data14 === "1024x1536")) || (data14 === "auto")) || (data14 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/5/then/properties/size/enum","enum",{allowedValues: schema7.allOf[5].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data15 = data.quality;
 if(!(((((data15 === "low") || (data15 === "medium")) || (data15 === "high")) || (data15 === "auto")) || (data15 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/5/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[5].then.properties.quality.enum});
@@ -762,13 +761,13 @@ let valid19 = true;
 const _errs51 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing6 = "model")){
+if((data.model === undefined) && (missing6 = "model")){
 const err34 = {};
 (vErrors ||= []).push(err34);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if("dall-e-2" !== data.model){
 const err35 = {};
 (vErrors ||= []).push(err35);
@@ -790,7 +789,7 @@ vErrors = null;
 if(_valid6){
 const _errs53 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data17 = data.prompt;
 if(typeof data17 === "string"){
 if(data17.length > 1000){
@@ -803,21 +802,21 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/6/then/properties/promp
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data18 = data.size;
 if(!((((data18 === "256x256") || (data18 === "512x512")) || (data18 === "1024x1024")) || (data18 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/6/then/properties/size/enum","enum",{allowedValues: schema7.allOf[6].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data19 = data.quality;
 if(!((data19 === "standard") || (data19 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/6/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[6].then.properties.quality.enum});
 errors++;
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 if(data.style !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/6/then/properties/style/type","type",{type: "null"});
 errors++;
@@ -836,13 +835,13 @@ let valid22 = true;
 const _errs62 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing7;
-if(((data.model === undefined) || (!(func0.call(data, "model")))) && (missing7 = "model")){
+if((data.model === undefined) && (missing7 = "model")){
 const err42 = {};
 (vErrors ||= []).push(err42);
 errors++;
 }
 else {
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if("dall-e-3" !== data.model){
 const err43 = {};
 (vErrors ||= []).push(err43);
@@ -864,7 +863,7 @@ vErrors = null;
 if(_valid7){
 const _errs64 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data22 = data.prompt;
 if(typeof data22 === "string"){
 if(data22.length > 4000){
@@ -877,21 +876,21 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/allOf/7/then/properties/promp
 errors++;
 }
 }
-if(data.n !== undefined && func0.call(data, "n")){
+if(data.n !== undefined){
 let data23 = data.n;
 if(!((data23 === 1) || (data23 === null))){
 vErrors = _issue(vErrors,instancePath+"/n","#/allOf/7/then/properties/n/enum","enum",{allowedValues: schema7.allOf[7].then.properties.n.enum});
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data24 = data.size;
 if(!((((data24 === "1024x1024") || (data24 === "1792x1024")) || (data24 === "1024x1792")) || (data24 === null))){
 vErrors = _issue(vErrors,instancePath+"/size","#/allOf/7/then/properties/size/enum","enum",{allowedValues: schema7.allOf[7].then.properties.size.enum});
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data25 = data.quality;
 if(!(((data25 === "standard") || (data25 === "hd")) || (data25 === null))){
 vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/7/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[7].then.properties.quality.enum});
@@ -911,13 +910,13 @@ let valid25 = true;
 const _errs72 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing8;
-if(((data.output_compression === undefined) || (!(func0.call(data, "output_compression")))) && (missing8 = "output_compression")){
+if((data.output_compression === undefined) && (missing8 = "output_compression")){
 const err50 = {};
 (vErrors ||= []).push(err50);
 errors++;
 }
 else {
-if(data.output_compression !== undefined && func0.call(data, "output_compression")){
+if(data.output_compression !== undefined){
 let data26 = data.output_compression;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 const err51 = {};
@@ -940,11 +939,11 @@ vErrors = null;
 if(_valid8){
 const _errs75 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.output_format === undefined) || (!(func0.call(data, "output_format")))){
+if(data.output_format === undefined){
 vErrors = _issue(vErrors,instancePath,"#/allOf/8/then/required","required",{missingProperty: "output_format"});
 errors++;
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data27 = data.output_format;
 if(!((data27 === "jpeg") || (data27 === "webp"))){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/8/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[8].then.properties.output_format.enum});
@@ -964,13 +963,13 @@ let valid28 = true;
 const _errs79 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing9;
-if(((data.background === undefined) || (!(func0.call(data, "background")))) && (missing9 = "background")){
+if((data.background === undefined) && (missing9 = "background")){
 const err55 = {};
 (vErrors ||= []).push(err55);
 errors++;
 }
 else {
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 if("transparent" !== data.background){
 const err56 = {};
 (vErrors ||= []).push(err56);
@@ -992,7 +991,7 @@ vErrors = null;
 if(_valid9){
 const _errs81 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data29 = data.output_format;
 if(!(((data29 === "png") || (data29 === "webp")) || (data29 === null))){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/9/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[9].then.properties.output_format.enum});
@@ -1008,15 +1007,15 @@ vErrors = _issue(vErrors,instancePath,"#/allOf/9/if","if",{failingKeyword: "then
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.prompt === undefined) || (!(func0.call(data, "prompt")))){
+if(data.prompt === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "prompt"});
 errors++;
 }
-if((data.model === undefined) || (!(func0.call(data, "model")))){
+if(data.model === undefined){
 vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: "model"});
 errors++;
 }
-if(data.prompt !== undefined && func0.call(data, "prompt")){
+if(data.prompt !== undefined){
 let data30 = data.prompt;
 if(typeof data30 === "string"){
 if(data30.length < 1){
@@ -1029,13 +1028,13 @@ vErrors = _issue(vErrors,instancePath+"/prompt","#/properties/prompt/type","type
 errors++;
 }
 }
-if(data.model !== undefined && func0.call(data, "model")){
+if(data.model !== undefined){
 if(typeof data.model !== "string"){
 vErrors = _issue(vErrors,instancePath+"/model","#/properties/model/type","type",{type: "string"});
 errors++;
 }
 }
-if(data.n !== undefined && func0.call(data, "n")){
+if(data.n !== undefined){
 let data32 = data.n;
 if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (data32 !== null)){
 vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: schema7.properties.n.type});
@@ -1052,7 +1051,7 @@ errors++;
 }
 }
 }
-if(data.response_format !== undefined && func0.call(data, "response_format")){
+if(data.response_format !== undefined){
 let data33 = data.response_format;
 if((typeof data33 !== "string") && (data33 !== null)){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: schema7.properties.response_format.type});
@@ -1063,7 +1062,7 @@ vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_
 errors++;
 }
 }
-if(data.quality !== undefined && func0.call(data, "quality")){
+if(data.quality !== undefined){
 let data34 = data.quality;
 if((typeof data34 !== "string") && (data34 !== null)){
 vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema7.properties.quality.type});
@@ -1074,7 +1073,7 @@ vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","en
 errors++;
 }
 }
-if(data.size !== undefined && func0.call(data, "size")){
+if(data.size !== undefined){
 let data35 = data.size;
 if((typeof data35 !== "string") && (data35 !== null)){
 vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema7.properties.size.type});
@@ -1087,7 +1086,7 @@ errors++;
 }
 }
 }
-if(data.style !== undefined && func0.call(data, "style")){
+if(data.style !== undefined){
 let data36 = data.style;
 if((typeof data36 !== "string") && (data36 !== null)){
 vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: schema7.properties.style.type});
@@ -1098,21 +1097,21 @@ vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",
 errors++;
 }
 }
-if(data.background !== undefined && func0.call(data, "background")){
+if(data.background !== undefined){
 let data37 = data.background;
 if((typeof data37 !== "string") && (data37 !== null)){
 vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema7.properties.background.type});
 errors++;
 }
 }
-if(data.moderation !== undefined && func0.call(data, "moderation")){
+if(data.moderation !== undefined){
 let data38 = data.moderation;
 if((typeof data38 !== "string") && (data38 !== null)){
 vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: schema7.properties.moderation.type});
 errors++;
 }
 }
-if(data.output_compression !== undefined && func0.call(data, "output_compression")){
+if(data.output_compression !== undefined){
 let data39 = data.output_compression;
 if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (data39 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: schema7.properties.output_compression.type});
@@ -1129,7 +1128,7 @@ errors++;
 }
 }
 }
-if(data.output_format !== undefined && func0.call(data, "output_format")){
+if(data.output_format !== undefined){
 let data40 = data.output_format;
 if((typeof data40 !== "string") && (data40 !== null)){
 vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema7.properties.output_format.type});

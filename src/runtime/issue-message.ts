@@ -19,6 +19,7 @@ const COUNTED: Readonly<Record<string, [fewer: string, unit: string]>> = {
  * issueMessage({ keyword: "maximum", params: { comparison: "<=", limit: 10 }, ... }) // "must be <= 10"
  */
 export function issueMessage({ keyword, params }: ValidationIssue): string {
+  // `keyword` is one Ajv implements (it reports no other), never a name Object.prototype has.
   const counted = COUNTED[keyword];
   if (counted) return `must NOT have ${counted[0]} than ${String(params.limit)} ${counted[1]}`;
   switch (keyword) {

@@ -45,7 +45,8 @@ export function normalizeWith<T>(shapes: Shapes, schemaName: string, value: T): 
 const MAX_DEPTH = 1000;
 
 function normalizeValue(shapes: Shapes, value: unknown, shape: Shape | string, depth = 0): unknown {
-  const resolved = typeof shape !== "string" ? shape : Object.hasOwn(shapes, shape) ? shapes[shape] : undefined;
+  // A name here is one the generator wrote into `shapes`, an own key of it.
+  const resolved = typeof shape === "string" ? shapes[shape] : shape;
   if (resolved === undefined || typeof value !== "object" || value === null || depth > MAX_DEPTH) return value;
   const { items, anyOf = [] } = resolved;
   const own = !Array.isArray(value)

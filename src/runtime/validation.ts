@@ -47,16 +47,14 @@ export function unchecked(schemaName: string, reason: string): Validator {
 
 /**
  * A nullable field written as `oneOf: [X, {type: "null"}]` that fails X also fails "must be null"
- * and the `oneOf` itself; a broken `then` also fails its `if` ("must match then schema"). Those
+ * and the `oneOf` itself; a broken `then` also fails its `if` ("must match then schema"), and a
+ * refused property name also fails `propertyNames`. Those
  * say nothing the failure inside does not, so they are left out wherever another problem sits at
  * or below the same place.
  */
 function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
   const isNoise = (issue: ValidationIssue) =>
-    issue.keyword === "oneOf" ||
-    issue.keyword === "anyOf" ||
-    issue.keyword === "if" ||
-    issue.keyword === "propertyNames" ||
+    /^(oneOf|anyOf|if|propertyNames)$/.test(issue.keyword) ||
     (issue.keyword === "type" && issue.params.type === "null" && /\/(oneOf|anyOf)\/\d+\/type$/.test(issue.schemaPath));
   const signal = issues.filter((issue) => !isNoise(issue));
   return issues.filter(
@@ -69,24 +67,24 @@ function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
 }
 
 function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["rules"]): SpecViolation {
-  const { propertyName } = issue;
-  if (typeof propertyName === "string") {
-    const pointer = `${issue.instancePath}/${escapeToken(propertyName)}`;
-    return { pointer, expected: `a property name that ${issueMessage(issue)}`, received: preview(propertyName) };
-  }
   const rule = rules && Object.keys(rules).find((then) => issue.schemaPath.startsWith(`${then}/`));
-  const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : undefined;
+  // A property missing, or one whose name a `propertyNames` rule refused: the pointer names it.
+  const { propertyName: refused } = issue;
+  const missing = issue.keyword === "required" ? String(issue.params.missingProperty) : refused;
   const pointer = missing === undefined ? issue.instancePath : `${issue.instancePath}/${escapeToken(missing)}`;
-  const received = missing === undefined ? preview(valueAt(root, pointer)) : "nothing";
+  // The name a rule refused is what was received; a missing property, nothing.
+  const received = preview(missing === undefined ? valueAt(root, pointer) : refused);
   const title = rule === undefined ? undefined : rules?.[rule];
   if (title !== undefined)
     return { pointer, expected: `${title} takes ${ruleText(issue, pointer)}`, received, rule: title };
   const expected =
-    missing !== undefined
-      ? "required property"
-      : issue.keyword === "enum"
-        ? `one of ${allowed(issue.params.allowedValues)}`
-        : issueMessage(issue);
+    refused !== undefined
+      ? `a property name that ${issueMessage(issue)}`
+      : missing !== undefined
+        ? "required property"
+        : issue.keyword === "enum"
+          ? `one of ${allowed(issue.params.allowedValues)}`
+          : issueMessage(issue);
   return { pointer, expected, received };
 }
 
@@ -140,6 +138,7 @@ const PREVIEW_CHARS = 32;
 
 /** A short, one-line picture of a value: a 4 MB base64 string shows its first 32 characters and its length. */
 function preview(value: unknown): string {
+  if (value === undefined) return "nothing";
   if (typeof value === "string") {
     if (value.length <= PREVIEW_CHARS) return JSON.stringify(value);
     return `${JSON.stringify(value.slice(0, PREVIEW_CHARS))}… (${value.length} characters)`;

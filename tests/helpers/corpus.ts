@@ -287,6 +287,8 @@ export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
             properties: {
               constructor: { type: "string" },
               toString: { type: "string", nullable: true },
+              // A format named as a member of Object.prototype is an annotation like any other.
+              count: { type: "integer", format: "constructor" },
               [name]: { type: "integer", nullable: true },
             },
           },
@@ -295,8 +297,9 @@ export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
     }),
     calls: [
       ...PROTOTYPE_NAMES.map((name) => valid(name, {})),
-      violations("constructor", { constructor: 1 }, [
+      violations("valueOf", { constructor: 1, count: 1.5 }, [
         { pointer: "/constructor", expected: "must be string", received: "1" },
+        { pointer: "/count", expected: "must be integer", received: "1.5" },
       ]),
       normalized("valueOf", { toString: null, valueOf: null, constructor: "c" }, { constructor: "c" }),
     ],
