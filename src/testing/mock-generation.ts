@@ -44,6 +44,25 @@ export function shutDownModel(body: unknown): MockRefusal | undefined {
 }
 
 /**
+ * The largest side the mock draws: the largest any live model takes (gpt-image-2: 3840) with room.
+ * The field takes any `WxH` (a model the spec does not know may take any), so without a bound one
+ * request for `30000x30000` would have the mock allocate gigabytes.
+ */
+export const MOCK_MAX_SIDE = 4096;
+
+/** A valid request whose size is beyond what the mock draws: a 400 saying so, never an allocation. */
+export function undrawableSize(body: unknown): MockRefusal | undefined {
+  const [width, height] = dimensions((body as { size?: string | null }).size);
+  if (width <= MOCK_MAX_SIDE && height <= MOCK_MAX_SIDE) return undefined;
+  return {
+    status: 400,
+    message: `The mock draws images up to ${MOCK_MAX_SIDE} pixels a side, not ${width}x${height}`,
+    type: "invalid_request_error",
+    param: "size",
+  };
+}
+
+/**
  * The response body for a valid request in a non-error scenario, built from the spec's own
  * schemas: `"normal"` sets every field (those the mock knows, such as `size`, `usage` and the
  * images, from the request; any other, such as one added to the spec, from a schema-valid

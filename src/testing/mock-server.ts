@@ -14,6 +14,7 @@ import {
   drawnFormat,
   shutDownModel,
   subCallOf,
+  undrawableSize,
 } from "./mock-generation.js";
 import type { MockImageFormat } from "./mock-image.js";
 
@@ -244,7 +245,7 @@ function refusal(
   const shutDown = shutDownModel(body);
   if (shutDown) return shutDown;
   const violations = validate("ImageGenerationRequest", body);
-  if (violations.length === 0) return undefined;
+  if (violations.length === 0) return undrawableSize(body);
   const param = violations[0]?.pointer.slice(1).split("/")[0];
   return {
     status: 400,

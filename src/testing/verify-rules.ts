@@ -165,12 +165,13 @@ export class BodyRules {
 }
 
 /**
- * Listed values one character off (one more digit, the last one less), those `pattern` refuses: a
- * size grammar's break that the field's own rule still takes (`1024x1024` → `1024x10241`).
+ * Listed values one character off (the last one less, one more digit), those `pattern` refuses: a
+ * size grammar's break that the field's own rule still takes (`1024x1024` → `1024x102`). The shorter
+ * comes first: a server that wrongly takes it draws a small image, not a 1024x10241 one.
  */
 function offPattern(choices: readonly unknown[], pattern: string): string[] {
   const grammar = new RegExp(pattern, "u");
-  const near = choices.flatMap((value) => (typeof value === "string" ? [`${value}1`, value.slice(0, -1)] : []));
+  const near = choices.flatMap((value) => (typeof value === "string" ? [value.slice(0, -1), `${value}1`] : []));
   return near.filter((value) => !grammar.test(value));
 }
 

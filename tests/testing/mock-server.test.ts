@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validate } from "../../src/generated/index.js";
 import {
   AuthenticationError,
+  BadRequestError,
   createImagesClient,
   detectImageType,
   type ImageGenerationRequest,
@@ -392,6 +393,25 @@ describe("the mock server under abuse", () => {
 });
 
 describe("the mock server's bounds", () => {
+  it("refuses a size beyond what it draws with a 400 that says so, instead of allocating it", async () => {
+    const mock = await startMockServer();
+    try {
+      const client = createImagesClient({ apiKey: "k", baseUrl: mock.url });
+      // An unknown model takes any WxH by the field's rule; the mock's own bound is what stops it.
+      const error = await client
+        .generate({ prompt: "p", model: "another/model", size: "30000x30000" })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect((error as BadRequestError).message).toContain(
+        "The mock draws images up to 4096 pixels a side, not 30000x30000",
+      );
+      const { data } = await client.generate({ prompt: "p", model: "another/model", size: "4096x16" });
+      expect(data).toHaveLength(1);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("cuts off a request whose body trickles in past requestTimeoutMs", async () => {
     const mock = await startMockServer({ requestTimeoutMs: 300 });
     try {

@@ -105,7 +105,7 @@ describe("verifyServer", () => {
         "size outside its pattern",
         "prompt shorter than minLength",
         "n not a whole number",
-        "gpt-image-2 rule: size=1024x10241",
+        "gpt-image-2 rule: size=1024x102",
         "gpt-image-2 quality rule: quality=xhigh",
         "gpt-image-2.5 and gpt-image-2.6 rule: quality=standard",
         "gpt-image-* and chatgpt-image-* rule: response_format=url",
