@@ -302,6 +302,35 @@ export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
     ],
   },
   {
+    // Jira's NotificationEvent: a property that is allOf the schema it is in (with a description).
+    name: "a property that is allOf the schema it belongs to",
+    spec: minimalSpec(
+      { event: { response: ref("Event") } },
+      {
+        schemas: {
+          Event: {
+            type: "object",
+            properties: {
+              name: { type: "string", nullable: true },
+              template: { allOf: [ref("Event")], description: "the template of the event" },
+            },
+          },
+        },
+      },
+    ),
+    calls: [
+      valid("Event", { name: null, template: { name: "t" } }),
+      normalized(
+        "Event",
+        { name: "e", template: { name: null, template: { name: null } } },
+        {
+          name: "e",
+          template: { template: {} },
+        },
+      ),
+    ],
+  },
+  {
     name: "a $ref into a parameter's schema",
     spec: minimalSpec(
       { list: { request: ref("Query") } },
