@@ -73,7 +73,7 @@ export function corpusSpecs(): CorpusSpec[] {
       name: "github api.github.com.json",
       file: githubSpec(),
       operations: GITHUB_OPERATIONS,
-      shapes: ["large single file"],
+      shapes: ["large single file", "anyOf bodies"],
     },
     {
       name: "github webhooks api.github.com.json",
