@@ -4,13 +4,16 @@ import { parseArgs } from "node:util";
 import type { GeneratedFiles } from "../codegen/index.js";
 import { groupWarnings } from "../codegen/warning-groups.js";
 import { oneLine } from "../http/shown-text.js";
-import type { Output } from "./progress.js";
+import { type Output, startProgress } from "./progress.js";
 
 /** The packages the generator needs, which a client-only install does not bring (optional peers). */
 const CODEGEN_PACKAGES = ["openapi-typescript@7", "ajv@8", "@redocly/openapi-core@1", "typescript@5"];
 
 /** How many warnings of each rule are printed without `--verbose`. */
 const WARNINGS_SHOWN = 5;
+
+/** A run shorter than this (ms) shows no progress line. */
+const PROGRESS_AFTER_MS = 1000;
 
 /** The flags of `sudo-images codegen`, and `npm run generate`'s defaults for this repository. */
 export interface CodegenDefaults {
@@ -88,14 +91,19 @@ export async function codegenCommand(
   }
   const generator = await loadGenerator();
   if (typeof generator === "string") return fail(stderr, 1, generator);
+  // A large spec takes many seconds: on a terminal, a line says which phase it is in.
+  const progress = startProgress(stderr, "codegen: starting", { after: PROGRESS_AFTER_MS });
   try {
-    const { files, warnings } = await generator.generateFiles(spec, {
-      operations: values.operation,
-      out,
-      runtime: values.runtime,
-      bodySchemas: values["body-schemas"],
-      refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
-    });
+    const { files, warnings } = await generator
+      .generateFiles(spec, {
+        operations: values.operation,
+        out,
+        runtime: values.runtime,
+        bodySchemas: values["body-schemas"],
+        refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
+        onProgress: (phase) => progress.update(`codegen: ${phase}`),
+      })
+      .finally(() => progress.stop());
     reportWarnings(stderr, spec, warnings, values.verbose);
     if (!values.check) return await write(stdout, stderr, files, out, generator, values.force);
     const stale = await staleFiles(files, out);

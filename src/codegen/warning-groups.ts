@@ -25,7 +25,7 @@ const OUTPUT_RULES: readonly [rule: string, words: RegExp, what: string][] = [
   ["unchecked", /: not checked: /, "bodies the validators do not check"],
   ["dropped", /\) dropped; /, "keywords left out of the validators"],
   ["mended", /, not a schema; any value is accepted there/, "schemas read as any value"],
-  ["ignored keyword", /: strict mode: /, "keywords the validators do not check"],
+  ["strict mode", /: strict mode: /, "what Ajv reads loosely or not at all"],
   ["openapi-typescript", /: openapi-typescript: /, "what the types leave out"],
 ];
 
@@ -60,7 +60,7 @@ const STYLE_RULES = new Set([
 ]);
 
 /** A lint finding's rule: `… [rule] at #/pointer`. */
-const LINT_RULE = / \[([a-z0-9.-]+)\] at #/;
+const LINT_RULE = / \[([A-Za-z0-9._-]+)\] at #/;
 
 const KIND_ORDER: Record<WarningKind, number> = { output: 0, spec: 1, style: 2 };
 
