@@ -2,8 +2,9 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { GeneratedFiles } from "../codegen/index.js";
+import { groupWarnings } from "../codegen/warning-groups.js";
 import { oneLine } from "../http/shown-text.js";
-import type { Output } from "./progress.js";
+import { type Output, startProgress } from "./progress.js";
 
 /**
  * The packages the generator needs, which a client-only install does not bring (optional peers).
@@ -12,8 +13,11 @@ import type { Output } from "./progress.js";
  */
 const CODEGEN_PACKAGES = ["ajv@8", "@redocly/openapi-core@1"];
 
-/** How many warnings are printed without `--verbose`. */
+/** How many warnings of each rule are printed without `--verbose`. */
 const WARNINGS_SHOWN = 5;
+
+/** A run shorter than this (ms) shows no progress line. */
+const PROGRESS_AFTER_MS = 1000;
 
 /** The flags of `sudo-images codegen`, and `npm run generate`'s defaults for this repository. */
 export interface CodegenDefaults {
@@ -53,7 +57,8 @@ written beside them (no dependency at run time).
   --check                 write nothing; exit 1 naming the files that are stale
   --force                 replace files in DIR that the generator did not write (links too:
                           the link is replaced, never written through)
-  --verbose               print every warning, not the first ${WARNINGS_SHOWN}
+  --verbose               print every warning: without it, the first ${WARNINGS_SHOWN} of each rule, and lint's
+                          style findings (a missing summary, licence, …) as one line of counts
   --allow-outside-refs    follow $refs to files outside the spec's folder
   --allow-remote-refs     fetch $refs to http(s) URLs
 
@@ -90,14 +95,19 @@ export async function codegenCommand(
   }
   const generator = await loadGenerator();
   if (typeof generator === "string") return fail(stderr, 1, generator);
+  // A large spec takes many seconds: on a terminal, a line says which phase it is in.
+  const progress = startProgress(stderr, "codegen: starting", { after: PROGRESS_AFTER_MS });
   try {
-    const { files, warnings } = await generator.generateFiles(spec, {
-      operations: values.operation,
-      out,
-      runtime: values.runtime,
-      bodySchemas: values["body-schemas"],
-      refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
-    });
+    const { files, warnings } = await generator
+      .generateFiles(spec, {
+        operations: values.operation,
+        out,
+        runtime: values.runtime,
+        bodySchemas: values["body-schemas"],
+        refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
+        onProgress: (phase) => progress.update(`codegen: ${phase}`),
+      })
+      .finally(() => progress.stop());
     reportWarnings(stderr, spec, warnings, values.verbose);
     if (!values.check) return await write(stdout, stderr, files, out, generator, values.force);
     const stale = await staleFiles(files, out);
@@ -150,15 +160,26 @@ async function write(
   return print(stdout, `Wrote ${[...files.keys()].map((name) => path.join(out, name)).join(", ")}`);
 }
 
-/** Real specs break lint rules; say so once, with a count and the first few, and go on. */
+/**
+ * Real specs break lint rules; say so once, grouped by rule: what changed the output first (a
+ * body left unchecked, a keyword dropped), then the spec's faults, each with its first few lines,
+ * then lint's style findings as one line of counts. `--verbose` lists every line of every rule.
+ */
 function reportWarnings(stderr: Output, spec: string, warnings: string[], verbose: boolean): void {
   if (warnings.length === 0) return;
-  const shown = verbose ? warnings : warnings.slice(0, WARNINGS_SHOWN);
   stderr.write(`${warnings.length} warning(s) about ${spec} (the spec is still generated):\n`);
-  for (const warning of shown) stderr.write(`  ${oneLine(warning, 2000)}\n`);
-  if (shown.length < warnings.length) {
-    stderr.write(`  … and ${warnings.length - shown.length} more (--verbose lists all)\n`);
+  const groups = groupWarnings(warnings);
+  const style = groups.filter((group) => group.kind === "style" && !verbose);
+  for (const group of groups.filter((candidate) => !style.includes(candidate))) {
+    stderr.write(`  ${oneLine(group.rule, 200)} (${group.lines.length})${group.what ? `: ${group.what}` : ""}\n`);
+    const shown = verbose ? group.lines : group.lines.slice(0, WARNINGS_SHOWN);
+    for (const warning of shown) stderr.write(`    ${oneLine(warning, 2000)}\n`);
+    if (shown.length < group.lines.length) stderr.write(`    … and ${group.lines.length - shown.length} more\n`);
   }
+  if (style.length === 0) return;
+  const counts = style.map((group) => `${group.rule} ${group.lines.length}`).join(", ");
+  const total = style.reduce((sum, group) => sum + group.lines.length, 0);
+  stderr.write(`  ${total} style findings (${counts}): --verbose lists them\n`);
 }
 
 /** Files whose text differs, that are missing, or that no longer come out of the spec. */

@@ -42,6 +42,8 @@ export interface GenerateOptions {
    * @default true for a folder inside this package's `src/`, false elsewhere
    */
   bodySchemas?: boolean | undefined;
+  /** Told each phase as it starts, with how many things it handles (`compiling 452 validators`), for a progress line. */
+  onProgress?: ((phase: string) => void) | undefined;
 }
 
 /**
@@ -54,12 +56,15 @@ export async function generateFiles(
   options: GenerateOptions = {},
 ): Promise<{ files: GeneratedFiles; warnings: string[] }> {
   const { files, lint, found, place } = await emitFiles(specPath, options);
+  options.onProgress?.(`placing ${found.length} warnings in the spec`);
   // Placed once the documents and the compiler are garbage: finding a line parses the file into a
   // syntax tree (200 MB for GitHub's spec), which should not be alive beside them.
   return { files, warnings: [...lint, ...found.map(([pointer, message]) => place(pointer, message))] };
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
+  const progress = options.onProgress ?? (() => {});
+  progress("reading and linting the spec");
   const { document, lint, place } = await canonicalSpec(specPath, options);
   collectGarbage();
   const found: [pointer: string, message: string][] = [];
@@ -69,11 +74,14 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, lint, async () => {
+    progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
     const typeText = await emitTypes(document, warn);
     collectGarbage();
+    progress(`compiling ${bodySchemaNames(set).length} validators`);
     return [typeText, compileValidators(set, warn)] as const;
   });
   collectGarbage();
+  progress("writing metadata");
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
@@ -114,6 +122,11 @@ function ruleTables(schema: unknown): Record<string, unknown> {
   if (Object.keys(rules).length === 0) return {};
   const lifecycles = ruleLifecycles(schema);
   return Object.keys(lifecycles).length === 0 ? { rules } : { rules, lifecycles };
+}
+
+/** How many entries a table (an object) holds; 0 for anything else. */
+function count(table: unknown): number {
+  return typeof table === "object" && table !== null ? Object.keys(table).length : 0;
 }
 
 /** The runtime a folder imports when it carries its own copy (`runtime.ts`). */

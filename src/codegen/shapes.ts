@@ -42,30 +42,42 @@ function reachesNull(shape: ShapeRef | undefined, live: Set<string>): boolean {
 
 /** A definition that is only a `$ref` to another gets that one's shape (aliases, followed a few deep). */
 function ownShape(schema: Schema, defs: Record<string, Schema>): Shape {
-  let shape = shapeOf(schema, defs);
+  let shape = shapeOf(schema, defs, new Set());
   for (let depth = 0; typeof shape === "string" && depth < 8; depth++)
-    shape = Object.hasOwn(defs, shape) ? shapeOf(defs[shape], defs) : undefined;
+    shape = Object.hasOwn(defs, shape) ? shapeOf(defs[shape], defs, new Set()) : undefined;
   return typeof shape === "object" ? shape : {};
 }
 
-function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | undefined {
+/**
+ * `expanding`: the definitions whose `allOf` parts are already read into an enclosing shape. One met
+ * again (a property that is `allOf` the schema it is in) is named, not read again: an `anyOf`
+ * branch whose nulls are dropped too, as its own entry of the table.
+ */
+function shapeOf(schema: unknown, defs: Record<string, Schema>, expanding: ReadonlySet<string>): ShapeRef | undefined {
   if (!isSchema(schema)) return undefined;
   const target = defName(schema);
   if (target !== undefined) return target;
-  const parts = allOfParts(schema, defs, new Set());
-  const branches = parts
-    .flatMap(alternatives)
-    .map((branch) => shapeOf(branch, defs))
-    .filter((shape) => shape !== undefined);
+  const seen = new Set(expanding);
+  const named: string[] = [];
+  const parts = allOfParts(schema, defs, seen, (name) => {
+    if (expanding.has(name)) named.push(name);
+  });
+  const branches = [
+    ...parts
+      .flatMap(alternatives)
+      .map((branch) => shapeOf(branch, defs, seen))
+      .filter((shape) => shape !== undefined),
+    ...named,
+  ];
   const nullable: string[] = [];
   const properties = dict<ShapeRef>();
   for (const [key, declarations] of propertyDeclarations(parts)) {
     // In an allOf, a null passes only if every part that declares the key lets it through.
     if (declarations.every((property) => admitsNull(property, resolver(defs)))) nullable.push(key);
-    const child = declarations.map((property) => shapeOf(property, defs)).find((found) => found !== undefined);
+    const child = declarations.map((property) => shapeOf(property, defs, seen)).find((found) => found !== undefined);
     if (child !== undefined) properties[key] = child;
   }
-  const items = parts.map((part) => shapeOf(part.items, defs)).find((found) => found !== undefined);
+  const items = parts.map((part) => shapeOf(part.items, defs, seen)).find((found) => found !== undefined);
   // "X or null" (one branch, nothing beside it) is X's shape itself.
   if (nullable.length === 0 && Object.keys(properties).length === 0 && items === undefined && branches.length === 1)
     return branches[0];
@@ -74,17 +86,26 @@ function shapeOf(schema: unknown, defs: Record<string, Schema>): ShapeRef | unde
 
 /**
  * `schema` and every `allOf` part under it, at any depth, each `$ref` followed to its definition
- * (once: a definition that includes itself ends there). Types intersect them all, so shapes read them all.
+ * (once: a definition that includes itself ends there, and `skipped` is told its name). Types
+ * intersect them all, so shapes read them all.
  */
-function allOfParts(schema: Schema, defs: Record<string, Schema>, seen: Set<string>): Schema[] {
+function allOfParts(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  seen: Set<string>,
+  skipped: (name: string) => void,
+): Schema[] {
   const members = Array.isArray(schema.allOf) ? schema.allOf : [];
   return [
     schema,
     ...members.flatMap((member) => {
       const name = isSchema(member) ? defName(member) : undefined;
-      if (name !== undefined && seen.has(name)) return [];
+      if (name !== undefined && seen.has(name)) {
+        skipped(name);
+        return [];
+      }
       if (name !== undefined) seen.add(name);
-      return allOfParts(resolve(member, defs), defs, seen);
+      return allOfParts(resolve(member, defs), defs, seen, skipped);
     }),
   ];
 }

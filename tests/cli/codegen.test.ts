@@ -1,0 +1,78 @@
+/**
+ * `sudo-images codegen`'s warnings as a person reads them: grouped by rule, what changed the output
+ * first, lint's style findings in one line unless `--verbose`.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codegenCommand } from "../../src/cli/codegen.js";
+
+/** Two bodies the validators cannot check (a pattern that is no regular expression), one `struct` fault, style nits. */
+const SPEC = {
+  openapi: "3.0.3",
+  info: { title: "t", version: "1" },
+  paths: {
+    "/a": {
+      post: {
+        operationId: "a",
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Bad" } } } },
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+          },
+        },
+      },
+    },
+    "/b": { get: { operationId: "b", responses: { "200": { description: "ok" } } } },
+    "/c": { get: { operationId: "c", responses: { "200": { description: "ok" } } } },
+  },
+  components: {
+    schemas: {
+      Bad: { type: "string", pattern: "(" },
+      Pet: { type: "object", properties: { owner: { nullable: true, allOf: [{ $ref: "#/components/schemas/Bad" }] } } },
+    },
+  },
+};
+
+describe("sudo-images codegen's warnings", () => {
+  let dir: string;
+  let spec: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-codegen-cli-"));
+    spec = path.join(dir, "spec.json");
+    await writeFile(spec, JSON.stringify(SPEC, null, 2));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function codegen(...flags: string[]): Promise<string[]> {
+    let stderr = "";
+    const code = await codegenCommand(
+      ["--spec", spec, "--out", path.join(dir, "out"), "--force", ...flags],
+      { write: () => true },
+      { write: (text: string) => (stderr += text) },
+    );
+    expect(code).toBe(0);
+    return stderr.trimEnd().split("\n");
+  }
+
+  it("shows what changed the output first, then the spec's faults, and sums up the style findings in one line", async () => {
+    const lines = await codegen();
+    expect(lines[0]).toMatch(/^14 warning\(s\) about .*spec\.json \(the spec is still generated\):$/);
+    expect(lines[1]).toBe("  unchecked (2): bodies the validators do not check");
+    expect(lines[2]).toMatch(/spec\.json:\d+:\d+: not checked: Invalid regular expression/);
+    expect(lines[4]).toBe("  struct (1)");
+    expect(lines[5]).toMatch(/The `type` field must be defined when the `nullable` field is used\. \[struct\]/);
+    expect(lines.slice(6)).toEqual([
+      "  11 style findings (operation-summary 3, operation-4xx-response 3, security-defined 3, no-empty-servers 1, info-license 1): --verbose lists them",
+    ]);
+  }, 60_000);
+
+  it("lists every warning under its rule with --verbose", async () => {
+    const lines = await codegen("--verbose");
+    expect(lines.filter((line) => line.includes("[operation-summary]"))).toHaveLength(3);
+    expect(lines).toContain("  operation-summary (3)");
+    expect(lines.filter((line) => line.startsWith("    "))).toHaveLength(14);
+  }, 60_000);
+});
