@@ -43,7 +43,7 @@ export function modelWarning(validator: Validator | undefined, request: unknown)
   if (typeof model !== "string") return undefined;
   const lifecycle = lifecycleOf(validator, request);
   if (lifecycle !== undefined) return lifecycle.status === "live" ? undefined : retired(model, lifecycle);
-  const meant = closestName(model, knownModels(validator));
+  const meant = lowerCased(validator, request, model) ?? closestName(model, knownModels(validator));
   return meant === undefined
     ? undefined
     : new ModelWarning(model, `model ${model} is not one the spec knows: did you mean ${meant}?`, meant);
@@ -80,6 +80,16 @@ function retired(model: string, { status, since, replacement }: TitledLifecycle)
       ? `was shut down${since ? ` on ${since}` : ""}`
       : `is deprecated${since ? ` since ${since}` : ""}`;
   return new ModelWarning(model, `${model} ${state}${replacement ? `; use ${replacement} instead` : ""}`, replacement);
+}
+
+/**
+ * The model in lower case when the spec knows that name and not the one written: rules match a
+ * model as written, so `GPT-IMAGE-2` gets none of gpt-image-2's (and the API matches it so too).
+ */
+function lowerCased(validator: Validator | undefined, request: unknown, model: string): string | undefined {
+  const lower = model.toLowerCase();
+  if (lower === model) return undefined;
+  return lifecycleOf(validator, { ...(request as object), model: lower }) === undefined ? undefined : lower;
 }
 
 /** The models the spec's lifecycles name: those their conditions list, and their replacements. */

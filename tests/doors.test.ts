@@ -17,6 +17,7 @@ import { imageBytes } from "../src/index.js";
 import { renderMockPng } from "../src/testing/mock-image.js";
 import { type Door, doors, KEY, SPELLINGS } from "./helpers/doors.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
+import { unicodeEscaped } from "./helpers/unicode-escaped.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that steer a terminal are what is looked for.
 const TERMINAL_CONTROL = /[\u001b\u0007\u009b]/;
@@ -48,11 +49,19 @@ const MODES: Record<string, (seen: SeenRequest, res: ServerResponse, key: string
         ),
       ),
   "echo-json-unicode": (_seen, res, key) => {
-    const escaped = [...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    const escaped = unicodeEscaped(key);
     res
       .writeHead(200, { "content-type": "application/json" })
       .end(`{"data": "${escaped}", "${escaped}": 1, "created": 1}`);
   },
+  // The same escapes in headers, which nothing parses: a person reads `sk-…\/…` as the key all the same.
+  "echo-json-headers": (_seen, res, key) =>
+    sendJson(
+      res,
+      400,
+      { error: { message: "no", type: "x" } },
+      { "x-request-id": key.replaceAll("/", "\\/"), "x-echo": unicodeEscaped(key) },
+    ),
   "echo-percent": (_seen, res, key) =>
     sendJson(
       res,

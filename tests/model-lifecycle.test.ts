@@ -130,6 +130,10 @@ describe("a near miss of a known model", () => {
     ["chatgpt-image-lastest", "chatgpt-image-latest"],
     ["flux-pro", undefined],
     ["gpt-image-2.6", undefined],
+    // Model names are matched as written (no rule applies to GPT-IMAGE-2), so a shouted name is a near miss.
+    ["GPT-IMAGE-2", "gpt-image-2"],
+    ["Gpt-Image-2-Snapshot", "gpt-image-2-snapshot"],
+    ["DALL-E-3", "dall-e-3"],
   ])("%s: did you mean %s", (model, meant) => {
     expect(modelWarning(validate_ImageGenerationRequest, { prompt: "p", model })?.suggestion).toBe(meant);
   });

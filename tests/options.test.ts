@@ -214,6 +214,19 @@ describe("with a server that plays each test's part", () => {
       ],
       [{ baseUrl: "ftp://127.0.0.1/api" }, "baseUrl must be an http or https URL; got ftp:"],
       [{ baseUrl: "not a url" }, 'baseUrl is not an absolute URL: "not a url"'],
+      // URL parsing drops a tab or line break without a word: the request would go to /api/x/v1/….
+      [
+        { baseUrl: "http://127.0.0.1:1/api/\r\nx" },
+        "baseUrl holds a tab, a line break or white space at an end; check how it was pasted",
+      ],
+      [
+        { baseUrl: "http://127.0.0.1:1/a\tpi" },
+        "baseUrl holds a tab, a line break or white space at an end; check how it was pasted",
+      ],
+      [
+        { baseUrl: " http://127.0.0.1:1/api" },
+        "baseUrl holds a tab, a line break or white space at an end; check how it was pasted",
+      ],
       [
         { baseUrl: "https://user@api.test" },
         "baseUrl must not hold a user name or password; send credentials as headers",

@@ -47,6 +47,10 @@ export function parseCommand(argv: string[], command: string, commands: CommandF
 function misused(message: string, command: string, commands: CommandFlags): UsageError {
   // Node's messages go on with advice about "--"; the first sentence is the useful part.
   const first = message.split(/\.\s/)[0] as string;
+  // `--n -1`: Node reads -1 as a flag and calls the line "ambiguous"; say how such a value is written.
+  const dashed = /^Option '(--[^' ]+)' argument is ambiguous/.exec(first)?.[1];
+  if (dashed !== undefined)
+    return new UsageError(`${dashed} needs a value; one that starts with a dash is written ${dashed}=-…`);
   const unknown = /^Unknown option '(-[^']+)'/.exec(first)?.[1];
   if (unknown === undefined) return new UsageError(first);
   const name = unknown.replace(/^--?/, "");

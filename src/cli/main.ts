@@ -28,6 +28,7 @@ import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags } from "./request-flags.js";
 import { SHARED_OPTIONS } from "./shared-flags.js";
+import { StoppedError, stoppedBy, stopSignal } from "./stop.js";
 import { VERIFY_HELP, VERIFY_OPTIONS, type VerifyFlags, verifyCommand } from "./verify.js";
 
 const REQUEST_FLAGS = requestFlags(
@@ -66,7 +67,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   -v, --version           show the version
 
 Each command takes only its own flags: another command's flag is refused before anything is sent.
-Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments.`;
+Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments, 130 Ctrl-C (what arrived is saved first).`;
 
 /** generate's flags that are not request fields, beside those it shares with verify. */
 const GENERATE_OPTIONS = {
@@ -112,7 +113,7 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
   } catch (error) {
     stderr.write(`sudo-images: ${oneLine(errorLine(error), 2000)}\n`);
     if (debug && error instanceof Error && error.stack) stderr.write(`${terminalText(error.stack)}\n`);
-    return isUsage(error) ? 2 : 1;
+    return isUsage(error) ? 2 : (stoppedBy(error)?.exitCode ?? 1);
   }
 }
 
@@ -139,7 +140,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   // The key (missing, malformed, bound for plain http) before the folder: a refusal leaves nothing behind.
   if (!flags.mock) currentKey(resolveSettings(connection).endpoint.keys);
   await checkOut(flags.out);
-  const signal = deadline === undefined ? undefined : AbortSignal.timeout(checkTimeout(deadline, "--deadline"));
+  const deadlineMs = deadline === undefined ? undefined : checkTimeout(deadline, "--deadline");
   const mock = flags.mock ? await startMock() : undefined;
   const what = `generating ${request.n ?? 1} image(s) with ${request.model}`;
   // --debug, or DEBUG=sudo-images as for the library.
@@ -147,6 +148,8 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
   const progress = startProgress(stderr, `${what}…`);
   let saved: { result: ImageGeneration; files: SavedImage[] };
   let partial: PartialGenerationError | undefined;
+  const stop = stopSignal(deadlineMs);
+  const { signal } = stop;
   try {
     const client = createImagesClient({
       ...connection,
@@ -168,34 +171,27 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
     };
     const result = await client.generate(request, { signal, onImages }).catch((error: unknown) => {
       // A fan-out that brought some images: they were paid for, so they are saved like a whole result.
-      if (!(error instanceof PartialGenerationError))
-        throw signal?.aborted ? new DeadlineError(deadline as number) : error;
+      if (!(error instanceof PartialGenerationError)) throw signal.aborted ? signal.reason : error;
       partial = error;
       return error.result;
     });
     progress.update(`saving ${result.data.length} image(s)…`);
     const imageHosts = flags["image-hosts"] as ImageHosts | undefined;
-    // Past the deadline, what arrived is still saved: each download keeps its own --timeout.
+    // Past the deadline or Ctrl-C, what arrived is still saved: each download keeps its own --timeout.
     const saving = { name: slug(prompt), timeoutMs, imageHosts, signal: partial ? undefined : signal };
     const files = await saveImages(result, flags.out, saving).catch((error: unknown) =>
-      keepPaidResult(result, signal?.aborted && !partial ? new DeadlineError(deadline as number) : error),
+      keepPaidResult(result, signal.aborted && !partial ? signal.reason : error),
     );
     saved = { result, files };
   } finally {
+    stop.dispose();
     // The spinner's line is cleared once, whichever way the call ended, before anything is printed.
     progress.stop();
     await mock?.close();
   }
   if (flags.json) stdout.write(`${json(summary(saved.result, saved.files, mock !== undefined), saved.files)}\n`);
   else stdout.write(report(saved.result, saved.files));
-  if (partial) throw new PaidResultError(partialLine(partial, request.n ?? 1, deadline));
-}
-
-/** The whole command ran past `--deadline` (exit 1). */
-class DeadlineError extends Error {
-  constructor(ms: number) {
-    super(`gave up after --deadline ${ms} ms`);
-  }
+  if (partial) throw new PaidResultError(partialLine(partial, request.n ?? 1), { cause: partial });
 }
 
 /**
@@ -310,7 +306,7 @@ function errorLine(error: unknown): string {
     error instanceof SudoImagesError ||
     error instanceof UsageError ||
     error instanceof PaidResultError ||
-    error instanceof DeadlineError;
+    error instanceof StoppedError;
   const more = ours ? "" : ` [${error.name}]`;
   const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
   // The client words its messages for code (baseUrl); a shell user typed flags (--base-url).

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { PartialGenerationError } from "../errors.js";
 import type { ImageGeneration } from "../models.js";
+import { StoppedError } from "./stop.js";
 
 /** Images that were paid for but not all saved, or not all had (exit 1, not a usage error). */
 export class PaidResultError extends Error {}
@@ -25,16 +26,16 @@ export async function keepPaidResult(result: ImageGeneration, error: unknown): P
 
 /**
  * What a shell user reads when a fanned-out call brought only some images, which are saved by
- * then: how many, which sub-calls failed and why (or that `--deadline` passed). The library's
- * message names `result`, a property a shell cannot reach.
+ * then: how many, which sub-calls failed and why (or that `--deadline` passed, or Ctrl-C came). The
+ * library's message names `result`, a property a shell cannot reach.
  *
  * @example
- * partialLine(error, 4, undefined) // "3 of 4 images arrived and are saved; sub-call 3 failed: POST … 400: …"
+ * partialLine(error, 4) // "3 of 4 images arrived and are saved; sub-call 3 failed: POST … 400: …"
  */
-export function partialLine(error: PartialGenerationError, asked: number, deadlineMs: number | undefined): string {
+export function partialLine(error: PartialGenerationError, asked: number): string {
   const saved = `${error.images.length} of ${asked} images arrived and are saved`;
-  if (error.cause !== undefined && deadlineMs !== undefined)
-    return `gave up after --deadline ${deadlineMs} ms; ${saved}`;
+  // The call's signal fired: its reason says what stopped the command.
+  if (error.cause instanceof StoppedError) return `${error.cause.message}; ${saved}`;
   const calls = error.failedCalls;
   const which = calls.length === 1 ? `sub-call ${calls[0]}` : `sub-calls ${calls.join(", ")}`;
   const first = error.errors[0];

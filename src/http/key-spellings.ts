@@ -6,8 +6,10 @@
  * - base64, standard or URL alphabet, at each of the three offsets a key can sit at in the encoded
  *   text (a header dump of `Authorization: Bearer …`); only the characters that the key alone
  *   decides are matched, so the text around it does not matter;
- * - JSON string escapes (`\/`, `\u0073`): these turn back into the key only when the body is
- *   parsed, so what is parsed is scrubbed (see `scrubAnswer`); `escapes` says when that can be.
+ * - JSON string escapes (`\/`, `\u0073`): cut out where they stand, since a person reads
+ *   `sk-…\/…` in a header or a request id as the key; and, since parsing a body turns them back
+ *   into the key (or a base64 spelling of it), what is parsed is scrubbed too (see `scrubAnswer`);
+ *   `escapes` says when that can be.
  *
  * Other encodings (hex, reversed, split, compressed) are not looked for: no server writes a
  * credential that way by accident, and one that means to show it can always find another.
@@ -15,8 +17,8 @@
 export interface Spellings {
   /** The key and its base64 spellings, each cut out where it occurs. */
   readonly exact: readonly string[];
-  /** The key with any of its characters percent-encoded (global: for `replace`). */
-  readonly percent: RegExp;
+  /** The key with any of its characters percent-encoded or JSON-escaped (global: for `replace`). */
+  readonly encoded: RegExp;
   /** A JSON escape that decodes to a character of some spelling: only a body holding one needs parsing. */
   readonly escapes: RegExp;
 }
@@ -26,6 +28,9 @@ export interface Spellings {
  * characters or more (90 bits), which megabytes of image data will not hold by chance.
  */
 const MIN_BASE64_KEY = 12;
+
+/** The printable characters JSON may write as a backslash and themselves. */
+const JSON_SHORT_ESCAPED = ["/", '"', "\\"];
 
 let cached: { secret: string; spellings: Spellings } | undefined;
 
@@ -37,9 +42,16 @@ export function spellingsOf(secret: string): Spellings {
 
 function worked(secret: string): Spellings {
   const exact = [secret, ...(secret.length >= MIN_BASE64_KEY ? base64Spellings(secret) : [])];
-  const percent = new RegExp([...secret].map((char) => `(?:${escapeRegExp(char)}|%${anyCaseHex(char)})`).join(""), "g");
+  const encoded = new RegExp([...secret].map(encodedCharacter).join(""), "g");
   const characters = new Set([...exact.join(""), "%", ..."0123456789abcdefABCDEF"]);
-  return { exact: [...new Set(exact)], percent, escapes: escapesOf(characters) };
+  return { exact: [...new Set(exact)], encoded, escapes: escapesOf(characters) };
+}
+
+/** A pattern for one character of a key: itself, `%XX`, `\u00XX` (hex in either case), or `\/`, `\"`, `\\`. */
+function encodedCharacter(char: string): string {
+  const spellings = [escapeRegExp(char), `%${anyCaseHex(char)}`, `\\\\u00${anyCaseHex(char)}`];
+  if (JSON_SHORT_ESCAPED.includes(char)) spellings.push(`\\\\${escapeRegExp(char)}`);
+  return `(?:${spellings.join("|")})`;
 }
 
 /** The part of `secret`'s base64 that `secret` alone decides, at byte offsets 0, 1 and 2, in both alphabets. */
@@ -62,7 +74,7 @@ function base64Spellings(secret: string): string[] {
  */
 function escapesOf(characters: Set<string>): RegExp {
   const alternatives = [...characters].map((char) => `u00${hex(char)}`);
-  for (const char of ["/", '"', "\\"]) if (characters.has(char)) alternatives.push(escapeRegExp(char));
+  for (const char of JSON_SHORT_ESCAPED) if (characters.has(char)) alternatives.push(escapeRegExp(char));
   return new RegExp(`\\\\(?:${alternatives.join("|")})`, "i");
 }
 

@@ -37,16 +37,16 @@ export function checkedKey(key: string, source: string): string {
 
 /**
  * `text` with every occurrence of `secret` replaced by `[redacted]`, in each spelling a server may
- * echo it in (as it is, URL-encoded, base64: see `Spellings`): for anything a server sends back
+ * echo it in (as it is, URL-encoded, base64, JSON-escaped: see `Spellings`): for anything a server sends back
  * (`Incorrect API key provided: sk-…`). The text is returned as it is when nothing matches.
  */
 export function scrub(text: string, secret: string | undefined): string {
   if (!secret || !isScrubbable(secret)) return text;
-  const { exact, percent } = spellingsOf(secret);
+  const { exact, encoded } = spellingsOf(secret);
   let scrubbed = text;
   for (const spelling of exact) if (scrubbed.includes(spelling)) scrubbed = scrubbed.replaceAll(spelling, REDACTED);
-  // Base64 never holds a %, so an answer of megabytes of it is not searched a second time.
-  return scrubbed.includes("%") ? scrubbed.replace(percent, REDACTED) : scrubbed;
+  // Base64 never holds a % or a backslash, so an answer of megabytes of it is not searched a second time.
+  return /[%\\]/.test(scrubbed) ? scrubbed.replace(encoded, REDACTED) : scrubbed;
 }
 
 /**

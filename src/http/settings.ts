@@ -131,6 +131,13 @@ function headerPairs(headers: unknown): [string, string][] {
 }
 
 /**
+ * What URL parsing drops without a word (a tab or line break anywhere; a control character or space
+ * at either end), so the URL requested would not be the one given: `…/api/\r\nx` goes to `/api/x`.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is looked for.
+const DROPPED_BY_URL_PARSING = /[\t\n\r]|^[\x00-\x20]|[\x00-\x20]$/;
+
+/**
  * The API root: an absolute `http:` or `https:` URL without query or fragment (paths are appended
  * to it), with trailing slashes removed.
  */
@@ -139,6 +146,11 @@ export function checkBaseUrl(given: string | URL, source: string): string {
     throw new ConfigurationError(`${source} must be a string or a URL; got ${shownValue(given)}`);
   }
   const value = String(given);
+  if (DROPPED_BY_URL_PARSING.test(value)) {
+    throw new ConfigurationError(
+      `${source} holds a tab, a line break or white space at an end; check how it was pasted`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(value);

@@ -56,3 +56,18 @@ describe("each command takes only its own flags", () => {
     await expect(access(out)).rejects.toThrow();
   });
 });
+
+describe("a flag followed by a value that starts with a dash", () => {
+  it.each([
+    [["generate", "a fox", "--n", "-1"], "--n"],
+    [["verify", "--budget", "-1"], "--budget"],
+  ])("refuses %j with exit 2, saying how such a value is written, nothing sent", async (args, flag) => {
+    const where = args[0] === "generate" ? ["--out", path.join(dir, "out-dash")] : [];
+    const result = await run([...args, "--base-url", server.url, "--api-key", "sk-flags-test", ...where]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `sudo-images: ${flag} needs a value; one that starts with a dash is written ${flag}=-… (see sudo-images --help)\n`,
+    );
+    expect(server.requests).toEqual([]);
+  });
+});

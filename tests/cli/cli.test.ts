@@ -238,7 +238,7 @@ describe("the command line under abuse", { timeout: processTimeout(2) }, () => {
     [["--n", "two"], "--n takes a whole number"],
     [["--timeout", "abc"], "--timeout takes a whole number"],
     [["--output-compression", "abc"], "--output-compression takes a whole number"],
-    [["--n", "-3"], "Option '--n' argument is ambiguous"],
+    [["--n", "-3"], "--n needs a value; one that starts with a dash is written --n=-…"],
   ])("exits 2 at once on %j with --mock, in one line, and never hangs", async (flags, message) => {
     const result = await cli(["generate", "a fox", "--mock", ...flags]);
     expect(result.code).toBe(2);

@@ -32,15 +32,24 @@ beforeEach(async () => {
 });
 afterEach(() => rm(out, { recursive: true, force: true }));
 
-/** Runs the CLI in-process: four images of an unruled model, one per call, against the server. */
-async function generate(extra: string[] = []) {
+/**
+ * Runs the CLI in-process: four images of an unruled model, one per call, against the server. With
+ * `watch`, stderr is a terminal (the spinner says what arrived) and `watch` sees each write.
+ */
+async function generate(extra: string[] = [], watch?: (text: string) => void) {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const args = ["generate", "four foxes", "--model", "m", "--n", "4", "--max-images-per-call", "1"];
   const code = await main(
     [...args, "--base-url", server.url, "--api-key", "sk-test", "--out", out, ...extra],
     { write: (text: string) => stdout.push(text) },
-    { write: (text: string) => stderr.push(text) },
+    {
+      write: (text: string) => {
+        stderr.push(text);
+        watch?.(text);
+      },
+      isTTY: watch !== undefined,
+    },
   );
   refuse = hold = "none";
   return { code, stdout: stdout.join(""), stderr: stderr.join(""), files: (await readdir(out)).sort() };
@@ -64,5 +73,23 @@ describe("a fanned-out call that brought only some images", () => {
     expect(code).toBe(1);
     expect(files).toHaveLength(3);
     expect(stderr).toBe("sudo-images: gave up after --deadline 3000 ms; 3 of 4 images arrived and are saved\n");
+  });
+
+  it("saves what arrived when Ctrl-C (SIGINT) stops it, says so, exits 130, and leaves a second Ctrl-C to Node", async () => {
+    hold = "-4";
+    let pressed = false;
+    // The spinner says when the third image arrived; Ctrl-C comes then (sub-call 4 never answers).
+    // --deadline only ends the run if Ctrl-C is not heard.
+    const { code, stderr, files } = await generate(["--deadline", "20000"], (text) => {
+      if (pressed || !text.includes("3 of 4 arrived")) return;
+      pressed = true;
+      setImmediate(() => process.emit("SIGINT"));
+    });
+    expect(code).toBe(130);
+    expect(files).toEqual(["four-foxes-1.png", "four-foxes-2.png", "four-foxes-3.png"]);
+    expect(stderr.split("\r\x1b[2K").at(-1)).toBe(
+      "sudo-images: interrupted (Ctrl-C); 3 of 4 images arrived and are saved\n",
+    );
+    expect(process.listenerCount("SIGINT")).toBe(0);
   });
 });

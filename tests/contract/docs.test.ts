@@ -32,7 +32,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../../src/http/body-limit.js";
 import { DEFAULT_RETRY_POLICY, isRetryable } from "../../src/http/retry.js";
 import { DEFAULT_TIMEOUT_MS } from "../../src/http/timeout.js";
 import { ruleList } from "../../src/runtime/rule-list.js";
-import { startMockServer } from "../../src/testing/index.js";
+import { plannedRequests, startMockServer } from "../../src/testing/index.js";
 import { doors } from "../helpers/doors.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -310,5 +310,20 @@ describe("the fan-out example", () => {
       await mock.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("verify's whole plan", () => {
+  const plan = plannedRequests({ budget: 100_000 });
+  const valid = plan.filter((request) => request.kind === "valid");
+
+  it("is as large as the README says: requests, valid ones, images, model-rule breaks", () => {
+    const images = valid.reduce((sum, request) => sum + request.images, 0);
+    const ruleBreaks = plan.filter((request) => request.kind === "invalid" && / rule: /.test(request.name));
+    expect(/The whole plan is (\d+) requests \((\d+) valid ones, (\d+) images\)/.exec(readme)?.slice(1)).toEqual(
+      [plan.length, valid.length, images].map(String),
+    );
+    expect(/\(the whole plan, (\d+) requests\)/.exec(readme)?.[1]).toBe(String(plan.length));
+    expect(/`, (\d+) in all, each breaking its rule/.exec(readme)?.[1]).toBe(String(ruleBreaks.length));
   });
 });

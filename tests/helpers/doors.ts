@@ -7,6 +7,7 @@ import { createImagesClient, createRawClient, imageBytes } from "../../src/index
 import { saveImages } from "../../src/node.js";
 import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
 import { runScript } from "./run-script.js";
+import { unicodeEscaped } from "./unicode-escaped.js";
 
 /**
  * The key every door is given; no text a door shows may hold it, in any spelling of `SPELLINGS`.
@@ -14,8 +15,20 @@ import { runScript } from "./run-script.js";
  */
 export const KEY = "sk-doors/KEY+0123456789";
 
-/** The key as a server may write it back: as it is, URL-encoded, base64 of its `Authorization` header. */
-export const SPELLINGS = [KEY, encodeURIComponent(KEY), btoa(`Bearer ${KEY}`)];
+/** The key JSON-escaped: every slash as `\/` (PHP's `json_encode`), every character as `\uXXXX`. */
+const JSON_ESCAPED = [KEY.replaceAll("/", "\\/"), unicodeEscaped(KEY)];
+
+/**
+ * The key as a server may write it back: as it is, URL-encoded, base64 of its `Authorization` header,
+ * JSON-escaped (and those escapes as `JSON.stringify` and `inspect` show them, backslashes doubled).
+ */
+export const SPELLINGS = [
+  KEY,
+  encodeURIComponent(KEY),
+  btoa(`Bearer ${KEY}`),
+  ...JSON_ESCAPED,
+  ...JSON_ESCAPED.map((spelling) => spelling.replaceAll("\\", "\\\\")),
+];
 
 /** What a door did, as text a person or a log could see: error renderings, reports, CLI output. */
 export interface Outcome {
