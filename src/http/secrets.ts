@@ -45,8 +45,9 @@ export function scrub(text: string, secret: string | undefined): string {
   const { exact, encoded } = spellingsOf(secret);
   let scrubbed = text;
   for (const spelling of exact) if (scrubbed.includes(spelling)) scrubbed = scrubbed.replaceAll(spelling, REDACTED);
-  // Base64 never holds a % or a backslash, so an answer of megabytes of it is not searched a second time.
-  return /[%\\]/.test(scrubbed) ? scrubbed.replace(encoded, REDACTED) : scrubbed;
+  // Base64 never holds a % or a backslash, so an answer of megabytes of it is not searched a second
+  // time; `includes` scans 8 MB several times faster than a character-class test does.
+  return hasEscape(scrubbed) || scrubbed.includes("%") ? scrubbed.replace(encoded, REDACTED) : scrubbed;
 }
 
 /**
@@ -58,7 +59,8 @@ export function scrub(text: string, secret: string | undefined): string {
  */
 export function scrubAnswer(text: string, secret: string | undefined): string {
   const scrubbed = scrub(text, secret);
-  if (!secret || !isScrubbable(secret) || !spellingsOf(secret).escapes.test(scrubbed)) return scrubbed;
+  if (!secret || !isScrubbable(secret) || !hasEscape(scrubbed) || !spellingsOf(secret).escapes.test(scrubbed))
+    return scrubbed;
   let changed = false;
   const clean = (value: string) => {
     const result = scrub(value, secret);
@@ -75,6 +77,11 @@ export function scrubAnswer(text: string, secret: string | undefined): string {
     // Nested too deep to walk (a RangeError): none of it can be shown safely.
     return error instanceof RangeError ? REDACTED : scrubbed;
   }
+}
+
+/** Whether `text` holds a backslash: every JSON escape starts with one, and most answers hold none. */
+function hasEscape(text: string): boolean {
+  return text.includes("\\");
 }
 
 /** `value` with each own property name passed through `clean` (an object JSON parsing just made). */
