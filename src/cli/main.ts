@@ -27,15 +27,18 @@ import { startMock } from "./mock.js";
 import { outFolderProblem } from "./out-folder.js";
 import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
-import { type RequestFlag, requestFlags } from "./request-flags.js";
+import { type RequestFlag, requestFlags, typedAs } from "./request-flags.js";
 import { SHARED_OPTIONS } from "./shared-flags.js";
 import { stderrLine, warningLine } from "./stderr-line.js";
 import { StoppedError, stoppedBy, stopSignal } from "./stop.js";
 import { VERIFY_HELP, VERIFY_OPTIONS, type VerifyFlags, verifyCommand } from "./verify.js";
 
+/** The request field `generate` takes as its words rather than as a flag. */
+const POSITIONAL = "prompt";
+
 const REQUEST_FLAGS = requestFlags(
   bodySchemas.ImageGenerationRequest ?? {},
-  "prompt",
+  POSITIONAL,
   validators.ImageGenerationRequest,
 );
 
@@ -288,7 +291,7 @@ function slug(prompt: string): string {
 function errorLine(error: unknown): string {
   if (error instanceof RequestValidationError) {
     return error.violations
-      .map((v) => `--${v.pointer.slice(1).replace(/_/g, "-") || "request"}: ${v.expected}, got ${v.received}`)
+      .map((v) => `${typedAs(v.pointer, REQUEST_FLAGS, POSITIONAL)}: ${v.expected}, got ${v.received}`)
       .join("; ");
   }
   if (!(error instanceof Error)) return String(error);

@@ -1,3 +1,4 @@
+import { pointerKeys } from "../runtime/json-pointer.js";
 import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
 import type { JsonSchema, RuleLifecycle, Validator } from "../runtime/types.js";
 
@@ -47,6 +48,23 @@ export function requestFlags(schema: JsonSchema, positional: string, validator?:
         rules: [...ruleLines(rules, field), ...retiredLines(rules, field)],
       };
     });
+}
+
+/**
+ * What a person typed to set the request field a JSON pointer leads into: its flag (`--size`), or
+ * `the prompt` for the field given as words (`positional`), never a flag the command does not take
+ * (`--prompt`); `the request` for the body itself.
+ *
+ * @example
+ * typedAs("/output_format", flags, "prompt") // "--output-format"
+ * typedAs("/prompt", flags, "prompt") // "the prompt"
+ */
+export function typedAs(pointer: string, flags: readonly RequestFlag[], positional: string): string {
+  const field = pointerKeys(pointer)[0];
+  if (field === undefined) return "the request";
+  if (field === positional) return `the ${positional}`;
+  const flag = flags.find((candidate) => candidate.field === field)?.flag ?? field.replace(/_/g, "-");
+  return `--${flag}`;
 }
 
 /**

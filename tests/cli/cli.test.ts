@@ -136,6 +136,23 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
     expect(await readdir(out)).toEqual(["a-kite.png"]);
   });
 
+  it("names the prompt as the words it is given as, not as a flag generate does not take (--prompt)", async () => {
+    // In process: the line is the same, and a 32 001-character argument makes a poor test title.
+    const { main } = await import("../../src/cli/main.js");
+    const lines: string[] = [];
+    const code = await main(
+      ["generate", "a".repeat(32_001), "--mock"],
+      { write: () => {} },
+      { write: (text: string) => void lines.push(text) },
+    );
+    const stderr = lines.join("");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^sudo-images: the prompt: gpt-image-\* and chatgpt-image-\* takes prompt up to 32000 characters, got "a+"… \(32001 characters\)\n$/,
+    );
+    expect(stderr).not.toContain("--prompt");
+  });
+
   it("exits 1 with a hint when no key is set", async () => {
     const result = await cli(["generate", "x"]);
     expect(result.code).toBe(1);
