@@ -71,8 +71,11 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   if (flags["dry-run"]) {
     if (flags.json) stdout.write(`${JSON.stringify(requests)}\n`);
     else
+      // A request with no body (a GET) shows none, not JSON.stringify's `undefined`.
       for (const request of requests)
-        stdout.write(`${request.kind.padEnd(7)} ${request.name}  ${JSON.stringify(request.body)}\n`);
+        stdout.write(
+          `${request.kind.padEnd(7)} ${request.name}${request.body === undefined ? "" : `  ${JSON.stringify(request.body)}`}\n`,
+        );
     stdout.write(
       flags.json
         ? ""
