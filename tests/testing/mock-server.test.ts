@@ -217,6 +217,9 @@ describe("startMockServer", () => {
     const { status, body: answer } = await post(body);
     expect(status).toBe(400);
     expect(answer.error.message).toContain(expected);
+    // Every error in the API's shape: all four keys, `code` null where the API sends none.
+    expect(answer.error).toMatchObject({ type: "invalid_request_error", code: null });
+    expect(Object.keys(answer.error).sort()).toEqual(["code", "message", "param", "type"]);
     assertMatchesSpec("generateImage", 400, answer);
   });
 
@@ -287,6 +290,7 @@ describe("the spec's model rules, at the client and at the mock", () => {
         message: `The model \`${model}\` does not exist or you do not have access to it.`,
         type: "invalid_request_error",
         param: "model",
+        code: "model_not_found",
       });
       assertMatchesSpec("generateImage", 404, answer);
       const warnings: string[] = [];
