@@ -312,7 +312,8 @@ function serveImage(res: ServerResponse, image: { bytes: Buffer; type: string } 
  * on every answer, as it would on the API's.
  */
 function sendError(res: ServerResponse, { status, message, type, param, code }: MockRefusal): void {
-  const error: Schemas["ErrorDetail"] = { message, type, param: param ?? null, code: code ?? null };
+  // Spread: a spec whose ErrorDetail names only message and type (the upstream one) still types this.
+  const error: Schemas["ErrorDetail"] = { message, type, ...{ param: param ?? null, code: code ?? null } };
   sendJson(res, status, { error });
 }
 
