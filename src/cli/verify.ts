@@ -70,8 +70,8 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   const requests = plannedRequests(options);
   if (flags["dry-run"]) {
     if (flags.json) stdout.write(`${JSON.stringify(requests)}\n`);
+    // A request with no body (a GET) shows none, not JSON.stringify's `undefined`.
     else
-      // A request with no body (a GET) shows none, not JSON.stringify's `undefined`.
       for (const request of requests)
         stdout.write(
           `${request.kind.padEnd(7)} ${request.name}${request.body === undefined ? "" : `  ${JSON.stringify(request.body)}`}\n`,

@@ -207,7 +207,11 @@ describe("startMockServer", () => {
     ["n: 0", { ...base, n: 0 }, "/n: must be >= 1"],
     ["n: 11", { ...base, n: 11 }, "/n: must be <= 10"],
     ["output_compression: 101", { ...base, output_compression: 101 }, "/output_compression: must be <= 100"],
-    ["size: 999x999", { ...base, size: "999x999" }, "/size: gpt-image-2 takes size of the form"],
+    [
+      "size: 999x999",
+      { ...base, size: "999x999" },
+      "/size: gpt-image-2 takes size auto or WxH, each side a multiple of 16 up to 3840",
+    ],
     ["size: large", { ...urlBase, size: "large" }, "/size: must match pattern"],
     ["an empty prompt", { ...base, prompt: "" }, "/prompt: must NOT have fewer than 1 characters"],
     ["a missing model", { prompt: base.prompt }, "/model: required property"],
