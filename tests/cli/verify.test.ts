@@ -1,6 +1,6 @@
 /**
  * `sudo-images verify` as a shell user runs it: the real CLI in a child process, against a closed
- * port on 127.0.0.1 (a run that sent anything would fail there).
+ * port on 127.0.0.1 (a run that sent anything would fail there); --dry-run's listing in process.
  */
 import { describe, expect, it } from "vitest";
 import { verifyCommand } from "../../src/cli/verify.js";
