@@ -10,10 +10,10 @@ describe("patternWords", () => {
         unsaid: { type: "string", "x-pattern-description": "words with no pattern to say" },
       },
       allOf: [
-        {
-          if: { properties: { model: { const: "m" } } },
-          then: { properties: { size: { pattern: "^16x16$", "x-pattern-description": "16x16 only" } } },
-        },
+        // As JSON: an object literal with a `then` key is a thenable to lint.
+        JSON.parse(
+          '{"if": {"properties": {"model": {"const": "m"}}}, "then": {"properties": {"size": {"pattern": "^16x16$", "x-pattern-description": "16x16 only"}}}}',
+        ),
       ],
       "x-extension": { pattern: "^z$", "x-pattern-description": "an extension's value, not a schema" },
     };
