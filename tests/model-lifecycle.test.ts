@@ -61,7 +61,7 @@ describe("strict mode and the live models", () => {
     [
       "a side that is no multiple of 16",
       { size: "1000x1000" },
-      /\/size: gpt-image-2 takes size of the form the pattern at #\/allOf\/0\/then\/properties\/size/,
+      /\/size: gpt-image-2 takes size auto or WxH, each side a multiple of 16 up to 3840, got "1000x1000"/,
     ],
     ["a side over 3840", { size: "4096x2160" }, /gpt-image-2 takes size/],
     ["a size that is no WxH", { size: "large" }, /\/size: must match pattern/],

@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import type { GeneratedFiles } from "../codegen/index.js";
 import { groupWarnings } from "../codegen/warning-groups.js";
 import { oneLine } from "../http/shown-text.js";
+import { outFolderProblem } from "./out-folder.js";
 import { type Output, startProgress } from "./progress.js";
+import { stderrLine } from "./stderr-line.js";
 
 /**
  * The packages the generator needs, which a client-only install does not bring (optional peers).
@@ -118,7 +120,7 @@ export async function codegenCommand(
       `Generated code is not up to date with ${spec}: ${stale.join(", ")}. Run \`${defaults.regenerate}\`.`,
     );
   } catch (error) {
-    if (error instanceof generator.SpecError) return fail(stderr, 1, `error: ${error.message}`);
+    if (error instanceof generator.SpecError) return fail(stderr, 1, error.message);
     throw error;
   }
 }
@@ -133,7 +135,7 @@ async function loadGenerator(): Promise<Generator | string> {
   } catch (error) {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec((error as Error).message)?.[1];
     if (missing === undefined) throw error;
-    return `sudo-images codegen needs ${missing}, which is not installed: npm install --save-dev ${CODEGEN_PACKAGES.join(" ")}`;
+    return `codegen needs ${missing}, which is not installed: npm install --save-dev ${CODEGEN_PACKAGES.join(" ")}`;
   }
 }
 
@@ -152,9 +154,9 @@ async function write(
   try {
     await generator.writeFiles(files, out, { force });
   } catch (error) {
-    if (error instanceof generator.WriteRefusal) return fail(stderr, 2, `error: refused: ${error.message}`);
+    if (error instanceof generator.WriteRefusal) return fail(stderr, 2, `refused: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string") return fail(stderr, 1, `error: cannot write ${out}: ${(error as Error).message}`);
+    if (typeof code === "string") return fail(stderr, 1, outFolderProblem(out, error));
     throw error;
   }
   return print(stdout, `Wrote ${[...files.keys()].map((name) => path.join(out, name)).join(", ")}`);
@@ -201,6 +203,6 @@ function print(out: Output, text: string): number {
 }
 
 function fail(err: Output, code: number, text: string): number {
-  err.write(`${oneLine(text, 4000)}\n`);
+  err.write(stderrLine(text));
   return code;
 }

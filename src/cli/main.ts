@@ -24,16 +24,21 @@ import { resolveSettings } from "../options.js";
 import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
 import { inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
+import { outFolderProblem } from "./out-folder.js";
 import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
-import { type RequestFlag, requestFlags } from "./request-flags.js";
+import { type RequestFlag, requestFlags, typedAs } from "./request-flags.js";
 import { SHARED_OPTIONS } from "./shared-flags.js";
+import { stderrLine, warningLine } from "./stderr-line.js";
 import { StoppedError, stoppedBy, stopSignal } from "./stop.js";
 import { VERIFY_HELP, VERIFY_OPTIONS, type VerifyFlags, verifyCommand } from "./verify.js";
 
+/** The request field `generate` takes as its words rather than as a flag. */
+const POSITIONAL = "prompt";
+
 const REQUEST_FLAGS = requestFlags(
   bodySchemas.ImageGenerationRequest ?? {},
-  "prompt",
+  POSITIONAL,
   validators.ImageGenerationRequest,
 );
 
@@ -111,7 +116,7 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
     await generate(prompt, values as Flags, stdout, stderr);
     return 0;
   } catch (error) {
-    stderr.write(`sudo-images: ${oneLine(errorLine(error), 2000)}\n`);
+    stderr.write(stderrLine(errorLine(error)));
     if (debug && error instanceof Error && error.stack) stderr.write(`${terminalText(error.stack)}\n`);
     return isUsage(error) ? 2 : (stoppedBy(error)?.exitCode ?? 1);
   }
@@ -157,7 +162,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
       timeoutMs,
       maxImagesPerCall,
       // A retired or misspelt model is sent, and said once, before the answer.
-      onWarning: (warning) => stderr.write(`sudo-images: warning: ${oneLine(warning.message, 2000)}\n`),
+      onWarning: (warning) => stderr.write(warningLine(warning.message)),
       logger: (line) => {
         debugLog?.(line);
         // A retry shows on the spinner: a slow server is never a silent wait.
@@ -206,10 +211,7 @@ async function checkOut(out: string): Promise<void> {
     await writeFile(probe, "", { flag: "wx" });
     await rm(probe);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new UsageError(`--out ${out} is a file, not a folder`);
-    if (code === "ENOTDIR") throw new UsageError(`--out ${out} lies under a file, not a folder`);
-    throw new UsageError(`--out ${out} cannot be written to (${code ?? (error as Error).message})`);
+    throw new UsageError(outFolderProblem(out, error));
   }
 }
 
@@ -289,7 +291,7 @@ function slug(prompt: string): string {
 function errorLine(error: unknown): string {
   if (error instanceof RequestValidationError) {
     return error.violations
-      .map((v) => `--${v.pointer.slice(1).replace(/_/g, "-") || "request"}: ${v.expected}, got ${v.received}`)
+      .map((v) => `${typedAs(v.pointer, REQUEST_FLAGS, POSITIONAL)}: ${v.expected}, got ${v.received}`)
       .join("; ");
   }
   if (!(error instanceof Error)) return String(error);

@@ -1,3 +1,4 @@
+import { escapeToken, pointerKeys } from "../runtime/json-pointer.js";
 import { type ConditionalRule, ruleList } from "../runtime/rule-list.js";
 import type { JsonSchema, RuleLifecycle, Validator } from "../runtime/types.js";
 
@@ -44,21 +45,43 @@ export function requestFlags(schema: JsonSchema, positional: string, validator?:
         integer: types(property).includes("integer"),
         fallback: required.includes(field) ? examples[0] : undefined,
         help: helpText(property, examples),
-        rules: [...ruleLines(rules, field), ...retiredLines(rules, field)],
+        rules: [...ruleLines(rules, field, validator?.patterns ?? {}), ...retiredLines(rules, field)],
       };
     });
+}
+
+/**
+ * What a person typed to set the request field a JSON pointer leads into: its flag (`--size`), or
+ * `the prompt` for the field given as words (`positional`), never a flag the command does not take
+ * (`--prompt`); `the request` for the body itself.
+ *
+ * @example
+ * typedAs("/output_format", flags, "prompt") // "--output-format"
+ * typedAs("/prompt", flags, "prompt") // "the prompt"
+ */
+export function typedAs(pointer: string, flags: readonly RequestFlag[], positional: string): string {
+  const field = pointerKeys(pointer)[0];
+  if (field === undefined) return "the request";
+  if (field === positional) return `the ${positional}`;
+  const flag = flags.find((candidate) => candidate.field === field)?.flag ?? field.replace(/_/g, "-");
+  return `--${flag}`;
 }
 
 /**
  * The field's part of each `if`/`then` rule (named as its `validator` names it), as `--help` says it: `with dall-e-2: 256x256,
  * 512x512, 1024x1024`, `with gpt-image-*: not taken`, `with output_compression: required, jpeg, webp`.
  */
-function ruleLines(rules: readonly ConditionalRule[], field: string): string[] {
-  return rules.flatMap(({ title, demands, lifecycle }) => {
+function ruleLines(
+  rules: readonly ConditionalRule[],
+  field: string,
+  patterns: Readonly<Record<string, string>>,
+): string[] {
+  return rules.flatMap(({ title, place, demands, lifecycle }) => {
     const property = ((demands.properties ?? {}) as Record<string, JsonSchema>)[field];
     const required = ((demands.required ?? []) as string[]).includes(field);
     if (property === undefined && !required) return [];
-    const takes = property === undefined ? [] : [ruleText(property)];
+    const takes =
+      property === undefined ? [] : [ruleText(property, patterns[`${place}/properties/${escapeToken(field)}`])];
     return [`with ${title}${retiredText(lifecycle)}: ${[...(required ? ["required"] : []), ...takes].join(", ")}`];
   });
 }
@@ -89,12 +112,14 @@ function retiredLines(rules: readonly ConditionalRule[], field: string): string[
   return [...lines].filter(([, values]) => values.length > 0).map(([head, values]) => `${head}: ${values.join(", ")}`);
 }
 
-function ruleText(property: JsonSchema): string {
+/** What a rule lets a field take, in a few words: its values, its length, the spec's words for its pattern. */
+function ruleText(property: JsonSchema, patternWords: string | undefined): string {
   if (property.type === "null") return "not taken";
   const allowed = values(property.enum);
   if (allowed.length > 0) return allowed.join(", ");
   if (typeof property.maxLength === "number") return `up to ${property.maxLength} characters`;
-  return typeof property.pattern === "string" ? "WxH of its pattern (see the spec)" : "see the spec";
+  if (typeof property.pattern !== "string") return "see the spec";
+  return patternWords ?? "of its pattern (see the spec)";
 }
 
 function helpText(property: JsonSchema, examples: string[]): string {

@@ -70,9 +70,12 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   const requests = plannedRequests(options);
   if (flags["dry-run"]) {
     if (flags.json) stdout.write(`${JSON.stringify(requests)}\n`);
+    // A request with no body (a GET) shows none, not JSON.stringify's `undefined`.
     else
       for (const request of requests)
-        stdout.write(`${request.kind.padEnd(7)} ${request.name}  ${JSON.stringify(request.body)}\n`);
+        stdout.write(
+          `${request.kind.padEnd(7)} ${request.name}${request.body === undefined ? "" : `  ${JSON.stringify(request.body)}`}\n`,
+        );
     stdout.write(
       flags.json
         ? ""

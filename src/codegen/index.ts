@@ -8,6 +8,7 @@ import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
+import { patternWords } from "./pattern-words.js";
 import { conditionalRules, ruleLifecycles } from "./rules.js";
 import { runtimeModule, runtimeSources } from "./runtime-copy.js";
 import { selectOperations } from "./select-operations.js";
@@ -116,12 +117,17 @@ async function canonicalSpec(specPath: string, options: GenerateOptions) {
   return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place };
 }
 
-/** The tables set on a body schema's validator: `rules`, and `lifecycles` when any rule records one. */
+/**
+ * The tables set on a body schema's validator, each only when it holds something: `rules`,
+ * `lifecycles` (when a rule records one) and `patterns` (when the spec words a pattern).
+ */
 function ruleTables(schema: unknown): Record<string, unknown> {
-  const rules = conditionalRules(schema);
-  if (Object.keys(rules).length === 0) return {};
-  const lifecycles = ruleLifecycles(schema);
-  return Object.keys(lifecycles).length === 0 ? { rules } : { rules, lifecycles };
+  const tables = {
+    rules: conditionalRules(schema),
+    lifecycles: ruleLifecycles(schema),
+    patterns: patternWords(schema),
+  };
+  return Object.fromEntries(Object.entries(tables).filter(([, table]) => Object.keys(table).length > 0));
 }
 
 /** How many entries a table (an object) holds; 0 for anything else. */

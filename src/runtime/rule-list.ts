@@ -5,6 +5,8 @@ import type { JsonSchema, KeyedCondition, RuleLifecycle, Validator } from "./typ
 export interface ConditionalRule {
   /** Its name, as a violation of it says it: the rule's `title`, such as `dall-e-3`. */
   readonly title: string;
+  /** The place of its `then` in the schema, as the validator names it: `#/allOf/7/then`. */
+  readonly place: string;
   readonly when: JsonSchema;
   readonly demands: JsonSchema;
   /** What the spec records of its subject's lifecycle (`x-lifecycle`), when it records any. */
@@ -24,7 +26,7 @@ export function ruleList(schema: JsonSchema, validator: Validator | undefined): 
   return Object.entries(validator?.rules ?? {}).flatMap(([place, title]) => {
     const rule = valueAt(schema, place.slice(1).replace(/\/then$/, "")) as JsonSchema | undefined;
     if (!isSchema(rule?.if) || !isSchema(rule?.then)) return [];
-    return [{ title, when: rule.if, demands: rule.then, lifecycle: validator?.lifecycles?.[place] }];
+    return [{ title, place, when: rule.if, demands: rule.then, lifecycle: validator?.lifecycles?.[place] }];
   });
 }
 

@@ -38,12 +38,15 @@ export interface ValidationIssue {
  * `rules` names the schema's conditional rules (`if`/`then`) by the place of their `then`, such as
  * `{ "#/allOf/1/then": "dall-e-3" }`, so a problem found there says whose rule it broke.
  * `lifecycles` holds, by the same places, what the rules record of their subject's lifecycle.
+ * `patterns` holds what a `pattern` admits in the spec's words (`x-pattern-description`), by the
+ * place of the schema that holds it (`#/allOf/0/then/properties/size`), for a message to say.
  */
 export type Validator = ((data: unknown) => boolean) & {
   errors?: ValidationIssue[] | null;
   unchecked?: string;
   rules?: Readonly<Record<string, string>>;
   lifecycles?: Readonly<Record<string, RuleLifecycle>>;
+  patterns?: Readonly<Record<string, string>>;
 };
 
 /**

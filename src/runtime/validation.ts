@@ -22,7 +22,7 @@ export function check(validator: Validator, value: unknown): SpecViolation[] {
     return [{ pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" }];
   }
   if (valid) return [];
-  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value, validator.rules));
+  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value, validator));
 }
 
 /**
@@ -66,7 +66,7 @@ function withoutUnionNoise(issues: ValidationIssue[]): ValidationIssue[] {
   );
 }
 
-function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["rules"]): SpecViolation {
+function toViolation(issue: ValidationIssue, root: unknown, { rules, patterns }: Validator): SpecViolation {
   const rule = rules && Object.keys(rules).find((then) => issue.schemaPath.startsWith(`${then}/`));
   // A property missing, or one whose name a `propertyNames` rule refused: the pointer names it.
   const { propertyName: refused } = issue;
@@ -75,8 +75,9 @@ function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["ru
   // The name a rule refused is what was received; a missing property, nothing.
   const received = preview(missing === undefined ? valueAt(root, pointer) : refused);
   const title = rule === undefined ? undefined : rules?.[rule];
+  const words = issue.keyword === "pattern" ? patterns?.[issue.schemaPath.replace(/\/pattern$/, "")] : undefined;
   if (title !== undefined)
-    return { pointer, expected: `${title} takes ${ruleText(issue, pointer)}`, received, rule: title };
+    return { pointer, expected: `${title} takes ${ruleText(issue, pointer, words)}`, received, rule: title };
   const expected =
     refused !== undefined
       ? `a property name that ${issueMessage(issue)}`
@@ -84,27 +85,34 @@ function toViolation(issue: ValidationIssue, root: unknown, rules: Validator["ru
         ? "required property"
         : issue.keyword === "enum"
           ? `one of ${allowed(issue.params.allowedValues)}`
-          : issueMessage(issue);
+          : words !== undefined
+            ? `must be ${words}`
+            : issueMessage(issue);
   return { pointer, expected, received };
 }
 
 /**
  * What a conditional rule wants of one field, as its subject "takes" it: `n: 1`, `n up to 10`,
- * `no response_format`, `prompt up to 1000 characters`; else the validator's own words.
+ * `no response_format`, `prompt up to 1000 characters`, `size auto or WxH, …` (a pattern in the
+ * spec's `words`); else the validator's own words.
  */
-function ruleText(issue: ValidationIssue, pointer: string): string {
+function ruleText(issue: ValidationIssue, pointer: string, words: string | undefined): string {
   const { keyword, params } = issue;
   const field = pointerKeys(pointer).at(-1) ?? "the body";
   if (keyword === "enum") return `${field}: ${allowed(params.allowedValues).replace(/, (?=[^,]*$)/, " or ")}`;
   if (keyword === "maximum" || keyword === "maxLength")
     return `${field} up to ${String(params.limit)}${keyword === "maxLength" ? " characters" : ""}`;
   if (keyword === "type" && params.type === "null") return `no ${field}`;
+  if (words !== undefined) return `${field} ${words}`;
   if (keyword === "pattern" && String(params.pattern).length > LONGEST_PATTERN)
     return `${field} of the form the pattern at ${issue.schemaPath.replace(/\/pattern$/, "")} in the spec sets`;
   return keyword === "required" ? field : `${field} that ${issueMessage(issue)}`;
 }
 
-/** A pattern longer than this is a grammar no reader parses in a message (gpt-image-2's sizes): its place is named instead. */
+/**
+ * A pattern longer than this is a grammar no reader parses in a message: its place is named
+ * instead, unless the spec says it in words (`x-pattern-description`, as gpt-image-2's sizes do).
+ */
 const LONGEST_PATTERN = 80;
 
 /**

@@ -24,12 +24,16 @@ export interface MockRefusal {
   message: string;
   type: string;
   param?: string | undefined;
+  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
+  code?: string | undefined;
 }
 
 /**
- * The API's answer to a model the spec marks shut down (`x-lifecycle`): a 404 in the words the
- * real API uses for a model it no longer serves. Decided by the status the spec records, never by
- * the clock; a deprecated model is still served.
+ * The API's answer to a model the spec marks shut down (`x-lifecycle`): a 404 in the words and
+ * with the code the real API uses for a model it no longer serves (OpenAI: `{"message": "The model
+ * … does not exist or you do not have access to it.", "type": "invalid_request_error", "code":
+ * "model_not_found"}`, as openai/openai-agents-python#458 shows it). Decided by the status the spec
+ * records, never by the clock; a deprecated model is still served.
  */
 export function shutDownModel(body: unknown): MockRefusal | undefined {
   const lifecycle = lifecycleOf(validators.ImageGenerationRequest, body);
@@ -40,6 +44,7 @@ export function shutDownModel(body: unknown): MockRefusal | undefined {
     message: `The model \`${model}\` does not exist or you do not have access to it.`,
     type: "invalid_request_error",
     param: "model",
+    code: "model_not_found",
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type Drawings,
   drawingCache,
   drawnFormat,
+  type MockRefusal,
   shutDownModel,
   subCallOf,
   undrawableSize,
@@ -118,7 +119,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : { requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) };
   const server = createServer(limits, (req, res) => {
     answer(state, req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, `mock server failure: ${String(error)}`, "server_error");
+      if (!res.headersSent)
+        sendError(res, { status: 500, message: `mock server failure: ${String(error)}`, type: "server_error" });
       else res.destroy();
     });
   });
@@ -168,7 +170,8 @@ const ROUTES: readonly Route[] = [
   { takes: (method, path) => method === "POST" && path === GENERATIONS, answer: generation },
   {
     takes: (_method, path) => path === GENERATIONS,
-    answer: (_state, _req, res, path) => sendError(res, 405, `Use POST for ${path}`, "invalid_request_error"),
+    answer: (_state, _req, res, path) =>
+      sendError(res, { status: 405, message: `Use POST for ${path}`, type: "invalid_request_error" }),
   },
 ];
 
@@ -180,7 +183,7 @@ async function answer(state: MockState, req: IncomingMessage, res: ServerRespons
   const path = new URL(req.url ?? "/", "http://mock").pathname;
   const route = ROUTES.find((candidate) => candidate.takes(method, path));
   if (route) return route.answer(state, req, res, path);
-  sendError(res, 404, `No route for ${method} ${path}`, "not_found");
+  sendError(res, { status: 404, message: `No route for ${method} ${path}`, type: "not_found" });
 }
 
 /** `POST /v1/images/generations`: read, logged, checked (size, key, JSON, the spec), then answered by the scenario. */
@@ -188,17 +191,21 @@ async function generation(state: MockState, req: IncomingMessage, res: ServerRes
   const text = await readBody(req);
   if (text === undefined) {
     res.setHeader("connection", "close");
-    return sendError(res, 413, `The request body is over ${MAX_BODY_BYTES} bytes`, "invalid_request_error");
+    return sendError(res, {
+      status: 413,
+      message: `The request body is over ${MAX_BODY_BYTES} bytes`,
+      type: "invalid_request_error",
+    });
   }
   const body = parseJson(text);
   record(state, { method: "POST", path, headers: req.headers, body: body ?? text, bytes: Buffer.byteLength(text) });
   const refused = refusal(state.options.apiKey, req.headers.authorization, body);
-  if (refused) return sendError(res, refused.status, refused.message, refused.type, refused.param);
+  if (refused) return sendError(res, refused);
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
   const { scenario } = state;
   if (typeof scenario === "object") {
     const { status, message, type } = scenario;
-    return sendError(res, status, message ?? `Mock error ${status}`, type ?? "mock_error");
+    return sendError(res, { status, message: message ?? `Mock error ${status}`, type: type ?? "mock_error" });
   }
   const request = body as ImageGenerationRequest;
   const subCall = subCallOf(req.headers["idempotency-key"] as string | undefined);
@@ -228,11 +235,7 @@ function record(state: MockState, request: MockRequest): void {
 }
 
 /** Why a generation request is refused before anything is drawn: its key, its JSON, or the spec. */
-function refusal(
-  key: string | undefined,
-  authorization: string | undefined,
-  body: unknown,
-): { status: number; message: string; type: string; param?: string | undefined } | undefined {
+function refusal(key: string | undefined, authorization: string | undefined, body: unknown): MockRefusal | undefined {
   const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
   if (!token || (key !== undefined && token !== key)) {
     return {
@@ -300,11 +303,17 @@ function preflight(res: ServerResponse): void {
 
 function serveImage(res: ServerResponse, image: { bytes: Buffer; type: string } | undefined): void {
   if (image) res.writeHead(200, { "content-type": image.type, "content-length": image.bytes.length }).end(image.bytes);
-  else sendError(res, 404, "No such image", "not_found");
+  else sendError(res, { status: 404, message: "No such image", type: "not_found" });
 }
 
-function sendError(res: ServerResponse, status: number, message: string, type: string, param?: string): void {
-  const error: Schemas["ErrorDetail"] = { message, type, ...(param ? { param } : {}) };
+/**
+ * An error in the shape the real API (OpenAI's) sends every one: `{ error: { message, type, param,
+ * code } }`, `param` and `code` null when the failure has none, so a client reading `code` finds it
+ * on every answer, as it would on the API's.
+ */
+function sendError(res: ServerResponse, { status, message, type, param, code }: MockRefusal): void {
+  // Spread: a spec whose ErrorDetail names only message and type (the upstream one) still types this.
+  const error: Schemas["ErrorDetail"] = { message, type, ...{ param: param ?? null, code: code ?? null } };
   sendJson(res, status, { error });
 }
 

@@ -100,7 +100,10 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
   it.each([
     [["generate", "x", "--bogus"], /^sudo-images: Unknown option '--bogus' for generate \(see sudo-images --help\)\n$/],
     [["generate", "x", "--n", "two"], /--n takes a whole number, not "two"/],
-    [["generate", "x", "--mock", "--size", "999x999"], /--size: gpt-image-2 takes size of the form .*, got "999x999"/],
+    [
+      ["generate", "x", "--mock", "--size", "999x999"],
+      /--size: gpt-image-2 takes size auto or WxH, each side a multiple of 16 up to 3840, got "999x999"/,
+    ],
     [["generate", "x", "--mock", "--quality", "ultra"], /--quality: one of low, medium, high, .*, got "ultra"/],
     [["generate", "x", "--mock", "--n", "11"], /--n: must be <= 10, got 11/],
     [["generate"], /Missing the prompt/],
@@ -136,6 +139,23 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
     expect(await readdir(out)).toEqual(["a-kite.png"]);
   });
 
+  it("names the prompt as the words it is given as, not as a flag generate does not take (--prompt)", async () => {
+    // In process: the line is the same, and a 32 001-character argument makes a poor test title.
+    const { main } = await import("../../src/cli/main.js");
+    const lines: string[] = [];
+    const code = await main(
+      ["generate", "a".repeat(32_001), "--mock"],
+      { write: () => {} },
+      { write: (text: string) => void lines.push(text) },
+    );
+    const stderr = lines.join("");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^sudo-images: the prompt: gpt-image-\* and chatgpt-image-\* takes prompt up to 32000 characters, got "a+"… \(32001 characters\)\n$/,
+    );
+    expect(stderr).not.toContain("--prompt");
+  });
+
   it("exits 1 with a hint when no key is set", async () => {
     const result = await cli(["generate", "x"]);
     expect(result.code).toBe(1);
@@ -148,7 +168,9 @@ describe.concurrent("sudo-images generate", { timeout: processTimeout(2) }, () =
     const help = await cli(["--help"]);
     expect(help.stdout).toMatch(/^Usage: sudo-images generate <prompt> \[options\]/);
     // Which values go with which model, from the spec's rules, under each flag they constrain.
-    expect(help.stdout).toMatch(/^ {2}--size S .*\n {26}with gpt-image-2: WxH of its pattern \(see the spec\)\n/m);
+    expect(help.stdout).toMatch(
+      /^ {2}--size S .*\n {26}with gpt-image-2: auto or WxH, each side a multiple of 16 up to 3840\n/m,
+    );
     expect(help.stdout).toContain(`\n${" ".repeat(26)}with dall-e-3 (shut down 2026-05-12): 1\n`);
     expect(help.stdout).toContain(`\n${" ".repeat(26)}with gpt-image-* and chatgpt-image-*: not taken\n`);
     expect(help.stdout).toContain(`\n${" ".repeat(26)}with output_compression: required, jpeg, webp\n`);

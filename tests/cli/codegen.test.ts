@@ -76,3 +76,34 @@ describe("sudo-images codegen's warnings", () => {
     expect(lines.filter((line) => line.startsWith("    "))).toHaveLength(14);
   }, 60_000);
 });
+
+describe("sudo-images codegen's --out", () => {
+  let dir: string;
+  let spec: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "sudo-images-codegen-out-"));
+    spec = path.join(dir, "spec.json");
+    await writeFile(spec, JSON.stringify(SPEC, null, 2));
+    await writeFile(path.join(dir, "a-file"), "mine\n");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it.each([
+    ["a-file", "is a file, not a folder"],
+    ["a-file/sub", "lies under a file, not a folder"],
+  ])(
+    "that is %s exits 1 with one line in the CLI's shape, not Node's EEXIST or ENOTDIR",
+    async (out, problem) => {
+      let stderr = "";
+      const code = await codegenCommand(
+        ["--spec", spec, "--out", path.join(dir, out)],
+        { write: () => true },
+        { write: (text: string) => (stderr += text) },
+      );
+      expect(code).toBe(1);
+      const refusal = stderr.split("\n").filter((line) => /^\S/.test(line) && !/warning\(s\) about/.test(line));
+      expect(refusal).toEqual([`sudo-images: --out ${path.join(dir, out)} ${problem}`]);
+    },
+    60_000,
+  );
+});

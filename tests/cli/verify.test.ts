@@ -1,8 +1,9 @@
 /**
  * `sudo-images verify` as a shell user runs it: the real CLI in a child process, against a closed
- * port on 127.0.0.1 (a run that sent anything would fail there).
+ * port on 127.0.0.1 (a run that sent anything would fail there); --dry-run's listing in process.
  */
 import { describe, expect, it } from "vitest";
+import { verifyCommand } from "../../src/cli/verify.js";
 import { closedPort } from "../helpers/http-server.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
 
@@ -32,4 +33,22 @@ describe.concurrent("sudo-images verify with nothing to check", () => {
     },
     processTimeout(1),
   );
+});
+
+describe("sudo-images verify --dry-run", () => {
+  it("lists each request with its body, and a request with none (the GET) with no body, not `undefined`", async () => {
+    const printed: string[] = [];
+    const flags = {
+      "dry-run": true,
+      "allow-insecure-http": false,
+      json: false,
+      mock: false,
+      include: "method,invalid",
+    };
+    expect(await verifyCommand(flags, { write: (text: string) => void printed.push(text) })).toBe(0);
+    const lines = printed.join("").trimEnd().split("\n");
+    expect(lines).toContain("method  a method the path does not define (GET)");
+    expect(lines).toContainEqual(expect.stringMatching(/^invalid missing prompt {2}\{"model":"gpt-image-2"\}$/));
+    expect(printed.join("")).not.toContain("undefined");
+  });
 });

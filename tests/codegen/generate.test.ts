@@ -108,7 +108,7 @@ describe("a broken spec", () => {
     const result = await generateCli(dir, "--spec", file, "--out", out);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split("\n")).toEqual([
-      expect.stringMatching(/^error: cli-broken\.yaml:\d+:\d+: cannot read spec: /),
+      expect.stringMatching(/^sudo-images: cli-broken\.yaml:\d+:\d+: cannot read spec: /),
     ]);
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   });

@@ -217,7 +217,9 @@ describe("writing into a project", () => {
     expect(refused.code).toBe(2);
     // The spec's lint warnings come first, indented; the one unindented line is the refusal.
     expect(refused.stderr.split("\n").filter((line) => /^\S/.test(line) && !/warning\(s\) about/.test(line))).toEqual([
-      expect.stringMatching(/^error: .*app\/src\/index\.ts was not written by sudo-images codegen.*--force/),
+      expect.stringMatching(
+        /^sudo-images: refused: .*app\/src\/index\.ts was not written by sudo-images codegen.*--force/,
+      ),
     ]);
     expect(await readdir(src)).toEqual(["index.ts"]);
     expect(await readFile(path.join(src, "index.ts"), "utf8")).toBe(own);

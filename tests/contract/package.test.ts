@@ -300,7 +300,7 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
     }).catch((error: { code: number; stderr: string }) => error);
     expect((result as { code: number }).code).toBe(1);
     expect((result as { stderr: string }).stderr).toMatch(
-      /^sudo-images codegen needs \S+, which is not installed: npm install --save-dev ajv@8 @redocly\/openapi-core@1\n$/,
+      /^sudo-images: codegen needs \S+, which is not installed: npm install --save-dev ajv@8 @redocly\/openapi-core@1\n$/,
     );
   });
 

@@ -54,15 +54,27 @@ describe("check, with the generated validators", () => {
     ]);
   });
 
-  it("names the place of a rule's pattern too long to read (a size grammar) instead of printing it", () => {
+  it("says a rule's pattern too long to read (a size grammar) in the spec's words, else names its place", () => {
     expect(check(validate_ImageGenerationRequest, { prompt: "p", model: "gpt-image-2", size: "1000x1000" })).toEqual([
       {
         pointer: "/size",
-        expected: "gpt-image-2 takes size of the form the pattern at #/allOf/0/then/properties/size in the spec sets",
+        expected: "gpt-image-2 takes size auto or WxH, each side a multiple of 16 up to 3840",
         received: '"1000x1000"',
         rule: "gpt-image-2",
       },
     ]);
+    const long = `^(?:${"a|".repeat(40)}b)$`;
+    const unworded = reporting([
+      issue("/size", "pattern", "#/allOf/0/then/properties/size/pattern", { pattern: long }),
+    ]);
+    Object.assign(unworded, { rules: { "#/allOf/0/then": "m" } });
+    expect(check(unworded, { size: "c" })[0]?.expected).toBe(
+      "m takes size of the form the pattern at #/allOf/0/then/properties/size in the spec sets",
+    );
+    // A field's own pattern, worded by the spec, says the words too.
+    const worded = reporting([issue("/code", "pattern", "#/properties/code/pattern", { pattern: long })]);
+    Object.assign(worded, { patterns: { "#/properties/code": "a run of a's ending in b" } });
+    expect(check(worded, { code: "c" })[0]?.expected).toBe("must be a run of a's ending in b");
     const short = reporting([issue("/size", "pattern", "#/allOf/0/then/properties/size/pattern", { pattern: "^a$" })]);
     Object.assign(short, { rules: { "#/allOf/0/then": "m" } });
     expect(check(short, { size: "b" })[0]?.expected).toBe('m takes size that must match pattern "^a$"');

@@ -207,7 +207,11 @@ describe("startMockServer", () => {
     ["n: 0", { ...base, n: 0 }, "/n: must be >= 1"],
     ["n: 11", { ...base, n: 11 }, "/n: must be <= 10"],
     ["output_compression: 101", { ...base, output_compression: 101 }, "/output_compression: must be <= 100"],
-    ["size: 999x999", { ...base, size: "999x999" }, "/size: gpt-image-2 takes size of the form"],
+    [
+      "size: 999x999",
+      { ...base, size: "999x999" },
+      "/size: gpt-image-2 takes size auto or WxH, each side a multiple of 16 up to 3840",
+    ],
     ["size: large", { ...urlBase, size: "large" }, "/size: must match pattern"],
     ["an empty prompt", { ...base, prompt: "" }, "/prompt: must NOT have fewer than 1 characters"],
     ["a missing model", { prompt: base.prompt }, "/model: required property"],
@@ -217,6 +221,9 @@ describe("startMockServer", () => {
     const { status, body: answer } = await post(body);
     expect(status).toBe(400);
     expect(answer.error.message).toContain(expected);
+    // Every error in the API's shape: all four keys, `code` null where the API sends none.
+    expect(answer.error).toMatchObject({ type: "invalid_request_error", code: null });
+    expect(Object.keys(answer.error).sort()).toEqual(["code", "message", "param", "type"]);
     assertMatchesSpec("generateImage", 400, answer);
   });
 
@@ -287,6 +294,7 @@ describe("the spec's model rules, at the client and at the mock", () => {
         message: `The model \`${model}\` does not exist or you do not have access to it.`,
         type: "invalid_request_error",
         param: "model",
+        code: "model_not_found",
       });
       assertMatchesSpec("generateImage", 404, answer);
       const warnings: string[] = [];
