@@ -193,8 +193,8 @@ function metadataModule(
     const rules = rulesOf(name);
     const compiled =
       Object.keys(rules).length === 0
-        ? `generated.${exported}`
-        : `/* @__PURE__ */ Object.assign(generated.${exported}, ${literal(rules)} as const)`;
+        ? `compiled.${exported}`
+        : `/* @__PURE__ */ Object.assign(compiled.${exported}, ${literal(rules)} as const)`;
     const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
     return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
   });
@@ -203,6 +203,10 @@ function metadataModule(
   const types = withBodySchemas ? "JsonSchema, Shapes, Validator" : "Shapes, Validator";
   return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
+
+// Typed here, so that TypeScript never infers a validator: on a large spec that passes its limit on
+// control flow analysis, which then stays off for the rest of the program (every later file's types go wrong).
+const compiled = generated as unknown as Readonly<Record<keyof typeof generated, Validator>>;
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
 export const routes = ${table(set.operations)} as const;
