@@ -199,8 +199,8 @@ function metadataModule(
     const rules = rulesOf(name);
     const compiled =
       Object.keys(rules).length === 0
-        ? `generated.${exported}`
-        : `/* @__PURE__ */ Object.assign(generated.${exported}, ${literal(rules)} as const)`;
+        ? `(generated as unknown as Compiled).${exported}`
+        : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
     const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
     return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
   });
@@ -209,6 +209,11 @@ function metadataModule(
   const types = withBodySchemas ? "JsonSchema, Shapes, Validator" : "Shapes, Validator";
   return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
+
+// Typed here, so that TypeScript never infers a validator: on a large spec that passes its limit on
+// control flow analysis, which then stays off for the rest of the program (every later file's types
+// go wrong). Each is read as \`generated.name\`, which bundlers resolve to the function itself.
+type Compiled = Readonly<Record<keyof typeof generated, Validator>>;
 
 /** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
 export const routes = ${table(set.operations)} as const;

@@ -16,11 +16,12 @@ const ANNOTATIONS = ["title", "description", "default", "deprecated", "readOnly"
  *
  * - 3.1: `type: "null"` or `type: [T, "null"]`; `const: null`; an `enum` holding `null`;
  * - `oneOf`/`anyOf` with a branch that admits null; `allOf` whose every part does, or that has a
- *   part holding nothing but `nullable: true` (`allOf: [{$ref: User}, {nullable: true}]`, how
- *   several generators and hand-written specs say "a User or null");
+ *   part saying `nullable: true` (`allOf: [{$ref: User}, {nullable: true}]`, or with a `type` or
+ *   fields beside it: how several generators and hand-written specs say "a User or null");
  * - 3.0 `nullable: true` (with or without `type`, beside `$ref`, `allOf`, `oneOf`, `anyOf`, `enum`),
  *   also when it appears in a 3.1 document, and Swagger's `x-nullable: true`;
  * - a `$ref` to a schema that admits null, when `resolve` is given (cycles answer no).
+ * - `type: "null"` beside a `$ref` or a composition (`nullTypeAsNullable`).
  *
  * A schema with no constraint at all (`{}`) is not counted: it says nothing about null.
  *
@@ -37,24 +38,29 @@ export function admitsNull(schema: unknown, resolve?: Resolve, seen: Set<string>
   const branches = [schema.oneOf, schema.anyOf].filter(Array.isArray).flat();
   if (branches.some((branch) => admitsNull(branch, resolve, seen))) return true;
   const parts = schema.allOf;
-  if (Array.isArray(parts) && parts.some(isNullableMarker)) return true;
+  if (Array.isArray(parts) && parts.some(saysNullable)) return true;
   if (Array.isArray(parts) && parts.length > 0 && parts.every((part) => admitsNull(part, resolve, seen))) return true;
   const ref = schema.$ref;
   if (typeof ref !== "string" || resolve === undefined || seen.has(ref)) return false;
   return admitsNull(resolve(ref), resolve, new Set(seen).add(ref));
 }
 
-/** True for an `allOf` part that says only "or null": `nullable: true` (or `x-nullable`), annotations aside. */
-function isNullableMarker(schema: unknown): boolean {
-  if (!isSchema(schema)) return false;
-  const keys = Object.keys(schema).filter((key) => !ANNOTATIONS.includes(key));
-  return keys.length > 0 && keys.every((key) => (key === "nullable" || key === "x-nullable") && schema[key] === true);
+/** True for a schema that says 3.0's `nullable: true` (or Swagger's `x-nullable`). */
+function saysNullable(schema: unknown): boolean {
+  return isSchema(schema) && (schema.nullable === true || schema["x-nullable"] === true);
+}
+
+/** True for a schema holding nothing but annotations: a part that said only "or null" once that is lifted. */
+function onlyAnnotations(schema: Schema): boolean {
+  return Object.keys(schema).every((key) => ANNOTATIONS.includes(key));
 }
 
 /**
- * `allOf: [X, {nullable: true}]` as `{nullable: true, allOf: [X]}`: the part that says "or null"
- * moves onto the schema it is part of, which `canonicalNullable` then rewrites as any nullable
- * `allOf`. Applied before a schema's parts are rewritten (they would no longer read as that part).
+ * `allOf: [X, {nullable: true, …}]` as `{nullable: true, allOf: [X, {…}]}`: a part that says "or
+ * null" says it of the schema it is part of (else it could never hold, X refusing null), which
+ * `canonicalNullable` then rewrites as any nullable `allOf`. The part keeps its other keywords (a
+ * `type`, fields it adds) and goes when only annotations are left. Applied before a schema's parts
+ * are rewritten (they would no longer read as that part).
  *
  * @example
  * liftNullablePart({ allOf: [{ $ref: "#/components/schemas/User" }, { nullable: true }] })
@@ -62,10 +68,34 @@ function isNullableMarker(schema: unknown): boolean {
  */
 export function liftNullablePart(schema: Schema): Schema {
   const parts = schema.allOf;
-  if (!Array.isArray(parts) || !parts.some(isNullableMarker)) return schema;
-  const kept = parts.filter((part) => !isNullableMarker(part));
+  if (!Array.isArray(parts) || !parts.some(saysNullable)) return schema;
+  const kept = parts
+    .map((part) => (saysNullable(part) ? withoutNullable(part as Schema) : part))
+    .filter((part) => !isSchema(part) || !onlyAnnotations(part));
   const { allOf: _allOf, ...rest } = schema;
   return { ...rest, ...(kept.length > 0 ? { allOf: kept } : {}), nullable: true };
+}
+
+/** `schema` without `nullable` and `x-nullable`. */
+function withoutNullable(schema: Schema): Schema {
+  const { nullable: _nullable, "x-nullable": _xNullable, ...rest } = schema;
+  return rest;
+}
+
+/**
+ * `type: "null"` beside a `$ref` or a composition that refuses null admits no value at all, which
+ * no spec means: it is how some converters spell 3.0's `nullable` (Vercel's `EdgeConfigItemValue`:
+ * `type: "null"` beside a `oneOf` of string, number, object, array). Read as that schema, or null.
+ *
+ * @example
+ * nullTypeAsNullable({ type: "null", oneOf: [{ type: "string" }, { type: "number" }] })
+ * // { oneOf: [{ type: "string" }, { type: "number" }], nullable: true }
+ */
+function nullTypeAsNullable(schema: Schema): Schema {
+  const { type, ...rest } = schema;
+  const nullOnly = type === "null" || (Array.isArray(type) && type.length === 1 && type[0] === "null");
+  const composed = ["$ref", "allOf", "oneOf", "anyOf"].some((key) => rest[key] !== undefined);
+  return nullOnly && composed && !admitsNull(rest) ? { ...rest, nullable: true } : schema;
 }
 
 /** True for a schema that admits `null` and nothing else, in any of its spellings. */
@@ -91,7 +121,8 @@ export function isNullOnly(schema: unknown): boolean {
  *   null-only branch (`const: null`, `enum: [null]`); "one schema or null" is always `anyOf`;
  * - no constraint at all (`{nullable: true}`): `anyOf: [{}, {type: "null"}]`;
  * - anything else (`$ref`, `allOf`, a composition beside other keywords): `anyOf: [schema, {type: "null"}]`,
- *   with the annotations lifted outside.
+ *   with the annotations lifted outside. `type: "null"` beside a `$ref` or a composition that
+ *   refuses null is read as `nullable: true` first (`nullTypeAsNullable`).
  *
  * `nullable` and `x-nullable` are removed, whatever their value. A schema that does not admit null
  * comes back without them and otherwise unchanged; so does one that is already canonical.
@@ -100,8 +131,9 @@ export function isNullOnly(schema: unknown): boolean {
  * canonicalNullable({ type: "object", nullable: true, allOf: [{ $ref: "#/components/schemas/Owner" }] })
  * // { anyOf: [{ type: "object", allOf: [{ $ref: "#/components/schemas/Owner" }] }, { type: "null" }] }
  */
-export function canonicalNullable(schema: Schema): Schema {
-  const { nullable: _nullable, "x-nullable": _xNullable, ...rest } = schema;
+export function canonicalNullable(written: Schema): Schema {
+  const schema = nullTypeAsNullable(written);
+  const rest = withoutNullable(schema);
   if (!admitsNull(schema) || isNullOnly(rest)) return rest;
   const keys = Object.keys(rest).filter((key) => !ANNOTATIONS.includes(key));
   if (keys.length === 0) return { ...rest, anyOf: [{}, NULL_TYPE] };

@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from "node:util";
 import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Warn } from "./json-schema.js";
+import { withRecursiveAliases } from "./recursive-types.js";
 import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { withoutConditionals } from "./rules.js";
 import type { OpenApiDocument } from "./spec-source.js";
@@ -10,7 +11,8 @@ import type { OpenApiDocument } from "./spec-source.js";
 const POINTER = /#\/[^\s)]*/g;
 
 /**
- * `schema.ts`'s text: openapi-typescript on the document as types see it (`withoutConditionals`).
+ * `schema.ts`'s text: openapi-typescript on the document as types see it (`withoutConditionals`),
+ * with a schema that holds itself through arrays written as a type alias (`withRecursiveAliases`).
  * openapi-typescript prints its own findings on the console (`⚠ Discriminator mapping has an
  * invalid schema …`), coloured and outside the generator's warnings: while it runs they are taken
  * from the console and become warnings like the others, placed at the pointer they name.
@@ -31,7 +33,7 @@ export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<
       { extends: ["minimal"] },
     );
     const source = withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0];
-    return astToString(await openapiTS(source, { redocly }));
+    return astToString(withRecursiveAliases(await openapiTS(source, { redocly })));
   } finally {
     console.warn = consoleWarn;
   }

@@ -38,6 +38,15 @@ const NULLABLE: Spelling[] = [
   // How several generators and hand-written specs say "an Owner or null".
   ["all_of_nullable_part", ["3.0", "3.1"], { allOf: [owner, { nullable: true }] }],
   ["all_of_nullable_part_described", ["3.0", "3.1"], { allOf: [owner, { nullable: true, description: "or none" }] }],
+  // Asana's spelling: the part that says "or null" restates the type, or adds fields.
+  ["all_of_nullable_typed_part", ["3.0", "3.1"], { allOf: [owner, { type: "object", nullable: true }] }],
+  [
+    "all_of_nullable_part_with_fields",
+    ["3.0", "3.1"],
+    { allOf: [owner, { type: "object", nullable: true, properties: { extra: { type: "string" } } }] },
+  ],
+  // Vercel's spelling: `type: "null"` beside a oneOf that refuses null, which as written admits nothing.
+  ["null_type_beside_one_of", ["3.1"], { type: "null", oneOf: [{ type: "string" }, { type: "integer" }] }],
   ["nullable_one_of", ["3.0", "3.1"], { nullable: true, oneOf: [owner, { type: "integer" }] }],
   ["nullable_any_of", ["3.0", "3.1"], { nullable: true, anyOf: [owner, { type: "string" }] }],
   ["nullable_enum", ["3.0", "3.1"], { type: "string", enum: ["a", "b"], nullable: true }],

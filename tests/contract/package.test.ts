@@ -332,12 +332,25 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
       "validators.ts",
     ]);
     const use = [
-      'import { normalize, validate } from "./gen/index.js";',
+      'import { normalize, parse, validate } from "./gen/index.js";',
       'const body = { data: { id: "u1", first_name: "Ada", title: null, tags: null } };',
       'const problems = validate("getMe_200", body);',
-      'console.log(JSON.stringify({ problems, me: normalize("getMe_200", body) }));',
+      // The typed result, no cast: a field the spec makes nullable is optional and never null.
+      'const title: string | undefined = parse("getMe_200", body).data?.title;',
+      'console.log(JSON.stringify({ problems, title, me: normalize("getMe_200", body) }));',
     ];
-    const options = { module: "nodenext", target: "es2022", strict: true, outDir: "out", types: [] };
+    // What `tsc --init` writes under TypeScript 7, the strictest flags a new project starts with.
+    const options = {
+      module: "nodenext",
+      target: "es2022",
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      verbatimModuleSyntax: true,
+      moduleDetection: "force",
+      outDir: "out",
+      types: [],
+    };
     // The app's own TypeScript 7 writes the JavaScript; this repository's 5.9 checks the same folder.
     await compiles(app, "use", use, options, appTsc);
     await compiles(app, "use-ts5", use, { ...options, noEmit: true }, tsc);
@@ -348,6 +361,7 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
       await writeFile(path.join(bare, "package.json"), JSON.stringify({ type: "module" }));
       const { stdout } = await exec(process.execPath, ["use.js"], { cwd: bare });
       expect(JSON.parse(stdout)).toEqual({ problems: [], me: { data: { id: "u1", first_name: "Ada" } } });
+      expect(JSON.parse(stdout)).not.toHaveProperty("title");
     } finally {
       await rm(bare, { recursive: true, force: true });
     }

@@ -386,6 +386,78 @@ export const none: Normalized<components["schemas"]["Order"]>["owner"] = null;
 `,
   },
   {
+    // Asana's TaskResponse.parent and GoalResponse.metric: the nullable part restates the type or adds fields.
+    name: "allOf with a member that says nullable: true beside a type or properties",
+    spec: minimalSpec(
+      { task: { response: ref("Task") } },
+      {
+        schemas: {
+          Compact: { type: "object", required: ["gid"], properties: { gid: { type: "string" } } },
+          Task: {
+            type: "object",
+            properties: {
+              parent: {
+                allOf: [ref("Compact"), { type: "object", nullable: true, readOnly: true, description: "or null" }],
+              },
+              metric: {
+                allOf: [ref("Compact"), { type: "object", nullable: true, properties: { unit: { type: "string" } } }],
+              },
+            },
+          },
+        },
+      },
+    ),
+    calls: [
+      valid("Task", { parent: null, metric: null }),
+      valid("Task", { parent: { gid: "1" }, metric: { gid: "2", unit: "%" } }),
+      violations("Task", { parent: {}, metric: { gid: "2", unit: 5 } }, [
+        { pointer: "/parent/gid", expected: "required property", received: "nothing" },
+        { pointer: "/metric/unit", expected: "must be string", received: "5" },
+      ]),
+      normalized("Task", { parent: null, metric: null }, {}),
+    ],
+    usage: `import { parse } from "./index.js";
+const task = parse("Task", { parent: null });
+export const parent: string | undefined = task.parent?.gid;
+export const unit: string | undefined = task.metric?.unit;
+`,
+  },
+  {
+    // Vercel's EdgeConfigItemValue: `type: "null"` beside a oneOf, as a converter spells 3.0's nullable.
+    name: "type: null beside a oneOf that refuses null",
+    spec: minimalSpec(
+      { item: { response: ref("Item") } },
+      {
+        schemas: {
+          Value: {
+            type: "null",
+            oneOf: [{ type: "string" }, { type: "number" }, { type: "array", items: ref("Value") }],
+          },
+          Item: { type: "object", properties: { key: { type: "string" }, value: ref("Value") } },
+        },
+      },
+    ),
+    calls: [
+      valid("Item", { key: "k", value: "s" }),
+      valid("Item", { key: "k", value: [1, null, ["s"]] }),
+      valid("Item", { key: "k", value: null }),
+      violations(
+        "Item",
+        { value: true },
+        ["string", "number", "array"].map((type) => ({
+          pointer: "/value",
+          expected: `must be ${type}`,
+          received: "true",
+        })),
+      ),
+      normalized("Item", { key: "k", value: null }, { key: "k" }),
+    ],
+    usage: `import { parse } from "./index.js";
+const item = parse("Item", { key: "k", value: "s" });
+export const value: string | number | unknown[] | undefined = item.value;
+`,
+  },
+  {
     name: "names that Object.prototype has",
     spec: minimalSpec(Object.fromEntries(PROTOTYPE_NAMES.map((name) => [`op_${name}`, { request: ref(name) }])), {
       schemas: Object.fromEntries(
