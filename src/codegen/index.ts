@@ -75,7 +75,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, lint, async () => {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
-    const typeText = await emitTypes(document, warn);
+    const typeText = emitTypes(document, warn);
     collectGarbage();
     progress(`compiling ${bodySchemaNames(set).length} validators`);
     return [typeText, compileValidators(set, warn)] as const;
