@@ -57,9 +57,9 @@ export async function generateFiles(
 ): Promise<{ files: GeneratedFiles; warnings: string[] }> {
   const { files, lint, found, place } = await emitFiles(specPath, options);
   options.onProgress?.(`placing ${found.length} warnings in the spec`);
-  // Placed once the documents and the compiler are garbage: finding a line parses the file into a
-  // syntax tree (200 MB for GitHub's spec), which should not be alive beside them.
-  return { files, warnings: [...lint, ...found.map(([pointer, message]) => place(pointer, message))] };
+  // Placed once the documents and the compiler are garbage: finding a line in a YAML file parses it
+  // into a syntax tree, which should not be alive beside them.
+  return { files, warnings: [...lint, ...place(found)] };
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
