@@ -58,9 +58,9 @@ export async function generateFiles(
 ): Promise<{ files: GeneratedFiles; warnings: string[] }> {
   const { files, lint, found, place } = await emitFiles(specPath, options);
   options.onProgress?.(`placing ${found.length} warnings in the spec`);
-  // Placed once the documents and the compiler are garbage: finding a line parses the file into a
-  // syntax tree (200 MB for GitHub's spec), which should not be alive beside them.
-  return { files, warnings: [...lint, ...found.map(([pointer, message]) => place(pointer, message))] };
+  // Placed once the documents and the compiler are garbage: finding a line in a YAML file parses it
+  // into a syntax tree, which should not be alive beside them.
+  return { files, warnings: [...lint, ...place(found)] };
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
@@ -76,7 +76,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const banner = bannerFor(specPath);
   const [types, validators] = await emitting(specPath, lint, async () => {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
-    const typeText = await emitTypes(document, warn);
+    const typeText = emitTypes(document, warn);
     collectGarbage();
     progress(`compiling ${bodySchemaNames(set).length} validators`);
     return [typeText, compileValidators(set, warn)] as const;

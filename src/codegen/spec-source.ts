@@ -8,6 +8,7 @@ import {
   Source as RedoclySource,
 } from "@redocly/openapi-core";
 import { displayPath } from "./display-path.js";
+import { type JsonPlace, jsonOffsets } from "./json-locator.js";
 import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { type RefPolicy, SpecResolver } from "./spec-resolver.js";
 
@@ -47,9 +48,7 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
   const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
   if (fatal.length > 0) {
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
-    throw new SpecError(
-      `${problemLine(fatal[0] as NormalizedProblem)}${more}${warningCount(problems.length - fatal.length)}`,
-    );
+    throw new SpecError(`${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`);
   }
   const { bundle: bundled } = await bundle({
     ref: specPath,
@@ -65,17 +64,21 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
       `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(problems.length)}`,
     );
   }
-  // Only the file's text is kept for `place`: lint's source holds the syntax tree its warnings
-  // were placed with (hundreds of MB for a large spec), which must not stay alive during the emit.
-  // A fresh source parses it again, once, when the first finding is placed.
+  // Only the file's text is kept for `place`: lint's sources hold what their warnings were placed
+  // with, which must not stay alive during the emit.
   const { absoluteRef, body, mimeType } = bundled.source;
-  let source: Source | undefined;
-  const place: Placer = (pointer, message) => {
-    source ??= new RedoclySource(absoluteRef, body, mimeType);
-    const { line, col } = lineCol({ source, pointer, reportOnKey: false });
-    return `${displayPath(specPath)}:${line}:${col}: ${message} at ${pointer}`;
+  const place: Placer = (found) => {
+    const source = new RedoclySource(absoluteRef, body, mimeType);
+    const places = lineCols(
+      source,
+      found.map(([pointer]) => ({ pointer, onKey: false })),
+    );
+    return found.map(
+      ([pointer, message], index) =>
+        `${displayPath(specPath)}:${(places[index] as LineCol).line}:${(places[index] as LineCol).col}: ${message} at ${pointer}`,
+    );
   };
-  return { document: document as OpenApiDocument, warnings: problems.map(problemLine), place };
+  return { document: document as OpenApiDocument, warnings: problemLines(problems), place };
 }
 
 /** What `loadSpec` read: the document, lint's warnings, and how to say where something in it is. */
@@ -86,10 +89,11 @@ export interface LoadedSpec {
 }
 
 /**
- * A warning about the place `pointer` of the spec as one line, the way lint's read:
- * `file:line:col: message at #/pointer` (the line of the nearest node the file has).
+ * Warnings about places of the spec (`[pointer, message]`), each as one line, the way lint's read:
+ * `file:line:col: message at #/pointer` (the line of the nearest node the file has). All at once:
+ * a JSON file is read through once for every place.
  */
-export type Placer = (pointer: string, message: string) => string;
+export type Placer = (found: readonly (readonly [pointer: string, message: string])[]) => string[];
 
 /** The tail of a fatal line: how many warnings the spec also has, which `--verbose` lists. */
 export function warningCount(count: number): string {
@@ -103,7 +107,7 @@ export function warningCount(count: number): string {
 export async function lintSpec(specPath: string): Promise<string[]> {
   const config = await createConfig({ extends: ["recommended"], plugins: [ownKeysPlugin] });
   const problems = await lintProblems(specPath, config, new SpecResolver(specPath));
-  return problems.map(problemLine);
+  return problemLines(problems);
 }
 
 async function lintProblems(
@@ -118,39 +122,64 @@ async function lintProblems(
   }
 }
 
-function problemLine(problem: NormalizedProblem): string {
-  const location = problem.location[0];
-  if (!location) return `${problem.ruleId}: ${problem.message}`;
-  const { line, col } = lineCol(location);
-  const file = displayPath(location.source.absoluteRef);
-  return `${file}:${line}:${col}: ${problem.message} [${problem.ruleId}] at ${location.pointer}`;
+/** Each problem as one line, `file:line:col: message [rule] at #/pointer`, placed a file at a time. */
+function problemLines(problems: readonly NormalizedProblem[]): string[] {
+  const bySource = new Map<Source, number[]>();
+  problems.forEach((problem, index) => {
+    const source = problem.location[0]?.source;
+    if (source !== undefined) bySource.set(source, [...(bySource.get(source) ?? []), index]);
+  });
+  const lines = problems.map((problem) => `${problem.ruleId}: ${problem.message}`);
+  for (const [source, indexes] of bySource) {
+    const locations = indexes.map((index) => problems[index]?.location[0] as Location);
+    const places = lineCols(
+      source,
+      locations.map((location) => ({ pointer: location.pointer ?? "#/", onKey: !!location.reportOnKey })),
+    );
+    indexes.forEach((problemIndex, index) => {
+      const problem = problems[problemIndex] as NormalizedProblem;
+      const { line, col } = places[index] as LineCol;
+      const file = displayPath(source.absoluteRef);
+      lines[problemIndex] =
+        `${file}:${line}:${col}: ${problem.message} [${problem.ruleId}] at ${locations[index]?.pointer}`;
+    });
+  }
+  return lines;
 }
 
 type Location = NormalizedProblem["location"][number];
 type Source = Location["source"];
-/** Offsets where each line starts, per source: GitHub's spec has thousands of findings in 13 MB. */
-const lineStarts = new WeakMap<Source, number[]>();
+interface LineCol {
+  line: number;
+  col: number;
+}
 
 /**
- * Where a finding is, as Redocly's `getLineColLocation` says, without its walk from the top of the
- * file for each finding. The first call per source goes through it, which parses and keeps the AST.
+ * Where each of `places` is in `source`, as Redocly's `getLineColLocation` says (the line and
+ * column of the nearest node the file has), without its walk from the top of the file for each:
+ * GitHub's spec has thousands of findings in 13 MB. A JSON file is read through once for all of
+ * them (`jsonOffsets`); any other is parsed into Redocly's syntax tree, once.
  */
-function lineCol(location: Location): { line: number; col: number } {
-  const { source } = location;
-  let starts = lineStarts.get(source);
-  if (starts === undefined) {
-    const { start } = getLineColLocation(location);
-    starts = [0];
-    for (let index = source.body.indexOf("\n"); index !== -1; index = source.body.indexOf("\n", index + 1)) {
-      starts.push(index + 1);
-    }
-    lineStarts.set(source, starts);
-    return start;
+function lineCols(source: Source, places: readonly JsonPlace[]): LineCol[] {
+  const offsets = jsonOffsets(source.body, places) ?? yamlOffsets(source, places);
+  const starts = [0];
+  for (let index = source.body.indexOf("\n"); index !== -1; index = source.body.indexOf("\n", index + 1)) {
+    starts.push(index + 1);
   }
-  // The AST is kept from the first call, so no parser is needed here.
+  return offsets.map((offset) => lineColAt(starts, offset - 1));
+}
+
+/** Where each of `places` is in a YAML file, by Redocly's syntax tree of it, parsed once. */
+function yamlOffsets(source: Source, places: readonly JsonPlace[]): number[] {
+  if (places.length === 0) return [];
+  // Redocly parses the file on its first placing and keeps the tree; from then on no parser is needed.
+  getLineColLocation({ source, pointer: "#/", reportOnKey: false });
   const ast = source.getAst((() => undefined) as unknown as Parameters<Source["getAst"]>[0]);
-  const node = getAstNodeByPointer(ast as never, location.pointer ?? "#/", !!location.reportOnKey);
-  const position = (node?.startPosition ?? 1) - 1;
+  return places.map(({ pointer, onKey }) => getAstNodeByPointer(ast as never, pointer, onKey)?.startPosition ?? 1);
+}
+
+/** The line of `position` (by the offsets where lines start) and the column after it, as Redocly counts. */
+function lineColAt(starts: readonly number[], position: number): LineCol {
   let [low, high] = [0, starts.length - 1];
   while (low < high) {
     const middle = (low + high + 1) >> 1;

@@ -1,14 +1,16 @@
 import { stripVTControlCharacters } from "node:util";
-import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString } from "openapi-typescript";
+import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import { escapeToken } from "../runtime/json-pointer.js";
 import type { Warn } from "./json-schema.js";
 import { withRecursiveAliases } from "./recursive-types.js";
-import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { withoutConditionals } from "./rules.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
 const POINTER = /#\/[^\s)]*/g;
+
+type Document = Parameters<typeof transformSchema>[0];
+type Context = Parameters<typeof transformSchema>[1];
 
 /**
  * `schema.ts`'s text: openapi-typescript on the document as types see it (`withoutConditionals`),
@@ -17,7 +19,7 @@ const POINTER = /#\/[^\s)]*/g;
  * invalid schema …`), coloured and outside the generator's warnings: while it runs they are taken
  * from the console and become warnings like the others, placed at the pointer they name.
  */
-export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<string> {
+export function emitTypes(document: OpenApiDocument, warn: Warn): string {
   const { warn: consoleWarn } = console;
   console.warn = (...parts: unknown[]) => {
     // Coloured on a terminal: the colour codes go, and the sign before the words.
@@ -26,15 +28,76 @@ export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<
     warn(pointer ?? "#", `openapi-typescript: ${text}`);
   };
   try {
-    // openapi-typescript's own Redocly configuration, with the plugin that lets names such as
-    // `valueOf` be schema and property names.
-    const redocly = await createConfig(
-      { rules: { "operation-operationId-unique": { severity: "error" } }, plugins: [ownKeysPlugin] },
-      { extends: ["minimal"] },
-    );
-    const source = withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0];
-    return astToString(withRecursiveAliases(await openapiTS(source, { redocly })));
+    return astToString(withRecursiveAliases(typesOf(withoutConditionals(document) as unknown as Document)));
   } finally {
     console.warn = consoleWarn;
   }
+}
+
+/**
+ * openapi-typescript's transform with its default options, as `openapiTS(document)` runs it, but
+ * without the lint and bundle that `openapiTS` runs first: the document is already bundled (by
+ * `loadSpec`), and of that lint's one rule (`operation-operationId-unique`, an error) what the
+ * types need is checked here. On a large spec they were two more walks of the whole document, a
+ * tenth of the generator's time.
+ */
+function typesOf(document: Document): ReturnType<typeof transformSchema> {
+  const duplicate = duplicateOperationId(document);
+  if (duplicate !== undefined) throw new Error(`Every operation must have a unique \`operationId\`. at ${duplicate}`);
+  const ctx: Context = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: scanDiscriminators(document, {}),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Read by openapiTS's lint and bundle only, which do not run here.
+    redoc: undefined as unknown as Context["redoc"],
+    silent: false,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(document, $ref, { silent: false }),
+  };
+  return transformSchema(document, ctx);
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** The pointer to the second `operationId` of an operation in `paths` or `webhooks` that another already has. */
+function duplicateOperationId(document: Document): string | undefined {
+  const seen = new Set<string>();
+  for (const table of ["paths", "webhooks"] as const) {
+    for (const [key, item] of ownEntries(document[table])) {
+      for (const method of METHODS) {
+        const id = (ownEntries(item).find(([name]) => name === method)?.[1] as { operationId?: unknown })?.operationId;
+        if (typeof id !== "string") continue;
+        if (seen.has(id)) return `#/${table}/${escapeToken(key)}/${method}/operationId`;
+        seen.add(id);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** An object's own entries; none for anything else. */
+function ownEntries(value: unknown): [string, unknown][] {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
 }

@@ -92,6 +92,16 @@ describe("a broken spec", () => {
     );
   });
 
+  it("refuses two operations with one operationId, naming the second", async () => {
+    const file = path.join(dir, "twice.json");
+    const operation = { operationId: "same", responses: { "204": { description: "none" } } };
+    const spec = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/a": { get: operation } } };
+    await writeFile(file, JSON.stringify({ ...spec, paths: { ...spec.paths, "/b/{c}": { post: operation } } }));
+    expect(await specError(file)).toMatch(
+      /twice\.json: cannot generate: Every operation must have a unique `operationId`\. at #\/paths\/~1b~1\{c\}\/post\/operationId \(and \d+ warning/,
+    );
+  });
+
   it("refuses a document that is not OpenAPI 3.0 or 3.1", async () => {
     const swagger = path.join(root, "node_modules/@readme/oas-examples/2.0/json/petstore.json");
     expect(await specError(swagger)).toMatch(
