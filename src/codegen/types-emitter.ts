@@ -2,8 +2,10 @@ import { stripVTControlCharacters } from "node:util";
 import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { Warn } from "./json-schema.js";
+import { rawBytesType } from "./raw-bytes.js";
 import { ownKeysPlugin } from "./redocly-own-keys.js";
 import { withoutConditionals } from "./rules.js";
+import type { Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
@@ -31,7 +33,8 @@ export async function emitTypes(document: OpenApiDocument, warn: Warn): Promise<
       { extends: ["minimal"] },
     );
     const source = withoutConditionals(document) as unknown as Parameters<typeof openapiTS>[0];
-    return astToString(await openapiTS(source, { redocly }));
+    // Raw bytes are typed as the validators take them (`raw-bytes.ts`).
+    return astToString(await openapiTS(source, { redocly, transform: (schema) => rawBytesType(schema as Schema) }));
   } finally {
     console.warn = consoleWarn;
   }
