@@ -97,9 +97,9 @@ export function toSchemaSet(
     for (const method of METHODS) {
       const operation = isSchema(item) ? item[method] : undefined;
       if (!isSchema(operation)) continue;
-      const written = typeof operation.operationId === "string" ? operation.operationId : undefined;
-      // A webhook's operationId may repeat a path's: the webhook then goes by its own name, never over the path.
-      const id = written !== undefined && !Object.hasOwn(operations, written) ? written : idOf(method);
+      // operationIds are unique across paths and webhooks (lint refuses a spec that repeats one); a
+      // webhook without one goes by `webhook <name> <method>`, which no path's `<method> /path` can be.
+      const id = typeof operation.operationId === "string" ? operation.operationId : idOf(method);
       const at = `${here}/${method}`;
       const name = (suffix: string, found: FoundBody, body: "requestBody" | { status: string }) => {
         const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);
