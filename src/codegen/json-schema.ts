@@ -204,7 +204,7 @@ const VALIDATED_MEDIA_TYPES = [
 ];
 
 /** The media type of `content` that a validator reads (`VALIDATED_MEDIA_TYPES`' order), if it has one. */
-export function validatedMediaType(content: Schema): string | undefined {
+function validatedMediaType(content: Schema): string | undefined {
   const types = Object.keys(content);
   for (const pattern of VALIDATED_MEDIA_TYPES) {
     const found = types.find((type) => pattern.test(type));
