@@ -4,8 +4,8 @@ import type { BodyType } from "./json-schema.js";
 /**
  * `BodyTypes` for a generated `index.ts`: each body schema's name (what `validate`, `normalize`
  * and `parse` take) → its type in `schema.ts`. A body that is a component is that component's
- * type; an inline one is its media type's schema under `paths`, reached the way openapi-typescript
- * writes it. Every name and path is a string literal (`code-text`).
+ * type; an inline one is its media type's schema under `paths` (or `webhooks`), reached the way
+ * openapi-typescript writes it. Every name and path is a string literal (`code-text`).
  *
  * @example
  * bodyTypesText({ getMe_200: { path: "/users/me", method: "get", body: { status: "200" }, mediaType: "application/json" } })
@@ -21,14 +21,23 @@ ${lines.join("\n")}
 }`;
 }
 
-/** The types of `schema.ts` that `bodyTypesText` names: `components`, and `paths` if a body is inline. */
+/**
+ * The types of `schema.ts` that `bodyTypesText` names: `components`, `paths` if an operation's body
+ * is inline, `webhooks` if a webhook's is.
+ */
 export function typesNamed(bodyTypes: Readonly<Record<string, BodyType>>): string[] {
-  return Object.values(bodyTypes).some((where) => !("component" in where)) ? ["components", "paths"] : ["components"];
+  const places = Object.values(bodyTypes);
+  return [
+    "components",
+    ...(places.some((where) => "path" in where) ? ["paths"] : []),
+    ...(places.some((where) => "webhook" in where) ? ["webhooks"] : []),
+  ];
 }
 
 function typeText(where: BodyType): string {
   if ("component" in where) return `components["schemas"][${literal(where.component)}]`;
-  const operation = `paths[${literal(where.path)}][${literal(where.method)}]`;
+  const item = "webhook" in where ? `webhooks[${literal(where.webhook)}]` : `paths[${literal(where.path)}]`;
+  const operation = `${item}[${literal(where.method)}]`;
   const body =
     where.body === "requestBody"
       ? `NonNullable<${operation}["requestBody"]>`

@@ -215,7 +215,10 @@ import * as generated from "./validators.js";
 // go wrong). Each is read as \`generated.name\`, which bundlers resolve to the function itself.
 type Compiled = Readonly<Record<keyof typeof generated, Validator>>;
 
-/** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
+/**
+ * Each operation's method, path (a webhook's: \`webhook\`, its name), and the schema names of its request
+ * and response bodies (JSON, form-encoded or multipart), by operationId.
+ */
 export const routes = ${table(set.operations)} as const;
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
@@ -256,7 +259,7 @@ import type { ${typesNamed(bodyTypes).join(", ")} } from "./schema.js";
 export type { Normalized, SpecViolation } from ${JSON.stringify(runtime)};
 export { SpecViolationError } from ${JSON.stringify(runtime)};
 export { routes, shapes, validators } from "./metadata.js";
-export type { components, operations, paths } from "./schema.js";
+export type { components, operations, paths, webhooks } from "./schema.js";
 
 /** The name of one of this spec's schemas (\`components.schemas\`). */
 export type SchemaName = keyof components["schemas"] & string;

@@ -2,21 +2,28 @@ import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime
 import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
+import { UnreadBodies } from "./unread-bodies.js";
+
+/**
+ * Where an operation is: a path's (`path`, the template) or a 3.1 webhook's (`webhook`, its name in
+ * `webhooks`). A webhook has no path, so a reader of `routes` never takes one for a URL.
+ */
+export type OperationPlace = { path: string } | { webhook: string };
 
 /** One operation's bodies, each named by the `$defs` entry that holds its schema. */
-export interface OperationBodies {
+export type OperationBodies = OperationPlace & {
   method: string;
-  path: string;
   request?: string;
-  /** status code (or `default`) → schema name; a response with no JSON body is left out. */
+  /** status code (or `default`) → schema name; a response with no body a validator reads is left out. */
   responses: Record<string, string>;
   /** status code → the headers its response must carry (`required: true`), lower-case; absent when none. */
   headers?: Record<string, string[]>;
-}
+};
 
 /** The spec's schemas as one JSON Schema 2020-12 document, and which of them each operation uses. */
 export interface SchemaSet {
   defs: Record<string, Schema>;
+  /** By operationId (else `<method> <path>`, or `webhook <name> <method>` for a webhook). */
   operations: Record<string, OperationBodies>;
   /** Where each `$defs` entry stands in the spec, as a JSON pointer (for warnings). */
   places: Record<string, string>;
@@ -26,11 +33,11 @@ export interface SchemaSet {
 
 /**
  * Where a body's type is in `schema.ts`: a component schema (a body that is only a `$ref` to one),
- * or the media type of one operation's request body or response.
+ * or the media type of one operation's request body or response, under `paths` or `webhooks`.
  */
 export type BodyType =
   | { component: string }
-  | { path: string; method: string; body: "requestBody" | { status: string }; mediaType: string };
+  | (OperationPlace & { method: string; body: "requestBody" | { status: string }; mediaType: string });
 
 const INT_RANGES: Record<string, [number, number]> = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
@@ -60,12 +67,15 @@ const NOT_ASSERTIONS = new Set([
 export type Warn = (pointer: string, message: string) => void;
 
 /**
- * Collects component schemas (as `$defs`) and the JSON body schemas of every operation from a 3.1
- * document. An inline body schema gets a `$defs` entry named `<operationId>_<request|status>`; one
- * that lives in `components/responses` or `components/requestBodies` gets one entry however many
- * operations point at it (`response_<name>`, `requestBody_<name>`), so it is compiled once.
- * Annotations are left out, but for `examples` when asked (the request planner reads them). What
- * cannot be taken as written is said through `warn`, with its place in the spec.
+ * Collects component schemas (as `$defs`) and the body schemas of every operation from a 3.1
+ * document, those of its `webhooks` too. An inline body schema gets a `$defs` entry named
+ * `<operationId>_<request|status>`; one that lives in `components/responses` or
+ * `components/requestBodies` gets one entry however many operations point at it
+ * (`response_<name>`, `requestBody_<name>`), so it is compiled once. A body is read in the first
+ * media type a validator reads (`validatedMediaType`); bodies of other media types only are
+ * counted, and said in one warning. Annotations are left out, but for `examples` when asked (the
+ * request planner reads them). What cannot be taken as written is said through `warn`, with its
+ * place in the spec.
  */
 export function toSchemaSet(
   document: OpenApiDocument,
@@ -82,13 +92,15 @@ export function toSchemaSet(
   const shared = new Map<string, string>();
   const operations = dict<OperationBodies>();
   const bodyTypes = dict<BodyType>();
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [path, item] of Object.entries(paths)) {
+  const unread = new UnreadBodies();
+  const addOperations = (item: unknown, here: string, where: OperationPlace, idOf: (method: string) => string) => {
     for (const method of METHODS) {
-      const operation = item[method] as Schema | undefined;
-      if (!operation) continue;
-      const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
-      const here = `#/paths/${escapeToken(path)}/${method}`;
+      const operation = isSchema(item) ? item[method] : undefined;
+      if (!isSchema(operation)) continue;
+      // operationIds are unique across paths and webhooks (lint refuses a spec that repeats one); a
+      // webhook without one goes by `webhook <name> <method>`, which no path's `<method> /path` can be.
+      const id = typeof operation.operationId === "string" ? operation.operationId : idOf(method);
+      const at = `${here}/${method}`;
       const name = (suffix: string, found: FoundBody, body: "requestBody" | { status: string }) => {
         const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);
         const known = found.component === undefined ? undefined : shared.get(found.component);
@@ -97,22 +109,31 @@ export function toSchemaSet(
         places[named] ??= found.place;
         bodyTypes[named] ??= Object.hasOwn(components, named)
           ? { component: named }
-          : { path, method, body, mediaType: found.mediaType };
+          : { ...where, method, body, mediaType: found.mediaType };
         if (found.component !== undefined) shared.set(found.component, named);
         return named;
       };
-      const bodies: OperationBodies = { method, path, responses: {} };
-      const request = bodyOf(document, operation.requestBody, `${here}/requestBody`);
+      const bodies: OperationBodies = { method, ...where, responses: {} };
+      const request = bodyOf(document, operation.requestBody, `${at}/requestBody`, unread);
       if (request !== undefined) bodies.request = name("request", request, "requestBody");
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
-        const found = bodyOf(document, response, `${here}/responses/${escapeToken(status)}`);
+        const found = bodyOf(document, response, `${at}/responses/${escapeToken(status)}`, unread);
         if (found !== undefined) bodies.responses[status] = name(status, found, { status });
         const headers = requiredHeaders(document, response);
         if (headers.length > 0) bodies.headers = { ...bodies.headers, [status]: headers };
       }
       operations[id] = bodies;
     }
+  };
+  for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, unknown>)) {
+    addOperations(item, `#/paths/${escapeToken(path)}`, { path }, (method) => `${method} ${path}`);
   }
+  const webhooks = isSchema(document.webhooks) ? document.webhooks : {};
+  for (const [webhook, item] of Object.entries(webhooks)) {
+    const here = `#/webhooks/${escapeToken(webhook)}`;
+    addOperations(followed(document, item), here, { webhook }, (method) => `webhook ${webhook} ${method}`);
+  }
+  unread.report(warn);
   return { defs, operations, places, bodyTypes };
 }
 
@@ -169,8 +190,39 @@ function nameBody(
   return unique;
 }
 
-/** The `application/json` (or `+json`) schema of a request body or response, following `$ref`s. */
-function bodyOf(document: OpenApiDocument, bodyOrRef: unknown, place: string): FoundBody | undefined {
+/**
+ * The media types whose schema describes the value a validator is given, best first. JSON first:
+ * where an operation takes JSON and a form both, the JSON body is what a client sends and a server
+ * answers, and its schema is exact (numbers, booleans, nulls and nesting survive JSON, while a
+ * form's values travel as text). A form-encoded or multipart body is validated as the object
+ * before it is encoded: the value a caller builds and a server decodes.
+ */
+const VALIDATED_MEDIA_TYPES = [
+  /^application\/(.+\+)?json\b/i,
+  /^application\/x-www-form-urlencoded\b/i,
+  /^multipart\/form-data\b/i,
+];
+
+/** The media type of `content` that a validator reads (`VALIDATED_MEDIA_TYPES`' order), if it has one. */
+function validatedMediaType(content: Schema): string | undefined {
+  const types = Object.keys(content);
+  for (const pattern of VALIDATED_MEDIA_TYPES) {
+    const found = types.find((type) => pattern.test(type));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The schema of a request body or response in the media type a validator reads, following `$ref`s.
+ * A body that has content only in other media types is told to `unread`.
+ */
+function bodyOf(
+  document: OpenApiDocument,
+  bodyOrRef: unknown,
+  place: string,
+  unread: UnreadBodies,
+): FoundBody | undefined {
   let body = bodyOrRef;
   let component: string | undefined;
   let where = place;
@@ -181,8 +233,11 @@ function bodyOf(document: OpenApiDocument, bodyOrRef: unknown, place: string): F
   }
   const content = isSchema(body) && isSchema(body.content) ? body.content : undefined;
   if (!content) return undefined;
-  const mediaType = Object.keys(content).find((type) => /^application\/(.+\+)?json\b/.test(type));
-  if (mediaType === undefined) return undefined;
+  const mediaType = validatedMediaType(content);
+  if (mediaType === undefined) {
+    unread.add(Object.keys(content), `${where}/content`);
+    return undefined;
+  }
   return {
     schema: (content[mediaType] as Schema).schema,
     mediaType,

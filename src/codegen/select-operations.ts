@@ -5,30 +5,40 @@ import { type OpenApiDocument, SpecError } from "./spec-source.js";
 export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
- * The document cut down to the operations named by `operationId` and the components they reach
- * through `$ref`s, so a 3 MB spec can yield one endpoint's types and validators. Security schemes
- * (named, not referenced) are kept whole; webhooks are left out. An id the spec lacks is a `SpecError`.
+ * The document cut down to the operations named by `operationId` (a path's or a 3.1 webhook's) and
+ * the components they reach through `$ref`s, so a 3 MB spec can yield one endpoint's types and
+ * validators. Security schemes (named, not referenced) are kept whole. An id the spec lacks is a
+ * `SpecError`.
  *
  * @example
  * selectOperations(openai, ["createImage"]).paths // { "/images/generations": { post: {...} } }
  */
 export function selectOperations(document: OpenApiDocument, ids: readonly string[]): OpenApiDocument {
   const wanted = new Set(ids);
-  const paths = dict<Schema>();
-  for (const [route, item] of Object.entries((document.paths ?? {}) as Record<string, Schema>)) {
-    const kept = Object.entries(item).filter(([key, operation]) => {
-      const id = METHODS.includes(key) && isSchema(operation) ? operation.operationId : undefined;
-      return typeof id === "string" && ids.includes(id) && (wanted.delete(id) || true);
-    });
-    if (kept.length === 0) continue;
-    const shared = Object.entries(item).filter(([key]) => !METHODS.includes(key));
-    paths[route] = Object.fromEntries([...shared, ...kept]);
-  }
+  const paths = kept(document.paths, ids, wanted);
+  const webhooks = kept(document.webhooks, ids, wanted);
   if (wanted.size > 0) {
     throw new SpecError(`the spec has no operation with operationId ${[...wanted].join(", ")}`);
   }
   const { webhooks: _webhooks, ...rest } = document;
-  return { ...rest, paths, components: reachedComponents(document, paths) };
+  const selected = Object.keys(webhooks).length > 0 ? { ...rest, paths, webhooks } : { ...rest, paths };
+  return { ...selected, components: reachedComponents(document, { paths, webhooks }) };
+}
+
+/** The path items of `items` (`paths` or `webhooks`) cut to the operations `ids` names; each found is deleted from `wanted`. */
+function kept(items: unknown, ids: readonly string[], wanted: Set<string>): Record<string, Schema> {
+  const cut = dict<Schema>();
+  for (const [key, item] of Object.entries(isSchema(items) ? items : {})) {
+    if (!isSchema(item)) continue;
+    const operations = Object.entries(item).filter(([method, operation]) => {
+      const id = METHODS.includes(method) && isSchema(operation) ? operation.operationId : undefined;
+      return typeof id === "string" && ids.includes(id) && (wanted.delete(id) || true);
+    });
+    if (operations.length === 0) continue;
+    const shared = Object.entries(item).filter(([method]) => !METHODS.includes(method));
+    cut[key] = Object.fromEntries([...shared, ...operations]);
+  }
+  return cut;
 }
 
 /** The components that `root` reaches through local `$ref`s, followed transitively. */

@@ -2,8 +2,10 @@ import { stripVTControlCharacters } from "node:util";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { Warn } from "./json-schema.js";
+import { rawBytesType } from "./raw-bytes.js";
 import { withRecursiveAliases } from "./recursive-types.js";
 import { withoutConditionals } from "./rules.js";
+import type { Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
@@ -69,7 +71,8 @@ function typesOf(document: Document): ReturnType<typeof transformSchema> {
     redoc: undefined as unknown as Context["redoc"],
     silent: false,
     inject: undefined,
-    transform: undefined,
+    // Raw bytes are typed as the validators take them (`raw-bytes.ts`).
+    transform: (schema) => rawBytesType(schema as Schema),
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,

@@ -3,6 +3,7 @@ import standalone from "ajv/dist/standalone/index.js";
 import { defsName, defsRef } from "../runtime/json-pointer.js";
 import { withInlinedHelpers } from "./ajv-runtime.js";
 import type { SchemaSet, Warn } from "./json-schema.js";
+import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import { syntaxError } from "./syntax-check.js";
 
@@ -47,7 +48,8 @@ export interface CompiledValidators {
  * - `validateFormats: false`: integer formats were already turned into ranges, and other formats
  *   are annotations in JSON Schema 2020-12;
  * - `ownProperties` where the spec names a property as `Object.prototype` does: `constructor` or
- *   `toString` is looked up on the body itself, never found on `Object.prototype`.
+ *   `toString` is looked up on the body itself, never found on `Object.prototype`;
+ * - raw bytes (`format: binary`, a multipart file part) also take a `Blob` or `Uint8Array` (`raw-bytes.ts`).
  *
  * The few helpers Ajv's code calls at run time (deep equality for `enum`/`const`/`uniqueItems`, …)
  * are written into the module (`withInlinedHelpers`), and the module is parsed before it is
@@ -73,7 +75,7 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
   const make: MakeAjv = (log) => newAjv(log, needs);
   const meta = make(() => {});
   for (const [name, schema] of Object.entries(set.defs)) {
-    if (meta.validateSchema(schema)) defs[name] = asResource(name, schema);
+    if (meta.validateSchema(schema)) defs[name] = asResource(name, acceptingRawBytes(schema));
     else uncheck(name, meta.errorsText(meta.errors, { dataVar: "schema" }));
   }
   function uncheck(name: string, reason: string): void {
@@ -136,7 +138,7 @@ function newAjv(
     code: { source: true, esm: true, lines: true, optimize: true },
   });
   Object.assign(ajv.opts, needs);
-  return ajv;
+  return ajv.addKeyword(rawBytesKeyword);
 }
 
 /** Why the validator of `name` does not compile on its own (with the `$defs` it reaches), if it does not. */

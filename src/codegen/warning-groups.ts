@@ -1,6 +1,6 @@
 /**
  * The generator's warnings grouped by rule, for a person to read: first what changed the output
- * (a body left unchecked, a keyword dropped, a schema mended, a keyword the validators ignore, a
+ * (a body left unchecked, bodies of media types no validator reads, a keyword dropped, a schema mended, a keyword the validators ignore, a
  * mapping the types left out), then what lint found wrong with the spec, then lint's style
  * findings (a missing summary or licence), which change nothing the generator writes.
  */
@@ -19,10 +19,11 @@ export interface WarningGroup {
 
 /**
  * The generator's own findings, each known by the words it is written with (`validators.ts`,
- * `json-schema.ts`, `types-emitter.ts`), in the order they are shown.
+ * `unread-bodies.ts`, `json-schema.ts`, `types-emitter.ts`), in the order they are shown.
  */
 const OUTPUT_RULES: readonly [rule: string, words: RegExp, what: string][] = [
   ["unchecked", /: not checked: /, "bodies the validators do not check"],
+  ["left unchecked", /: left unchecked: \d+ bod(y|ies) of other media types /, "bodies no validator reads"],
   ["dropped", /\) dropped; /, "keywords left out of the validators"],
   ["mended", /, not a schema; any value is accepted there/, "schemas read as any value"],
   ["strict mode", /: strict mode: /, "what Ajv reads loosely or not at all"],

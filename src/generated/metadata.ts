@@ -9,7 +9,10 @@ import * as generated from "./validators.js";
 // go wrong). Each is read as `generated.name`, which bundlers resolve to the function itself.
 type Compiled = Readonly<Record<keyof typeof generated, Validator>>;
 
-/** Each operation's method, path, and the schema names of its JSON request and response bodies, by operationId. */
+/**
+ * Each operation's method, path (a webhook's: `webhook`, its name), and the schema names of its request
+ * and response bodies (JSON, form-encoded or multipart), by operationId.
+ */
 export const routes = {
   "generateImage": {"method":"post","path":"/v1/images/generations","responses":{"200":"ImageGeneration","400":"ErrorResponse","401":"ErrorResponse","403":"ErrorResponse","404":"ErrorResponse","429":"ErrorResponse","500":"ErrorResponse","502":"ErrorResponse","503":"ErrorResponse"},"request":"ImageGenerationRequest","headers":{"200":["x-request-id"]}},
 } as const;

@@ -1,5 +1,12 @@
 import type { ValidationIssue } from "./types.js";
 
+/**
+ * The keyword the generated validators check raw bytes with (a multipart file part: a string, a
+ * `Blob` or a `Uint8Array`); its issue has `type` as a `type` keyword's does. No spec can write it:
+ * the generator drops keywords that start with `x-` from the spec's schemas.
+ */
+export const RAW_BYTES_KEYWORD = "x-bytes";
+
 /** The words for a bound, by keyword: what the limit counts. */
 const COUNTED: Readonly<Record<string, [fewer: string, unit: string]>> = {
   minLength: ["fewer", "characters"],
@@ -24,6 +31,7 @@ export function issueMessage({ keyword, params }: ValidationIssue): string {
   if (counted) return `must NOT have ${counted[0]} than ${String(params.limit)} ${counted[1]}`;
   switch (keyword) {
     case "type":
+    case RAW_BYTES_KEYWORD:
       return `must be ${String(params.type)}`;
     case "minimum":
     case "maximum":

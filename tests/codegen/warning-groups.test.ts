@@ -9,6 +9,7 @@ const WARNINGS = [
   lint("struct", 3),
   'spec.json:1:4: strict mode: unknown keyword: "discriminatorx" at #/components/schemas/Pet',
   "spec.json:1:5: not checked: pattern is not a regular expression at #/paths/~1bad/post/requestBody",
+  "spec.json:1:9: left unchecked: 2 bodies of other media types (text/plain x2), the first at #/paths/~1t/get/responses/200/content",
   "spec.json:1:6: $recursiveAnchor (JSON Schema 2019-09) dropped; 2020-12 has $dynamicRef instead at #/components/schemas/Tree",
   "spec.json:1:7: the schema is null, not a schema; any value is accepted there at #/paths/~1x/post/requestBody",
   "spec.json:1:8: openapi-typescript: Discriminator mapping has an invalid schema at #/components/schemas/Cat",
@@ -19,6 +20,7 @@ describe("groupWarnings", () => {
     const groups = groupWarnings(WARNINGS);
     expect(groups.map(({ rule, kind, lines }) => [rule, kind, lines.length])).toEqual([
       ["unchecked", "output", 1],
+      ["left unchecked", "output", 1],
       ["dropped", "output", 1],
       ["mended", "output", 1],
       ["strict mode", "output", 1],

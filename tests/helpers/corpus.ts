@@ -229,6 +229,7 @@ function minimalSpec(
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const media = (type: string, schema: unknown) => ({ content: { [type]: { schema } } });
 const valid = (schema: string, value: unknown): [FolderCall, CallResult] => [
   { call: "validate", schema, value },
   { result: [] },
@@ -531,6 +532,64 @@ export const value: string | number | unknown[] | undefined = item.value;
     ],
     usage: `import type { components } from "./index.js";
 export const limit: components["schemas"]["Query"]["limit"] = 5;
+`,
+  },
+  {
+    name: "form-encoded and multipart bodies, a binary field, and a 3.1 webhook",
+    spec: {
+      openapi: "3.1.0",
+      info: { title: "minimal", version: "1" },
+      paths: {
+        "/token": {
+          post: {
+            operationId: "token",
+            requestBody: media("application/x-www-form-urlencoded", {
+              type: "object",
+              required: ["grant_type"],
+              properties: { grant_type: { enum: ["password"] }, scope: { type: ["string", "null"] } },
+            }),
+            responses: { "204": { description: "ok" } },
+          },
+        },
+        "/upload": {
+          post: {
+            operationId: "upload",
+            requestBody: media("multipart/form-data", {
+              type: "object",
+              required: ["file"],
+              properties: { file: { type: "string", format: "binary" } },
+            }),
+            responses: { "201": { description: "ok", ...media("application/octet-stream", { type: "string" }) } },
+          },
+        },
+      },
+      webhooks: {
+        ping: {
+          post: {
+            requestBody: media("application/json", {
+              type: "object",
+              required: ["at"],
+              properties: { at: { type: "string" }, zone: { type: ["string", "null"] } },
+            }),
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    },
+    calls: [
+      valid("token_request", { grant_type: "password", scope: null }),
+      violations("token_request", { grant_type: "code" }, [
+        { pointer: "/grant_type", expected: "one of password", received: '"code"' },
+      ]),
+      valid("upload_request", { file: "text" }),
+      violations("upload_request", { file: 1 }, [
+        { pointer: "/file", expected: "must be string, Blob or Uint8Array", received: "1" },
+      ]),
+      normalized("webhook_ping_post_request", { at: "noon", zone: null }, { at: "noon" }),
+    ],
+    usage: `import { type BodyTypes, parse } from "./index.js";
+export const upload: BodyTypes["upload_request"][] = [{ file: new Blob(["png"]) }, { file: new Uint8Array(2) }];
+export const at: string = parse("webhook_ping_post_request", { at: "noon" }).at;
 `,
   },
 ];
