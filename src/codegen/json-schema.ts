@@ -1,5 +1,8 @@
 import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
-import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import type { WireType } from "../runtime/types.js";
+import { type OperationParameters, operationParameters } from "./parameters.js";
+import { dict, followed, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import { securityRequirements } from "./security.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
@@ -12,6 +15,10 @@ export interface OperationBodies {
   responses: Record<string, string>;
   /** status code → the headers its response must carry (`required: true`), lower-case; absent when none. */
   headers?: Record<string, string[]>;
+  /** The schema name of each location's parameters object (`parameters.ts`); absent when it has none. */
+  parameters?: OperationParameters;
+  /** The credentials it asks for: alternatives, each the scheme names that must all be given (`security.ts`). */
+  security: string[][];
 }
 
 /** The spec's schemas as one JSON Schema 2020-12 document, and which of them each operation uses. */
@@ -22,6 +29,8 @@ export interface SchemaSet {
   places: Record<string, string>;
   /** Where each body schema's type is among the generated types, by its `$defs` name. */
   bodyTypes: Record<string, BodyType>;
+  /** How each parameters object's values are read from wire text, by its `$defs` name (`parameters.ts`). */
+  parameterTypes: Record<string, Record<string, WireType>>;
 }
 
 /**
@@ -82,6 +91,8 @@ export function toSchemaSet(
   const shared = new Map<string, string>();
   const operations = dict<OperationBodies>();
   const bodyTypes = dict<BodyType>();
+  const parameterTypes = dict<Record<string, WireType>>();
+  const sink = { document, defs, places, parameterTypes, toJsonSchema };
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const method of METHODS) {
@@ -101,7 +112,8 @@ export function toSchemaSet(
         if (found.component !== undefined) shared.set(found.component, named);
         return named;
       };
-      const bodies: OperationBodies = { method, path, responses: {} };
+      const security = securityRequirements(document, operation, `${here}/security`, warn);
+      const bodies: OperationBodies = { method, path, responses: {}, security };
       const request = bodyOf(document, operation.requestBody, `${here}/requestBody`);
       if (request !== undefined) bodies.request = name("request", request, "requestBody");
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
@@ -110,10 +122,12 @@ export function toSchemaSet(
         const headers = requiredHeaders(document, response);
         if (headers.length > 0) bodies.headers = { ...bodies.headers, [status]: headers };
       }
+      const parameters = operationParameters(sink, id, here, item, operation);
+      if (parameters !== undefined) bodies.parameters = parameters;
       operations[id] = bodies;
     }
   }
-  return { defs, operations, places, bodyTypes };
+  return { defs, operations, places, bodyTypes, parameterTypes };
 }
 
 /** The names of the headers a response says it always carries (`required: true`), lower-case, following `$ref`s. */
@@ -126,15 +140,6 @@ function requiredHeaders(document: OpenApiDocument, responseOrRef: unknown): str
       return isSchema(resolved) && resolved.required === true;
     })
     .map(([name]) => name.toLowerCase());
-}
-
-/** A local `$ref` chain followed to what it names (a cycle or a dangling one ends in `undefined`). */
-function followed(document: OpenApiDocument, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; isSchema(current) && typeof current.$ref === "string" && hops < 100; hops++) {
-    current = current.$ref.startsWith("#/") ? valueAt(document, current.$ref.slice(1)) : undefined;
-  }
-  return current;
 }
 
 /** A body's JSON schema, where it stands in the spec, and the component it came from, if any. */
