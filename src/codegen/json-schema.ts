@@ -1,6 +1,6 @@
 import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
 import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
-import { METHODS } from "./select-operations.js";
+import { METHODS, operationKey } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** One operation's bodies, each named by the `$defs` entry that holds its schema. */
@@ -87,7 +87,7 @@ export function toSchemaSet(
     for (const method of METHODS) {
       const operation = item[method] as Schema | undefined;
       if (!operation) continue;
-      const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
+      const id = operationKey(operation, method, path);
       const here = `#/paths/${escapeToken(path)}/${method}`;
       const name = (suffix: string, found: FoundBody, body: "requestBody" | { status: string }) => {
         const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);
@@ -129,7 +129,7 @@ function requiredHeaders(document: OpenApiDocument, responseOrRef: unknown): str
 }
 
 /** A local `$ref` chain followed to what it names (a cycle or a dangling one ends in `undefined`). */
-function followed(document: OpenApiDocument, value: unknown): unknown {
+export function followed(document: OpenApiDocument, value: unknown): unknown {
   let current = value;
   for (let hops = 0; isSchema(current) && typeof current.$ref === "string" && hops < 100; hops++) {
     current = current.$ref.startsWith("#/") ? valueAt(document, current.$ref.slice(1)) : undefined;

@@ -11,6 +11,7 @@ import { check } from "./validation.js";
 export { type Normalized, normalizeWith } from "./normalize.js";
 export { SpecViolationError } from "./spec-violation-error.js";
 export type {
+  DocumentedAnswer,
   JsonSchema,
   KeyedCondition,
   RuleLifecycle,
