@@ -2,7 +2,8 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { valueAt } from "../runtime/json-pointer.js";
-import type { SecurityScheme } from "../runtime/types.js";
+import type { DocumentedAnswer, SecurityScheme } from "../runtime/types.js";
+import { operationAnswers } from "./answers.js";
 import { bannerFor } from "./banner.js";
 import { bodyTypesText, typesNamed } from "./body-types.js";
 import { toCanonical31 } from "./canonical.js";
@@ -84,6 +85,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   });
   collectGarbage();
   progress("writing metadata");
+  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
@@ -94,15 +96,15 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       "metadata.ts",
       `${banner}\n${metadataModule(
         set,
-        (options.bodySchemas ?? !ownRuntime) ? toSchemaSet(document, { examples: true }) : set,
+        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
         (name) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1))),
-        options.bodySchemas ?? !ownRuntime,
         securitySchemes(document, warn),
+        withBodySchemas ? operationAnswers(document, warn) : undefined,
       )}`,
     ],
-    ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes)}`],
+    ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
   return { files, lint, found, place };
@@ -179,7 +181,9 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
  * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
  * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name
  * (and their lifecycles, when the spec records any): the tables set on its validator;
- * `schemes`, the document's security schemes as a client or a mock uses them.
+ * `schemes`, the document's security schemes as a client or a mock uses them; `answers`,
+ * each operation's documented answers with their examples, written with `bodySchemas` (the data a
+ * mock or a request planner reads), when given.
  */
 function metadataModule(
   set: SchemaSet,
@@ -187,8 +191,8 @@ function metadataModule(
   runtime: string,
   unchecked: ReadonlyMap<string, string>,
   rulesOf: (name: string) => Record<string, unknown>,
-  withBodySchemas: boolean,
   schemes: Readonly<Record<string, SecurityScheme>>,
+  answers: Record<string, Record<string, DocumentedAnswer>> | undefined,
 ): string {
   const schemaNames = validatedSchemaNames(set);
   const names = validatorNames(schemaNames);
@@ -205,7 +209,7 @@ function metadataModule(
   });
   const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);
   const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
-  const types = `${withBodySchemas ? "JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
+  const types = `${answers ? "DocumentedAnswer, JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
   return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
@@ -225,7 +229,7 @@ export const securitySchemes: Readonly<Record<string, SecurityScheme>> = ${table
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
-${withBodySchemas ? bodySchemasText(annotated, schemaNames) : ""}${named.join("\n\n")}
+${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}${named.join("\n\n")}
 
 /** A validator for every schema used as a request or response body or as an operation's parameters, by schema name. */
 export const validators = {
@@ -234,8 +238,15 @@ ${validators.join("\n")}
 `;
 }
 
-/** `bodySchemas` and the one `$defs` table they share (a schema many bodies reach is written once). */
-function bodySchemasText(annotated: SchemaSet, schemaNames: readonly string[]): string {
+/**
+ * `bodySchemas` and the one `$defs` table they share (a schema many bodies reach is written once),
+ * and `answers`.
+ */
+function bodySchemasText(
+  annotated: SchemaSet,
+  schemaNames: readonly string[],
+  answers: Record<string, Record<string, DocumentedAnswer>>,
+): string {
   const bodySchemas = table(
     Object.fromEntries(schemaNames.map((name) => [name, annotated.defs[name] ?? {}])),
     (schema) => `{ ...${literal(schema)}, $defs: defs }`,
@@ -250,17 +261,24 @@ const defs: Readonly<Record<string, JsonSchema>> = ${table(reachedDefs(annotated
  */
 export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${bodySchemas};
 
+/**
+ * Each operation's documented answers by status (\`"200"\`, \`"4XX"\`, \`"default"\`): the media type
+ * (none for an answer without a body) and the named examples: what a mock server answers with.
+ */
+export const answers: Readonly<Record<string, Readonly<Record<string, DocumentedAnswer>>>> = ${table(answers)};
+
 `;
 }
 
-function indexModule(runtime: string, bodyTypes: SchemaSet["bodyTypes"]): string {
+function indexModule(runtime: string, bodyTypes: SchemaSet["bodyTypes"], withBodySchemas: boolean): string {
+  const kitData = withBodySchemas ? "answers, bodySchemas, " : "";
   return `import { bindSpec } from ${JSON.stringify(runtime)};
 import { shapes, validators } from "./metadata.js";
 import type { ${typesNamed(bodyTypes).join(", ")} } from "./schema.js";
 
 export type { Normalized, SpecViolation } from ${JSON.stringify(runtime)};
 export { SpecViolationError } from ${JSON.stringify(runtime)};
-export { parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
+export { ${kitData}parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths } from "./schema.js";
 
 /** The name of one of this spec's schemas (\`components.schemas\`). */

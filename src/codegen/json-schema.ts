@@ -3,7 +3,7 @@ import type { WireType } from "../runtime/types.js";
 import { type OperationParameters, operationParameters } from "./parameters.js";
 import { dict, followed, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
 import { securityRequirements } from "./security.js";
-import { METHODS } from "./select-operations.js";
+import { METHODS, operationKey } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 
 /** One operation's bodies, each named by the `$defs` entry that holds its schema. */
@@ -98,7 +98,7 @@ export function toSchemaSet(
     for (const method of METHODS) {
       const operation = item[method] as Schema | undefined;
       if (!operation) continue;
-      const id = typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
+      const id = operationKey(operation, method, path);
       const here = `#/paths/${escapeToken(path)}/${method}`;
       const name = (suffix: string, found: FoundBody, body: "requestBody" | { status: string }) => {
         const wanted = found.component === undefined ? `${id}_${suffix}` : sharedName(found.component);

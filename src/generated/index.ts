@@ -7,7 +7,7 @@ import type { components } from "./schema.js";
 
 export type { Normalized, SpecViolation } from "../runtime/index.js";
 export { SpecViolationError } from "../runtime/index.js";
-export { parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
+export { answers, bodySchemas, parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths } from "./schema.js";
 
 /** The name of one of this spec's schemas (`components.schemas`). */

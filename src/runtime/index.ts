@@ -13,6 +13,7 @@ export { parameterValues, type RawValues } from "./parameter-values.js";
 export { type RequestParts, type RequestRoute, type RequestSpec, requestViolations } from "./request-violations.js";
 export { SpecViolationError } from "./spec-violation-error.js";
 export type {
+  DocumentedAnswer,
   JsonSchema,
   KeyedCondition,
   ParameterLocation,

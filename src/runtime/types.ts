@@ -81,6 +81,15 @@ export interface SpecViolation {
   rule?: string;
 }
 
+/**
+ * One answer an operation documents (a generated folder's `answers`, by operation and status):
+ * its media type, none for an answer without a body, and the spec's examples of it by name.
+ */
+export interface DocumentedAnswer {
+  readonly type?: string;
+  readonly examples?: Readonly<Record<string, unknown>>;
+}
+
 /** A JSON Schema (2020-12) as the generator emits it: plain JSON data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
