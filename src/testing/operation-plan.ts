@@ -24,7 +24,8 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
   for (const part of PARTS) {
     const name = schemaName(route, part);
     const schema = name === undefined ? undefined : ownEntry(spec.bodySchemas, name);
-    if (name !== undefined && schema !== undefined) plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
+    if (name !== undefined && schema !== undefined)
+      plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
   }
   const base: Parts = Object.fromEntries([...plans].map(([part, plan]) => [part, plan.base]));
   const request = (kind: PlannedRequest["kind"], name: string, parts: Parts, breaks?: string): PlannedRequest => ({
@@ -37,11 +38,17 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
   });
   const bodyName = schemaName(route, "body");
   const examples = bodyName === undefined ? [] : examplesOf(ownEntry(spec.bodySchemas, bodyName));
-  const valid = examples.map((example, index) => request("valid", `the spec's example ${index + 1}`, { ...base, body: example }));
+  const valid = examples.map((example, index) =>
+    request("valid", `the spec's example ${index + 1}`, { ...base, body: example }),
+  );
   const invalid: PlannedRequest[] = [];
   for (const [part, plan] of plans) {
     valid.push(...plan.valid.map(({ name, body }) => request("valid", `${part} ${name}`, { ...base, [part]: body })));
-    invalid.push(...plan.invalid.filter((broken) => part !== "path" || !broken.name.startsWith("missing ")).map((broken) => brokenRequest(part, broken)));
+    invalid.push(
+      ...plan.invalid
+        .filter((broken) => part !== "path" || !broken.name.startsWith("missing "))
+        .map((broken) => brokenRequest(part, broken)),
+    );
   }
   if (valid.length === 0) valid.push(request("valid", "no parameters", base));
   return [...unique(valid), ...invalid];
@@ -62,17 +69,23 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
     if (request.kind === "valid" && !byPath.has(path)) byPath.set(path, request);
   }
   return [...byPath].flatMap(([path, sample]) => {
-    const declared = new Set(Object.values(spec.routes).filter((route) => route.path === path).map((route) => route.method.toLowerCase()));
+    const declared = new Set(
+      Object.values(spec.routes)
+        .filter((route) => route.path === path)
+        .map((route) => route.method.toLowerCase()),
+    );
     const method = UNUSUAL_FIRST.find((name) => !declared.has(name));
     if (method === undefined) return [];
     const { operationId, params } = sample;
     const name = `${operationId}: a method ${path} does not define (${method.toUpperCase()})`;
-    return [{ name, kind: "method" as const, operationId, body: undefined, images: 0, method: method.toUpperCase(), params }];
+    return [
+      { name, kind: "method" as const, operationId, body: undefined, images: 0, method: method.toUpperCase(), params },
+    ];
   });
 }
 
-/** Methods tried as undeclared, the ones least likely to change anything first. */
-const UNUSUAL_FIRST = ["trace", "patch", "put", "delete", "post", "get"];
+/** Methods tried as undeclared, the ones least likely to change anything first (fetch refuses to send TRACE). */
+const UNUSUAL_FIRST = ["patch", "put", "delete", "post", "get"];
 
 function schemaName(route: OperationRoute, part: Part): string | undefined {
   return part === "body" ? route.request : route.parameters?.[part];
@@ -102,7 +115,8 @@ function wireParts(parts: Parts): Pick<PlannedRequest, "params" | "query" | "hea
  * name in a query (`form`, exploded) and is comma-joined elsewhere (`simple`); an object is JSON.
  */
 function textOf(values: Record<string, unknown>, join: string | undefined): Record<string, string | string[]> {
-  const text = (value: unknown) => (typeof value === "object" && value !== null ? JSON.stringify(value) : String(value));
+  const text = (value: unknown) =>
+    typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
   return Object.fromEntries(
     Object.entries(values).map(([key, value]) => {
       if (!Array.isArray(value)) return [key, text(value)];

@@ -99,7 +99,10 @@ export function planRequests(operationId: string, schema: Schema, seed = 0, vali
   return [
     ...valid.map(({ name, body }) => request("valid", name, body)),
     ...checks,
-    ...invalid.map(({ name, body, breaks }) => ({ ...request("invalid", name, body), breaks: `/body/${escapeToken(breaks ?? "")}` })),
+    ...invalid.map(({ name, body, breaks }) => ({
+      ...request("invalid", name, body),
+      breaks: `/body/${escapeToken(breaks ?? "")}`,
+    })),
   ];
 }
 

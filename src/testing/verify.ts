@@ -125,7 +125,11 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
     isProven(spec, request, options.spec !== undefined),
   );
   if (planned.length === 0)
-    throw nothingPlanned("the operations option", `(${operations.join(", ")})`, options.spec ? NOTHING_PROVEN : NO_BODY);
+    throw nothingPlanned(
+      "the operations option",
+      `(${operations.join(", ")})`,
+      options.spec ? NOTHING_PROVEN : NO_BODY,
+    );
   const wanted = planned.filter((request) => include.includes(request.kind));
   if (wanted.length === 0)
     throw nothingPlanned("the include option", `(${include.join(", ")})`, includeAdvice(include));
@@ -151,7 +155,13 @@ function sudoPlan(operations: readonly string[], seed: number): PlannedRequest[]
 /** Any spec's plan: each operation's parameters and body varied, then an undeclared method on each path. */
 function planOf(spec: SpecFolder, operations: readonly string[], seed: number): PlannedRequest[] {
   const planned = operations.flatMap((id) => planOperation(spec, id, seed));
-  return [...planned, ...undeclaredMethods(spec, planned.filter((request) => isProven(spec, request)))];
+  return [
+    ...planned,
+    ...undeclaredMethods(
+      spec,
+      planned.filter((request) => isProven(spec, request)),
+    ),
+  ];
 }
 
 /** Why options planned no request, as one `ConfigurationError` naming the option. */
@@ -312,7 +322,13 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
       {
         ok: false,
         keyRefused: true,
-        check: { request: planned.name, check: "key", expected: "the key accepted", received },
+        check: {
+          request: planned.name,
+          operationId: planned.operationId,
+          check: "key",
+          expected: "the key accepted",
+          received,
+        },
       },
     ];
   }
@@ -334,8 +350,7 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const type = response.headers.get("content-type") ?? "";
   const wanted = isDocumented ? documentedType(run.spec, route, planned.operationId, status) : "application/json";
   const json = isJsonType(type);
-  if (wanted !== undefined)
-    found.push(finding("content type", sameMediaType(wanted, type), wanted, type || "none"));
+  if (wanted !== undefined) found.push(finding("content type", sameMediaType(wanted, type), wanted, type || "none"));
   if (!json || responseSchema(route.responses, status) === undefined) return resultsOf(planned, found);
   let body: unknown;
   try {
@@ -416,7 +431,12 @@ function expectedStatus(route: OperationRoute, planned: PlannedRequest): (typeof
  * The media type the spec documents for this answer: the documented one (`answers`), else JSON
  * when the status has a body schema; `undefined` when the spec names none (then any is taken).
  */
-function documentedType(spec: SpecFolder, route: OperationRoute, operationId: string, status: number): string | undefined {
+function documentedType(
+  spec: SpecFolder,
+  route: OperationRoute,
+  operationId: string,
+  status: number,
+): string | undefined {
   const answers = spec.answers?.[operationId];
   if (answers !== undefined) return responseSchema(answers, status)?.type;
   return responseSchema(route.responses, status) === undefined ? undefined : "application/json";
@@ -449,6 +469,7 @@ function resultsOf(planned: PlannedRequest, findings: readonly Finding[]): Resul
     ok,
     check: {
       request: planned.name,
+      operationId: planned.operationId,
       check,
       expected,
       received: oneLine(received, 300) ?? "",
