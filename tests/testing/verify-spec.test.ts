@@ -34,6 +34,7 @@ function answer(seen: SeenRequest, res: ServerResponse): void {
   const url = new URL(seen.url, "http://pets.test");
   const found = findRoute(spec.routes, seen.method, url.pathname);
   if (found === undefined) return sendJson(res, 404, { message: "no such path" });
+  if ("refused" in found) return sendJson(res, 400, { message: found.refused });
   if (!("operationId" in found))
     return sendJson(res, 405, { message: "no such method" }, { allow: found.allowed.join(", ") });
   // The fault: the query is never looked at (checked as if it were a valid one).
