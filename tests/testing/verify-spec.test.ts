@@ -29,27 +29,33 @@ let fault: Fault = "none";
 
 const PET = { id: 7, name: "Rex", kind: "dog" };
 
+/** An answer: status, JSON body and headers, or a text body with its own content type. */
+type Reply = [status: number, body: unknown, headers?: Record<string, string>];
+
 /** The pets server: routes by the spec, refuses what its validators refuse, answers as documented (but for `fault`). */
 function answer(seen: SeenRequest, res: ServerResponse): void {
+  const [status, body, headers = {}] = reply(seen);
+  if (typeof body === "string") res.writeHead(status, { "content-type": "text/plain", ...headers }).end(body);
+  else sendJson(res, status, body, headers);
+}
+
+function reply(seen: SeenRequest): Reply {
   const url = new URL(seen.url, "http://pets.test");
   const found = findRoute(spec.routes, seen.method, url.pathname);
-  if (found === undefined) return sendJson(res, 404, { message: "no such path" });
-  if ("refused" in found) return sendJson(res, 400, { message: found.refused });
-  if (!("operationId" in found))
-    return sendJson(res, 405, { message: "no such method" }, { allow: found.allowed.join(", ") });
+  if (found === undefined) return [404, { message: "no such path" }];
+  if ("refused" in found) return [400, { message: found.refused }];
+  if (!("operationId" in found)) return [405, { message: "no such method" }, { allow: found.allowed.join(", ") }];
   // The fault: the query is never looked at (checked as if it were a valid one).
   const query = fault === "accepts bad query" ? new URLSearchParams("limit=1") : url.searchParams;
   const body = seen.body === "" ? undefined : JSON.parse(seen.body);
   const violations = requestViolations(spec, found.operationId, { params: found.params, query, body });
-  if (violations.length > 0) return sendJson(res, 400, { message: violations[0]?.expected });
+  if (violations.length > 0) return [400, { message: violations[0]?.expected }];
   if (found.operationId === "listPets") {
-    if (fault === "wrong content type")
-      return void res.writeHead(200, { "content-type": "text/plain", "x-total": "1" }).end("[]");
-    return sendJson(res, 200, [PET], fault === "missing header" ? {} : { "x-total": "1" });
+    if (fault === "wrong content type") return [200, "[]", { "x-total": "1" }];
+    return [200, [PET], fault === "missing header" ? {} : { "x-total": "1" }];
   }
-  if (found.operationId === "addPet")
-    return sendJson(res, 201, fault === "off-spec body" ? { ...PET, id: "seven" } : PET);
-  return sendJson(res, fault === "undocumented status" ? 202 : 200, PET);
+  if (found.operationId === "addPet") return [201, fault === "off-spec body" ? { ...PET, id: "seven" } : PET];
+  return [fault === "undocumented status" ? 202 : 200, PET];
 }
 
 beforeAll(async () => {
