@@ -1,6 +1,8 @@
+import { writeFile } from "node:fs/promises";
 import { readEnv } from "../http/environment.js";
 import { displayUrl } from "../http/secrets.js";
 import type { ImageHosts } from "../images.js";
+import { junitReport } from "../testing/junit-report.js";
 import {
   describeCheck,
   plannedRequests,
@@ -22,6 +24,7 @@ export const VERIFY_OPTIONS = {
   concurrency: { type: "string" },
   include: { type: "string" },
   "dry-run": { type: "boolean", default: false },
+  junit: { type: "string" },
 } as const;
 
 /** `verify`'s part of `sudo-images --help`. */
@@ -32,6 +35,7 @@ export const VERIFY_HELP = `Options of verify:
   --concurrency C         requests in flight (default 2)
   --dry-run               list the requests and send nothing
   --json                  the report as JSON
+  --junit FILE            also write the report as JUnit XML to FILE, for CI (one testcase per check)
   (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -47,6 +51,7 @@ export interface VerifyFlags {
   "allow-insecure-http": boolean;
   "image-hosts"?: string | undefined;
   json: boolean;
+  junit?: string | undefined;
   mock: boolean;
 }
 
@@ -88,6 +93,7 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
     if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
     const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: mock.key } : options);
+    if (flags.junit !== undefined) await writeJunit(flags.junit, junitReport(report));
     if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);
     else {
       for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);
@@ -99,6 +105,16 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
     return report.failed.length === 0 ? 0 : 1;
   } finally {
     await mock?.close();
+  }
+}
+
+/** Writes the JUnit report; a file that cannot be written is one line naming it and why. */
+async function writeJunit(file: string, xml: string): Promise<void> {
+  try {
+    await writeFile(file, xml);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "an error";
+    throw new UsageError(`--junit ${JSON.stringify(file.slice(0, 200))} could not be written (${code})`);
   }
 }
 

@@ -2,6 +2,8 @@ import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { valueAt } from "../runtime/json-pointer.js";
+import type { DocumentedAnswer, SecurityScheme } from "../runtime/types.js";
+import { operationAnswers } from "./answers.js";
 import { bannerFor } from "./banner.js";
 import { bodyTypesText, typesNamed } from "./body-types.js";
 import { toCanonical31 } from "./canonical.js";
@@ -11,11 +13,12 @@ import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-sche
 import { patternWords } from "./pattern-words.js";
 import { conditionalRules, ruleLifecycles } from "./rules.js";
 import { runtimeModule, runtimeSources } from "./runtime-copy.js";
+import { securitySchemes } from "./security.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
-import { bodySchemaNames, compileValidators, validatorNames } from "./validators.js";
+import { compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
 import type { GeneratedFiles } from "./write-files.js";
 
 export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";
@@ -78,11 +81,12 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
     const typeText = emitTypes(document, warn);
     collectGarbage();
-    progress(`compiling ${bodySchemaNames(set).length} validators`);
+    progress(`compiling ${validatedSchemaNames(set).length} validators`);
     return [typeText, compileValidators(set, warn)] as const;
   });
   collectGarbage();
   progress("writing metadata");
+  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
@@ -93,14 +97,15 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       "metadata.ts",
       `${banner}\n${metadataModule(
         set,
-        (options.bodySchemas ?? !ownRuntime) ? toSchemaSet(document, { examples: true }) : set,
+        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
         (name) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1))),
-        options.bodySchemas ?? !ownRuntime,
+        securitySchemes(document, warn),
+        withBodySchemas ? operationAnswers(document, warn) : undefined,
       )}`,
     ],
-    ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes)}`],
+    ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
   return { files, lint, found, place };
@@ -181,7 +186,10 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
  * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
  * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
  * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name
- * (and their lifecycles, when the spec records any): the tables set on its validator.
+ * (and their lifecycles, when the spec records any): the tables set on its validator;
+ * `schemes`, the document's security schemes as a client or a mock uses them; `answers`,
+ * each operation's documented answers with their examples, written with `bodySchemas` (the data a
+ * mock or a request planner reads), when given.
  */
 function metadataModule(
   set: SchemaSet,
@@ -189,9 +197,10 @@ function metadataModule(
   runtime: string,
   unchecked: ReadonlyMap<string, string>,
   rulesOf: (name: string) => Record<string, unknown>,
-  withBodySchemas: boolean,
+  schemes: Readonly<Record<string, SecurityScheme>>,
+  answers: Record<string, Record<string, DocumentedAnswer>> | undefined,
 ): string {
-  const schemaNames = bodySchemaNames(set);
+  const schemaNames = validatedSchemaNames(set);
   const names = validatorNames(schemaNames);
   const named = schemaNames.map((name) => {
     const exported = names.get(name) as string;
@@ -202,11 +211,11 @@ function metadataModule(
         ? `(generated as unknown as Compiled).${exported}`
         : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
     const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
-    return `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
+    return `/** Validates a value against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
   });
   const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);
   const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
-  const types = withBodySchemas ? "JsonSchema, Shapes, Validator" : "Shapes, Validator";
+  const types = `${answers ? "DocumentedAnswer, JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
   return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
 import * as generated from "./validators.js";
 
@@ -216,25 +225,39 @@ import * as generated from "./validators.js";
 type Compiled = Readonly<Record<keyof typeof generated, Validator>>;
 
 /**
- * Each operation's method, path (a webhook's: \`webhook\`, its name), and the schema names of its request
- * and response bodies (JSON, form-encoded or multipart), by operationId.
+ * Each operation's method, path (a webhook's: \`webhook\`, its name), the schema names of its request
+ * and response bodies (JSON, form-encoded or multipart) and of its parameters by location, and the
+ * security schemes it asks for (alternatives, each all of its names; \`[]\`: none), by operationId.
  */
 export const routes = ${table(set.operations)} as const;
+
+/** How each parameters schema's values are read from wire text (\`parameterValues\`); a parameter not listed is a string. */
+export const parameterTypes: Readonly<Record<string, WireTypes>> = ${table(set.parameterTypes)};
+
+/** The spec's security schemes, each as what a client or a mock needs of it. */
+export const securitySchemes: Readonly<Record<string, SecurityScheme>> = ${table(schemes)};
 
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
-${withBodySchemas ? bodySchemasText(annotated, schemaNames) : ""}${named.join("\n\n")}
+${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}${named.join("\n\n")}
 
-/** A validator for every schema used as a request or response body, by schema name. */
+/** A validator for every schema used as a request or response body or as an operation's parameters, by schema name. */
 export const validators = {
 ${validators.join("\n")}
 } as const;
 `;
 }
 
-/** `bodySchemas` and the one `$defs` table they share (a schema many bodies reach is written once). */
-function bodySchemasText(annotated: SchemaSet, schemaNames: readonly string[]): string {
+/**
+ * `bodySchemas` and the one `$defs` table they share (a schema many bodies reach is written once),
+ * and `answers`.
+ */
+function bodySchemasText(
+  annotated: SchemaSet,
+  schemaNames: readonly string[],
+  answers: Record<string, Record<string, DocumentedAnswer>>,
+): string {
   const bodySchemas = table(
     Object.fromEntries(schemaNames.map((name) => [name, annotated.defs[name] ?? {}])),
     (schema) => `{ ...${literal(schema)}, $defs: defs }`,
@@ -243,28 +266,36 @@ function bodySchemasText(annotated: SchemaSet, schemaNames: readonly string[]): 
 const defs: Readonly<Record<string, JsonSchema>> = ${table(reachedDefs(annotated, schemaNames))};
 
 /**
- * Each request and response body's JSON Schema, with its \`examples\` and the \`$defs\` it needs:
- * what \`verifyServer\` plans requests from and the mock server fills its answers from.
+ * Each request and response body's JSON Schema, and each operation's parameters object's, with its
+ * \`examples\` and the \`$defs\` it needs: what \`verifyServer\` plans requests from and the mock
+ * server fills its answers from.
  */
 export const bodySchemas: Readonly<Record<string, JsonSchema>> = ${bodySchemas};
+
+/**
+ * Each operation's documented answers by status (\`"200"\`, \`"4XX"\`, \`"default"\`): the media type
+ * (none for an answer without a body) and the named examples: what a mock server answers with.
+ */
+export const answers: Readonly<Record<string, Readonly<Record<string, DocumentedAnswer>>>> = ${table(answers)};
 
 `;
 }
 
-function indexModule(runtime: string, bodyTypes: SchemaSet["bodyTypes"]): string {
+function indexModule(runtime: string, bodyTypes: SchemaSet["bodyTypes"], withBodySchemas: boolean): string {
+  const kitData = withBodySchemas ? "answers, bodySchemas, " : "";
   return `import { bindSpec } from ${JSON.stringify(runtime)};
 import { shapes, validators } from "./metadata.js";
 import type { ${typesNamed(bodyTypes).join(", ")} } from "./schema.js";
 
 export type { Normalized, SpecViolation } from ${JSON.stringify(runtime)};
 export { SpecViolationError } from ${JSON.stringify(runtime)};
-export { routes, shapes, validators } from "./metadata.js";
+export { ${kitData}parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths, webhooks } from "./schema.js";
 
 /** The name of one of this spec's schemas (\`components.schemas\`). */
 export type SchemaName = keyof components["schemas"] & string;
-/** The name of a schema used as a request or response body: those have a compiled validator. */
-export type BodySchemaName = keyof typeof validators;
+/** The name of a schema used as a request or response body: what \`validate\`, \`normalize\` and \`parse\` take. */
+export type BodySchemaName = keyof BodyTypes & string;
 
 ${bodyTypesText(bodyTypes)}
 

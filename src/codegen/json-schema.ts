@@ -1,5 +1,8 @@
 import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
-import { dict, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import type { WireType } from "../runtime/types.js";
+import { type OperationParameters, operationParameters } from "./parameters.js";
+import { dict, followed, freeName, isSchema, mapSchema, refName, type Schema } from "./schema-walk.js";
+import { securityRequirements } from "./security.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 import { UnreadBodies } from "./unread-bodies.js";
@@ -18,6 +21,10 @@ export type OperationBodies = OperationPlace & {
   responses: Record<string, string>;
   /** status code → the headers its response must carry (`required: true`), lower-case; absent when none. */
   headers?: Record<string, string[]>;
+  /** The schema name of each location's parameters object (`parameters.ts`); absent when it has none. */
+  parameters?: OperationParameters;
+  /** The credentials it asks for: alternatives, each the scheme names that must all be given (`security.ts`). */
+  security: string[][];
 };
 
 /** The spec's schemas as one JSON Schema 2020-12 document, and which of them each operation uses. */
@@ -29,6 +36,8 @@ export interface SchemaSet {
   places: Record<string, string>;
   /** Where each body schema's type is among the generated types, by its `$defs` name. */
   bodyTypes: Record<string, BodyType>;
+  /** How each parameters object's values are read from wire text, by its `$defs` name (`parameters.ts`). */
+  parameterTypes: Record<string, Record<string, WireType>>;
 }
 
 /**
@@ -92,10 +101,13 @@ export function toSchemaSet(
   const shared = new Map<string, string>();
   const operations = dict<OperationBodies>();
   const bodyTypes = dict<BodyType>();
+  const parameterTypes = dict<Record<string, WireType>>();
+  const sink = { document, defs, places, parameterTypes, toJsonSchema };
   const unread = new UnreadBodies();
   const addOperations = (item: unknown, here: string, where: OperationPlace, idOf: (method: string) => string) => {
+    if (!isSchema(item)) return;
     for (const method of METHODS) {
-      const operation = isSchema(item) ? item[method] : undefined;
+      const operation = item[method];
       if (!isSchema(operation)) continue;
       // operationIds are unique across paths and webhooks (lint refuses a spec that repeats one); a
       // webhook without one goes by `webhook <name> <method>`, which no path's `<method> /path` can be.
@@ -113,7 +125,8 @@ export function toSchemaSet(
         if (found.component !== undefined) shared.set(found.component, named);
         return named;
       };
-      const bodies: OperationBodies = { method, ...where, responses: {} };
+      const security = securityRequirements(document, operation, `${at}/security`, warn);
+      const bodies: OperationBodies = { method, ...where, responses: {}, security };
       const request = bodyOf(document, operation.requestBody, `${at}/requestBody`, unread);
       if (request !== undefined) bodies.request = name("request", request, "requestBody");
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
@@ -122,6 +135,8 @@ export function toSchemaSet(
         const headers = requiredHeaders(document, response);
         if (headers.length > 0) bodies.headers = { ...bodies.headers, [status]: headers };
       }
+      const parameters = operationParameters(sink, id, at, item, operation);
+      if (parameters !== undefined) bodies.parameters = parameters;
       operations[id] = bodies;
     }
   };
@@ -134,7 +149,7 @@ export function toSchemaSet(
     addOperations(followed(document, item), here, { webhook }, (method) => `webhook ${webhook} ${method}`);
   }
   unread.report(warn);
-  return { defs, operations, places, bodyTypes };
+  return { defs, operations, places, bodyTypes, parameterTypes };
 }
 
 /** The names of the headers a response says it always carries (`required: true`), lower-case, following `$ref`s. */
@@ -147,15 +162,6 @@ function requiredHeaders(document: OpenApiDocument, responseOrRef: unknown): str
       return isSchema(resolved) && resolved.required === true;
     })
     .map(([name]) => name.toLowerCase());
-}
-
-/** A local `$ref` chain followed to what it names (a cycle or a dangling one ends in `undefined`). */
-function followed(document: OpenApiDocument, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; isSchema(current) && typeof current.$ref === "string" && hops < 100; hops++) {
-    current = current.$ref.startsWith("#/") ? valueAt(document, current.$ref.slice(1)) : undefined;
-  }
-  return current;
 }
 
 /** A body's JSON schema, where it stands in the spec, and the component it came from, if any. */

@@ -7,6 +7,8 @@ const RUNTIME_FILES = [
   "json-pointer.ts",
   "issue-message.ts",
   "validation.ts",
+  "parameter-values.ts",
+  "request-violations.ts",
   "spec-violation-error.ts",
   "normalize.ts",
   "index.ts",

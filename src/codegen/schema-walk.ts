@@ -1,4 +1,5 @@
-import { pointerKeys } from "../runtime/json-pointer.js";
+import { pointerKeys, valueAt } from "../runtime/json-pointer.js";
+import type { OpenApiDocument } from "./spec-source.js";
 
 /** A JSON Schema or OpenAPI Schema Object, as parsed from the spec. */
 export type Schema = { [keyword: string]: unknown };
@@ -73,4 +74,13 @@ export function freeName(taken: Readonly<Record<string, unknown>>, wanted: strin
  */
 export function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
+}
+
+/** A local `$ref` chain followed to what it names (a cycle or a dangling one ends in `undefined`). */
+export function followed(document: OpenApiDocument, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; isSchema(current) && typeof current.$ref === "string" && hops < 100; hops++) {
+    current = current.$ref.startsWith("#/") ? valueAt(document, current.$ref.slice(1)) : undefined;
+  }
+  return current;
 }

@@ -4,6 +4,11 @@ import { type OpenApiDocument, SpecError } from "./spec-source.js";
 
 export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/** The key of an operation in the generated tables: its `operationId`, else `"<method> <path>"`. */
+export function operationKey(operation: Schema, method: string, path: string): string {
+  return typeof operation.operationId === "string" ? operation.operationId : `${method} ${path}`;
+}
+
 /**
  * The document cut down to the operations named by `operationId` (a path's or a 3.1 webhook's) and
  * the components they reach through `$ref`s, so a 3 MB spec can yield one endpoint's types and

@@ -40,7 +40,7 @@ export interface CompiledValidators {
 }
 
 /**
- * Compiles a validator for every body schema the operations use, ahead of time, as one ES module
+ * Compiles a validator for every body and parameters schema the operations use, ahead of time, as one ES module
  * that needs no Ajv at run time. Options chosen for that and for large bodies:
  * - `allErrors`: report every problem, not the first;
  * - `unicode: false`: string lengths are `.length`, so no runtime helper import (and no walk over
@@ -83,7 +83,7 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
     unchecked.set(name, reason);
     warn(set.places[name] ?? name, `not checked: ${reason.replace(/ at "[^"]*"/, "")}`);
   }
-  const names = validatorNames(bodySchemaNames(set));
+  const names = validatorNames(validatedSchemaNames(set));
   for (;;) {
     const ajv = make((line) => placed(line, set.places, warn));
     ajv.addSchema({ $id: ROOT_ID, $defs: defs }, undefined, undefined, false);
@@ -233,4 +233,10 @@ export function bodySchemaNames(set: SchemaSet): string[] {
     for (const name of Object.values(operation.responses)) names.add(name);
   }
   return [...names].sort();
+}
+
+/** Every schema name that gets a validator: the bodies, then each operation's parameters objects, in a stable order. */
+export function validatedSchemaNames(set: SchemaSet): string[] {
+  const parameters = Object.values(set.operations).flatMap((operation) => Object.values(operation.parameters ?? {}));
+  return [...bodySchemaNames(set), ...parameters.sort()];
 }

@@ -7,13 +7,13 @@ import type { components } from "./schema.js";
 
 export type { Normalized, SpecViolation } from "../runtime/index.js";
 export { SpecViolationError } from "../runtime/index.js";
-export { routes, shapes, validators } from "./metadata.js";
+export { answers, bodySchemas, parameterTypes, routes, securitySchemes, shapes, validators } from "./metadata.js";
 export type { components, operations, paths, webhooks } from "./schema.js";
 
 /** The name of one of this spec's schemas (`components.schemas`). */
 export type SchemaName = keyof components["schemas"] & string;
-/** The name of a schema used as a request or response body: those have a compiled validator. */
-export type BodySchemaName = keyof typeof validators;
+/** The name of a schema used as a request or response body: what `validate`, `normalize` and `parse` take. */
+export type BodySchemaName = keyof BodyTypes & string;
 
 /** Each body schema's type, by the name `validate`, `normalize` and `parse` take it by. */
 export interface BodyTypes {

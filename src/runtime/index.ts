@@ -6,42 +6,29 @@
 import { type Normalized, normalizeWith } from "./normalize.js";
 import { SpecViolationError } from "./spec-violation-error.js";
 import type { Shapes, SpecViolation, Validator } from "./types.js";
-import { check } from "./validation.js";
+import { validateWith } from "./validation.js";
 
 export { type Normalized, normalizeWith } from "./normalize.js";
+export { parameterValues, type RawValues } from "./parameter-values.js";
+export { type RequestParts, type RequestRoute, type RequestSpec, requestViolations } from "./request-violations.js";
 export { SpecViolationError } from "./spec-violation-error.js";
 export type {
+  DocumentedAnswer,
   JsonSchema,
   KeyedCondition,
+  ParameterLocation,
   RuleLifecycle,
+  SecurityScheme,
   Shape,
   Shapes,
   SpecViolation,
   ValidationIssue,
   Validator,
+  WireScalar,
+  WireType,
+  WireTypes,
 } from "./types.js";
-export { describeViolations, unchecked } from "./validation.js";
-
-/**
- * Every place where `value` breaks the body schema `schemaName` of a generated `validators` table,
- * each with its JSON pointer; none when it matches. A name the table lacks (only possible when the
- * types were bypassed) is reported as a violation, never thrown.
- *
- * @example
- * validateWith(validators, "ImageGenerationRequest", { prompt: "" })
- * // [{ pointer: "/prompt", ... }, { pointer: "/model", expected: "required property", received: "nothing" }]
- */
-export function validateWith<Name extends string>(
-  validators: Readonly<Record<Name, Validator>>,
-  schemaName: Name,
-  value: unknown,
-): SpecViolation[] {
-  const validator = Object.hasOwn(validators, schemaName) ? validators[schemaName] : undefined;
-  if (validator === undefined) {
-    return [{ pointer: "", expected: "a body schema of the spec", received: JSON.stringify(String(schemaName)) }];
-  }
-  return check(validator, value);
-}
+export { describeViolations, unchecked, validateWith } from "./validation.js";
 
 /** The type of the schema or body `Name`: a body's own type first, else the component schema's. */
 export type TypeOfName<Schemas, Bodies, Name> = Name extends keyof Bodies

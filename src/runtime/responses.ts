@@ -7,11 +7,15 @@ export type Responses = Readonly<Record<string, string>>;
 /**
  * The schema the spec gives the body of a `status` answer, looked up as OpenAPI says: the exact
  * code, then its range (`4XX`), then `default`. `undefined` when the spec does not document it.
+ * Any table by status is looked up the same way (its required headers, its media types).
  *
  * @example
  * responseSchema({ "200": "ImageGeneration", default: "ErrorResponse" }, 503) // "ErrorResponse"
  */
-export function responseSchema(responses: Responses, status: number): string | undefined {
+export function responseSchema<Entry = string>(
+  responses: Readonly<Record<string, Entry>>,
+  status: number,
+): Entry | undefined {
   const code = String(status);
   return responses[code] ?? responses[`${code[0]}XX`] ?? responses.default;
 }

@@ -84,5 +84,40 @@ export interface SpecViolation {
   rule?: string;
 }
 
+/**
+ * One answer an operation documents (a generated folder's `answers`, by operation and status):
+ * its media type, none for an answer without a body, and the spec's examples of it by name.
+ */
+export interface DocumentedAnswer {
+  readonly type?: string;
+  readonly examples?: Readonly<Record<string, unknown>>;
+}
+
 /** A JSON Schema (2020-12) as the generator emits it: plain JSON data. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** Where an operation's parameters travel: each location has its own object schema and validator. */
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+/** How one parameter's wire text is read before its schema checks it (a string parameter is not listed). */
+export type WireScalar = "integer" | "number" | "boolean" | "json";
+
+/**
+ * One parameter's wire type: a scalar, or an array whose items are each read as `items`, taken
+ * from every repetition of the parameter and, when `split` is set, from each value split by it
+ * (`1,2,3` in a path, `tags=1|2` with `pipeDelimited`).
+ */
+export type WireType = WireScalar | { readonly items: WireScalar | "string"; readonly split?: string };
+
+/** The wire types of one location's parameters, by name; a parameter not listed stays a string. */
+export type WireTypes = Readonly<Record<string, WireType>>;
+
+/**
+ * What a client or a mock needs of one security scheme: an `Authorization` header of an HTTP
+ * scheme (`bearer`, `basic`, lower-case; OAuth 2 and OpenID Connect are `bearer`), an API key with
+ * where it goes and its name (lower-case for a header), or a TLS client certificate.
+ */
+export type SecurityScheme =
+  | { readonly type: "http"; readonly scheme: string }
+  | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string }
+  | { readonly type: "mutualTLS" };

@@ -26,6 +26,27 @@ export function check(validator: Validator, value: unknown): SpecViolation[] {
 }
 
 /**
+ * Every place where `value` breaks the body schema `schemaName` of a generated `validators` table,
+ * each with its JSON pointer; none when it matches. A name the table lacks (only possible when the
+ * types were bypassed) is reported as a violation, never thrown.
+ *
+ * @example
+ * validateWith(validators, "ImageGenerationRequest", { prompt: "" })
+ * // [{ pointer: "/prompt", ... }, { pointer: "/model", expected: "required property", received: "nothing" }]
+ */
+export function validateWith<Name extends string>(
+  validators: Readonly<Record<Name, Validator>>,
+  schemaName: Name,
+  value: unknown,
+): SpecViolation[] {
+  const validator = Object.hasOwn(validators, schemaName) ? validators[schemaName] : undefined;
+  if (validator === undefined) {
+    return [{ pointer: "", expected: "a body schema of the spec", received: JSON.stringify(String(schemaName)) }];
+  }
+  return check(validator, value);
+}
+
+/**
  * The validator of a body schema the generator could not compile (it warned, naming the schema's
  * place in the spec): every value passes, and the first call says so on the console, once per
  * schema, so an unchecked body never passes for a checked one in silence. `reason` is on the

@@ -1,3 +1,4 @@
+export { junitReport } from "./junit-report.js";
 export {
   type MockRequest,
   type MockScenario,
@@ -6,6 +7,7 @@ export {
   startMockServer,
 } from "./mock-server.js";
 export { assertMatchesSpec, type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+export type { OperationRoute, SpecFolder } from "./spec-folder.js";
 export {
   describeCheck,
   expectServerMatchesSpec,
@@ -15,6 +17,7 @@ export {
   type VerifyOptions,
   type VerifyPart,
   type VerifyReport,
+  type VerifyServerOptions,
   verifyServer,
 } from "./verify.js";
 export type { PlannedRequest } from "./verify-plan.js";

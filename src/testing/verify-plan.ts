@@ -1,3 +1,4 @@
+import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, Validator } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
 import { BodyRules, type NamedBody } from "./verify-rules.js";
@@ -20,23 +21,39 @@ export interface PlannedRequest {
   key?: "none" | "wrong" | undefined;
   /** `method` requests: the method sent instead of the operation's. */
   method?: string | undefined;
+  /** The path template's values, as wire text (percent-encoded when the URL is made). */
+  params?: Readonly<Record<string, string>> | undefined;
+  /** Query parameters as wire text; a list repeats the name. */
+  query?: Readonly<Record<string, string | readonly string[]>> | undefined;
+  /** Header parameters as wire text. */
+  headers?: Readonly<Record<string, string>> | undefined;
+  /** `invalid` requests: the one place the request validator refuses it (`/query/limit`, `/body/name`). */
+  breaks?: string | undefined;
 }
 
 type Schema = JsonSchema;
 type Body = Record<string, unknown>;
 const SAMPLE_TEXT = "a lighthouse at dusk, painted in oils";
 
+/** The objects worth sending for one object schema (a body, or one location's parameters). */
+export interface PlannedBodies {
+  /** The required fields alone, then each listed value and bound; each accepted by the schema's rules. */
+  valid: NamedBody[];
+  /** Each required field missing, each bound, length, enum and type broken, each conditional rule broken; `breaks` names the field. */
+  invalid: NamedBody[];
+}
+
 /**
- * Every request worth sending for one request schema, cheapest first: the required fields alone;
- * then one request per value of the longest value list, so every enum value (and every example of
+ * Every object worth sending for one object schema, cheapest first: the required fields alone;
+ * then one object per value of the longest value list, so every enum value (and every example of
  * an open field, and every value a rule keys on, such as a model) is sent; then the numeric
  * boundaries; then the invalid ones: each required field missing, each bound, length and enum
  * broken, each field of the wrong type, and each conditional rule broken in each field it
- * constrains. With the schema's `validator`, valid requests hold to every conditional rule (a
+ * constrains. With the schema's `validator`, valid objects hold to every conditional rule (a
  * value goes with a model that takes it). Deterministic: the same schema and `seed` give the same
- * list (the seed rotates which values go together).
+ * lists (the seed rotates which values go together).
  */
-export function planRequests(operationId: string, schema: Schema, seed = 0, validator?: Validator): PlannedRequest[] {
+export function planBodies(schema: Schema, seed = 0, validator?: Validator): PlannedBodies & { base: Body } {
   const root = resolvedSchema(schema, schema);
   const properties = (root.properties ?? {}) as Record<string, Schema>;
   const required = new Set((root.required as string[] | undefined) ?? []);
@@ -46,8 +63,27 @@ export function planRequests(operationId: string, schema: Schema, seed = 0, vali
     listed: (key) => valuesOf(field(key)),
     sample: (key) => sampleValue(key, field(key)),
   });
-  const base: Record<string, unknown> = {};
+  const base: Body = {};
   for (const [key, property] of fields) if (required.has(key)) base[key] = sampleValue(key, property);
+  const invalid: NamedBody[] = [];
+  for (const key of required) {
+    const { [key]: _gone, ...body } = base;
+    invalid.push({ name: `missing ${key}`, body, breaks: key });
+  }
+  for (const [key, property] of fields) {
+    for (const [what, value] of brokenValues(property))
+      invalid.push({ name: `${key} ${what}`, body: { ...base, [key]: value }, breaks: key });
+  }
+  invalid.push(...rules.breaks(base));
+  return { base, valid: validBodies(base, fields, rules, seed), invalid };
+}
+
+/**
+ * Every request worth sending for one JSON request schema (`planBodies`), cheapest first, with the
+ * key and method checks between the valid and the invalid ones.
+ */
+export function planRequests(operationId: string, schema: Schema, seed = 0, validator?: Validator): PlannedRequest[] {
+  const { base, valid, invalid } = planBodies(schema, seed, validator);
   const request = (kind: PlannedRequest["kind"], name: string, body: Record<string, unknown>): PlannedRequest => ({
     name,
     kind,
@@ -55,23 +91,19 @@ export function planRequests(operationId: string, schema: Schema, seed = 0, vali
     body,
     images: kind === "valid" ? imagesOf(body) : 0,
   });
-  const valid = validBodies(base, fields, rules, seed).map(({ name, body }) => request("valid", name, body));
   const checks: PlannedRequest[] = [
     { ...request("auth", "no key", { ...base }), key: "none" },
     { ...request("auth", "a wrong key", { ...base }), key: "wrong" },
     { ...request("method", "a method the path does not define (GET)", undefined as never), method: "GET" },
   ];
-  const invalid: PlannedRequest[] = [];
-  for (const key of required) {
-    const { [key]: _gone, ...body } = base;
-    invalid.push(request("invalid", `missing ${key}`, body));
-  }
-  for (const [key, property] of fields) {
-    for (const [what, value] of brokenValues(property))
-      invalid.push(request("invalid", `${key} ${what}`, { ...base, [key]: value }));
-  }
-  for (const { name, body } of rules.breaks(base)) invalid.push(request("invalid", name, body));
-  return [...valid, ...checks, ...invalid];
+  return [
+    ...valid.map(({ name, body }) => request("valid", name, body)),
+    ...checks,
+    ...invalid.map(({ name, body, breaks }) => ({
+      ...request("invalid", name, body),
+      breaks: `/body/${escapeToken(breaks ?? "")}`,
+    })),
+  ];
 }
 
 /**

@@ -9,6 +9,8 @@ type Body = Record<string, unknown>;
 export interface NamedBody {
   name: string;
   body: Body;
+  /** An invalid body's one broken field: where the validator must refuse it, and nowhere else. */
+  breaks?: string | undefined;
 }
 
 /** What the planner knows of each field's values from its own schema. */
@@ -105,13 +107,13 @@ export class BodyRules {
       const broken: NamedBody[] = [];
       for (const key of (rule.demands.required as string[] | undefined) ?? []) {
         const { [key]: _gone, ...body } = trigger;
-        if (this.#breaksOnly(body, rule)) broken.push({ name: `${rule.title} rule: no ${key}`, body });
+        if (this.#breaksOnly(body, rule)) broken.push({ name: `${rule.title} rule: no ${key}`, body, breaks: key });
       }
       for (const [key, then] of Object.entries((rule.demands.properties ?? {}) as Record<string, JsonSchema>)) {
         const hit = this.#breaking(key, then)
           .map(([what, value]) => ({ what, body: { ...trigger, [key]: value } }))
           .find(({ body }) => this.#breaksOnly(body, rule));
-        if (hit) broken.push({ name: `${rule.title} rule: ${key}${hit.what}`, body: hit.body });
+        if (hit) broken.push({ name: `${rule.title} rule: ${key}${hit.what}`, body: hit.body, breaks: key });
       }
       return broken;
     });

@@ -1,7 +1,6 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import { routes } from "../generated/index.js";
-import { bodySchemas, validators } from "../generated/metadata.js";
+import * as sudo from "../generated/index.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
@@ -13,9 +12,10 @@ import { oneLine } from "../http/shown-text.js";
 import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
-import { responseSchema } from "../runtime/responses.js";
-import type { Validator } from "../runtime/types.js";
-import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+import { responseSchema, responseViolations } from "../runtime/responses.js";
+import { planOperation, undeclaredMethods } from "./operation-plan.js";
+import { isProven } from "./request-proof.js";
+import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
 
 export type { PlannedRequest } from "./verify-plan.js";
@@ -26,16 +26,25 @@ export type { PlannedRequest } from "./verify-plan.js";
  */
 export type VerifyPart = "valid" | "invalid" | "auth" | "method" | "images";
 
+/** The Sudo images folder: what verify checks when no `spec` is given. */
+const SUDO: SpecFolder = sudo;
+
 /** Options of `verifyServer`. */
 export interface VerifyOptions {
+  /**
+   * The generated folder of the spec to verify against (`import * as spec from "./generated/index.js"`,
+   * written with body schemas). @default this package's Sudo images spec
+   */
+  spec?: SpecFolder | undefined;
   /** Sent as `Authorization: Bearer <key>`. @default process.env.SUDO_API_KEY */
   apiKey?: string | undefined;
-  /** The operations to verify, by operationId. @default every operation with a JSON request body */
-  operations?: readonly OperationId[] | undefined;
+  /** The operations to verify, by operationId. @default every operation (of the Sudo spec: with a JSON request body) */
+  operations?: readonly string[] | undefined;
   /**
    * The most requests to send. The default is cheap on a paid API: at most 3 of the 10 generate,
    * one image each; the rest are invalid requests a conforming server refuses before generating.
-   * Every request the plan holds (each enum value, each boundary) takes about 35. @default 10
+   * Every request the plan holds (each enum value, each boundary) takes about 35. With a `spec`, the
+   * default is 100: that spec's server is not assumed to charge per request. @default 10
    */
   budget?: number | undefined;
   /** Requests in flight at once. @default 2 */
@@ -52,10 +61,18 @@ export interface VerifyOptions {
   imageHosts?: ImageHosts | undefined;
 }
 
+/** `verifyServer`'s one-object form: the options and the server's base URL. */
+export interface VerifyServerOptions extends VerifyOptions {
+  /** The server's base URL, such as `http://127.0.0.1:8080`; the operations' paths are appended to it. */
+  baseUrl: string;
+}
+
 /** One check on one answer. */
 export interface VerifyCheck {
   /** The planned request, such as `size=1792x1024` or `missing prompt`. */
   request: string;
+  /** The operation it was sent to. */
+  operationId?: string | undefined;
   /** What was checked: `status`, `header`, `content type`, `body`, `image count`, `image format`, `image size`, `image url`. */
   check: string;
   /** What the spec wants. */
@@ -99,17 +116,20 @@ const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => b
  * does not have) are a `ConfigurationError` naming the option: zero checks is never a pass.
  */
 export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
+  const spec = options.spec ?? SUDO;
   const include = checkedParts(options.include);
-  const operations = checkedOperations(options.operations);
+  const operations = checkedOperations(spec, options.operations);
   const seed = checkWhole(options.seed ?? 0, "seed", 0);
-  const budget = checkWhole(options.budget ?? 10, "budget", 0);
-  const planned = operations.flatMap((id) => {
-    const request = (routes[id] as { request?: string }).request;
-    if (request === undefined || bodySchemas[request] === undefined) return [];
-    const validator: Validator | undefined = (validators as Record<string, Validator>)[request];
-    return planRequests(id, bodySchemas[request], seed, validator);
-  });
-  if (planned.length === 0) throw nothingPlanned("the operations option", `(${operations.join(", ")})`, NO_BODY);
+  const budget = checkWhole(options.budget ?? (options.spec ? 100 : 10), "budget", 0);
+  const planned = (options.spec ? planOf(spec, operations, seed) : sudoPlan(operations, seed)).filter((request) =>
+    isProven(spec, request, options.spec !== undefined),
+  );
+  if (planned.length === 0)
+    throw nothingPlanned(
+      "the operations option",
+      `(${operations.join(", ")})`,
+      options.spec ? NOTHING_PROVEN : NO_BODY,
+    );
   const wanted = planned.filter((request) => include.includes(request.kind));
   if (wanted.length === 0)
     throw nothingPlanned("the include option", `(${include.join(", ")})`, includeAdvice(include));
@@ -119,6 +139,30 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
 
 const NEVER_A_PASS = ", and zero checks is never a pass";
 const NO_BODY = "none has a JSON request body to send";
+const NOTHING_PROVEN = "no request could be made that the spec's validators take";
+
+/** The Sudo images plan: each operation's JSON body varied, with the key and method checks. */
+function sudoPlan(operations: readonly string[], seed: number): PlannedRequest[] {
+  return operations.flatMap((id) => {
+    const request = (SUDO.routes[id] as { request?: string }).request;
+    const schema = request === undefined ? undefined : SUDO.bodySchemas[request];
+    return request === undefined || schema === undefined
+      ? []
+      : planRequests(id, schema, seed, SUDO.validators[request]);
+  });
+}
+
+/** Any spec's plan: each operation's parameters and body varied, then an undeclared method on each path. */
+function planOf(spec: SpecFolder, operations: readonly string[], seed: number): PlannedRequest[] {
+  const planned = operations.flatMap((id) => planOperation(spec, id, seed));
+  return [
+    ...planned,
+    ...undeclaredMethods(
+      spec,
+      planned.filter((request) => isProven(spec, request)),
+    ),
+  ];
+}
 
 /** Why options planned no request, as one `ConfigurationError` naming the option. */
 function nothingPlanned(option: string, value: string, why: string): ConfigurationError {
@@ -142,8 +186,9 @@ function checkedParts(include: readonly VerifyPart[] | undefined): readonly Veri
 }
 
 /** `operations` as given, each one an operationId of the spec (never a name inherited from `Object`), or all. */
-function checkedOperations(operations: readonly OperationId[] | undefined): readonly OperationId[] {
-  const known = Object.keys(routes) as OperationId[];
+function checkedOperations(spec: SpecFolder, operations: readonly string[] | undefined): readonly string[] {
+  const { routes } = spec;
+  const known = Object.keys(routes);
   if (operations === undefined) return known;
   const unknown = Array.isArray(operations) ? operations.filter((id) => !Object.hasOwn(routes, id)) : [operations];
   if (unknown.length === 0) return operations;
@@ -169,7 +214,15 @@ function shownName(name: unknown): string {
  * const report = await verifyServer("http://127.0.0.1:8080/api", { apiKey: "test" });
  * expect(report.failed).toEqual([]);
  */
-export async function verifyServer(baseUrl: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyServer(
+  baseUrlOrOptions: string | VerifyServerOptions,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  if (typeof baseUrlOrOptions !== "string") {
+    const { baseUrl, ...rest } = baseUrlOrOptions;
+    return verifyServer(baseUrl, rest);
+  }
+  const baseUrl = baseUrlOrOptions;
   const run = verifyRun(baseUrl, options);
   const requests = plannedRequests(options);
   const report: VerifyReport = { passed: [], failed: [], requests };
@@ -190,6 +243,7 @@ export async function verifyServer(baseUrl: string, options: VerifyOptions = {})
 
 /** A `verifyServer` run's options, checked by the client's rules before anything is sent. */
 interface Run {
+  spec: SpecFolder;
   root: string;
   key: string | undefined;
   wire: Wire;
@@ -212,12 +266,14 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     insecureTarget: insecureTarget(root, options.allowInsecureHttp ?? false),
   });
   return {
+    spec: options.spec ?? SUDO,
     root,
     key,
     wire: { fetch: globalFetch, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
     concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
-    checkImages: (options.include ?? ALL_PARTS).includes("images"),
+    // Images are the Sudo spec's answers; another spec's valid answers are checked by their schemas alone.
+    checkImages: options.spec === undefined && (options.include ?? ALL_PARTS).includes("images"),
     imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),
   };
 }
@@ -254,7 +310,7 @@ interface Result {
 }
 
 async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
-  const route = routes[planned.operationId as OperationId];
+  const route = run.spec.routes[planned.operationId] as OperationRoute;
   const answer = await ask(run, route, planned);
   if (typeof answer === "string") {
     return resultsOf(planned, [finding("status", false, "an answer", `no usable answer: ${answer}`)]);
@@ -267,28 +323,36 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
       {
         ok: false,
         keyRefused: true,
-        check: { request: planned.name, check: "key", expected: "the key accepted", received },
+        check: {
+          request: planned.name,
+          operationId: planned.operationId,
+          check: "key",
+          expected: "the key accepted",
+          received,
+        },
       },
     ];
   }
   const found: Finding[] = [];
-  const expected = EXPECTED[planned.kind];
+  const expected = expectedStatus(route, planned);
   const shown = withBaseUrlHint(undefined, status, run.root);
   found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);
-  const isDocumented = responseSchema(route.responses, status) !== undefined;
+  const documented = run.spec.answers?.[planned.operationId] ?? route.responses;
+  const isDocumented = responseSchema<unknown>(documented, status) !== undefined;
   found.push(
-    finding("status documented", isDocumented, `one of ${Object.keys(route.responses).join(", ")}`, String(status)),
+    finding("status documented", isDocumented, `one of ${Object.keys(documented).join(", ")}`, String(status)),
   );
-  for (const name of documentedHeaders(route, status)) {
+  for (const name of responseSchema(route.headers ?? {}, status) ?? []) {
     const present = response.headers.has(name);
     found.push(finding("header", present, `${name}, which the spec documents`, present ? "present" : "none"));
   }
   const type = response.headers.get("content-type") ?? "";
+  const wanted = isDocumented ? documentedType(run.spec, route, planned.operationId, status) : "application/json";
   const json = isJsonType(type);
-  found.push(finding("content type", json, "application/json", type || "none"));
-  if (!isDocumented || !json) return resultsOf(planned, found);
+  if (wanted !== undefined) found.push(finding("content type", sameMediaType(wanted, type), wanted, type || "none"));
+  if (!json || responseSchema(route.responses, status) === undefined) return resultsOf(planned, found);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -296,7 +360,7 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
     found.push(finding("body", false, "JSON", `text that does not parse (${(error as Error).message})`));
     return resultsOf(planned, found);
   }
-  const problems = validateAgainstSpec(planned.operationId as OperationId, status, body);
+  const problems = responseViolations(planned.operationId, route.responses, status, body, run.spec.validators);
   for (const problem of problems)
     found.push(finding("body", false, problem.expected, problem.received, problem.pointer));
   if (problems.length === 0) found.push(finding("body", true, "the schema of this status", "a body that matches"));
@@ -310,14 +374,10 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
  * Sends one planned request through the exchange every door uses, under the run's timeout: the
  * answer, or what went wrong (already one line, scrubbed of the key) when there is no usable one.
  */
-async function ask(
-  run: Run,
-  route: { method: string; path: string },
-  planned: PlannedRequest,
-): Promise<Received | string> {
+async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
-  const url = `${run.root}${route.path}`;
-  const headers: Record<string, string> = { accept: "application/json" };
+  const url = `${run.root}${filledPath(route.path, planned.params ?? {})}${queryOf(planned.query)}`;
+  const headers: Record<string, string> = { accept: "application/json", ...planned.headers };
   const key = planned.key === "wrong" ? WRONG_KEY : planned.key === "none" ? undefined : run.key;
   if (key !== undefined) headers.authorization = bearer(key);
   if (planned.body !== undefined) headers["content-type"] = "application/json";
@@ -337,9 +397,58 @@ async function ask(
   }
 }
 
-/** The headers the spec says an answer of this status always carries (`required: true`). */
-function documentedHeaders(route: object, status: number): readonly string[] {
-  return (route as { headers?: Record<string, readonly string[]> }).headers?.[String(status)] ?? [];
+/** A path template with each `{name}` replaced by its value, percent-encoded (a value never adds a segment). */
+function filledPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]*)\}/g, (written, name: string) =>
+    Object.hasOwn(params, name) ? encodeURIComponent(params[name] as string) : written,
+  );
+}
+
+/** `?a=1&b=x&b=y` for the planned query (a list repeats its name), or nothing. */
+function queryOf(query: PlannedRequest["query"]): string {
+  if (query === undefined) return "";
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    for (const each of typeof value === "string" ? [value] : value) search.append(name, each);
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/**
+ * The statuses a planned request must get back. A valid request to a path with parameters may
+ * also get a 404 the spec documents (the id it names may not exist), and a request whose path
+ * parameter is invalid may get a 404 (no resource has such a name): both are how servers answer.
+ */
+function expectedStatus(route: OperationRoute, planned: PlannedRequest): (typeof EXPECTED)[PlannedRequest["kind"]] {
+  const expected = EXPECTED[planned.kind];
+  const notFound =
+    (planned.kind === "valid" && route.parameters?.path !== undefined && route.responses["404"] !== undefined) ||
+    (planned.kind === "invalid" && planned.breaks?.startsWith("/path/") === true);
+  if (!notFound) return expected;
+  return { statuses: (status) => expected.statuses(status) || status === 404, text: `${expected.text} (or 404)` };
+}
+
+/**
+ * The media type the spec documents for this answer: the documented one (`answers`), else JSON
+ * when the status has a body schema; `undefined` when the spec names none (then any is taken).
+ */
+function documentedType(
+  spec: SpecFolder,
+  route: OperationRoute,
+  operationId: string,
+  status: number,
+): string | undefined {
+  const answers = spec.answers?.[operationId];
+  if (answers !== undefined) return responseSchema(answers, status)?.type;
+  return responseSchema(route.responses, status) === undefined ? undefined : "application/json";
+}
+
+/** Whether a `content-type` header is the documented media type (any JSON for a JSON one; `image/*` any image). */
+function sameMediaType(wanted: string, received: string): boolean {
+  if (isJsonType(wanted)) return isJsonType(received);
+  const essence = received.split(";")[0]?.trim().toLowerCase() ?? "";
+  const want = wanted.toLowerCase();
+  return want.endsWith("/*") ? essence.startsWith(want.slice(0, -1)) : essence === want;
 }
 
 /** One check on one answer, before it is named by its request. */
@@ -361,6 +470,7 @@ function resultsOf(planned: PlannedRequest, findings: readonly Finding[]): Resul
     ok,
     check: {
       request: planned.name,
+      operationId: planned.operationId,
       check,
       expected,
       received: oneLine(received, 300) ?? "",

@@ -28,9 +28,10 @@ const UPLOAD = {
 async function uploadValidator(): Promise<Validator> {
   const set: SchemaSet = {
     defs: { Upload: UPLOAD },
-    operations: { upload: { method: "post", path: "/upload", request: "Upload", responses: {} } },
+    operations: { upload: { method: "post", path: "/upload", request: "Upload", responses: {}, security: [] } },
     places: {},
     bodyTypes: {},
+    parameterTypes: {},
   };
   const warnings: string[] = [];
   const { code } = compileValidators(set, (_pointer, message) => warnings.push(message));

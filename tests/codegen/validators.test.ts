@@ -17,9 +17,10 @@ const require = createRequire(import.meta.url);
 async function compiled(schema: Record<string, unknown>): Promise<Validator> {
   const set: SchemaSet = {
     defs: { Body: schema },
-    operations: { send: { method: "post", path: "/send", request: "Body", responses: {} } },
+    operations: { send: { method: "post", path: "/send", request: "Body", responses: {}, security: [] } },
     places: {},
     bodyTypes: {},
+    parameterTypes: {},
   };
   const { code } = compileValidators(set, () => {});
   expect(code).not.toMatch(/\brequire\(/);

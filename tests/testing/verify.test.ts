@@ -3,6 +3,9 @@
  * passes), Prism's mock of the spec (passes but for what Prism cannot do), and a deliberately wrong
  * server that must be caught once per planted fault.
  */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigurationError } from "../../src/errors.js";
 import { validate } from "../../src/generated/index.js";
@@ -438,8 +441,16 @@ describe("sudo-images verify", () => {
   it(
     "exits 1 against the wrong server, listing every planted fault",
     async () => {
-      const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40"]);
+      const dir = await mkdtemp(path.join(tmpdir(), "sudo-images-junit-"));
+      const junit = path.join(dir, "verify.xml");
+      const result = await cli(["--base-url", wrong.url, "--api-key", ALL.apiKey, "--budget", "40", "--junit", junit]);
+      const xml = await readFile(junit, "utf8");
+      await rm(dir, { recursive: true, force: true });
       expect(result.code).toBe(1);
+      expect(xml.match(/<failure /g)).toHaveLength(3);
+      expect(xml).toContain(
+        'name="missing prompt: status"><failure message="expected 400 or 422 for an invalid request, received 200">',
+      );
       // Three of the five: the boundary request with the planted bad `created`, and the valid one
       // answered with an image of the wrong size, are beyond a budget of 40.
       expect(result.stdout.split("\n").filter((line) => line.startsWith("FAIL"))).toHaveLength(3);

@@ -1,0 +1,159 @@
+/**
+ * `verifyServer({ spec, baseUrl })` for a spec that is not Sudo's: a pets spec of its own (path
+ * parameter, query parameters, a POST body, a required response header, 4XX ranges), served by a
+ * node:http server that routes and validates by the generated folder. The correct server passes
+ * every check; each planted fault is caught, and nothing else.
+ */
+import type { ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findRoute } from "../../src/runtime/find-route.js";
+import { requestViolations } from "../../src/runtime/request-violations.js";
+import { junitReport } from "../../src/testing/junit-report.js";
+import type { SpecFolder } from "../../src/testing/spec-folder.js";
+import { plannedRequests, type VerifyCheck, verifyServer } from "../../src/testing/verify.js";
+import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
+import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
+
+type Fault =
+  | "none"
+  | "undocumented status"
+  | "off-spec body"
+  | "wrong content type"
+  | "missing header"
+  | "accepts bad query";
+
+let folder: GeneratedFolder;
+let spec: SpecFolder;
+let server: TestServer;
+let fault: Fault = "none";
+
+const PET = { id: 7, name: "Rex", kind: "dog" };
+
+/** An answer: status, JSON body and headers, or a text body with its own content type. */
+type Reply = [status: number, body: unknown, headers?: Record<string, string>];
+
+/** The pets server: routes by the spec, refuses what its validators refuse, answers as documented (but for `fault`). */
+function answer(seen: SeenRequest, res: ServerResponse): void {
+  const [status, body, headers = {}] = reply(seen);
+  if (typeof body === "string") res.writeHead(status, { "content-type": "text/plain", ...headers }).end(body);
+  else sendJson(res, status, body, headers);
+}
+
+function reply(seen: SeenRequest): Reply {
+  const url = new URL(seen.url, "http://pets.test");
+  const found = findRoute(spec.routes, seen.method, url.pathname);
+  if (found === undefined) return [404, { message: "no such path" }];
+  if ("refused" in found) return [400, { message: found.refused }];
+  if (!("operationId" in found)) return [405, { message: "no such method" }, { allow: found.allowed.join(", ") }];
+  // The fault: the query is never looked at (checked as if it were a valid one).
+  const query = fault === "accepts bad query" ? new URLSearchParams("limit=1") : url.searchParams;
+  const body = seen.body === "" ? undefined : JSON.parse(seen.body);
+  const violations = requestViolations(spec, found.operationId, { params: found.params, query, body });
+  if (violations.length > 0) return [400, { message: violations[0]?.expected }];
+  if (found.operationId === "listPets") {
+    if (fault === "wrong content type") return [200, "[]", { "x-total": "1" }];
+    return [200, [PET], fault === "missing header" ? {} : { "x-total": "1" }];
+  }
+  if (found.operationId === "addPet") return [201, fault === "off-spec body" ? { ...PET, id: "seven" } : PET];
+  return [fault === "undocumented status" ? 202 : 200, PET];
+}
+
+beforeAll(async () => {
+  folder = await generatedFolder("tests/fixtures/verify/pets.yaml");
+  spec = folder.spec;
+  server = await startTestServer(answer);
+});
+afterAll(async () => {
+  await server.close();
+  await folder.remove();
+});
+
+async function failures(planted: Fault): Promise<string[]> {
+  fault = planted;
+  const report = await verifyServer({ spec, baseUrl: server.url, budget: 1000 });
+  expect(report.passed.length).toBeGreaterThan(0);
+  return report.failed.map((check: VerifyCheck) => `${check.request} | ${check.check}`).sort();
+}
+
+describe("verifyServer with a spec", () => {
+  it("plans every operation: path templates filled, the required query parameter set, the body's example first", () => {
+    const planned = plannedRequests({ spec, budget: 1000 });
+    const valid = planned.filter((request) => request.kind === "valid");
+    expect(valid.map((request) => request.operationId)).toEqual(
+      expect.arrayContaining(["listPets", "addPet", "getPet"]),
+    );
+    for (const request of valid.filter((each) => each.operationId === "listPets"))
+      expect(request.query?.limit).toBeDefined();
+    expect(valid.find((request) => request.operationId === "getPet")?.params).toEqual({ id: "1" });
+    expect(valid.find((request) => request.operationId === "addPet")?.body).toEqual({
+      name: "Rex",
+      kind: "dog",
+      age: 3,
+    });
+    expect(planned.map((request) => request.name)).not.toContain("listPets: query name of the wrong type");
+    expect(plannedRequests({ spec, budget: 5 })).toHaveLength(5);
+  });
+
+  it("finds no failure on the correct server, and sends path templates filled and the query set", async () => {
+    const before = server.requests.length;
+    expect(await failures("none")).toEqual([]);
+    const paths = server.requests.slice(before).map((seen) => seen.url);
+    expect(paths).toEqual(expect.arrayContaining(["/pets/1", "/pets/twelve", "/pets?limit=1&kind=cat"]));
+    expect(paths.filter((path) => path.includes("{"))).toEqual([]);
+  });
+
+  it.each([
+    ["undocumented status", ["getPet: path required fields only | status documented"]],
+    [
+      "off-spec body",
+      [
+        "addPet: body age=0 | body",
+        "addPet: body kind=dog | body",
+        "addPet: body required fields only | body",
+        "addPet: the spec's example 1 | body",
+      ],
+    ],
+    [
+      "wrong content type",
+      [
+        "listPets: query kind=cat | content type",
+        "listPets: query kind=dog | content type",
+        "listPets: query limit=100 | content type",
+        "listPets: query required fields only | content type",
+      ],
+    ],
+    [
+      "missing header",
+      [
+        "listPets: query kind=cat | header",
+        "listPets: query kind=dog | header",
+        "listPets: query limit=100 | header",
+        "listPets: query required fields only | header",
+      ],
+    ],
+  ] as const)("catches a server with a planted fault: %s, and nothing else", async (planted, expected) => {
+    expect(await failures(planted)).toEqual([...expected].sort());
+  });
+
+  it("catches a server that accepts invalid query parameters: each one a status failure", async () => {
+    const failed = await failures("accepts bad query");
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        "listPets: query limit above maximum 100 | status",
+        "listPets: query missing limit | status",
+      ]),
+    );
+    expect(failed.every((line) => line.startsWith("listPets: query ") && line.endsWith(" | status"))).toBe(true);
+  });
+
+  it("writes the report as JUnit XML, one testcase per check, a failure for each failed one", async () => {
+    fault = "undocumented status";
+    const report = await verifyServer({ spec, baseUrl: server.url, budget: 1000 });
+    const xml = junitReport(report);
+    expect(xml.match(/<testcase /g)).toHaveLength(report.passed.length + report.failed.length);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toContain(
+      'classname="getPet" name="getPet: path required fields only: status documented"><failure message="expected one of 200, 404, 4XX, received 202">',
+    );
+  });
+});
