@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as sudo from "../../src/generated/index.js";
 import { type RequestSpec, requestViolations } from "../../src/runtime/request-violations.js";
 import type { SecurityScheme } from "../../src/runtime/types.js";
 import { PETS_SPEC } from "../fixtures/pets-parameters.js";
@@ -78,5 +79,13 @@ describe("requestViolations, on a generated folder", () => {
     expect(folder.files.get("metadata.ts")).not.toContain("alert(1)");
     // Lint's findings (`[rule]`) aside, the generator took every parameter and scheme as written.
     expect(folder.warnings.filter((warning) => !/\[[\w-]+\] at #/.test(warning))).toEqual([]);
+  });
+
+  it("takes a generated folder as it is imported: Sudo's, whose one operation has a body and no parameters", () => {
+    expect(requestViolations(sudo, "generateImage", { body: { prompt: "" } })).toEqual([
+      { pointer: "/body/model", expected: "required property", received: "nothing" },
+      { pointer: "/body/prompt", expected: "must NOT have fewer than 1 characters", received: '""' },
+    ]);
+    expect(requestViolations(sudo, "generateImage", { body: { prompt: "a heron", model: "gpt-image-2" } })).toEqual([]);
   });
 });
