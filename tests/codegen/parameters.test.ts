@@ -72,4 +72,13 @@ describe("an operation's parameters", () => {
     expect(renamed.operations.getPet?.parameters?.path).toBe("getPet_path_2");
     expect(renamed.defs.getPet_path).toEqual({ type: "string" });
   });
+
+  it("keep a parameter named __proto__ an own key of its schema and of its wire types", () => {
+    const odd = { name: "__proto__", in: "query", schema: { type: "integer" } };
+    const paths = { "/odd": { get: { operationId: "odd", parameters: [odd], responses: {} } } };
+    const found = toSchemaSet(toCanonical31({ openapi: "3.1.0", paths } as OpenApiDocument));
+    const properties = (found.defs.odd_query as { properties: object }).properties;
+    expect(Object.getOwnPropertyDescriptor(properties, "__proto__")?.value).toEqual({ type: "integer" });
+    expect(Object.getOwnPropertyDescriptor(found.parameterTypes.odd_query, "__proto__")?.value).toBe("integer");
+  });
 });
