@@ -207,7 +207,7 @@ function metadataModule(
     (name) =>
       `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
   );
-  // A parameters object's validator is reached through \`validators\` (by \`requestViolations\`), never
+  // A parameters object's validator is reached through `validators` (by `requestViolations`), never
   // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
   const validators = schemaNames.map(
     (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
