@@ -18,7 +18,7 @@ import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
-import { compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
+import { bodySchemaNames, compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
 import type { GeneratedFiles } from "./write-files.js";
 
 export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";
@@ -202,7 +202,8 @@ function metadataModule(
 ): string {
   const schemaNames = validatedSchemaNames(set);
   const names = validatorNames(schemaNames);
-  const named = schemaNames.map((name) => {
+  const bodies = new Set(bodySchemaNames(set));
+  const validatorOf = (name: string) => {
     const exported = names.get(name) as string;
     const reason = unchecked.get(name);
     const rules = rulesOf(name);
@@ -210,10 +211,17 @@ function metadataModule(
       Object.keys(rules).length === 0
         ? `(generated as unknown as Compiled).${exported}`
         : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
-    const value = reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
-    return `/** Validates a value against the spec's \`${commentText(name)}\` schema. */\nexport const ${exported}: Validator = ${value};`;
-  });
-  const validators = schemaNames.map((name) => `  ${propertyKey(name)}: ${names.get(name)},`);
+    return reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
+  };
+  const named = [...bodies].map(
+    (name) =>
+      `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
+  );
+  // A parameters object's validator is reached through `validators` (by `requestViolations`), never
+  // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
+  const validators = schemaNames.map(
+    (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
+  );
   const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
   const types = `${answers ? "DocumentedAnswer, JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
   return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};

@@ -62,13 +62,13 @@ export const answers: Readonly<Record<string, Readonly<Record<string, Documented
   "generateImage": {"200":{"type":"application/json"},"400":{"type":"application/json"},"401":{"type":"application/json"},"403":{"type":"application/json"},"404":{"type":"application/json"},"429":{"type":"application/json"},"500":{"type":"application/json"},"502":{"type":"application/json"},"503":{"type":"application/json"}},
 };
 
-/** Validates a value against the spec's `ErrorResponse` schema. */
+/** Validates a body against the spec's `ErrorResponse` schema. */
 export const validate_ErrorResponse: Validator = (generated as unknown as Compiled).validate_ErrorResponse;
 
-/** Validates a value against the spec's `ImageGeneration` schema. */
+/** Validates a body against the spec's `ImageGeneration` schema. */
 export const validate_ImageGeneration: Validator = (generated as unknown as Compiled).validate_ImageGeneration;
 
-/** Validates a value against the spec's `ImageGenerationRequest` schema. */
+/** Validates a body against the spec's `ImageGenerationRequest` schema. */
 export const validate_ImageGenerationRequest: Validator = /* @__PURE__ */ Object.assign((generated as unknown as Compiled).validate_ImageGenerationRequest, {"rules":{"#/allOf/0/then":"gpt-image-2","#/allOf/1/then":"gpt-image-2 quality","#/allOf/2/then":"gpt-image-2.5 and gpt-image-2.6","#/allOf/3/then":"gpt-image-* and chatgpt-image-*","#/allOf/4/then":"gpt-image-1","#/allOf/5/then":"gpt-image-1-mini, gpt-image-1.5, chatgpt-image-latest","#/allOf/6/then":"dall-e-2","#/allOf/7/then":"dall-e-3","#/allOf/8/then":"output_compression","#/allOf/9/then":"background: transparent"},"lifecycles":{"#/allOf/0/then":{"when":{"model":{"pattern":"^gpt-image-2(?:\\.[0-9]+)?(?:-|$)"}},"status":"live","since":"2026-04"},"#/allOf/2/then":{"when":{"model":{"pattern":"^gpt-image-2\\.[56](?:-|$)"}},"status":"live"},"#/allOf/4/then":{"when":{"model":{"const":"gpt-image-1"}},"status":"shut-down","since":"2026-10-23","replacement":"gpt-image-2"},"#/allOf/5/then":{"when":{"model":{"enum":["gpt-image-1-mini","gpt-image-1.5","chatgpt-image-latest"]}},"status":"shut-down","since":"2026-12-01","replacement":"gpt-image-2"},"#/allOf/6/then":{"when":{"model":{"const":"dall-e-2"}},"status":"shut-down","since":"2026-05-12","replacement":"gpt-image-2"},"#/allOf/7/then":{"when":{"model":{"const":"dall-e-3"}},"status":"shut-down","since":"2026-05-12","replacement":"gpt-image-2"}},"patterns":{"#/allOf/0/then/properties/size":"auto or WxH, each side a multiple of 16 up to 3840"}} as const);
 
 /** A validator for every schema used as a request or response body or as an operation's parameters, by schema name. */

@@ -1,23 +1,32 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateFiles, writeFiles } from "../../src/codegen/index.js";
+import { type GeneratedFiles, generateFiles, writeFiles } from "../../src/codegen/index.js";
 import type { SpecFolder } from "../../src/testing/spec-folder.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** A spec's generated folder (with body schemas), imported; `remove` deletes its files. */
-export interface GeneratedFolder {
-  spec: SpecFolder;
+export interface GeneratedFolder<Module = SpecFolder> {
+  module: Module;
+  files: GeneratedFiles;
+  warnings: string[];
   remove(): Promise<void>;
 }
 
-/** Generates `specFile` with the real generator into a temporary folder and imports it. */
-export async function generatedFolder(specFile: string): Promise<GeneratedFolder> {
+/**
+ * Generates a spec with the real generator into a folder of its own in a temporary directory,
+ * importing this repository's runtime, and imports its `index.ts`. `spec` is a spec file (relative
+ * to the repository) or an OpenAPI document as an object.
+ */
+export async function generatedFolder<Module = SpecFolder>(spec: string | object): Promise<GeneratedFolder<Module>> {
   const dir = await mkdtemp(path.join(tmpdir(), "sudo-images-folder-"));
-  const runtime = path.relative(dir, path.join(root, "src/runtime/index.js"));
-  const { files } = await generateFiles(path.resolve(root, specFile), { runtime, bodySchemas: true });
-  await writeFiles(files, dir);
-  const spec = (await import(path.join(dir, "index.ts"))) as SpecFolder;
-  return { spec, remove: () => rm(dir, { recursive: true, force: true }) };
+  const file = typeof spec === "string" ? path.resolve(root, spec) : path.join(dir, "spec.json");
+  if (typeof spec !== "string") await writeFile(file, JSON.stringify(spec));
+  const out = path.join(dir, "folder");
+  const runtime = path.relative(out, path.join(root, "src/runtime/index.js")).split(path.sep).join("/");
+  const { files, warnings } = await generateFiles(file, { runtime, bodySchemas: true });
+  await writeFiles(files, out);
+  const module = (await import(path.join(out, "index.ts"))) as Module;
+  return { module, files, warnings, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -12,7 +12,7 @@ let folder: GeneratedFolder;
 let spec: SpecFolder;
 beforeAll(async () => {
   folder = await generatedFolder("tests/fixtures/verify/pets.yaml");
-  spec = folder.spec;
+  spec = folder.module;
 });
 afterAll(() => folder.remove());
 

@@ -60,7 +60,7 @@ function reply(seen: SeenRequest): Reply {
 
 beforeAll(async () => {
   folder = await generatedFolder("tests/fixtures/verify/pets.yaml");
-  spec = folder.spec;
+  spec = folder.module;
   server = await startTestServer(answer);
 });
 afterAll(async () => {
