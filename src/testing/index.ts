@@ -1,4 +1,8 @@
+export { filledBody } from "./mock-body.js";
 export {
+  type MockCall,
+  type MockPlugin,
+  type MockReply,
   type MockRequest,
   type MockScenario,
   type MockServer,
@@ -6,6 +10,7 @@ export {
   startMockServer,
 } from "./mock-server.js";
 export { assertMatchesSpec, type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+export type { OperationRoute, SpecFolder } from "./spec-folder.js";
 export {
   describeCheck,
   expectServerMatchesSpec,

@@ -1,7 +1,5 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import { routes } from "../generated/index.js";
-import { bodySchemas, validators } from "../generated/metadata.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
@@ -16,7 +14,11 @@ import type { ImageData } from "../models.js";
 import { responseSchema } from "../runtime/responses.js";
 import type { Validator } from "../runtime/types.js";
 import { type OperationId, validateAgainstSpec } from "./spec-assertions.js";
+import { sudoSpec } from "./sudo-spec.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
+
+// verify plans Sudo's image generation (its image checks are Sudo's); it reads the spec through the kit's binding.
+const { routes, bodySchemas, validators } = sudoSpec;
 
 export type { PlannedRequest } from "./verify-plan.js";
 
