@@ -63,6 +63,8 @@ export interface MockServerOptions {
   scenario?: MockScenario | undefined;
   /** Milliseconds to wait before answering a valid request. @default 0 */
   delayMs?: number | undefined;
+  /** The port to listen on. @default 0, any free port */
+  port?: number | undefined;
   /** Milliseconds a request may take to arrive, body included; a slower one gets a 408 and is cut off. @default 30000 */
   requestTimeoutMs?: number | undefined;
 }
@@ -172,7 +174,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port taken is an error to the caller, not an unhandled 'error' event.
+    server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: state.url,
