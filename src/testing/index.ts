@@ -1,5 +1,9 @@
 export { junitReport } from "./junit-report.js";
+export { filledBody } from "./mock-body.js";
 export {
+  type MockCall,
+  type MockPlugin,
+  type MockReply,
   type MockRequest,
   type MockScenario,
   type MockServer,

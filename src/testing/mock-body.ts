@@ -1,67 +1,147 @@
-import { bodySchemas, shapes } from "../generated/metadata.js";
-import type { JsonSchema, Shape } from "../runtime/types.js";
+import type { JsonSchema, Shape, Shapes } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import type { SpecFolder } from "./spec-folder.js";
 
 type Schema = JsonSchema;
 type Json = Record<string, unknown>;
 
 /**
- * A schema-valid value for body schema `name` with **every** property set, optional ones too: an
- * example, else the first enum value, else a value of its type within its bounds. The mock fills its
- * `"normal"` answers from it, so a field added to the spec appears there after `npm run generate`.
+ * A schema-valid value for body schema `name` of `spec` with **every** property set, optional ones
+ * too: an example, else the first enum value, else a value of its type within its bounds (a string
+ * of its `format`; `allOf` branches merged, the first `oneOf`/`anyOf` branch). The mock fills its
+ * answers from it, so a field added to the spec appears there after regenerating. `seed` changes
+ * the free values (strings and numbers the schema leaves open); the same seed gives the same body.
  */
-export function filledBody(name: string): unknown {
-  const root = bodySchemas[name] ?? {};
-  return sample(root, root, 0);
+export function filledBody(spec: SpecFolder, name: string, seed = 0): unknown {
+  const root = Object.hasOwn(spec.bodySchemas, name) ? (spec.bodySchemas[name] as Schema) : {};
+  return sample(root, root, 0, seed);
 }
 
 /**
  * `value` with every field the spec lets be null set to `null`, at every depth the generated shapes
  * name, but for the fields in `keep` (an image must still carry its image): the `"nulls"` scenario.
  */
-export function withNulls(value: unknown, name: string, keep: ReadonlySet<string>): unknown {
-  return nulled(value, shapes[name], keep);
+export function withNulls(spec: SpecFolder, value: unknown, name: string, keep: ReadonlySet<string>): unknown {
+  return nulled(spec.shapes, value, spec.shapes[name], keep);
 }
 
 /** `value` with only the properties the schema requires, at every depth (and those in `keep`): the `"minimal"` scenario. */
-export function onlyRequired(value: unknown, name: string, keep: ReadonlySet<string>): unknown {
-  const root = bodySchemas[name] ?? {};
+export function onlyRequired(spec: SpecFolder, value: unknown, name: string, keep: ReadonlySet<string>): unknown {
+  const root = Object.hasOwn(spec.bodySchemas, name) ? (spec.bodySchemas[name] as Schema) : {};
   return required(value, root, root, keep);
 }
 
-function sample(schema: Schema, root: Schema, depth: number): unknown {
-  const resolved = resolvedSchema(schema, root);
+/** How deep a generated value goes: a recursive schema (a tree of comments) stops here, with its least. */
+const DEEPEST = 6;
+
+function sample(schema: Schema, root: Schema, depth: number, seed: number): unknown {
+  const resolved = merged(resolvedSchema(schema, root), root);
   const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find((value) => value !== null);
   if (listed !== undefined) return listed;
   if (resolved.const !== undefined) return resolved.const;
-  switch (nonNullTypes(resolved)[0]) {
-    case "object": {
-      const properties = (resolved.properties ?? {}) as Record<string, Schema>;
-      if (depth > 6) return {};
-      return Object.fromEntries(
-        Object.entries(properties).map(([key, child]) => [key, sample(child, root, depth + 1)]),
-      );
+  const branch = ((resolved.oneOf ?? resolved.anyOf) as Schema[] | undefined)?.find((one) => one.type !== "null");
+  if (branch !== undefined) return sample(branch, root, depth, seed);
+  switch (nonNullTypes(resolved)[0] ?? (resolved.properties ? "object" : undefined)) {
+    case "object":
+      return sampleObject(resolved, root, depth, seed);
+    case "array": {
+      const count = Math.max(1, typeof resolved.minItems === "number" ? resolved.minItems : 1);
+      const fits = depth <= DEEPEST && resolved.items !== undefined && count <= 100;
+      return fits ? Array.from({ length: count }, () => sample(resolved.items as Schema, root, depth + 1, seed)) : [];
     }
-    case "array":
-      return depth > 6 || resolved.items === undefined ? [] : [sample(resolved.items as Schema, root, depth + 1)];
     case "integer":
     case "number":
-      return typeof resolved.minimum === "number" ? resolved.minimum : 0;
+      return sampleNumber(resolved, seed);
     case "boolean":
-      return false;
+      return Math.abs(seed) % 2 === 1;
     default:
-      return "x".repeat(typeof resolved.minLength === "number" ? Math.max(1, resolved.minLength) : 6);
+      return sampleString(resolved, seed);
   }
 }
 
-function nulled(value: unknown, shape: Shape | string | undefined, keep: ReadonlySet<string>): unknown {
+/** A schema with its `allOf` branches merged in (properties and `required` joined): what a value must meet at once. */
+function merged(schema: Schema, root: Schema): Schema {
+  const branches = schema.allOf as Schema[] | undefined;
+  if (!Array.isArray(branches)) return schema;
+  const { allOf: _allOf, ...own } = schema;
+  // Entries, never assignment: a spec's property named `__proto__` stays a property.
+  const keywords: [string, unknown][] = [];
+  const properties: [string, unknown][] = [];
+  const required: string[] = [];
+  for (const branch of branches) {
+    const next = merged(resolvedSchema(branch, root), root);
+    keywords.push(...Object.entries(next));
+    properties.push(...Object.entries((next.properties ?? {}) as Schema));
+    required.push(...((next.required as string[] | undefined) ?? []));
+  }
+  properties.push(...Object.entries((own.properties ?? {}) as Schema));
+  required.push(...((own.required as string[] | undefined) ?? []));
+  return {
+    ...Object.fromEntries([...keywords, ...Object.entries(own)]),
+    properties: Object.fromEntries(properties),
+    required: [...new Set(required)],
+  };
+}
+
+function sampleObject(schema: Schema, root: Schema, depth: number, seed: number): Json {
+  const properties = depth > DEEPEST ? {} : ((schema.properties ?? {}) as Record<string, Schema>);
+  // A required property the schema does not describe takes any value: a string is one. Entries,
+  // not assignments: a property named `__proto__` stays a property.
+  const undescribed = ((schema.required as string[] | undefined) ?? []).map((key) => [key, "x"] as const);
+  const described = Object.entries(properties).map(([key, child]) => [key, sample(child, root, depth + 1, seed)]);
+  return Object.fromEntries([...undescribed, ...described]);
+}
+
+function sampleNumber(schema: Schema, seed: number): number {
+  const step = typeof schema.multipleOf === "number" && schema.multipleOf > 0 ? schema.multipleOf : 1;
+  const low =
+    typeof schema.minimum === "number"
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum + step
+        : 0;
+  const high =
+    typeof schema.maximum === "number"
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === "number"
+        ? schema.exclusiveMaximum - step
+        : low + 1000;
+  const start = Math.ceil(low / step) * step;
+  const room = Math.max(0, Math.floor((high - start) / step));
+  return start + (Math.abs(seed) % (room + 1)) * step;
+}
+
+/** A value for each `format` a reader parses: what a client that checks formats takes. */
+const FORMATS: Readonly<Record<string, string>> = {
+  "date-time": "2024-01-01T00:00:00Z",
+  date: "2024-01-01",
+  time: "00:00:00Z",
+  email: "mock@example.com",
+  uri: "https://example.com/mock",
+  url: "https://example.com/mock",
+  uuid: "00000000-0000-4000-8000-000000000000",
+  ipv4: "192.0.2.1",
+  ipv6: "2001:db8::1",
+  hostname: "example.com",
+};
+
+function sampleString(schema: Schema, seed: number): string {
+  const format = typeof schema.format === "string" && Object.hasOwn(FORMATS, schema.format) ? schema.format : "";
+  if (format) return FORMATS[format] as string;
+  const least = typeof schema.minLength === "number" ? Math.max(1, schema.minLength) : 6;
+  const most = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  const text = seed === 0 ? "x".repeat(least) : `mock${seed}`.padEnd(least, "x");
+  return text.slice(0, Math.min(Math.max(least, text.length), most));
+}
+
+function nulled(shapes: Shapes, value: unknown, shape: Shape | string | undefined, keep: ReadonlySet<string>): unknown {
   const resolved = typeof shape === "string" ? shapes[shape] : shape;
   if (resolved === undefined || typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => nulled(item, resolved.items, keep));
+  if (Array.isArray(value)) return value.map((item) => nulled(shapes, item, resolved.items, keep));
   const out: Json = {};
   for (const [key, field] of Object.entries(value)) {
     const nullable = resolved.nullable?.includes(key) && !keep.has(key);
-    out[key] = nullable ? null : nulled(field, resolved.properties?.[key], keep);
+    out[key] = nullable ? null : nulled(shapes, field, resolved.properties?.[key], keep);
   }
   for (const key of resolved.nullable ?? []) if (!(key in out) && !keep.has(key)) out[key] = null;
   return out;

@@ -1,12 +1,11 @@
 import { subCallKey } from "../fan-out.js";
-import { validate, validators } from "../generated/index.js";
-import type { components } from "../generated/schema.js";
 import type { ImageGenerationRequest } from "../models.js";
 import { lifecycleOf } from "../runtime/rule-list.js";
+import { check } from "../runtime/validation.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import { type MockImageFormat, renderMockImage } from "./mock-image.js";
-
-type Schemas = components["schemas"];
+import type { MockRefusal } from "./mock-server.js";
+import { sudoSpec } from "./sudo-spec.js";
 
 /**
  * How the images come back: as asked, else as URLs, unless the spec's rules for the request's
@@ -15,17 +14,9 @@ type Schemas = components["schemas"];
  */
 function carrierOf(request: ImageGenerationRequest): "url" | "b64_json" {
   if (request.response_format) return request.response_format;
-  return validate("ImageGenerationRequest", { ...request, response_format: "url" }).length === 0 ? "url" : "b64_json";
-}
-
-/** How the mock refuses a request before drawing: a status and an `ErrorResponse`'s fields. */
-export interface MockRefusal {
-  status: number;
-  message: string;
-  type: string;
-  param?: string | undefined;
-  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
-  code?: string | undefined;
+  return check(sudoSpec.validators.ImageGenerationRequest, { ...request, response_format: "url" }).length === 0
+    ? "url"
+    : "b64_json";
 }
 
 /**
@@ -36,7 +27,7 @@ export interface MockRefusal {
  * records, never by the clock; a deprecated model is still served.
  */
 export function shutDownModel(body: unknown): MockRefusal | undefined {
-  const lifecycle = lifecycleOf(validators.ImageGenerationRequest, body);
+  const lifecycle = lifecycleOf(sudoSpec.validators.ImageGenerationRequest, body);
   if (lifecycle?.status !== "shut-down") return undefined;
   const { model } = body as { model: string };
   return {
@@ -82,11 +73,11 @@ export async function buildGeneration(
   subCall: string,
   drawings: Drawings,
   publish: (image: Buffer, format: MockImageFormat) => string,
-): Promise<Schemas["ImageGeneration"]> {
+): Promise<unknown> {
   const [width, height] = dimensions(request.size);
   const format = drawnFormat(request.output_format);
   const carrier = carrierOf(request);
-  const filled = filledBody("ImageGeneration") as Record<string, unknown>;
+  const filled = filledBody(sudoSpec, "ImageGeneration") as Record<string, unknown>;
   const {
     url: _url,
     b64_json: _b64,
@@ -124,11 +115,11 @@ export async function buildGeneration(
   const keep = new Set([carrier]);
   const body =
     scenario === "nulls"
-      ? withNulls(normal, "ImageGeneration", keep)
+      ? withNulls(sudoSpec, normal, "ImageGeneration", keep)
       : scenario === "minimal"
-        ? onlyRequired(normal, "ImageGeneration", keep)
+        ? onlyRequired(sudoSpec, normal, "ImageGeneration", keep)
         : normal;
-  return body as Schemas["ImageGeneration"];
+  return body;
 }
 
 /**

@@ -1,57 +1,75 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { validate } from "../generated/index.js";
-import type { components } from "../generated/schema.js";
 import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
-import type { ImageGenerationRequest } from "../models.js";
+import { findRoute } from "../runtime/find-route.js";
+import { validateWith } from "../runtime/index.js";
 import { describeViolations } from "../runtime/validation.js";
-import {
-  buildGeneration,
-  type Drawings,
-  drawingCache,
-  drawnFormat,
-  type MockRefusal,
-  shutDownModel,
-  subCallOf,
-  undrawableSize,
-} from "./mock-generation.js";
-import type { MockImageFormat } from "./mock-image.js";
+import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
+import type { SpecFolder } from "./spec-folder.js";
 
-type Schemas = components["schemas"];
+export type { MockReply } from "./mock-reply.js";
 
 /**
- * How the mock answers a valid, authorized generation request:
- * - `"normal"`: images plus every optional field (`created`, `usage`, `revised_prompt`, ...);
- * - `"nulls"`: the images, with every nullable field `null`;
- * - `"minimal"`: only `data`;
- * - `{ status, message?, type? }`: that status with an `ErrorResponse`.
+ * How the mock answers a valid, authorized request:
+ * - `"normal"`: every field set (for Sudo's images, with `created`, `usage`, `revised_prompt`, ...);
+ * - `"nulls"`: every nullable field `null` (an image still carries its image);
+ * - `"minimal"`: only the required fields;
+ * - `{ status, message?, type? }`: that status with an error body.
  */
-export type MockScenario =
-  | "normal"
-  | "nulls"
-  | "minimal"
-  | { status: number; message?: string | undefined; type?: string | undefined };
+export type MockScenario = BodyScenario | { status: number; message?: string | undefined; type?: string | undefined };
+
+/** A request the mock received, as a plugin sees it. */
+export interface MockCall {
+  /** The operation it takes, by `operationId`. */
+  operationId: string;
+  /** The path parameters, decoded, by name. */
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  /** The parsed JSON body (valid against the spec when the operation takes one), else the raw text. */
+  body: unknown;
+  seed: number;
+  scenario: BodyScenario;
+  /** The mock's root URL, for links in an answer (`http://127.0.0.1:53122`). */
+  url: string;
+}
+
+/** Answers one operation's valid requests in place of the spec's examples or generated bodies. */
+export type MockPlugin = (call: MockCall) => MockReply | Promise<MockReply>;
 
 /** The key the CLI's `--mock` runs use: long enough to be scrubbed like a real one, and no word. */
 export const MOCK_KEY = "sk-sudo-images-local-mock";
 
 /** Options of `startMockServer`. */
 export interface MockServerOptions {
-  /** The only key accepted; any non-empty bearer token is accepted when unset. */
+  /**
+   * The generated folder to serve (`import * as spec from "./generated/index.js"`, written with
+   * `--body-schemas`). @default the Sudo images API, its generation drawing real images
+   */
+  spec?: SpecFolder | undefined;
+  /** Answers an operation (by `operationId`) with a function of yours instead of the spec's examples. */
+  plugins?: Readonly<Record<string, MockPlugin>> | undefined;
+  /**
+   * The spec example to answer with, by name: one name for every operation that has it, or a
+   * name per `operationId`. @default each answer's first example, else a generated body
+   */
+  examples?: string | Readonly<Record<string, string>> | undefined;
+  /** The only key accepted, as `Authorization: Bearer <key>`; any non-empty bearer token is accepted when unset. */
   apiKey?: string | undefined;
-  /** Changes every image while keeping them deterministic. @default 0 */
+  /** Changes every generated body and image while keeping them deterministic. @default 0 */
   seed?: number | undefined;
   /** @default "normal" */
   scenario?: MockScenario | undefined;
-  /** Milliseconds to wait before answering a generation request. @default 0 */
+  /** Milliseconds to wait before answering a valid request. @default 0 */
   delayMs?: number | undefined;
+  /** The port to listen on. @default 0, any free port */
+  port?: number | undefined;
   /** Milliseconds a request may take to arrive, body included; a slower one gets a 408 and is cut off. @default 30000 */
   requestTimeoutMs?: number | undefined;
 }
 
-/** A generation request the mock received. */
+/** A request the mock received. */
 export interface MockRequest {
   method: string;
   path: string;
@@ -69,7 +87,7 @@ export interface MockRequest {
 export interface MockServer {
   /** The API root to give the client as `baseUrl`, such as `http://127.0.0.1:53122`. */
   url: string;
-  /** The requests to the generation endpoint, in order of arrival: the latest 500. */
+  /** The requests to the spec's operations, in order of arrival: the latest 500. */
   requests: MockRequest[];
   /** Changes how later requests are answered. */
   setScenario(scenario: MockScenario, options?: { delayMs?: number }): void;
@@ -77,35 +95,69 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const GENERATIONS = "/v1/images/generations";
+/** Why the mock refuses a request: a status, a message, and for an API with error types (Sudo's), its type and field. */
+export interface MockRefusal {
+  status: number;
+  message: string;
+  type?: string | undefined;
+  param?: string | undefined;
+  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
+  code?: string | undefined;
+}
+
+/**
+ * What sets one API's mock apart from the generic one (Sudo's: its error body, a bearer key on
+ * every call, the images it serves at paths of its own): not public; a spec's mock uses `genericApi`.
+ */
+export interface MockApi {
+  readonly spec: SpecFolder;
+  readonly plugins: Readonly<Record<string, MockPlugin>>;
+  /** Whether every operation takes a bearer key (until the spec's security schemes say it per operation). */
+  readonly bearerRequired: boolean;
+  /** The body of an error answer. */
+  errorBody(refusal: MockRefusal, operationId: string | undefined): MockReply;
+  /** A refusal decided before the spec is asked (Sudo: a shut-down model is a 404 whatever the body). */
+  refuseFirst?(operationId: string, body: unknown): MockRefusal | undefined;
+  /** An answer to a path outside the spec (Sudo: the images it serves), or `undefined`. */
+  outsideSpec?(method: string, path: string): MockReply | undefined;
+}
+
 const MAX_BODY_BYTES = 1024 * 1024;
 /** How many requests `requests` keeps (the oldest go first). */
 const REQUESTS_KEPT = 500;
 /** The largest body `requests` keeps; a larger one is logged by its size alone. */
 const BODY_KEPT_BYTES = 64 * 1024;
-/** How many url-mode images stay downloadable (the oldest go first). */
-const IMAGES_KEPT = 256;
 /** How long one request may take to arrive: a body trickled byte by byte is cut off. */
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /**
- * Starts a spec-driven Sudo images API on 127.0.0.1 and an ephemeral port, for tests. It checks
- * the bearer token, validates each request against the spec (a 400 `ErrorResponse` names each
- * violation), and answers with spec-valid bodies holding real PNGs of the requested size, as
- * base64 or as URLs it serves itself, the same bytes for the same prompt and seed.
+ * Starts a spec-driven API on 127.0.0.1 and an ephemeral port, for tests. It routes each request
+ * by the spec's paths and methods (an unknown path is a 404, a method the path does not declare a
+ * 405 with `Allow`), checks the bearer key, validates the body against the spec (a 400 names each
+ * violation in the client's words), and answers with the spec's example or a body generated from
+ * its schema that its validator accepts, the same for the same seed. Without `spec` it is the Sudo
+ * images API, whose generation draws real PNGs of the requested size, as base64 or as URLs it
+ * serves itself, the same bytes for the same prompt and seed.
  *
  * @example
  * const mock = await startMockServer();
  * const client = createImagesClient({ apiKey: "test", baseUrl: mock.url });
  * const { data } = await client.generate({ prompt: "a red fox", model: "gpt-image-1" });
  * await mock.close();
+ *
+ * @example
+ * import * as spec from "./generated/index.js";
+ * const mock = await startMockServer({ spec, seed: 1, examples: "cat" });
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const api = options.spec
+    ? genericApi(options.spec, options.plugins)
+    : // Loaded only for Sudo's own mock: a spec's mock never pays for the image encoders.
+      (await import("./sudo-mock.js")).sudoApi(options.plugins);
   const state: MockState = {
+    api,
     options,
     requests: [],
-    images: new Map(),
-    drawings: drawingCache(),
     scenario: options.scenario ?? "normal",
     delayMs: options.delayMs ?? 0,
     url: "",
@@ -119,12 +171,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       : { requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout) };
   const server = createServer(limits, (req, res) => {
     answer(state, req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        sendError(res, { status: 500, message: `mock server failure: ${String(error)}`, type: "server_error" });
+      const failure = { status: 500, message: `mock server failure: ${String(error)}`, type: "server_error" };
+      if (!res.headersSent) send(res, api.errorBody(failure, undefined));
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    // A port taken is an error to the caller, not an unhandled 'error' event.
+    server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: state.url,
@@ -141,129 +199,168 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-/** Everything a running mock knows: its options, what it received and served, and how it answers now. */
+/** The mock of any spec: its errors in the spec's own error bodies, a key checked only when one is set. */
+function genericApi(spec: SpecFolder, plugins: Readonly<Record<string, MockPlugin>> = {}): MockApi {
+  return {
+    spec,
+    plugins,
+    bearerRequired: false,
+    errorBody: ({ status, message }, operationId) => errorReply(spec, operationId, status, message),
+  };
+}
+
+/** Everything a running mock knows: its API, its options, what it received, and how it answers now. */
 interface MockState {
+  readonly api: MockApi;
   readonly options: MockServerOptions;
   readonly requests: MockRequest[];
-  /** The url-mode images it serves, by id (the latest `IMAGES_KEPT`). */
-  readonly images: Map<string, { bytes: Buffer; type: string }>;
-  readonly drawings: Drawings;
   scenario: MockScenario;
   delayMs: number;
   url: string;
   answered: number;
 }
 
-/** One route of the mock: which requests it takes, and its answer. */
-interface Route {
-  takes(method: string, path: string): boolean;
-  answer(state: MockState, req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void>;
-}
-
-/** The routes, first match answers; a request no route takes is a 404. */
-const ROUTES: readonly Route[] = [
-  { takes: (method) => method === "OPTIONS", answer: (_state, _req, res) => preflight(res) },
-  {
-    takes: (method, path) => method === "GET" && path.startsWith("/images/"),
-    answer: (state, _req, res, path) => serveImage(res, state.images.get(path.slice("/images/".length))),
-  },
-  { takes: (method, path) => method === "POST" && path === GENERATIONS, answer: generation },
-  {
-    takes: (_method, path) => path === GENERATIONS,
-    answer: (_state, _req, res, path) =>
-      sendError(res, { status: 405, message: `Use POST for ${path}`, type: "invalid_request_error" }),
-  },
-];
-
 async function answer(state: MockState, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader("access-control-allow-origin", "*");
-  // Every answer, errors included, has an id, as the real API's do: requestId paths can be tested.
+  // Every answer, errors included, has an id, as real APIs' do: requestId paths can be tested.
   res.setHeader("x-request-id", `req_mock_${++state.answered}`);
   const method = req.method ?? "GET";
-  const path = new URL(req.url ?? "/", "http://mock").pathname;
-  const route = ROUTES.find((candidate) => candidate.takes(method, path));
-  if (route) return route.answer(state, req, res, path);
-  sendError(res, { status: 404, message: `No route for ${method} ${path}`, type: "not_found" });
-}
-
-/** `POST /v1/images/generations`: read, logged, checked (size, key, JSON, the spec), then answered by the scenario. */
-async function generation(state: MockState, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const text = await readBody(req);
-  if (text === undefined) {
-    res.setHeader("connection", "close");
-    return sendError(res, {
-      status: 413,
-      message: `The request body is over ${MAX_BODY_BYTES} bytes`,
+  const { pathname, query } = target(req.url ?? "/");
+  if (method === "OPTIONS") return preflight(res);
+  const outside = state.api.outsideSpec?.(method, pathname);
+  if (outside) return send(res, outside);
+  const found = findRoute(state.api.spec.routes, method, pathname);
+  const refuse = (refusal: MockRefusal, operationId?: string) => send(res, state.api.errorBody(refusal, operationId));
+  // The path as the client sent it is spec-free text: shown JSON-quoted and cut short.
+  const shown = JSON.stringify(pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname);
+  if (found === undefined)
+    return refuse({ status: 404, message: `No route for ${method} ${shown}`, type: "not_found" });
+  if ("refused" in found) {
+    return refuse({ status: 400, message: `Cannot route ${shown}: ${found.refused}`, type: "invalid_request_error" });
+  }
+  if ("allowed" in found) {
+    res.setHeader("allow", found.allowed.join(", "));
+    return refuse({
+      status: 405,
+      message: `Use ${found.allowed.join(" or ")} for ${shown}`,
       type: "invalid_request_error",
     });
   }
-  const body = parseJson(text);
-  record(state, { method: "POST", path, headers: req.headers, body: body ?? text, bytes: Buffer.byteLength(text) });
-  const refused = refusal(state.options.apiKey, req.headers.authorization, body);
-  if (refused) return sendError(res, refused);
+  return operation(state, req, res, { ...found, query, pathname, method });
+}
+
+/** The pathname, still percent-encoded and with any `..` as sent, and the query of a request target. */
+function target(url: string): { pathname: string; query: URLSearchParams } {
+  // An absolute-form target (`GET http://host/path`) is read for its path; a normal one is split as it is,
+  // since `new URL` would resolve `..` and name another path than the one sent.
+  const relative = url.startsWith("/") ? url : new URL(url, "http://mock").pathname;
+  const mark = relative.search(/[?#]/);
+  const pathname = mark < 0 ? relative : relative.slice(0, mark);
+  const query = mark < 0 || relative[mark] === "#" ? "" : relative.slice(mark + 1).split("#")[0];
+  return { pathname, query: new URLSearchParams(query) };
+}
+
+interface Routed {
+  operationId: string;
+  params: Readonly<Record<string, string>>;
+  query: URLSearchParams;
+  pathname: string;
+  method: string;
+}
+
+/** A request for one of the spec's operations: read, logged, checked (size, key, the spec), then answered. */
+async function operation(state: MockState, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
+  const { api } = state;
+  const { operationId } = routed;
+  const text = await readBody(req);
+  if (text === undefined) {
+    res.setHeader("connection", "close");
+    const message = `The request body is over ${MAX_BODY_BYTES} bytes`;
+    return send(res, api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
+  }
+  const takesJson = api.spec.routes[operationId]?.request !== undefined;
+  const body = takesJson ? parseJson(text) : text;
+  const headers = req.headers;
+  record(state, { method: routed.method, path: routed.pathname, headers, body: body ?? text, bytes: byteLength(text) });
+  const refused = refusal(state, operationId, headers, body);
+  if (refused) return send(res, api.errorBody(refused, operationId));
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
   const { scenario } = state;
   if (typeof scenario === "object") {
     const { status, message, type } = scenario;
-    return sendError(res, { status, message: message ?? `Mock error ${status}`, type: type ?? "mock_error" });
+    return send(
+      res,
+      api.errorBody({ status, message: message ?? `Mock error ${status}`, type: type ?? "mock_error" }, operationId),
+    );
   }
-  const request = body as ImageGenerationRequest;
-  const subCall = subCallOf(req.headers["idempotency-key"] as string | undefined);
-  const generated = await buildGeneration(
-    request,
-    scenario,
-    state.options.seed ?? 0,
-    subCall,
-    state.drawings,
-    (image, format) => publish(state, image, format),
+  const seed = state.options.seed ?? 0;
+  const plugin = Object.hasOwn(api.plugins, operationId) ? api.plugins[operationId] : undefined;
+  const call = { ...routed, headers, body, seed, scenario, url: state.url };
+  send(
+    res,
+    plugin
+      ? await plugin(call)
+      : operationAnswer(api.spec, operationId, {
+          seed,
+          scenario,
+          example: exampleFor(state.options.examples, operationId),
+        }),
   );
-  // A format the mock cannot draw (webp) comes as PNG, and a header says so.
-  const asked = request.output_format?.toLowerCase();
-  const drawn = drawnFormat(asked);
-  sendJson(res, 200, generated, asked && asked !== drawn && asked !== "jpg" ? { "x-mock-output-format": drawn } : {});
+}
+
+/** The example name asked for `operationId`: the one name, or its own entry. */
+function exampleFor(examples: MockServerOptions["examples"], operationId: string): string | undefined {
+  if (typeof examples === "string" || examples === undefined) return examples;
+  return Object.hasOwn(examples, operationId) ? examples[operationId] : undefined;
 }
 
 /**
- * Logs a request in `requests`, bounded as the image store is: the latest `REQUESTS_KEPT`, and no
- * body over `BODY_KEPT_BYTES`. The log keeps no credential: every header the client's debug log would
- * redact is redacted here.
+ * Why a request is refused before it is answered, or `undefined`: the one place that decides
+ * whether a request is authorized and valid. Today: the bearer key, the API's own early refusals,
+ * then the JSON body against the spec. Parameters and the spec's security schemes are checked here
+ * once the generated folder carries them (`routes[op].parameters`, `security`, `securitySchemes`).
  */
-function record(state: MockState, request: MockRequest): void {
-  const headers = withoutCredentials(request.headers) as IncomingMessage["headers"];
-  state.requests.push({ ...request, headers, body: request.bytes > BODY_KEPT_BYTES ? undefined : request.body });
-  if (state.requests.length > REQUESTS_KEPT) state.requests.shift();
-}
-
-/** Why a generation request is refused before anything is drawn: its key, its JSON, or the spec. */
-function refusal(key: string | undefined, authorization: string | undefined, body: unknown): MockRefusal | undefined {
-  const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
-  if (!token || (key !== undefined && token !== key)) {
+function refusal(
+  state: MockState,
+  operationId: string,
+  headers: IncomingMessage["headers"],
+  body: unknown,
+): MockRefusal | undefined {
+  const { api, options } = state;
+  const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
+  const keyWanted = api.bearerRequired || options.apiKey !== undefined;
+  if (keyWanted && (!token || (options.apiKey !== undefined && token !== options.apiKey))) {
     return {
       status: 401,
       message: "Invalid or missing API key: send Authorization: Bearer <key>",
       type: "authentication_error",
     };
   }
-  if (body === undefined) return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
-  const shutDown = shutDownModel(body);
-  if (shutDown) return shutDown;
-  const violations = validate("ImageGenerationRequest", body);
-  if (violations.length === 0) return undrawableSize(body);
-  const param = violations[0]?.pointer.slice(1).split("/")[0];
+  const route = api.spec.routes[operationId];
+  if (route?.request !== undefined && body === undefined) {
+    return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
+  }
+  const early = api.refuseFirst?.(operationId, body);
+  if (early) return early;
+  const violations = route?.request === undefined ? [] : validateWith(api.spec.validators, route.request, body);
+  if (violations.length === 0) return undefined;
   return {
     status: 400,
     message: `Invalid request: ${describeViolations(violations)}`,
     type: "invalid_request_error",
-    param,
+    param: violations[0]?.pointer.slice(1).split("/")[0],
   };
 }
 
-/** Keeps a url-mode image to serve and says where: only the latest stay, so a long-running mock stays bounded. */
-function publish(state: MockState, image: Buffer, format: MockImageFormat): string {
-  const id = `${randomUUID()}.${format === "jpeg" ? "jpg" : "png"}`;
-  state.images.set(id, { bytes: image, type: `image/${format}` });
-  if (state.images.size > IMAGES_KEPT) state.images.delete(state.images.keys().next().value as string);
-  return `${state.url}/images/${id}`;
+/**
+ * Logs a request in `requests`, bounded: the latest `REQUESTS_KEPT`, and no body over
+ * `BODY_KEPT_BYTES`. The log keeps no credential: every header the client's debug log would
+ * redact is redacted here.
+ */
+function record(state: MockState, request: MockRequest): void {
+  const headers = withoutCredentials(request.headers) as IncomingMessage["headers"];
+  state.requests.push({ ...request, headers, body: request.bytes > BODY_KEPT_BYTES ? undefined : request.body });
+  if (state.requests.length > REQUESTS_KEPT) state.requests.shift();
 }
 
 /**
@@ -283,6 +380,10 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function byteLength(text: string): number {
+  return Buffer.byteLength(text);
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -294,29 +395,23 @@ function parseJson(text: string): unknown {
 function preflight(res: ServerResponse): void {
   res
     .writeHead(204, {
-      "access-control-allow-methods": "POST, GET, OPTIONS",
+      "access-control-allow-methods": "GET, PUT, POST, DELETE, PATCH, OPTIONS",
       "access-control-allow-headers": "authorization, content-type, idempotency-key, x-request-id",
       "access-control-max-age": "600",
     })
     .end();
 }
 
-function serveImage(res: ServerResponse, image: { bytes: Buffer; type: string } | undefined): void {
-  if (image) res.writeHead(200, { "content-type": image.type, "content-length": image.bytes.length }).end(image.bytes);
-  else sendError(res, { status: 404, message: "No such image", type: "not_found" });
-}
-
-/**
- * An error in the shape the real API (OpenAI's) sends every one: `{ error: { message, type, param,
- * code } }`, `param` and `code` null when the failure has none, so a client reading `code` finds it
- * on every answer, as it would on the API's.
- */
-function sendError(res: ServerResponse, { status, message, type, param, code }: MockRefusal): void {
-  // Spread: a spec whose ErrorDetail names only message and type (the upstream one) still types this.
-  const error: Schemas["ErrorDetail"] = { message, type, ...{ param: param ?? null, code: code ?? null } };
-  sendJson(res, status, { error });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+/** Sends a reply: its headers (a header the reply sets wins over the mock's own), its media type, its bytes. */
+function send(res: ServerResponse, reply: MockReply): void {
+  if (Buffer.isBuffer(reply.body)) {
+    const type = reply.type ?? "application/octet-stream";
+    res.writeHead(reply.status, { "content-type": type, "content-length": reply.body.length });
+    res.end(reply.body);
+    return;
+  }
+  const { text, type } = replyText(reply);
+  // A header the mock set itself (the request id) is the real one: a reply's placeholder does not replace it.
+  for (const [name, value] of Object.entries(reply.headers ?? {})) if (!res.hasHeader(name)) res.setHeader(name, value);
+  res.writeHead(reply.status, type ? { "content-type": type } : {}).end(text);
 }

@@ -1,6 +1,5 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import * as sudo from "../generated/index.js";
 import { bearer, currentKey, insecureTarget } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
@@ -16,6 +15,7 @@ import { responseSchema, responseViolations } from "../runtime/responses.js";
 import { planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
+import { sudoSpec } from "./sudo-spec.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
 
 export type { PlannedRequest } from "./verify-plan.js";
@@ -27,7 +27,7 @@ export type { PlannedRequest } from "./verify-plan.js";
 export type VerifyPart = "valid" | "invalid" | "auth" | "method" | "images";
 
 /** The Sudo images folder: what verify checks when no `spec` is given. */
-const SUDO: SpecFolder = sudo;
+const SUDO: SpecFolder = sudoSpec;
 
 /** Options of `verifyServer`. */
 export interface VerifyOptions {

@@ -1,0 +1,98 @@
+import { parseArgs } from "node:util";
+import { oneLine } from "../http/shown-text.js";
+import { startMockServer } from "../testing/mock-server.js";
+import { UsageError } from "./arguments.js";
+import { loadSpecFolder } from "./load-spec-folder.js";
+import type { Output } from "./progress.js";
+
+const FLAGS = {
+  spec: { type: "string" },
+  port: { type: "string" },
+  seed: { type: "string" },
+  "api-key": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** `sudo-images mock --help`. */
+const MOCK_HELP = `Usage: sudo-images mock --spec FILE [--port N] [--seed N] [--api-key KEY]
+
+Serves a mock of any OpenAPI 3.0/3.1 spec on 127.0.0.1 until Ctrl-C: requests are routed by the
+spec's paths and methods (404 unknown path, 405 undeclared method), bodies checked against it (400
+naming each violation), answers taken from its examples or generated from its schemas.
+
+  --spec FILE     the spec (JSON or YAML)
+  --port N        the port to listen on (default: any free port)
+  --seed N        changes the generated answers, the same for the same seed (default 0)
+  --api-key KEY   accept only Authorization: Bearer KEY (default: no key checked)
+
+Exit codes: 0 stopped by Ctrl-C, 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
+
+/**
+ * `sudo-images mock --spec FILE`: generates the spec's folder in memory, loads it, and serves it
+ * until SIGINT or SIGTERM (or `stop` aborts, for tests in-process). Prints one line with the URL
+ * on stdout; errors are one line on stderr. Resolves to the exit code.
+ */
+export async function mockCommand(argv: string[], stdout: Output, stderr: Output, stop?: AbortSignal): Promise<number> {
+  let flags: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
+  try {
+    ({ values: flags } = parseArgs({ args: argv, options: FLAGS, strict: true }));
+    if (flags.help) {
+      stdout.write(`${MOCK_HELP}\n`);
+      return 0;
+    }
+    if (flags.spec === undefined) throw new UsageError("mock needs --spec FILE (see sudo-images mock --help)");
+  } catch (error) {
+    return fail(stderr, 2, (error as Error).message.split("\n")[0] ?? "");
+  }
+  const port = whole(flags.port, "--port", 65_535);
+  const seed = whole(flags.seed, "--seed", Number.MAX_SAFE_INTEGER);
+  if (typeof port === "string") return fail(stderr, 2, port);
+  if (typeof seed === "string") return fail(stderr, 2, seed);
+  let mock: Awaited<ReturnType<typeof startMockServer>>;
+  try {
+    const { spec, warnings } = await loadSpecFolder(flags.spec);
+    if (warnings.length > 0)
+      stderr.write(
+        `${warnings.length} warning(s) about ${oneLine(flags.spec, 500)} (sudo-images codegen lists them)\n`,
+      );
+    mock = await startMockServer({ spec, seed, port, apiKey: flags["api-key"] });
+    const operations = Object.keys(spec.routes).length;
+    stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "EADDRINUSE" ? `port ${port} is taken` : (error as Error).message;
+    return fail(stderr, 1, `error: ${reason}`);
+  }
+  await stopped(stop);
+  await mock.close();
+  return 0;
+}
+
+/** Resolves at the first SIGINT or SIGTERM, or when `stop` aborts. */
+function stopped(stop: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      stop?.removeEventListener("abort", done);
+      resolve();
+    };
+    process.once("SIGINT", done);
+    process.once("SIGTERM", done);
+    stop?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** A flag's whole number from 0 to `most`, or the line that refuses it. */
+function whole(text: string | undefined, flag: string, most: number): number | undefined | string {
+  if (text === undefined) return undefined;
+  const value = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  return value <= most
+    ? value
+    : `${flag} takes a whole number from 0 to ${most}, not ${JSON.stringify(text.slice(0, 40))}`;
+}
+
+function fail(stderr: Output, code: number, text: string): number {
+  stderr.write(`sudo-images: ${oneLine(text, 2000)}\n`);
+  return code;
+}

@@ -1,0 +1,116 @@
+import { isJsonType } from "../http/response-body.js";
+import { responseSchema } from "../runtime/responses.js";
+import type { DocumentedAnswer } from "../runtime/types.js";
+import { check } from "../runtime/validation.js";
+import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
+import type { SpecFolder } from "./spec-folder.js";
+
+/** What the mock sends: a status, a body (JSON unless `type` says otherwise; none when absent) and headers. */
+export interface MockReply {
+  status: number;
+  body?: unknown;
+  /** The media type of `body`. @default "application/json" */
+  type?: string | undefined;
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** How the mock shapes a generated answer: every field, every nullable field `null`, or only the required ones. */
+export type BodyScenario = "normal" | "nulls" | "minimal";
+
+/** How `operationAnswer` picks and shapes an answer. */
+export interface AnswerChoice {
+  seed: number;
+  scenario: BodyScenario;
+  /** The name of the spec's example to answer with, when the answer has one by that name. */
+  example?: string | undefined;
+}
+
+/**
+ * The answer to a valid request for `operationId`: the first 2xx the spec documents (an exact
+ * code, else `2XX` as 200, else `default` as 200), with its media type and every header it must
+ * carry; its body the example named `choice.example`, else the answer's first example, else one
+ * generated from the schema (shaped by the scenario), which the spec's validator accepts.
+ */
+export function operationAnswer(spec: SpecFolder, operationId: string, choice: AnswerChoice): MockReply {
+  const route = spec.routes[operationId];
+  const answers = (spec.answers && Object.hasOwn(spec.answers, operationId) ? spec.answers[operationId] : {}) ?? {};
+  const documented = [...new Set([...Object.keys(route?.responses ?? {}), ...Object.keys(answers)])];
+  const key =
+    documented.filter((status) => /^2\d\d$/.test(status)).sort()[0] ??
+    documented.find((status) => /^2XX$/i.test(status)) ??
+    documented.find((status) => status === "default");
+  const status = key === undefined || !/^\d+$/.test(key) ? 200 : Number(key);
+  const answer: DocumentedAnswer = (key !== undefined && Object.hasOwn(answers, key) ? answers[key] : {}) ?? {};
+  const headers = requiredHeaders(route?.headers, key);
+  const schema = key === undefined ? undefined : route?.responses[key];
+  const examples = answer.examples ?? {};
+  const named = choice.example !== undefined && Object.hasOwn(examples, choice.example) ? choice.example : undefined;
+  const example = named ?? Object.keys(examples)[0];
+  if (example !== undefined) return { status, body: examples[example], type: answer.type, headers };
+  if (schema === undefined) return { status, type: answer.type, headers };
+  return { status, body: shaped(spec, schema, choice), type: answer.type, headers };
+}
+
+/** A body of schema `name` filled from its schema, then shaped by the scenario. */
+function shaped(spec: SpecFolder, name: string, { seed, scenario }: AnswerChoice): unknown {
+  const filled = filledBody(spec, name, seed);
+  if (scenario === "nulls") return withNulls(spec, filled, name, new Set());
+  if (scenario === "minimal") return onlyRequired(spec, filled, name, new Set());
+  return filled;
+}
+
+/** A value for each header the answer must carry: `0` reads as a number and as a string alike. */
+function requiredHeaders(
+  byStatus: Readonly<Record<string, readonly string[]>> | undefined,
+  status: string | undefined,
+): Record<string, string> {
+  const names = status !== undefined && byStatus && Object.hasOwn(byStatus, status) ? byStatus[status] : [];
+  return Object.fromEntries((names ?? []).map((name) => [name, "0"]));
+}
+
+/** Words that name an error's human-readable text in the error bodies specs describe. */
+const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "error_description"];
+
+/**
+ * An error answer of `operationId` with `status`, saying `message`: a body of the schema the spec
+ * documents for that status (its first string field named like a message set to `message`, when
+ * the schema takes it there), else `{ message }`. What a client of that spec can read.
+ */
+export function errorReply(
+  spec: SpecFolder,
+  operationId: string | undefined,
+  status: number,
+  message: string,
+): MockReply {
+  const route = operationId === undefined ? undefined : spec.routes[operationId];
+  const name = route && responseSchema(route.responses, status);
+  if (name === undefined) return { status, body: { message } };
+  const filled = filledBody(spec, name);
+  const said = withMessage(filled, message, 0);
+  const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
+  const fits = validator === undefined || check(validator, said).length === 0;
+  return { status, body: fits ? said : filled };
+}
+
+/** `value` with its first message-like string field (breadth first, three levels down) set to `message`. */
+function withMessage(value: unknown, message: string, depth: number): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || depth > 2) return value;
+  const entries = Object.entries(value);
+  const direct = MESSAGE_KEYS.find((key) => entries.some(([name, field]) => name === key && typeof field === "string"));
+  if (direct !== undefined)
+    return Object.fromEntries(entries.map(([name, field]) => [name, name === direct ? message : field]));
+  for (const [index, [, field]] of entries.entries()) {
+    const changed = withMessage(field, message, depth + 1);
+    if (changed !== field)
+      return Object.fromEntries(entries.map((entry, at) => (at === index ? [entry[0], changed] : entry)));
+  }
+  return value;
+}
+
+/** The bytes a reply sends, by its media type: JSON as JSON, a string as itself, nothing as nothing. */
+export function replyText(reply: MockReply): { text: string; type: string | undefined } {
+  const type = reply.type ?? "application/json";
+  if (reply.body === undefined) return { text: "", type: reply.type };
+  if (isJsonType(type) || typeof reply.body !== "string") return { text: JSON.stringify(reply.body), type };
+  return { text: reply.body, type };
+}
