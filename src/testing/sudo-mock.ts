@@ -68,5 +68,8 @@ export function sudoApi(plugins: Readonly<Record<string, MockPlugin>> = {}): Moc
 /** A refusal as the Sudo API words it: an `ErrorResponse`, with the field it is about when there is one. */
 function sudoError({ status, message, type, param, code }: MockRefusal): MockReply {
   // Every field of an OpenAI-shaped error, null where there is none, as the real API sends them.
-  return { status, body: { error: { message, type: type ?? "invalid_request_error", param: param ?? null, code: code ?? null } } };
+  return {
+    status,
+    body: { error: { message, type: type ?? "invalid_request_error", param: param ?? null, code: code ?? null } },
+  };
 }
