@@ -130,12 +130,14 @@ describe("bodies a validator reads", () => {
       webhook: "petAdopted",
       request: "Adoption",
       responses: {},
+      security: [],
     });
     expect(folder.routes["webhook ping post"]).toEqual({
       method: "post",
       webhook: "ping",
       request: "webhook_ping_post_request",
       responses: {},
+      security: [],
     });
     expect(folder.routes.both).toMatchObject({ path: "/both", request: "both_request" });
     expect(folder.routes["webhook both put"]).toMatchObject({ webhook: "both", method: "put" });
@@ -165,7 +167,13 @@ describe("toSchemaSet", () => {
       },
     } as unknown as OpenApiDocument;
     expect(toSchemaSet(document).operations).toEqual({
-      "webhook moved post": { method: "post", webhook: "moved", request: "webhook_moved_post_request", responses: {} },
+      "webhook moved post": {
+        method: "post",
+        webhook: "moved",
+        request: "webhook_moved_post_request",
+        responses: {},
+        security: [],
+      },
     });
   });
 });
