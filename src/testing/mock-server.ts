@@ -4,6 +4,7 @@ import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
 import { findRoute } from "../runtime/find-route.js";
 import { validateWith } from "../runtime/index.js";
+import { requestViolations } from "../runtime/request-violations.js";
 import { describeViolations } from "../runtime/validation.js";
 import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
 import type { SpecFolder } from "./spec-folder.js";
@@ -282,7 +283,7 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
   const body = takesJson ? parseJson(text) : text;
   const headers = req.headers;
   record(state, { method: routed.method, path: routed.pathname, headers, body: body ?? text, bytes: byteLength(text) });
-  const refused = refusal(state, operationId, headers, body);
+  const refused = refusal(state, routed, headers, body);
   if (refused) return send(res, api.errorBody(refused, operationId));
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
   const { scenario } = state;
@@ -316,13 +317,13 @@ function exampleFor(examples: MockServerOptions["examples"], operationId: string
 
 /**
  * Why a request is refused before it is answered, or `undefined`: the one place that decides
- * whether a request is authorized and valid. Today: the bearer key, the API's own early refusals,
- * then the JSON body against the spec. Parameters and the spec's security schemes are checked here
- * once the generated folder carries them (`routes[op].parameters`, `security`, `securitySchemes`).
+ * whether a request is authorized and valid: the bearer key, the API's own early refusals, then its
+ * parameters (`requestViolations`) and its JSON body against the spec. The spec's security schemes
+ * (`securitySchemes`, `routes[op].security`) are to be checked here too; today only a bearer key is.
  */
 function refusal(
   state: MockState,
-  operationId: string,
+  { operationId, params, query }: Routed,
   headers: IncomingMessage["headers"],
   body: unknown,
 ): MockRefusal | undefined {
@@ -342,13 +343,17 @@ function refusal(
   }
   const early = api.refuseFirst?.(operationId, body);
   if (early) return early;
-  const violations = route?.request === undefined ? [] : validateWith(api.spec.validators, route.request, body);
+  // Parameters are named by where they are (`/query/limit`), the body's fields by their own pointer (`/prompt`).
+  const parameters = requestViolations(api.spec, operationId, { params, query, headers });
+  const fields = route?.request === undefined ? [] : validateWith(api.spec.validators, route.request, body);
+  const violations = [...parameters, ...fields];
   if (violations.length === 0) return undefined;
   return {
     status: 400,
     message: `Invalid request: ${describeViolations(violations)}`,
     type: "invalid_request_error",
-    param: violations[0]?.pointer.slice(1).split("/")[0],
+    // The field at fault: a parameter's name (`/query/limit`: limit), else the body's top-level field.
+    param: parameters[0]?.pointer.split("/")[2] ?? fields[0]?.pointer.slice(1).split("/")[0],
   };
 }
 
