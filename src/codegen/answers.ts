@@ -1,10 +1,10 @@
 import { isJsonType } from "../http/response-body.js";
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { DocumentedAnswer } from "../runtime/types.js";
-import type { Warn } from "./json-schema.js";
 import { dict, followed, isSchema, type Schema } from "./schema-walk.js";
 import { METHODS, operationKey } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
+import type { Warn } from "./warn.js";
 
 /**
  * The largest example kept, as JSON text: an example is served whole by a mock, and a spec that

@@ -9,7 +9,7 @@ import { bodyTypesText, typesNamed } from "./body-types.js";
 import { toCanonical31 } from "./canonical.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
-import { reachedDefs, type SchemaSet, toSchemaSet, type Warn } from "./json-schema.js";
+import { reachedDefs, type SchemaSet, toSchemaSet } from "./json-schema.js";
 import { patternWords } from "./pattern-words.js";
 import { conditionalRules, ruleLifecycles } from "./rules.js";
 import { runtimeModule, runtimeSources } from "./runtime-copy.js";
@@ -19,6 +19,7 @@ import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
+import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
 export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";

@@ -6,6 +6,7 @@ import { securityRequirements } from "./security.js";
 import { METHODS } from "./select-operations.js";
 import type { OpenApiDocument } from "./spec-source.js";
 import { UnreadBodies } from "./unread-bodies.js";
+import type { Warn } from "./warn.js";
 
 /**
  * Where an operation is: a path's (`path`, the template) or a 3.1 webhook's (`webhook`, its name in
@@ -71,9 +72,6 @@ const NOT_ASSERTIONS = new Set([
   "writeOnly",
   "$comment",
 ]);
-
-/** Receives one line per thing the generator could not take as written (and what it did instead). */
-export type Warn = (pointer: string, message: string) => void;
 
 /**
  * Collects component schemas (as `$defs`) and the body schemas of every operation from a 3.1

@@ -1,8 +1,8 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { SecurityScheme } from "../runtime/types.js";
-import type { Warn } from "./json-schema.js";
 import { dict, followed, isSchema, type Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
+import type { Warn } from "./warn.js";
 
 /**
  * What an operation asks of a caller's credentials: a list of alternatives, each the names of the

@@ -1,12 +1,12 @@
 import { stripVTControlCharacters } from "node:util";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
 import { escapeToken } from "../runtime/json-pointer.js";
-import type { Warn } from "./json-schema.js";
 import { rawBytesType } from "./raw-bytes.js";
 import { withRecursiveAliases } from "./recursive-types.js";
 import { withoutConditionals } from "./rules.js";
 import type { Schema } from "./schema-walk.js";
 import type { OpenApiDocument } from "./spec-source.js";
+import type { Warn } from "./warn.js";
 
 /** A JSON pointer into the document, as openapi-typescript names a place: the last one is the place. */
 const POINTER = /#\/[^\s)]*/g;

@@ -1,4 +1,4 @@
-import type { Warn } from "./json-schema.js";
+import type { Warn } from "./warn.js";
 
 /** The media types named in the warning; the rest are counted as `N more`, so the line stays one line. */
 const NAMED_TYPES = 6;

@@ -2,10 +2,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import standalone from "ajv/dist/standalone/index.js";
 import { defsName, defsRef } from "../runtime/json-pointer.js";
 import { withInlinedHelpers } from "./ajv-runtime.js";
-import type { SchemaSet, Warn } from "./json-schema.js";
+import type { SchemaSet } from "./json-schema.js";
 import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import { syntaxError } from "./syntax-check.js";
+import type { Warn } from "./warn.js";
 
 const ROOT_ID = "sudo-images:spec";
 /**
