@@ -166,13 +166,12 @@ describe("the packed package", { timeout: 60_000 }, () => {
 
   it("compiles every TypeScript example of the README against the installed package", async () => {
     const readme = await readFile(path.join(root, "README.md"), "utf8");
-    // The codegen example imports a folder written from Directus's spec.
+    // The codegen and kit examples import a folder written from Directus's spec, with its body
+    // schemas (what the testing kit reads).
     const api = path.join(project, "api");
     const { files: generated } = await generateFiles(
       path.join(root, "node_modules/@directus/specs/dist/openapi.json"),
-      {
-        out: api,
-      },
+      { out: api, bodySchemas: true },
     );
     await writeFiles(generated, api);
     const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
