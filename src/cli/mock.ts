@@ -1,3 +1,5 @@
+import type { SpecFolder } from "../testing/spec-folder.js";
+
 /** The built-in mock server as the CLI's `--mock` runs it: one key, which the command also sends. */
 export interface CliMock {
   url: string;
@@ -7,10 +9,11 @@ export interface CliMock {
 
 /**
  * Starts `startMockServer` for `--mock` (loaded only then: a real run never pays for the image
- * encoders). It holds one key, so `verify`'s wrong-key check has something to refuse.
+ * encoders), of the Sudo images API or of `spec`. It holds one key, so `verify`'s wrong-key check
+ * has something to refuse.
  */
-export async function startMock(): Promise<CliMock> {
+export async function startMock(spec?: SpecFolder): Promise<CliMock> {
   const { MOCK_KEY, startMockServer } = await import("../testing/mock-server.js");
-  const mock = await startMockServer({ apiKey: MOCK_KEY });
+  const mock = await startMockServer({ apiKey: MOCK_KEY, spec });
   return { url: mock.url, key: MOCK_KEY, close: () => mock.close() };
 }

@@ -12,6 +12,7 @@ import {
   verifyServer,
 } from "../testing/verify.js";
 import { integer, UsageError } from "./arguments.js";
+import { loadSpecFolder } from "./load-spec-folder.js";
 import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
 import { SHARED_OPTIONS } from "./shared-flags.js";
@@ -25,6 +26,7 @@ export const VERIFY_OPTIONS = {
   include: { type: "string" },
   "dry-run": { type: "boolean", default: false },
   junit: { type: "string" },
+  spec: { type: "string" },
 } as const;
 
 /** `verify`'s part of `sudo-images --help`. */
@@ -36,6 +38,7 @@ export const VERIFY_HELP = `Options of verify:
   --dry-run               list the requests and send nothing
   --json                  the report as JSON
   --junit FILE            also write the report as JUnit XML to FILE, for CI (one testcase per check)
+  --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock)
   (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -52,6 +55,7 @@ export interface VerifyFlags {
   "image-hosts"?: string | undefined;
   json: boolean;
   junit?: string | undefined;
+  spec?: string | undefined;
   mock: boolean;
 }
 
@@ -61,7 +65,10 @@ export interface VerifyFlags {
  * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw a `UsageError`.
  */
 export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise<number> {
+  // Generated in memory, loaded only when asked for: a Sudo run never loads the generator.
+  const spec = flags.spec === undefined ? undefined : (await loadSpecFolder(flags.spec)).spec;
   const options: VerifyOptions = {
+    spec,
     apiKey: flags["api-key"],
     budget: integer(flags.budget, "--budget"),
     seed: integer(flags.seed, "--seed"),
@@ -88,7 +95,7 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
     );
     return 0;
   }
-  const mock = flags.mock ? await startMock() : undefined;
+  const mock = flags.mock ? await startMock(spec) : undefined;
   try {
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
     if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");

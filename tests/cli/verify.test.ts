@@ -52,3 +52,22 @@ describe("sudo-images verify --dry-run", () => {
     expect(printed.join("")).not.toContain("undefined");
   });
 });
+
+describe("sudo-images verify --spec", () => {
+  const flags = { "dry-run": false, "allow-insecure-http": false, json: true, mock: true };
+
+  it("verifies another spec's mock, generated from the file, and every check passes", async () => {
+    const printed: string[] = [];
+    const spec = "tests/fixtures/verify/pets.yaml";
+    expect(await verifyCommand({ ...flags, spec }, { write: (text: string) => void printed.push(text) })).toBe(0);
+    const report = JSON.parse(printed.join("")) as { passed: number; failed: unknown[] };
+    expect(report.failed).toEqual([]);
+    // More than Sudo's whole plan could give: the pets spec's operations were planned, not Sudo's.
+    expect(report.passed).toBeGreaterThan(100);
+  });
+
+  it("says in one line that a spec file is missing", async () => {
+    const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} });
+    await expect(run).rejects.toThrow(/missing\.yaml/);
+  });
+});
