@@ -22,7 +22,21 @@ export function check(validator: Validator, value: unknown): SpecViolation[] {
     return [{ pointer: "", expected: "a body the validator can walk", received: "a value nested too deeply" }];
   }
   if (valid) return [];
-  return withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value, validator));
+  return distinct(withoutUnionNoise(validator.errors ?? []).map((issue) => toViolation(issue, value, validator)));
+}
+
+/**
+ * Each violation once: the branches of an `anyOf` of components (`customer` or `deleted_customer`)
+ * that share a field each report its problem, and a reader needs it said once.
+ */
+function distinct(violations: SpecViolation[]): SpecViolation[] {
+  const seen = new Set<string>();
+  return violations.filter((violation) => {
+    const said = `${violation.pointer}\0${violation.expected}\0${violation.received}`;
+    if (seen.has(said)) return false;
+    seen.add(said);
+    return true;
+  });
 }
 
 /**

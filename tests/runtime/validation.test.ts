@@ -128,6 +128,19 @@ describe("check, with the generated validators", () => {
     ]);
   });
 
+  it("says a problem the branches of an anyOf share once", () => {
+    const branches = reporting([
+      issue("", "required", "#/anyOf/0/required", { missingProperty: "id" }),
+      issue("", "required", "#/anyOf/1/required", { missingProperty: "id" }),
+      issue("/deleted", "type", "#/anyOf/1/properties/deleted/type", { type: "boolean" }),
+      issue("", "anyOf", "#/anyOf"),
+    ]);
+    expect(check(branches, { deleted: 1 })).toEqual([
+      { pointer: "/id", expected: "required property", received: "nothing" },
+      { pointer: "/deleted", expected: "must be boolean", received: "1" },
+    ]);
+  });
+
   it("keeps noise at a sibling whose path only starts the same (/use vs /usage)", () => {
     const siblings = reporting([
       issue("/use", "anyOf", "#/properties/use/anyOf"),
