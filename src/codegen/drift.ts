@@ -32,7 +32,7 @@ const FACETS = [
 ];
 
 /**
- * Compares two canonical 3.1 documents on what they share: operations matched by `operationId`,
+ * Compares two canonical 3.1 documents on what they share: operations (webhooks too) matched by `operationId`,
  * else by method and path (a rename is one difference, and the rest is compared as ever: method,
  * path, documented statuses, body schemas) and component schemas matched by name (fields,
  * type, format, nullability, required, enum values, bounds), and their servers. Meaning is compared,
@@ -253,13 +253,20 @@ function requiredOf(schema: Schema): Set<string> {
   return new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
 }
 
+/** Operations by id, from `paths` and from a 3.1 document's `webhooks` (routed as `webhook <name>`). */
 function operationsOf(document: OpenApiDocument): Map<string, Operation> {
   const operations = new Map<string, Operation>();
-  for (const [path, item] of Object.entries(isSchema(document.paths) ? document.paths : {})) {
-    for (const method of METHODS) {
-      const node = isSchema(item) ? item[method] : undefined;
-      if (isSchema(node) && typeof node.operationId === "string") {
-        operations.set(node.operationId, { route: `${method.toUpperCase()} ${path}`, node });
+  const places = [
+    ["", document.paths],
+    ["webhook ", document.webhooks],
+  ] as const;
+  for (const [prefix, items] of places) {
+    for (const [path, item] of Object.entries(isSchema(items) ? items : {})) {
+      for (const method of METHODS) {
+        const node = isSchema(item) ? item[method] : undefined;
+        if (isSchema(node) && typeof node.operationId === "string") {
+          operations.set(node.operationId, { route: `${method.toUpperCase()} ${prefix}${path}`, node });
+        }
       }
     }
   }

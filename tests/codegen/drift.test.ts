@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { driftBetween } from "../../src/codegen/drift.js";
 import { runScript } from "../helpers/run-script.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -126,6 +127,27 @@ describe("npm run drift", () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(/^error: .*missing\.yaml: cannot read spec: /),
+    ]);
+  });
+});
+
+describe("driftBetween", () => {
+  /** A 3.1 document with one webhook, answered with `statuses`. */
+  const withWebhook = (statuses: string[]) => ({
+    openapi: "3.1.0",
+    webhooks: {
+      petAdopted: {
+        post: {
+          operationId: "petAdopted",
+          responses: Object.fromEntries(statuses.map((status) => [status, { description: status }])),
+        },
+      },
+    },
+  });
+
+  it("compares webhooks as it compares operations", () => {
+    expect(driftBetween(withWebhook(["200", "410"]), withWebhook(["200"]))).toEqual([
+      { where: "petAdopted", what: "status 410", ours: "documented", theirs: "—" },
     ]);
   });
 });
