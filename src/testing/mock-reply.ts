@@ -14,6 +14,16 @@ export interface MockReply {
   headers?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Why the mock refuses a request: a status, a message, and for an API with error types (Sudo's), its type and field. */
+export interface MockRefusal {
+  status: number;
+  message: string;
+  type?: string | undefined;
+  param?: string | undefined;
+  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
+  code?: string | undefined;
+}
+
 /** How the mock shapes a generated answer: every field, every nullable field `null`, or only the required ones. */
 export type BodyScenario = "normal" | "nulls" | "minimal";
 
@@ -72,19 +82,19 @@ function requiredHeaders(
 const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "error_description"];
 
 /**
- * An error answer of `operationId` with `status`, saying `message`: a body of the schema the spec
- * documents for that status (its first string field named like a message set to `message`, when
- * the schema takes it there), else `{ message }`. What a client of that spec can read.
+ * An error answer of `operationId` for `refusal`: a body of the schema the spec documents for its
+ * status (its first string field named like a message set to the refusal's message, when the
+ * schema takes it there), else the generic `{ message, type, param, code }` (null where the
+ * refusal has none). What a client of that spec can read.
  */
-export function errorReply(
-  spec: SpecFolder,
-  operationId: string | undefined,
-  status: number,
-  message: string,
-): MockReply {
+export function errorReply(spec: SpecFolder, operationId: string | undefined, refusal: MockRefusal): MockReply {
+  const { status, message } = refusal;
   const route = operationId === undefined ? undefined : spec.routes[operationId];
   const name = route && responseSchema(route.responses, status);
-  if (name === undefined) return { status, body: { message } };
+  if (name === undefined) {
+    const { type = null, param = null, code = null } = refusal;
+    return { status, body: { message, type, param, code } };
+  }
   const filled = filledBody(spec, name);
   const said = withMessage(filled, message, 0);
   const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;

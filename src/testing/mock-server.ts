@@ -6,10 +6,18 @@ import { findRoute } from "../runtime/find-route.js";
 import { validateWith } from "../runtime/index.js";
 import { requestViolations } from "../runtime/request-violations.js";
 import { describeViolations } from "../runtime/validation.js";
-import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
+import { carriedParts, credentialRefusal, operationCredential } from "./mock-credentials.js";
+import {
+  type BodyScenario,
+  errorReply,
+  type MockRefusal,
+  type MockReply,
+  operationAnswer,
+  replyText,
+} from "./mock-reply.js";
 import type { SpecFolder } from "./spec-folder.js";
 
-export type { MockReply } from "./mock-reply.js";
+export type { MockRefusal, MockReply } from "./mock-reply.js";
 
 /**
  * How the mock answers a valid, authorized request:
@@ -56,7 +64,11 @@ export interface MockServerOptions {
    * name per `operationId`. @default each answer's first example, else a generated body
    */
   examples?: string | Readonly<Record<string, string>> | undefined;
-  /** The only key accepted, as `Authorization: Bearer <key>`; any non-empty bearer token is accepted when unset. */
+  /**
+   * The only key accepted, wherever each operation's security schemes put it (a bearer token, a
+   * header, query or cookie key, basic's `user:password`); any non-empty credential in those
+   * places is accepted when unset. Open operations take none.
+   */
   apiKey?: string | undefined;
   /** Changes every generated body and image while keeping them deterministic. @default 0 */
   seed?: number | undefined;
@@ -96,16 +108,6 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-/** Why the mock refuses a request: a status, a message, and for an API with error types (Sudo's), its type and field. */
-export interface MockRefusal {
-  status: number;
-  message: string;
-  type?: string | undefined;
-  param?: string | undefined;
-  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
-  code?: string | undefined;
-}
-
 /**
  * What sets one API's mock apart from the generic one (Sudo's: its error body, a bearer key on
  * every call, the images it serves at paths of its own): not public; a spec's mock uses `genericApi`.
@@ -113,8 +115,8 @@ export interface MockRefusal {
 export interface MockApi {
   readonly spec: SpecFolder;
   readonly plugins: Readonly<Record<string, MockPlugin>>;
-  /** Whether every operation takes a bearer key (until the spec's security schemes say it per operation). */
-  readonly bearerRequired: boolean;
+  /** How this API refuses a credential (Sudo: always a 401, as OpenAI's does); else as the spec documents. */
+  credentialRefusal?(check: "missing" | "wrong"): MockRefusal;
   /** The body of an error answer. */
   errorBody(refusal: MockRefusal, operationId: string | undefined): MockReply;
   /** A refusal decided before the spec is asked (Sudo: a shut-down model is a 404 whatever the body). */
@@ -134,7 +136,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /**
  * Starts a spec-driven API on 127.0.0.1 and an ephemeral port, for tests. It routes each request
  * by the spec's paths and methods (an unknown path is a 404, a method the path does not declare a
- * 405 with `Allow`), checks the bearer key, validates the body against the spec (a 400 names each
+ * 405 with `Allow`), checks its credentials as the operation's security schemes place them, validates the body against the spec (a 400 names each
  * violation in the client's words), and answers with the spec's example or a body generated from
  * its schema that its validator accepts, the same for the same seed. Without `spec` it is the Sudo
  * images API, whose generation draws real PNGs of the requested size, as base64 or as URLs it
@@ -205,8 +207,7 @@ function genericApi(spec: SpecFolder, plugins: Readonly<Record<string, MockPlugi
   return {
     spec,
     plugins,
-    bearerRequired: false,
-    errorBody: ({ status, message }, operationId) => errorReply(spec, operationId, status, message),
+    errorBody: (refusal, operationId) => errorReply(spec, operationId, refusal),
   };
 }
 
@@ -317,9 +318,9 @@ function exampleFor(examples: MockServerOptions["examples"], operationId: string
 
 /**
  * Why a request is refused before it is answered, or `undefined`: the one place that decides
- * whether a request is authorized and valid: the bearer key, the API's own early refusals, then its
- * parameters (`requestViolations`) and its JSON body against the spec. The spec's security schemes
- * (`securitySchemes`, `routes[op].security`) are to be checked here too; today only a bearer key is.
+ * whether a request is authorized and valid: its credentials by the operation's security
+ * requirements (`operationCredential`), the API's own early refusals, then its parameters
+ * (`requestViolations`) and its JSON body against the spec.
  */
 function refusal(
   state: MockState,
@@ -328,14 +329,9 @@ function refusal(
   body: unknown,
 ): MockRefusal | undefined {
   const { api, options } = state;
-  const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
-  const keyWanted = api.bearerRequired || options.apiKey !== undefined;
-  if (keyWanted && (!token || (options.apiKey !== undefined && token !== options.apiKey))) {
-    return {
-      status: 401,
-      message: "Invalid or missing API key: send Authorization: Bearer <key>",
-      type: "authentication_error",
-    };
+  const credential = operationCredential(api.spec, operationId, carriedParts(headers, query), options.apiKey);
+  if (credential !== "right") {
+    return api.credentialRefusal?.(credential) ?? credentialRefusal(api.spec, operationId, credential);
   }
   const route = api.spec.routes[operationId];
   if (route?.request !== undefined && body === undefined) {
@@ -360,10 +356,13 @@ function refusal(
 /**
  * Logs a request in `requests`, bounded: the latest `REQUESTS_KEPT`, and no body over
  * `BODY_KEPT_BYTES`. The log keeps no credential: every header the client's debug log would
- * redact is redacted here.
+ * redact is redacted here, and every header the spec's API key schemes name.
  */
 function record(state: MockState, request: MockRequest): void {
-  const headers = withoutCredentials(request.headers) as IncomingMessage["headers"];
+  const keyHeaders = Object.values(state.api.spec.securitySchemes ?? {}).flatMap((scheme) =>
+    scheme.type === "apiKey" && scheme.in === "header" ? [scheme.name] : [],
+  );
+  const headers = withoutCredentials(request.headers, keyHeaders) as IncomingMessage["headers"];
   state.requests.push({ ...request, headers, body: request.bytes > BODY_KEPT_BYTES ? undefined : request.body });
   if (state.requests.length > REQUESTS_KEPT) state.requests.shift();
 }

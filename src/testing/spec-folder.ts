@@ -1,7 +1,7 @@
 import type { RouteTemplate } from "../runtime/find-route.js";
 import type { RequestRoute } from "../runtime/request-violations.js";
 import type { Responses } from "../runtime/responses.js";
-import type { DocumentedAnswer, JsonSchema, Shapes, Validator, WireTypes } from "../runtime/types.js";
+import type { DocumentedAnswer, JsonSchema, SecurityScheme, Shapes, Validator, WireTypes } from "../runtime/types.js";
 
 /** One operation of a generated folder's `routes`: where it is, and the schema names of its bodies and parameters. */
 export interface OperationRoute extends RouteTemplate, RequestRoute {
@@ -9,6 +9,11 @@ export interface OperationRoute extends RouteTemplate, RequestRoute {
   readonly responses: Responses;
   /** The headers each status's answer must carry, lower-case. */
   readonly headers?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The credentials it asks for: alternatives, each the names of the schemes that must all be
+   * given (`[["apiKey", "appId"], ["bearer"]]`); `[]`, or an empty alternative: none.
+   */
+  readonly security?: readonly (readonly string[])[];
 }
 
 /**
@@ -27,6 +32,8 @@ export interface SpecFolder {
   readonly bodySchemas: Readonly<Record<string, JsonSchema>>;
   /** How each parameters schema's values are read from wire text. */
   readonly parameterTypes?: Readonly<Record<string, WireTypes>>;
+  /** The spec's security schemes by name: where each puts a credential (`credentialFor`). */
+  readonly securitySchemes?: Readonly<Record<string, SecurityScheme>>;
   /** Each operation's documented answers: media types and named examples (written with `--body-schemas`). */
   readonly answers?: Readonly<Record<string, Readonly<Record<string, DocumentedAnswer>>>>;
 }
