@@ -1,6 +1,7 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
+import { usableAlternative } from "./verify-credentials.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
 import type { NamedBody } from "./verify-rules.js";
 
@@ -82,6 +83,28 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
       { name, kind: "method" as const, operationId, body: undefined, images: 0, method: method.toUpperCase(), params },
     ];
   });
+}
+
+/**
+ * For each secured operation, and each scheme of its usable alternative (`usableAlternative`),
+ * a request with no credential for that scheme and one with a wrong one (401 or 403), the rest of
+ * the request the operation's first valid one, so a server has nothing else to refuse.
+ */
+export function credentialChecks(spec: SpecFolder, planned: readonly PlannedRequest[]): PlannedRequest[] {
+  const firstValid = new Map<string, PlannedRequest>();
+  for (const request of planned)
+    if (request.kind === "valid" && !firstValid.has(request.operationId)) firstValid.set(request.operationId, request);
+  return [...firstValid.values()].flatMap((valid) =>
+    usableAlternative(spec, valid.operationId).flatMap((scheme) =>
+      (["none", "wrong"] as const).map((key) => ({
+        ...valid,
+        name: `${valid.operationId}: ${key === "none" ? "no" : "a wrong"} ${scheme} credential`,
+        kind: "auth" as const,
+        key,
+        scheme,
+      })),
+    ),
+  );
 }
 
 /** Methods tried as undeclared, the ones least likely to change anything first (fetch refuses to send TRACE). */

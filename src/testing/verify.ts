@@ -1,6 +1,6 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import { bearer, currentKey, insecureTarget } from "../http/auth.js";
+import { currentKey, insecureTarget } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
@@ -12,10 +12,11 @@ import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
 import { responseSchema, responseViolations } from "../runtime/responses.js";
-import { planOperation, undeclaredMethods } from "./operation-plan.js";
+import { credentialChecks, planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { sudoSpec } from "./sudo-spec.js";
+import { plannedCredentials } from "./verify-credentials.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
 
 export type { PlannedRequest } from "./verify-plan.js";
@@ -94,8 +95,6 @@ export interface VerifyReport {
 /** Every part, in the order the CLI lists them. */
 export const VERIFY_PARTS: readonly VerifyPart[] = ["valid", "invalid", "auth", "method", "images"];
 const ALL_PARTS = VERIFY_PARTS;
-/** The key `auth` checks send as a wrong one: no server issued it. */
-const WRONG_KEY = "sk-sudo-images-verify-not-a-real-key";
 /** What each kind of request must get back. */
 const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => boolean; text: string }> = {
   valid: { statuses: (status) => status >= 200 && status < 300, text: "2xx for a valid request" },
@@ -152,16 +151,14 @@ function sudoPlan(operations: readonly string[], seed: number): PlannedRequest[]
   });
 }
 
-/** Any spec's plan: each operation's parameters and body varied, then an undeclared method on each path. */
+/**
+ * Any spec's plan: each operation's parameters and body varied, then each secured operation's
+ * credentials taken away and got wrong, scheme by scheme, then an undeclared method on each path.
+ */
 function planOf(spec: SpecFolder, operations: readonly string[], seed: number): PlannedRequest[] {
   const planned = operations.flatMap((id) => planOperation(spec, id, seed));
-  return [
-    ...planned,
-    ...undeclaredMethods(
-      spec,
-      planned.filter((request) => isProven(spec, request)),
-    ),
-  ];
+  const proven = planned.filter((request) => isProven(spec, request));
+  return [...planned, ...credentialChecks(spec, proven), ...undeclaredMethods(spec, proven)];
 }
 
 /** Why options planned no request, as one `ConfigurationError` naming the option. */
@@ -341,9 +338,11 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   if (planned.kind === "method") return resultsOf(planned, found);
   const documented = run.spec.answers?.[planned.operationId] ?? route.responses;
   const isDocumented = responseSchema<unknown>(documented, status) !== undefined;
-  found.push(
-    finding("status documented", isDocumented, `one of ${Object.keys(documented).join(", ")}`, String(status)),
-  );
+  // A refused credential is held to the documented statuses only where the operation documents its refusals.
+  if (planned.kind !== "auth" || Object.keys(documented).some(isErrorStatus))
+    found.push(
+      finding("status documented", isDocumented, `one of ${Object.keys(documented).join(", ")}`, String(status)),
+    );
   for (const name of responseSchema(route.headers ?? {}, status) ?? []) {
     const present = response.headers.has(name);
     found.push(finding("header", present, `${name}, which the spec documents`, present ? "present" : "none"));
@@ -376,12 +375,16 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
  */
 async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
-  const url = `${run.root}${filledPath(route.path, planned.params ?? {})}${queryOf(planned.query)}`;
-  const headers: Record<string, string> = { accept: "application/json", ...planned.headers };
-  const key = planned.key === "wrong" ? WRONG_KEY : planned.key === "none" ? undefined : run.key;
-  if (key !== undefined) headers.authorization = bearer(key);
+  const credentials = plannedCredentials(run.spec, planned, run.key);
+  const path = `${run.root}${filledPath(route.path, planned.params ?? {})}`;
+  const url = `${path}${queryOf({ ...planned.query, ...credentials.query })}`;
+  const headers: Record<string, string> = { accept: "application/json", ...planned.headers, ...credentials.headers };
+  const cookies = Object.entries(credentials.cookies).map(([name, value]) => `${name}=${value}`);
+  if (cookies.length > 0) headers.cookie = cookies.join("; ");
   if (planned.body !== undefined) headers["content-type"] = "application/json";
-  const shownUrl = displayUrl(url);
+  // A key in the query is never shown: the URL messages name has it redacted.
+  const hidden = Object.fromEntries(Object.keys(credentials.query).map((name) => [name, "[redacted]"]));
+  const shownUrl = displayUrl(`${path}${queryOf({ ...planned.query, ...hidden })}`);
   const body = planned.body === undefined ? undefined : JSON.stringify(planned.body);
   const outgoing = { method, input: url, shownUrl, headers, body, key: run.key };
   try {
@@ -412,6 +415,11 @@ function queryOf(query: PlannedRequest["query"]): string {
     for (const each of typeof value === "string" ? [value] : value) search.append(name, each);
   const text = search.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** Whether a documented status (`401`, `4XX`, `default`) stands for an error answer. */
+function isErrorStatus(status: string): boolean {
+  return status === "default" || /^[45]/.test(status);
 }
 
 /**
