@@ -40,7 +40,10 @@ async function post(body: unknown, key: string | null = KEY, to: MockServer = mo
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { error: { message: string; param?: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { message: string; param?: string; code?: string | null } },
+  };
 }
 
 describe("startMockServer", () => {
@@ -198,7 +201,7 @@ describe("startMockServer", () => {
   it("answers 401 without the bearer token, or with another key, with OpenAI's invalid_api_key code", async () => {
     const missing = await post(base, null);
     expect(missing.status).toBe(401);
-    expect((missing.body as { error: { code: unknown } }).error.code).toBe("invalid_api_key");
+    expect(missing.body.error.code).toBe("invalid_api_key");
     const wrong = await createImagesClient({ apiKey: "sk-wrong", baseUrl: mock.url })
       .generate(base)
       .catch((e: unknown) => e);
