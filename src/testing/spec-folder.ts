@@ -7,6 +7,11 @@ import type { DocumentedAnswer, JsonSchema, SecurityScheme, Shapes, Validator, W
 export interface OperationRoute extends RouteTemplate, RequestRoute {
   /** The schema name of each documented answer's JSON body, by status (`"200"`, `"4XX"`, `"default"`). */
   readonly responses: Responses;
+  /**
+   * The media type the request body is sent in when not JSON (`multipart/form-data`,
+   * `application/x-www-form-urlencoded`, `application/octet-stream`, `text/plain`); absent for JSON.
+   */
+  readonly requestType?: string;
   /** The headers each status's answer must carry, lower-case. */
   readonly headers?: Readonly<Record<string, readonly string[]>>;
   /**
