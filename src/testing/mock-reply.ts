@@ -51,13 +51,13 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
     documented.find((status) => status === "default");
   const status = key === undefined || !/^\d+$/.test(key) ? 200 : Number(key);
   const answer: DocumentedAnswer = (key !== undefined && Object.hasOwn(answers, key) ? answers[key] : {}) ?? {};
-  const headers = requiredHeaders(route?.headers, key);
+  const headers = requiredHeaders(spec, operationId, status);
   const schema = key === undefined ? undefined : route?.responses[key];
   const examples = answer.examples ?? {};
   const named = choice.example !== undefined && Object.hasOwn(examples, choice.example) ? choice.example : undefined;
   const example = named ?? Object.keys(examples)[0];
   if (example !== undefined) return { status, body: examples[example], type: answer.type, headers };
-  if (schema === undefined) return { status, type: answer.type, headers };
+  if (schema === undefined) return { status, body: unschemedBody(answer.type), type: answer.type, headers };
   return { status, body: shaped(spec, schema, choice), type: answer.type, headers };
 }
 
@@ -69,13 +69,32 @@ function shaped(spec: SpecFolder, name: string, { seed, scenario }: AnswerChoice
   return filled;
 }
 
-/** A value for each header the answer must carry: `0` reads as a number and as a string alike. */
-function requiredHeaders(
-  byStatus: Readonly<Record<string, readonly string[]>> | undefined,
-  status: string | undefined,
-): Record<string, string> {
-  const names = status !== undefined && byStatus && Object.hasOwn(byStatus, status) ? byStatus[status] : [];
-  return Object.fromEntries((names ?? []).map((name) => [name, "0"]));
+/**
+ * A value for each header an answer of `operationId` with `status` must carry (its exact code,
+ * its range, else `default`): `0` reads as a number and as a string alike.
+ */
+function requiredHeaders(spec: SpecFolder, operationId: string | undefined, status: number): Record<string, string> {
+  const route = operationId === undefined ? undefined : spec.routes[operationId];
+  const names = responseSchema(route?.headers ?? {}, status) ?? [];
+  return Object.fromEntries(names.map((name) => [name, "0"]));
+}
+
+/**
+ * `reply` with every header the spec says an answer of its status must carry that it lacks: an
+ * answer of any status, a plugin's or a refusal, carries them.
+ */
+export function withRequiredHeaders(spec: SpecFolder, operationId: string, reply: MockReply): MockReply {
+  const headers = { ...requiredHeaders(spec, operationId, reply.status), ...reply.headers };
+  return Object.keys(headers).length === 0 ? reply : { ...reply, headers };
+}
+
+/**
+ * A body for an answer whose media type has no schema the validators read: text for `text/*`,
+ * a few bytes for any other media type but JSON; none without a media type.
+ */
+function unschemedBody(type: string | undefined): unknown {
+  if (type === undefined || isJsonType(type)) return undefined;
+  return /^text\//i.test(type) ? "mock text" : Buffer.from("mock bytes");
 }
 
 /** Words that name an error's human-readable text in the error bodies specs describe. */

@@ -14,8 +14,10 @@ import {
   type MockReply,
   operationAnswer,
   replyText,
+  withRequiredHeaders,
 } from "./mock-reply.js";
 import type { SpecFolder } from "./spec-folder.js";
+import { type ReadBody, readRequestBody } from "./wire-body.js";
 
 export type { MockRefusal, MockReply } from "./mock-reply.js";
 
@@ -36,7 +38,11 @@ export interface MockCall {
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
-  /** The parsed JSON body (valid against the spec when the operation takes one), else the raw text. */
+  /**
+   * The body, valid against the spec when the operation has a schema for it: JSON parsed, a form
+   * (form-encoded or multipart) as the object its schema describes (a file part a `Blob`), `text/*`
+   * as text, another declared media type as a `Buffer`; else the raw text.
+   */
   body: unknown;
   seed: number;
   scenario: BodyScenario;
@@ -274,32 +280,35 @@ interface Routed {
 async function operation(state: MockState, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
   const { api } = state;
   const { operationId } = routed;
-  const text = await readBody(req);
-  if (text === undefined) {
+  // Whatever the status, the answer carries the headers the spec requires of it.
+  const reply = (answer: MockReply) => send(res, withRequiredHeaders(api.spec, operationId, answer));
+  const bytes = await readBody(req);
+  if (bytes === undefined) {
     res.setHeader("connection", "close");
     const message = `The request body is over ${MAX_BODY_BYTES} bytes`;
-    return send(res, api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
+    return reply(api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
   }
-  const takesJson = api.spec.routes[operationId]?.request !== undefined;
-  const body = takesJson ? parseJson(text) : text;
+  const route = api.spec.routes[operationId];
+  const schema = route?.request === undefined ? undefined : api.spec.bodySchemas[route.request];
   const headers = req.headers;
-  record(state, { method: routed.method, path: routed.pathname, headers, body: body ?? text, bytes: byteLength(text) });
-  const refused = refusal(state, routed, headers, body);
-  if (refused) return send(res, api.errorBody(refused, operationId));
+  const read = await readRequestBody(route, schema, headers["content-type"], bytes);
+  const body = read.value;
+  const logged = body === undefined || Buffer.isBuffer(body) ? bytes.toString("utf8") : body;
+  record(state, { method: routed.method, path: routed.pathname, headers, body: logged, bytes: bytes.length });
+  const refused = refusal(state, routed, headers, read);
+  if (refused) return reply(api.errorBody(refused, operationId));
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
   const { scenario } = state;
   if (typeof scenario === "object") {
     const { status, message, type } = scenario;
-    return send(
-      res,
+    return reply(
       api.errorBody({ status, message: message ?? `Mock error ${status}`, type: type ?? "mock_error" }, operationId),
     );
   }
   const seed = state.options.seed ?? 0;
   const plugin = Object.hasOwn(api.plugins, operationId) ? api.plugins[operationId] : undefined;
   const call = { ...routed, headers, body, seed, scenario, url: state.url };
-  send(
-    res,
+  reply(
     plugin
       ? await plugin(call)
       : operationAnswer(api.spec, operationId, {
@@ -326,7 +335,7 @@ function refusal(
   state: MockState,
   { operationId, params, query }: Routed,
   headers: IncomingMessage["headers"],
-  body: unknown,
+  { value: body, unsupported }: ReadBody,
 ): MockRefusal | undefined {
   const { api, options } = state;
   const credential = operationCredential(api.spec, operationId, carriedParts(headers, query), options.apiKey);
@@ -334,8 +343,13 @@ function refusal(
     return api.credentialRefusal?.(credential) ?? credentialRefusal(api.spec, operationId, credential);
   }
   const route = api.spec.routes[operationId];
+  if (unsupported !== undefined) {
+    const message = `The body must be sent as ${JSON.stringify(unsupported)}`;
+    return { status: 415, message, type: "invalid_request_error" };
+  }
   if (route?.request !== undefined && body === undefined) {
-    return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
+    const message = `The body is not valid ${route.requestType === undefined ? "JSON" : JSON.stringify(route.requestType)}`;
+    return { status: 400, message, type: "invalid_request_error" };
   }
   const early = api.refuseFirst?.(operationId, body);
   if (early) return early;
@@ -368,11 +382,11 @@ function record(state: MockState, request: MockRequest): void {
 }
 
 /**
- * The request body as text, or `undefined` when it is over the cap: refused on its declared
+ * The request body's bytes, or `undefined` when it is over the cap: refused on its declared
  * length before a byte is read, else as soon as the count passes it. The rest is not read; the
  * answer closes the connection, so the next request gets a fresh one.
  */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -381,19 +395,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function byteLength(text: string): number {
-  return Buffer.byteLength(text);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  return Buffer.concat(chunks);
 }
 
 function preflight(res: ServerResponse): void {
@@ -408,6 +410,8 @@ function preflight(res: ServerResponse): void {
 
 /** Sends a reply: its headers (a header the reply sets wins over the mock's own), its media type, its bytes. */
 function send(res: ServerResponse, reply: MockReply): void {
+  // A header the mock set itself (the request id) is the real one: a reply's placeholder does not replace it.
+  for (const [name, value] of Object.entries(reply.headers ?? {})) if (!res.hasHeader(name)) res.setHeader(name, value);
   if (Buffer.isBuffer(reply.body)) {
     const type = reply.type ?? "application/octet-stream";
     res.writeHead(reply.status, { "content-type": type, "content-length": reply.body.length });
@@ -415,7 +419,5 @@ function send(res: ServerResponse, reply: MockReply): void {
     return;
   }
   const { text, type } = replyText(reply);
-  // A header the mock set itself (the request id) is the real one: a reply's placeholder does not replace it.
-  for (const [name, value] of Object.entries(reply.headers ?? {})) if (!res.hasHeader(name)) res.setHeader(name, value);
   res.writeHead(reply.status, type ? { "content-type": type } : {}).end(text);
 }

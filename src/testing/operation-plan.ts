@@ -4,6 +4,10 @@ import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { usableAlternative } from "./verify-credentials.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
 import type { NamedBody } from "./verify-rules.js";
+import { isFormType } from "./wire-body.js";
+
+/** What a request whose body is bytes or text (`application/octet-stream`, `text/plain`) sends. */
+const RAW_SAMPLE = "sample body";
 
 /** The parts of a request a plan varies, in the order they are varied. */
 type Part = Exclude<ParameterLocation, "cookie"> | "body";
@@ -29,6 +33,9 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
       plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
   }
   const base: Parts = Object.fromEntries([...plans].map(([part, plan]) => [part, plan.base]));
+  // A body of bytes or text has no schema to plan from: a sample is sent in its declared media type.
+  if (route.request === undefined && route.requestType !== undefined && !isFormType(route.requestType))
+    base.body = RAW_SAMPLE;
   const request = (kind: PlannedRequest["kind"], name: string, parts: Parts, breaks?: string): PlannedRequest => ({
     name: `${operationId}: ${name}`,
     kind,

@@ -18,6 +18,7 @@ import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { sudoSpec } from "./sudo-spec.js";
 import { plannedCredentials } from "./verify-credentials.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
+import { formRoundTrip, sentBody } from "./wire-body.js";
 
 export type { PlannedRequest } from "./verify-plan.js";
 
@@ -156,9 +157,16 @@ function sudoPlan(operations: readonly string[], seed: number): PlannedRequest[]
  * credentials taken away and got wrong, scheme by scheme, then an undeclared method on each path.
  */
 function planOf(spec: SpecFolder, operations: readonly string[], seed: number): PlannedRequest[] {
-  const planned = operations.flatMap((id) => planOperation(spec, id, seed));
+  const planned = operations.flatMap((id) => planOperation(spec, id, seed)).map((request) => asSent(spec, request));
   const proven = planned.filter((request) => isProven(spec, request));
   return [...planned, ...credentialChecks(spec, proven), ...undeclaredMethods(spec, proven)];
+}
+
+/** A planned request with a form body as the server reads it back (`formRoundTrip`), so the proof judges what is sent. */
+function asSent(spec: SpecFolder, request: PlannedRequest): PlannedRequest {
+  const route = spec.routes[request.operationId] as OperationRoute;
+  const schema = route.request === undefined ? undefined : spec.bodySchemas[route.request];
+  return schema === undefined ? request : { ...request, body: formRoundTrip(route, schema, request.body) };
 }
 
 /** Why options planned no request, as one `ConfigurationError` naming the option. */
@@ -381,12 +389,16 @@ async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Pr
   const headers: Record<string, string> = { accept: "application/json", ...planned.headers, ...credentials.headers };
   const cookies = Object.entries(credentials.cookies).map(([name, value]) => `${name}=${value}`);
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
-  if (planned.body !== undefined) headers["content-type"] = "application/json";
+  const sent = sentBody(route, planned.body);
+  if (sent.type !== undefined) headers["content-type"] = sent.type;
   // A key in the query is never shown: the URL messages name has it redacted.
   const hidden = Object.fromEntries(Object.keys(credentials.query).map((name) => [name, "[redacted]"]));
   const shownUrl = displayUrl(`${path}${queryOf({ ...planned.query, ...hidden })}`);
-  const body = planned.body === undefined ? undefined : JSON.stringify(planned.body);
-  const outgoing = { method, input: url, shownUrl, headers, body, key: run.key };
+  // A form goes as a Request that fetch encodes (multipart's boundary is its own).
+  const outgoing =
+    typeof sent.body === "string" || sent.body === undefined
+      ? { method, input: url, shownUrl, headers, body: sent.body, key: run.key }
+      : { method, input: new Request(url, { method, headers, body: sent.body }), shownUrl, key: run.key };
   try {
     return await withTimeout(
       (signal) => exchange(run.wire, outgoing, signal),
