@@ -23,8 +23,8 @@ import { formRoundTrip, sentBody } from "./wire-body.js";
 export type { PlannedRequest } from "./verify-plan.js";
 
 /**
- * What `verifyServer` checks: valid requests, invalid ones, requests with no key or a wrong one,
- * a method the path does not define, and the images that come back.
+ * What `verifyServer` checks: valid requests, invalid ones, requests with no key or a wrong one
+ * (scheme by scheme), a method the path does not define, and the images that come back.
  */
 export type VerifyPart = "valid" | "invalid" | "auth" | "method" | "images";
 
@@ -38,7 +38,10 @@ export interface VerifyOptions {
    * written with body schemas). @default this package's Sudo images spec
    */
   spec?: SpecFolder | undefined;
-  /** Sent as `Authorization: Bearer <key>`. @default process.env.SUDO_API_KEY */
+  /**
+   * Sent where each operation's security schemes put it (`Authorization: Bearer`, a header, query
+   * or cookie key, `Basic` of `user:password`); never printed. @default process.env.SUDO_API_KEY
+   */
   apiKey?: string | undefined;
   /** The operations to verify, by operationId. @default every operation (of the Sudo spec: with a JSON request body) */
   operations?: readonly string[] | undefined;
