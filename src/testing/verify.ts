@@ -178,9 +178,9 @@ function nothingPlanned(option: string, value: string, why: string): Configurati
 }
 
 function includeAdvice(include: readonly VerifyPart[]): string {
-  return include.includes("images")
-    ? "images are checked on the answers to valid requests, so include valid too"
-    : "it names no kind of request";
+  if (include.includes("images")) return "images are checked on the answers to valid requests, so include valid too";
+  if (include.includes("auth")) return "no operation asks for a credential a key can stand for";
+  return "it names no kind of request";
 }
 
 /** `include` as given (every part known), or every part. */

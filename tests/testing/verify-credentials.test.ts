@@ -47,6 +47,12 @@ describe("verifyServer's credential checks", () => {
     ]);
   });
 
+  it("plans no credential check for open operations, and says so rather than pass", () => {
+    expect(() => plannedRequests({ spec, include: ["auth"], operations: ["open", "withOptional"] })).toThrow(
+      "the include option (auth) plans no request: no operation asks for a credential a key can stand for, and zero checks is never a pass",
+    );
+  });
+
   it("passes every check against the mock that holds the same key", async () => {
     const mock = await startMockServer({ spec, apiKey: KEY });
     try {
