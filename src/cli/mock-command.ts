@@ -17,13 +17,15 @@ const FLAGS = {
 const MOCK_HELP = `Usage: sudo-images mock --spec FILE [--port N] [--seed N] [--api-key KEY]
 
 Serves a mock of any OpenAPI 3.0/3.1 spec on 127.0.0.1 until Ctrl-C: requests are routed by the
-spec's paths and methods (404 unknown path, 405 undeclared method), bodies checked against it (400
-naming each violation), answers taken from its examples or generated from its schemas.
+spec's paths and methods (404 unknown path, 405 undeclared method), credentials checked by its
+security schemes, bodies checked against it (400 naming each violation), answers taken from its examples or generated from its schemas.
 
   --spec FILE     the spec (JSON or YAML)
   --port N        the port to listen on (default: any free port)
   --seed N        changes the generated answers, the same for the same seed (default 0)
-  --api-key KEY   accept only Authorization: Bearer KEY (default: no key checked)
+  --api-key KEY   accept only KEY, where each operation's security scheme puts it (bearer,
+                  header, query or cookie key, basic's user:password); a missing credential is
+                  the spec's 401, a wrong one its 403 (default: any credential in its place)
 
 Exit codes: 0 stopped by Ctrl-C, 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
 

@@ -9,11 +9,12 @@ export interface CliMock {
 
 /**
  * Starts `startMockServer` for `--mock` (loaded only then: a real run never pays for the image
- * encoders), of the Sudo images API or of `spec`. It holds one key, so `verify`'s wrong-key check
- * has something to refuse.
+ * encoders), of the Sudo images API or of `spec`. It holds one key, `key` (`--api-key`) or
+ * `MOCK_KEY`, so `verify`'s wrong-key checks have something to refuse.
  */
-export async function startMock(spec?: SpecFolder): Promise<CliMock> {
+export async function startMock(spec?: SpecFolder, key?: string): Promise<CliMock> {
   const { MOCK_KEY, startMockServer } = await import("../testing/mock-server.js");
-  const mock = await startMockServer({ apiKey: MOCK_KEY, spec });
-  return { url: mock.url, key: MOCK_KEY, close: () => mock.close() };
+  const apiKey = key ?? MOCK_KEY;
+  const mock = await startMockServer({ apiKey, spec });
+  return { url: mock.url, key: apiKey, close: () => mock.close() };
 }

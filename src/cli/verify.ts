@@ -95,7 +95,8 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
     );
     return 0;
   }
-  const mock = flags.mock ? await startMock(spec) : undefined;
+  // With --mock, --api-key is the key the mock holds and verify sends: the self-test a user runs in CI.
+  const mock = flags.mock ? await startMock(spec, flags["api-key"]) : undefined;
   try {
     const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
     if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");

@@ -1,3 +1,4 @@
+import { isJsonType } from "../http/response-body.js";
 import { defsName, defsRef, escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
 import type { WireType } from "../runtime/types.js";
 import { type OperationParameters, operationParameters } from "./parameters.js";
@@ -18,6 +19,12 @@ export type OperationPlace = { path: string } | { webhook: string };
 export type OperationBodies = OperationPlace & {
   method: string;
   request?: string;
+  /**
+   * The media type its request body is sent in when that is not JSON: the one `request`'s schema
+   * describes (form-encoded or multipart), else the first the spec lists (`application/octet-stream`,
+   * `text/plain`: a body checked by its content type alone). Absent for JSON or no body.
+   */
+  requestType?: string;
   /** status code (or `default`) → schema name; a response with no body a validator reads is left out. */
   responses: Record<string, string>;
   /** status code → the headers its response must carry (`required: true`), lower-case; absent when none. */
@@ -127,6 +134,8 @@ export function toSchemaSet(
       const bodies: OperationBodies = { method, ...where, responses: {}, security };
       const request = bodyOf(document, operation.requestBody, `${at}/requestBody`, unread);
       if (request !== undefined) bodies.request = name("request", request, "requestBody");
+      const requestType = request?.mediaType ?? firstMediaType(document, operation.requestBody);
+      if (requestType !== undefined && !isJsonType(requestType)) bodies.requestType = requestType;
       for (const [status, response] of Object.entries((operation.responses ?? {}) as Record<string, unknown>)) {
         const found = bodyOf(document, response, `${at}/responses/${escapeToken(status)}`, unread);
         if (found !== undefined) bodies.responses[status] = name(status, found, { status });
@@ -248,6 +257,12 @@ function bodyOf(
     place: `${where}/content/${escapeToken(mediaType)}/schema`,
     component,
   };
+}
+
+/** The first media type a request body (or its `$ref`) lists, if any. */
+function firstMediaType(document: OpenApiDocument, bodyOrRef: unknown): string | undefined {
+  const body = followed(document, bodyOrRef);
+  return isSchema(body) && isSchema(body.content) ? Object.keys(body.content)[0] : undefined;
 }
 
 /** Keywords of JSON Schema 2019-09 that 2020-12 replaced: they assert nothing here, and are dropped. */

@@ -8,6 +8,7 @@ const RUNTIME_FILES = [
   "issue-message.ts",
   "validation.ts",
   "parameter-values.ts",
+  "cookie-header.ts",
   "request-violations.ts",
   "spec-violation-error.ts",
   "normalize.ts",

@@ -98,7 +98,8 @@ function first(value: string | readonly string[] | undefined): string | undefine
   return typeof value === "string" || value === undefined ? value : value[0];
 }
 
-function merged(a: CredentialParts, b: CredentialParts): CredentialParts {
+/** Two requests' credentials as one: what both carry (the second's value where both use one place). */
+export function merged(a: CredentialParts, b: CredentialParts): CredentialParts {
   return {
     headers: { ...a.headers, ...b.headers },
     query: { ...a.query, ...b.query },

@@ -136,14 +136,21 @@ function isCredentialHeader(name: string): boolean {
 /**
  * A copy of `headers` with every credential-bearing value redacted: what a request log may keep. A
  * value's auth scheme stays (`Bearer [redacted]`), so a test can still see which scheme arrived.
+ * `named` adds headers a spec names for its keys (lower-case), whatever they are called.
  */
-export function withoutCredentials<T>(headers: Record<string, T>): Record<string, T | string> {
+export function withoutCredentials<T>(
+  headers: Record<string, T>,
+  named: readonly string[] = [],
+): Record<string, T | string> {
   const redact = (value: T) => {
     const scheme = /^(Bearer|Basic|Token) /i.exec(String(value))?.[1];
     return scheme ? `${scheme} ${REDACTED}` : REDACTED;
   };
   return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, isCredentialHeader(name) ? redact(value) : value]),
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      isCredentialHeader(name) || named.includes(name.toLowerCase()) ? redact(value) : value,
+    ]),
   );
 }
 

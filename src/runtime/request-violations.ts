@@ -1,3 +1,4 @@
+import { cookiePairs } from "./cookie-header.js";
 import { parameterValues, type RawValues } from "./parameter-values.js";
 import type { ParameterLocation, SpecViolation, Validator, WireTypes } from "./types.js";
 import { validateWith } from "./validation.js";
@@ -78,10 +79,7 @@ function cookies(headers: RawValues): RawValues {
   const lines = header === undefined ? [] : [header].flat().map(String);
   return {
     forEach(callback) {
-      for (const pair of lines.flatMap((line) => line.split(";"))) {
-        const equals = pair.indexOf("=");
-        if (equals > 0) callback(pair.slice(equals + 1).trim(), pair.slice(0, equals).trim());
-      }
+      for (const [name, value] of cookiePairs(lines)) callback(value, name);
     },
   };
 }

@@ -14,6 +14,16 @@ export interface MockReply {
   headers?: Readonly<Record<string, string>> | undefined;
 }
 
+/** Why the mock refuses a request: a status, a message, and for an API with error types (Sudo's), its type and field. */
+export interface MockRefusal {
+  status: number;
+  message: string;
+  type?: string | undefined;
+  param?: string | undefined;
+  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
+  code?: string | undefined;
+}
+
 /** How the mock shapes a generated answer: every field, every nullable field `null`, or only the required ones. */
 export type BodyScenario = "normal" | "nulls" | "minimal";
 
@@ -41,13 +51,13 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
     documented.find((status) => status === "default");
   const status = key === undefined || !/^\d+$/.test(key) ? 200 : Number(key);
   const answer: DocumentedAnswer = (key !== undefined && Object.hasOwn(answers, key) ? answers[key] : {}) ?? {};
-  const headers = requiredHeaders(route?.headers, key);
+  const headers = requiredHeaders(spec, operationId, status);
   const schema = key === undefined ? undefined : route?.responses[key];
   const examples = answer.examples ?? {};
   const named = choice.example !== undefined && Object.hasOwn(examples, choice.example) ? choice.example : undefined;
   const example = named ?? Object.keys(examples)[0];
   if (example !== undefined) return { status, body: examples[example], type: answer.type, headers };
-  if (schema === undefined) return { status, type: answer.type, headers };
+  if (schema === undefined) return { status, body: unschemedBody(answer.type), type: answer.type, headers };
   return { status, body: shaped(spec, schema, choice), type: answer.type, headers };
 }
 
@@ -59,32 +69,51 @@ function shaped(spec: SpecFolder, name: string, { seed, scenario }: AnswerChoice
   return filled;
 }
 
-/** A value for each header the answer must carry: `0` reads as a number and as a string alike. */
-function requiredHeaders(
-  byStatus: Readonly<Record<string, readonly string[]>> | undefined,
-  status: string | undefined,
-): Record<string, string> {
-  const names = status !== undefined && byStatus && Object.hasOwn(byStatus, status) ? byStatus[status] : [];
-  return Object.fromEntries((names ?? []).map((name) => [name, "0"]));
+/**
+ * A value for each header an answer of `operationId` with `status` must carry (its exact code,
+ * its range, else `default`): `0` reads as a number and as a string alike.
+ */
+function requiredHeaders(spec: SpecFolder, operationId: string | undefined, status: number): Record<string, string> {
+  const route = operationId === undefined ? undefined : spec.routes[operationId];
+  const names = responseSchema(route?.headers ?? {}, status) ?? [];
+  return Object.fromEntries(names.map((name) => [name, "0"]));
+}
+
+/**
+ * `reply` with every header the spec says an answer of its status must carry that it lacks: an
+ * answer of any status, a plugin's or a refusal, carries them.
+ */
+export function withRequiredHeaders(spec: SpecFolder, operationId: string, reply: MockReply): MockReply {
+  const headers = { ...requiredHeaders(spec, operationId, reply.status), ...reply.headers };
+  return Object.keys(headers).length === 0 ? reply : { ...reply, headers };
+}
+
+/**
+ * A body for an answer whose media type has no schema the validators read: text for `text/*`,
+ * a few bytes for any other media type but JSON; none without a media type.
+ */
+function unschemedBody(type: string | undefined): unknown {
+  if (type === undefined || isJsonType(type)) return undefined;
+  return /^text\//i.test(type) ? "mock text" : Buffer.from("mock bytes");
 }
 
 /** Words that name an error's human-readable text in the error bodies specs describe. */
 const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "error_description"];
 
 /**
- * An error answer of `operationId` with `status`, saying `message`: a body of the schema the spec
- * documents for that status (its first string field named like a message set to `message`, when
- * the schema takes it there), else `{ message }`. What a client of that spec can read.
+ * An error answer of `operationId` for `refusal`: a body of the schema the spec documents for its
+ * status (its first string field named like a message set to the refusal's message, when the
+ * schema takes it there), else the generic `{ message, type, param, code }` (null where the
+ * refusal has none). What a client of that spec can read.
  */
-export function errorReply(
-  spec: SpecFolder,
-  operationId: string | undefined,
-  status: number,
-  message: string,
-): MockReply {
+export function errorReply(spec: SpecFolder, operationId: string | undefined, refusal: MockRefusal): MockReply {
+  const { status, message } = refusal;
   const route = operationId === undefined ? undefined : spec.routes[operationId];
   const name = route && responseSchema(route.responses, status);
-  if (name === undefined) return { status, body: { message } };
+  if (name === undefined) {
+    const { type = null, param = null, code = null } = refusal;
+    return { status, body: { message, type, param, code } };
+  }
   const filled = filledBody(spec, name);
   const said = withMessage(filled, message, 0);
   const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;

@@ -6,10 +6,20 @@ import { findRoute } from "../runtime/find-route.js";
 import { validateWith } from "../runtime/index.js";
 import { requestViolations } from "../runtime/request-violations.js";
 import { describeViolations } from "../runtime/validation.js";
-import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
+import { carriedParts, credentialRefusal, operationCredential } from "./mock-credentials.js";
+import {
+  type BodyScenario,
+  errorReply,
+  type MockRefusal,
+  type MockReply,
+  operationAnswer,
+  replyText,
+  withRequiredHeaders,
+} from "./mock-reply.js";
 import type { SpecFolder } from "./spec-folder.js";
+import { type ReadBody, readRequestBody } from "./wire-body.js";
 
-export type { MockReply } from "./mock-reply.js";
+export type { MockRefusal, MockReply } from "./mock-reply.js";
 
 /**
  * How the mock answers a valid, authorized request:
@@ -28,7 +38,11 @@ export interface MockCall {
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   headers: IncomingMessage["headers"];
-  /** The parsed JSON body (valid against the spec when the operation takes one), else the raw text. */
+  /**
+   * The body, valid against the spec when the operation has a schema for it: JSON parsed, a form
+   * (form-encoded or multipart) as the object its schema describes (a file part a `Blob`), `text/*`
+   * as text, another declared media type as a `Buffer`; else the raw text.
+   */
   body: unknown;
   seed: number;
   scenario: BodyScenario;
@@ -56,7 +70,11 @@ export interface MockServerOptions {
    * name per `operationId`. @default each answer's first example, else a generated body
    */
   examples?: string | Readonly<Record<string, string>> | undefined;
-  /** The only key accepted, as `Authorization: Bearer <key>`; any non-empty bearer token is accepted when unset. */
+  /**
+   * The only key accepted, wherever each operation's security schemes put it (a bearer token, a
+   * header, query or cookie key, basic's `user:password`); any non-empty credential in those
+   * places is accepted when unset. Open operations take none.
+   */
   apiKey?: string | undefined;
   /** Changes every generated body and image while keeping them deterministic. @default 0 */
   seed?: number | undefined;
@@ -96,16 +114,6 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-/** Why the mock refuses a request: a status, a message, and for an API with error types (Sudo's), its type and field. */
-export interface MockRefusal {
-  status: number;
-  message: string;
-  type?: string | undefined;
-  param?: string | undefined;
-  /** The machine-readable code the real API sends for this failure (`model_not_found`), when it sends one. */
-  code?: string | undefined;
-}
-
 /**
  * What sets one API's mock apart from the generic one (Sudo's: its error body, a bearer key on
  * every call, the images it serves at paths of its own): not public; a spec's mock uses `genericApi`.
@@ -113,8 +121,8 @@ export interface MockRefusal {
 export interface MockApi {
   readonly spec: SpecFolder;
   readonly plugins: Readonly<Record<string, MockPlugin>>;
-  /** Whether every operation takes a bearer key (until the spec's security schemes say it per operation). */
-  readonly bearerRequired: boolean;
+  /** How this API refuses a credential (Sudo: always a 401, as OpenAI's does); else as the spec documents. */
+  credentialRefusal?(check: "missing" | "wrong"): MockRefusal;
   /** The body of an error answer. */
   errorBody(refusal: MockRefusal, operationId: string | undefined): MockReply;
   /** A refusal decided before the spec is asked (Sudo: a shut-down model is a 404 whatever the body). */
@@ -134,7 +142,7 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /**
  * Starts a spec-driven API on 127.0.0.1 and an ephemeral port, for tests. It routes each request
  * by the spec's paths and methods (an unknown path is a 404, a method the path does not declare a
- * 405 with `Allow`), checks the bearer key, validates the body against the spec (a 400 names each
+ * 405 with `Allow`), checks its credentials as the operation's security schemes place them, validates the body against the spec (a 400 names each
  * violation in the client's words), and answers with the spec's example or a body generated from
  * its schema that its validator accepts, the same for the same seed. Without `spec` it is the Sudo
  * images API, whose generation draws real PNGs of the requested size, as base64 or as URLs it
@@ -205,8 +213,7 @@ function genericApi(spec: SpecFolder, plugins: Readonly<Record<string, MockPlugi
   return {
     spec,
     plugins,
-    bearerRequired: false,
-    errorBody: ({ status, message }, operationId) => errorReply(spec, operationId, status, message),
+    errorBody: (refusal, operationId) => errorReply(spec, operationId, refusal),
   };
 }
 
@@ -273,32 +280,35 @@ interface Routed {
 async function operation(state: MockState, req: IncomingMessage, res: ServerResponse, routed: Routed): Promise<void> {
   const { api } = state;
   const { operationId } = routed;
-  const text = await readBody(req);
-  if (text === undefined) {
+  // Whatever the status, the answer carries the headers the spec requires of it.
+  const reply = (answer: MockReply) => send(res, withRequiredHeaders(api.spec, operationId, answer));
+  const bytes = await readBody(req);
+  if (bytes === undefined) {
     res.setHeader("connection", "close");
     const message = `The request body is over ${MAX_BODY_BYTES} bytes`;
-    return send(res, api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
+    return reply(api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
   }
-  const takesJson = api.spec.routes[operationId]?.request !== undefined;
-  const body = takesJson ? parseJson(text) : text;
+  const route = api.spec.routes[operationId];
+  const schema = route?.request === undefined ? undefined : api.spec.bodySchemas[route.request];
   const headers = req.headers;
-  record(state, { method: routed.method, path: routed.pathname, headers, body: body ?? text, bytes: byteLength(text) });
-  const refused = refusal(state, routed, headers, body);
-  if (refused) return send(res, api.errorBody(refused, operationId));
+  const read = await readRequestBody(route, schema, headers["content-type"], bytes);
+  const body = read.value;
+  const logged = body === undefined || Buffer.isBuffer(body) ? bytes.toString("utf8") : body;
+  record(state, { method: routed.method, path: routed.pathname, headers, body: logged, bytes: bytes.length });
+  const refused = refusal(state, routed, headers, read);
+  if (refused) return reply(api.errorBody(refused, operationId));
   if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
   const { scenario } = state;
   if (typeof scenario === "object") {
     const { status, message, type } = scenario;
-    return send(
-      res,
+    return reply(
       api.errorBody({ status, message: message ?? `Mock error ${status}`, type: type ?? "mock_error" }, operationId),
     );
   }
   const seed = state.options.seed ?? 0;
   const plugin = Object.hasOwn(api.plugins, operationId) ? api.plugins[operationId] : undefined;
   const call = { ...routed, headers, body, seed, scenario, url: state.url };
-  send(
-    res,
+  reply(
     plugin
       ? await plugin(call)
       : operationAnswer(api.spec, operationId, {
@@ -317,29 +327,29 @@ function exampleFor(examples: MockServerOptions["examples"], operationId: string
 
 /**
  * Why a request is refused before it is answered, or `undefined`: the one place that decides
- * whether a request is authorized and valid: the bearer key, the API's own early refusals, then its
- * parameters (`requestViolations`) and its JSON body against the spec. The spec's security schemes
- * (`securitySchemes`, `routes[op].security`) are to be checked here too; today only a bearer key is.
+ * whether a request is authorized and valid: its credentials by the operation's security
+ * requirements (`operationCredential`), the API's own early refusals, then its parameters
+ * (`requestViolations`) and its JSON body against the spec.
  */
 function refusal(
   state: MockState,
   { operationId, params, query }: Routed,
   headers: IncomingMessage["headers"],
-  body: unknown,
+  { value: body, unsupported }: ReadBody,
 ): MockRefusal | undefined {
   const { api, options } = state;
-  const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
-  const keyWanted = api.bearerRequired || options.apiKey !== undefined;
-  if (keyWanted && (!token || (options.apiKey !== undefined && token !== options.apiKey))) {
-    return {
-      status: 401,
-      message: "Invalid or missing API key: send Authorization: Bearer <key>",
-      type: "authentication_error",
-    };
+  const credential = operationCredential(api.spec, operationId, carriedParts(headers, query), options.apiKey);
+  if (credential !== "right") {
+    return api.credentialRefusal?.(credential) ?? credentialRefusal(api.spec, operationId, credential);
   }
   const route = api.spec.routes[operationId];
+  if (unsupported !== undefined) {
+    const message = `The body must be sent as ${JSON.stringify(unsupported)}`;
+    return { status: 415, message, type: "invalid_request_error" };
+  }
   if (route?.request !== undefined && body === undefined) {
-    return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
+    const message = `The body is not valid ${route.requestType === undefined ? "JSON" : JSON.stringify(route.requestType)}`;
+    return { status: 400, message, type: "invalid_request_error" };
   }
   const early = api.refuseFirst?.(operationId, body);
   if (early) return early;
@@ -360,20 +370,23 @@ function refusal(
 /**
  * Logs a request in `requests`, bounded: the latest `REQUESTS_KEPT`, and no body over
  * `BODY_KEPT_BYTES`. The log keeps no credential: every header the client's debug log would
- * redact is redacted here.
+ * redact is redacted here, and every header the spec's API key schemes name.
  */
 function record(state: MockState, request: MockRequest): void {
-  const headers = withoutCredentials(request.headers) as IncomingMessage["headers"];
+  const keyHeaders = Object.values(state.api.spec.securitySchemes ?? {}).flatMap((scheme) =>
+    scheme.type === "apiKey" && scheme.in === "header" ? [scheme.name] : [],
+  );
+  const headers = withoutCredentials(request.headers, keyHeaders) as IncomingMessage["headers"];
   state.requests.push({ ...request, headers, body: request.bytes > BODY_KEPT_BYTES ? undefined : request.body });
   if (state.requests.length > REQUESTS_KEPT) state.requests.shift();
 }
 
 /**
- * The request body as text, or `undefined` when it is over the cap: refused on its declared
+ * The request body's bytes, or `undefined` when it is over the cap: refused on its declared
  * length before a byte is read, else as soon as the count passes it. The rest is not read; the
  * answer closes the connection, so the next request gets a fresh one.
  */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -382,19 +395,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function byteLength(text: string): number {
-  return Buffer.byteLength(text);
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  return Buffer.concat(chunks);
 }
 
 function preflight(res: ServerResponse): void {
@@ -409,6 +410,8 @@ function preflight(res: ServerResponse): void {
 
 /** Sends a reply: its headers (a header the reply sets wins over the mock's own), its media type, its bytes. */
 function send(res: ServerResponse, reply: MockReply): void {
+  // A header the mock set itself (the request id) is the real one: a reply's placeholder does not replace it.
+  for (const [name, value] of Object.entries(reply.headers ?? {})) if (!res.hasHeader(name)) res.setHeader(name, value);
   if (Buffer.isBuffer(reply.body)) {
     const type = reply.type ?? "application/octet-stream";
     res.writeHead(reply.status, { "content-type": type, "content-length": reply.body.length });
@@ -416,7 +419,5 @@ function send(res: ServerResponse, reply: MockReply): void {
     return;
   }
   const { text, type } = replyText(reply);
-  // A header the mock set itself (the request id) is the real one: a reply's placeholder does not replace it.
-  for (const [name, value] of Object.entries(reply.headers ?? {})) if (!res.hasHeader(name)) res.setHeader(name, value);
   res.writeHead(reply.status, type ? { "content-type": type } : {}).end(text);
 }

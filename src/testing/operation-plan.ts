@@ -1,8 +1,13 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
+import { usableAlternative } from "./verify-credentials.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
 import type { NamedBody } from "./verify-rules.js";
+import { isFormType } from "./wire-body.js";
+
+/** What a request whose body is bytes or text (`application/octet-stream`, `text/plain`) sends. */
+const RAW_SAMPLE = "sample body";
 
 /** The parts of a request a plan varies, in the order they are varied. */
 type Part = Exclude<ParameterLocation, "cookie"> | "body";
@@ -28,6 +33,9 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
       plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
   }
   const base: Parts = Object.fromEntries([...plans].map(([part, plan]) => [part, plan.base]));
+  // A body of bytes or text has no schema to plan from: a sample is sent in its declared media type.
+  if (route.request === undefined && route.requestType !== undefined && !isFormType(route.requestType))
+    base.body = RAW_SAMPLE;
   const request = (kind: PlannedRequest["kind"], name: string, parts: Parts, breaks?: string): PlannedRequest => ({
     name: `${operationId}: ${name}`,
     kind,
@@ -82,6 +90,28 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
       { name, kind: "method" as const, operationId, body: undefined, images: 0, method: method.toUpperCase(), params },
     ];
   });
+}
+
+/**
+ * For each secured operation, and each scheme of its usable alternative (`usableAlternative`),
+ * a request with no credential for that scheme and one with a wrong one (401 or 403), the rest of
+ * the request the operation's first valid one, so a server has nothing else to refuse.
+ */
+export function credentialChecks(spec: SpecFolder, planned: readonly PlannedRequest[]): PlannedRequest[] {
+  const firstValid = new Map<string, PlannedRequest>();
+  for (const request of planned)
+    if (request.kind === "valid" && !firstValid.has(request.operationId)) firstValid.set(request.operationId, request);
+  return [...firstValid.values()].flatMap((valid) =>
+    usableAlternative(spec, valid.operationId).flatMap((scheme) =>
+      (["none", "wrong"] as const).map((key) => ({
+        ...valid,
+        name: `${valid.operationId}: ${key === "none" ? "no" : "a wrong"} ${scheme} credential`,
+        kind: "auth" as const,
+        key,
+        scheme,
+      })),
+    ),
+  );
 }
 
 /** Methods tried as undeclared, the ones least likely to change anything first (fetch refuses to send TRACE). */

@@ -21,7 +21,7 @@ const IMAGES_PATH = "/images/";
 
 /**
  * The Sudo images API as the mock plays it: its spec, its generation drawing real images (a
- * plugin; `plugins` may replace it or add others), a bearer key on every call, errors as its
+ * plugin; `plugins` may replace it or add others), a bearer key on every call (a 401 with OpenAI's `invalid_api_key` when missing or wrong), errors as its
  * `ErrorResponse`, a shut-down model a 404 whatever the request holds, and the url-mode images it
  * drew, served at `/images/<id>`. One per server: the images and drawings are its own.
  */
@@ -53,7 +53,12 @@ export function sudoApi(plugins: Readonly<Record<string, MockPlugin>> = {}): Moc
   return {
     spec: sudoSpec,
     plugins: { generateImage, ...plugins },
-    bearerRequired: true,
+    credentialRefusal: () => ({
+      status: 401,
+      message: "Invalid or missing API key: send Authorization: Bearer <key>",
+      type: "authentication_error",
+      code: "invalid_api_key",
+    }),
     errorBody: (refusal) => sudoError(refusal),
     refuseFirst: (operationId, body) => (operationId === "generateImage" ? shutDownModel(body) : undefined),
     outsideSpec(method, path) {

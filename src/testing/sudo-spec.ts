@@ -1,4 +1,12 @@
-import { answers, bodySchemas, parameterTypes, routes, shapes, validators } from "../generated/index.js";
+import {
+  answers,
+  bodySchemas,
+  parameterTypes,
+  routes,
+  securitySchemes,
+  shapes,
+  validators,
+} from "../generated/index.js";
 import type { SpecFolder } from "./spec-folder.js";
 
 /**
@@ -6,4 +14,12 @@ import type { SpecFolder } from "./spec-folder.js";
  * `testing/` that imports `generated/`, so every other part of the kit takes a spec as a
  * parameter and this is only its default.
  */
-export const sudoSpec = { routes, validators, shapes, bodySchemas, answers, parameterTypes } satisfies SpecFolder;
+export const sudoSpec = {
+  routes,
+  validators,
+  shapes,
+  bodySchemas,
+  answers,
+  parameterTypes,
+  securitySchemes,
+} satisfies SpecFolder;

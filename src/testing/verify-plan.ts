@@ -19,6 +19,8 @@ export interface PlannedRequest {
   images: number;
   /** `auth` requests: sent with no key, or with a key no server issued. */
   key?: "none" | "wrong" | undefined;
+  /** `auth` requests: the one security scheme sent without its credential or with a wrong one; every one when absent. */
+  scheme?: string | undefined;
   /** `method` requests: the method sent instead of the operation's. */
   method?: string | undefined;
   /** The path template's values, as wire text (percent-encoded when the URL is made). */

@@ -1,6 +1,6 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import { bearer, currentKey, insecureTarget } from "../http/auth.js";
+import { currentKey, insecureTarget } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
@@ -12,17 +12,19 @@ import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
 import { responseSchema, responseViolations } from "../runtime/responses.js";
-import { planOperation, undeclaredMethods } from "./operation-plan.js";
+import { credentialChecks, planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { sudoSpec } from "./sudo-spec.js";
+import { plannedCredentials } from "./verify-credentials.js";
 import { type PlannedRequest, planRequests, withinBudget } from "./verify-plan.js";
+import { formRoundTrip, sentBody } from "./wire-body.js";
 
 export type { PlannedRequest } from "./verify-plan.js";
 
 /**
- * What `verifyServer` checks: valid requests, invalid ones, requests with no key or a wrong one,
- * a method the path does not define, and the images that come back.
+ * What `verifyServer` checks: valid requests, invalid ones, requests with no key or a wrong one
+ * (scheme by scheme), a method the path does not define, and the images that come back.
  */
 export type VerifyPart = "valid" | "invalid" | "auth" | "method" | "images";
 
@@ -36,7 +38,10 @@ export interface VerifyOptions {
    * written with body schemas). @default this package's Sudo images spec
    */
   spec?: SpecFolder | undefined;
-  /** Sent as `Authorization: Bearer <key>`. @default process.env.SUDO_API_KEY */
+  /**
+   * Sent where each operation's security schemes put it (`Authorization: Bearer`, a header, query
+   * or cookie key, `Basic` of `user:password`); never printed. @default process.env.SUDO_API_KEY
+   */
   apiKey?: string | undefined;
   /** The operations to verify, by operationId. @default every operation (of the Sudo spec: with a JSON request body) */
   operations?: readonly string[] | undefined;
@@ -94,8 +99,6 @@ export interface VerifyReport {
 /** Every part, in the order the CLI lists them. */
 export const VERIFY_PARTS: readonly VerifyPart[] = ["valid", "invalid", "auth", "method", "images"];
 const ALL_PARTS = VERIFY_PARTS;
-/** The key `auth` checks send as a wrong one: no server issued it. */
-const WRONG_KEY = "sk-sudo-images-verify-not-a-real-key";
 /** What each kind of request must get back. */
 const EXPECTED: Record<PlannedRequest["kind"], { statuses: (status: number) => boolean; text: string }> = {
   valid: { statuses: (status) => status >= 200 && status < 300, text: "2xx for a valid request" },
@@ -152,16 +155,21 @@ function sudoPlan(operations: readonly string[], seed: number): PlannedRequest[]
   });
 }
 
-/** Any spec's plan: each operation's parameters and body varied, then an undeclared method on each path. */
+/**
+ * Any spec's plan: each operation's parameters and body varied, then each secured operation's
+ * credentials taken away and got wrong, scheme by scheme, then an undeclared method on each path.
+ */
 function planOf(spec: SpecFolder, operations: readonly string[], seed: number): PlannedRequest[] {
-  const planned = operations.flatMap((id) => planOperation(spec, id, seed));
-  return [
-    ...planned,
-    ...undeclaredMethods(
-      spec,
-      planned.filter((request) => isProven(spec, request)),
-    ),
-  ];
+  const planned = operations.flatMap((id) => planOperation(spec, id, seed)).map((request) => asSent(spec, request));
+  const proven = planned.filter((request) => isProven(spec, request));
+  return [...planned, ...credentialChecks(spec, proven), ...undeclaredMethods(spec, proven)];
+}
+
+/** A planned request with a form body as the server reads it back (`formRoundTrip`), so the proof judges what is sent. */
+function asSent(spec: SpecFolder, request: PlannedRequest): PlannedRequest {
+  const route = spec.routes[request.operationId] as OperationRoute;
+  const schema = route.request === undefined ? undefined : spec.bodySchemas[route.request];
+  return schema === undefined ? request : { ...request, body: formRoundTrip(route, schema, request.body) };
 }
 
 /** Why options planned no request, as one `ConfigurationError` naming the option. */
@@ -170,9 +178,9 @@ function nothingPlanned(option: string, value: string, why: string): Configurati
 }
 
 function includeAdvice(include: readonly VerifyPart[]): string {
-  return include.includes("images")
-    ? "images are checked on the answers to valid requests, so include valid too"
-    : "it names no kind of request";
+  if (include.includes("images")) return "images are checked on the answers to valid requests, so include valid too";
+  if (include.includes("auth")) return "no operation asks for a credential a key can stand for";
+  return "it names no kind of request";
 }
 
 /** `include` as given (every part known), or every part. */
@@ -341,9 +349,11 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   if (planned.kind === "method") return resultsOf(planned, found);
   const documented = run.spec.answers?.[planned.operationId] ?? route.responses;
   const isDocumented = responseSchema<unknown>(documented, status) !== undefined;
-  found.push(
-    finding("status documented", isDocumented, `one of ${Object.keys(documented).join(", ")}`, String(status)),
-  );
+  // A refused credential is held to the documented statuses only where the operation documents its refusals.
+  if (planned.kind !== "auth" || Object.keys(documented).some(isErrorStatus))
+    found.push(
+      finding("status documented", isDocumented, `one of ${Object.keys(documented).join(", ")}`, String(status)),
+    );
   for (const name of responseSchema(route.headers ?? {}, status) ?? []) {
     const present = response.headers.has(name);
     found.push(finding("header", present, `${name}, which the spec documents`, present ? "present" : "none"));
@@ -376,14 +386,22 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
  */
 async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
-  const url = `${run.root}${filledPath(route.path, planned.params ?? {})}${queryOf(planned.query)}`;
-  const headers: Record<string, string> = { accept: "application/json", ...planned.headers };
-  const key = planned.key === "wrong" ? WRONG_KEY : planned.key === "none" ? undefined : run.key;
-  if (key !== undefined) headers.authorization = bearer(key);
-  if (planned.body !== undefined) headers["content-type"] = "application/json";
-  const shownUrl = displayUrl(url);
-  const body = planned.body === undefined ? undefined : JSON.stringify(planned.body);
-  const outgoing = { method, input: url, shownUrl, headers, body, key: run.key };
+  const credentials = plannedCredentials(run.spec, planned, run.key);
+  const path = `${run.root}${filledPath(route.path, planned.params ?? {})}`;
+  const url = `${path}${queryOf({ ...planned.query, ...credentials.query })}`;
+  const headers: Record<string, string> = { accept: "application/json", ...planned.headers, ...credentials.headers };
+  const cookies = Object.entries(credentials.cookies).map(([name, value]) => `${name}=${value}`);
+  if (cookies.length > 0) headers.cookie = cookies.join("; ");
+  const sent = sentBody(route, planned.body);
+  if (sent.type !== undefined) headers["content-type"] = sent.type;
+  // A key in the query is never shown: the URL messages name has it redacted.
+  const hidden = Object.fromEntries(Object.keys(credentials.query).map((name) => [name, "[redacted]"]));
+  const shownUrl = displayUrl(`${path}${queryOf({ ...planned.query, ...hidden })}`);
+  // A form goes as a Request that fetch encodes (multipart's boundary is its own).
+  const outgoing =
+    typeof sent.body === "string" || sent.body === undefined
+      ? { method, input: url, shownUrl, headers, body: sent.body, key: run.key }
+      : { method, input: new Request(url, { method, headers, body: sent.body }), shownUrl, key: run.key };
   try {
     return await withTimeout(
       (signal) => exchange(run.wire, outgoing, signal),
@@ -412,6 +430,11 @@ function queryOf(query: PlannedRequest["query"]): string {
     for (const each of typeof value === "string" ? [value] : value) search.append(name, each);
   const text = search.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** Whether a documented status (`401`, `4XX`, `default`) stands for an error answer. */
+function isErrorStatus(status: string): boolean {
+  return status === "default" || /^[45]/.test(status);
 }
 
 /**

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { mockCommand } from "../../src/cli/mock-command.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -45,6 +46,33 @@ describe.concurrent("sudo-images mock --spec", () => {
     },
     processTimeout(1),
   );
+
+  it("with --api-key, takes that key where each operation's scheme puts it and refuses others", async () => {
+    const stop = new AbortController();
+    let running: Promise<number> | undefined;
+    let out = "";
+    const listening = new Promise<string>((resolve) => {
+      const stdout = {
+        write: (text: string) => {
+          out += text;
+          resolve(out);
+        },
+      };
+      const spec = path.join(root, "tests/fixtures/kit/credentials.yaml");
+      running = mockCommand(["--spec", spec, "--api-key", "k-mock-1"], stdout, { write: () => {} }, stop.signal);
+    });
+    try {
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(await listening)?.[1];
+      expect((await fetch(`${url}/query-key?api_key=k-mock-1`)).status).toBe(200);
+      expect((await fetch(`${url}/query-key?api_key=k-mock-2`)).status).toBe(403);
+      expect((await fetch(`${url}/header-key`, { headers: { "x-api-key": "k-mock-1" } })).status).toBe(200);
+      expect((await fetch(`${url}/header-key`)).status).toBe(401);
+      expect((await fetch(`${url}/open`)).status).toBe(200);
+    } finally {
+      stop.abort();
+      expect(await running).toBe(0);
+    }
+  });
 
   it(
     "says in one line why a spec cannot be served",

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { verifyCommand } from "../../src/cli/verify.js";
-import { closedPort } from "../helpers/http-server.js";
+import { closedPort, sendJson, startTestServer } from "../helpers/http-server.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
 
 async function verify(args: string[]) {
@@ -64,6 +64,34 @@ describe("sudo-images verify --spec", () => {
     expect(report.failed).toEqual([]);
     // More than Sudo's whole plan could give: the pets spec's operations were planned, not Sudo's.
     expect(report.passed).toBeGreaterThan(100);
+  });
+
+  it("with --api-key, the mock holds that key and verify sends it in each scheme's place: every check passes", async () => {
+    const printed: string[] = [];
+    const spec = "tests/fixtures/kit/credentials.yaml";
+    const run = verifyCommand({ ...flags, spec, "api-key": "k-cli-1" }, { write: (text) => void printed.push(text) });
+    expect(await run).toBe(0);
+    expect(JSON.parse(printed.join(""))).toMatchObject({ failed: [] });
+  });
+
+  it("exits 1 against a server that ignores credentials, naming each credential check it failed", async () => {
+    const server = await startTestServer((_seen, res) => sendJson(res, 200, { ok: true }));
+    try {
+      const printed: string[] = [];
+      const options = { ...flags, json: false, mock: false, spec: "tests/fixtures/kit/credentials.yaml" };
+      const run = verifyCommand(
+        { ...options, "base-url": server.url, "api-key": "k-cli-1", include: "auth" },
+        { write: (text) => void printed.push(text) },
+      );
+      expect(await run).toBe(1);
+      const output = printed.join("");
+      expect(output).toMatch(
+        /^FAIL {2}withQueryKey: no queryKey credential: status: expected 401 or 403 for a request the key does not allow, received 200$/m,
+      );
+      expect(output).not.toContain("k-cli-1");
+    } finally {
+      await server.close();
+    }
   });
 
   it("says in one line that a spec file is missing", async () => {

@@ -158,6 +158,28 @@ describe("bodies a validator reads", () => {
 });
 
 describe("toSchemaSet", () => {
+  it("records the media type a request body is sent in when it is not JSON", () => {
+    const operation = (content: Record<string, unknown>) => ({ post: { requestBody: body(content), responses: {} } });
+    const document = {
+      openapi: "3.1.0",
+      paths: {
+        "/json": operation({ "application/json": PING, "text/plain": { type: "string" } }),
+        "/form": operation({ "application/x-www-form-urlencoded": PING }),
+        "/multipart": operation({ "text/plain": {}, "multipart/form-data": PING }),
+        "/bytes": operation({ "application/octet-stream": { type: "string", format: "binary" } }),
+        "/text": operation({ "text/plain": { type: "string" } }),
+      },
+    } as unknown as OpenApiDocument;
+    const types = Object.entries(toSchemaSet(document).operations).map(([id, { requestType }]) => [id, requestType]);
+    expect(types).toEqual([
+      ["post /json", undefined],
+      ["post /form", "application/x-www-form-urlencoded"],
+      ["post /multipart", "multipart/form-data"],
+      ["post /bytes", "application/octet-stream"],
+      ["post /text", "text/plain"],
+    ]);
+  });
+
   it("follows a webhook that is a $ref to a path item in components", () => {
     const document = {
       openapi: "3.1.0",

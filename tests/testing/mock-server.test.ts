@@ -40,7 +40,10 @@ async function post(body: unknown, key: string | null = KEY, to: MockServer = mo
     headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { error: { message: string; param?: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { message: string; param?: string; code?: string | null } },
+  };
 }
 
 describe("startMockServer", () => {
@@ -195,12 +198,15 @@ describe("startMockServer", () => {
     expect(JSON.stringify(mock.requests)).not.toMatch(/sk-bare|sk-x-api|cHJveHk|s3cret/);
   });
 
-  it("answers 401 without the bearer token, or with another key", async () => {
-    expect((await post(base, null)).status).toBe(401);
+  it("answers 401 without the bearer token, or with another key, with OpenAI's invalid_api_key code", async () => {
+    const missing = await post(base, null);
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe("invalid_api_key");
     const wrong = await createImagesClient({ apiKey: "sk-wrong", baseUrl: mock.url })
       .generate(base)
       .catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(AuthenticationError);
+    expect((wrong as AuthenticationError).status).toBe(401);
   });
 
   const invalid: [string, unknown, string][] = [
