@@ -27,7 +27,8 @@ export interface Outgoing {
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
   headers?: Record<string, string> | undefined;
-  body?: string | undefined;
+  /** A body sent as it is: text, or bytes that every attempt of a call sends again. */
+  body?: string | ArrayBuffer | undefined;
   /** The key this request carries, scrubbed from whatever comes back. */
   key: string | undefined;
 }
