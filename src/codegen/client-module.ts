@@ -12,6 +12,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function apiKeyEnvFor(title: unknown): string {
   const words = (typeof title === "string" ? title : "")
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter(Boolean);
