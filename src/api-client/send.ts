@@ -1,4 +1,5 @@
 import { ApiError, type ErrorContext } from "../errors.js";
+import { asResponse } from "../http/as-response.js";
 import { exchange, type Outgoing, type Received } from "../http/exchange.js";
 import { errorBody } from "../http/response-body.js";
 import { isRetryable, type RetryPolicy, retrying } from "../http/retry.js";
@@ -39,7 +40,7 @@ export async function send(
     key,
   };
   const policy = retriable(method, request.headers) ? settings.policy : { ...settings.policy, maxRetries: 0 };
-  const { response, text } = await retrying(
+  const received = await retrying(
     (context) =>
       withTimeout(
         (signal) => attempt(settings, outgoing, policy, signal, context),
@@ -52,9 +53,7 @@ export async function send(
     request.signal,
     settings.wire.log ?? (() => {}),
   );
-  // A 204, 205 or 304 carries no body, not even an empty one.
-  const bodiless = response.status === 204 || response.status === 205 || response.status === 304;
-  return new Response(bodiless ? null : text, response);
+  return asResponse(received);
 }
 
 function retriable(method: string, headers: Headers): boolean {
