@@ -29,21 +29,16 @@ export function heldToSpec<T extends FetchResult>(
   const value = ok ? result.data : result.error;
   if (!parsedJson || value === undefined || typeof value === "string") return result;
   const responses = route.responses ?? {};
+  const schema = responseSchema(responses, response.status);
   if (settings.validateResponses !== "off") {
     const violations = responseViolations(operationId, responses, response.status, value, settings.spec.validators);
     if (violations.length > 0) {
-      const failure = new ResponseValidationError(
-        responseSchema(responses, response.status) ?? operationId,
-        violations,
-        {
-          requestId: requestIdOf(response.headers),
-        },
-      );
+      const requestId = requestIdOf(response.headers);
+      const failure = new ResponseValidationError(schema ?? operationId, violations, { requestId });
       if (ok && settings.validateResponses === "strict") throw failure;
       settings.warn(failure);
     }
   }
-  const schema = responseSchema(responses, response.status);
   if (schema === undefined) return result;
   const normalized = normalizeWith(settings.spec.shapes, schema, value);
   return ok ? { ...result, data: normalized } : { ...result, error: normalized };

@@ -68,6 +68,15 @@ describe("createSpecClient", () => {
     expect(error).toEqual({ message: "no such pet" });
   });
 
+  it("only warns of an error body that breaks the spec: the answer is an error already", async () => {
+    answer = (_, response) => sendJson(response, 404, { detail: null });
+    const onWarning = vi.fn();
+    const { error } = await pets({ onWarning }).GET("/pets/{id}", { params: { path: { id: 9 } } });
+    expect(error).toEqual({});
+    expect(onWarning.mock.calls[0]?.[0]).toBeInstanceOf(ResponseValidationError);
+    expect(onWarning.mock.calls[0]?.[0].message).toMatch(/Problem.*\/message/);
+  });
+
   it("refuses, in strict mode, a query the spec does not take, naming /query/limit, before sending", async () => {
     const before = server.requests.length;
     const call = pets().GET("/pets", { params: { query: { limit: 500 } } });
