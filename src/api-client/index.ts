@@ -59,7 +59,6 @@ export function createSpecClient<Paths extends {}>(
     baseUrl: settings.baseUrl,
     headers: settings.headers,
     querySerializer: options.querySerializer,
-    bodySerializer: options.bodySerializer,
     pathSerializer: options.pathSerializer,
   });
   const client: Record<string, unknown> = { ...inner };
@@ -69,14 +68,27 @@ export function createSpecClient<Paths extends {}>(
   return client as unknown as SpecClient<Paths>;
 }
 
-/** One method of the client: the call's operation found by its path template, then sent and held to the spec. */
+/**
+ * One method of the client: the call's operation found by its path template, then sent and held
+ * to the spec. The body is kept as the serializer made it, so it is sent as it is (and again on a
+ * retry) rather than read back out of the `Request` openapi-fetch built.
+ */
 function bound(settings: ClientSettings, method: string, call: Call): Call {
   return async (path, init = {}) => {
     const operation = settings.operations.get(`${method} ${path}`);
     if (operation === undefined) {
       throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
     }
-    const result = await call(path, { ...init, fetch: (request: Request) => send(settings, operation, init, request) });
+    const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
+    let body: unknown;
+    const result = await call(path, {
+      ...init,
+      bodySerializer: (value: unknown, headers?: unknown) => {
+        body = serialize(value, headers);
+        return body;
+      },
+      fetch: (request: Request) => send(settings, operation, { ...init, serialized: body }, request),
+    });
     return heldToSpec(settings, operation, result, (init.parseAs ?? "json") === "json") as never;
   };
 }

@@ -1,4 +1,4 @@
-import type { ClientOptions } from "openapi-fetch";
+import { type ClientOptions, defaultBodySerializer } from "openapi-fetch";
 import { ConfigurationError, type SudoImagesError } from "../errors.js";
 import { insecureTarget, type KeySource } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
@@ -52,6 +52,8 @@ export interface ClientSettings {
   operations: ReadonlyMap<string, FoundOperation>;
   baseUrl: string;
   headers: Readonly<Record<string, string>>;
+  /** The client's `bodySerializer`, else openapi-fetch's own (which it calls with the headers too: a form-encoded body). */
+  bodySerializer: (body: unknown, headers?: unknown) => unknown;
   wire: Wire;
   keys: KeySource;
   timeoutMs: number;
@@ -76,6 +78,8 @@ export function resolveClientSettings(spec: ClientSpec, options: SpecClientOptio
     operations: operationIndex(spec.routes),
     baseUrl,
     headers: checkHeaders(options.headers),
+    bodySerializer: (checkFunction(options.bodySerializer, "bodySerializer") ??
+      defaultBodySerializer) as ClientSettings["bodySerializer"],
     wire: {
       fetch: (checkFunction(options.fetch, "fetch") ?? globalFetch) as Fetch,
       maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),

@@ -8,6 +8,8 @@ import type { FoundOperation } from "./spec.js";
 export interface CallInput {
   readonly params?: { readonly path?: Readonly<Record<string, unknown>> | undefined } | undefined;
   readonly body?: unknown;
+  /** The body as the serializer made it: what is sent. */
+  readonly serialized?: unknown;
 }
 
 /**

@@ -35,10 +35,11 @@ export async function send(
     shownUrl: displayUrl(request.url),
     input: withCredentialQuery(request.url, parts),
     headers: withCredentialHeaders(request.headers, parts),
-    // Read once, so every attempt sends the same bytes (a stream can be read only once).
-    body: request.body === null ? undefined : await request.arrayBuffer(),
+    body: await bodyOf(input.serialized, request),
     key,
   };
+  // A form gets a new boundary each time it is sent, which fetch writes into the content type.
+  if (outgoing.body instanceof FormData) delete outgoing.headers?.["content-type"];
   const policy = retriable(method, request.headers) ? settings.policy : { ...settings.policy, maxRetries: 0 };
   const received = await retrying(
     (context) =>
@@ -54,6 +55,22 @@ export async function send(
     settings.wire.log ?? (() => {}),
   );
   return asResponse(received);
+}
+
+/**
+ * The body every attempt sends: as the serializer made it when fetch can send that again (text,
+ * bytes, a `Blob`, a form, search parameters), else the request's bytes, read once (a stream).
+ */
+async function bodyOf(serialized: unknown, request: Request): Promise<BodyInit | undefined> {
+  if (request.body === null) return undefined;
+  const reusable =
+    typeof serialized === "string" ||
+    serialized instanceof Blob ||
+    serialized instanceof FormData ||
+    serialized instanceof URLSearchParams ||
+    serialized instanceof ArrayBuffer ||
+    ArrayBuffer.isView(serialized);
+  return reusable ? (serialized as BodyInit) : request.arrayBuffer();
 }
 
 function retriable(method: string, headers: Headers): boolean {

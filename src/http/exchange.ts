@@ -27,8 +27,8 @@ export interface Outgoing {
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
   headers?: Record<string, string> | undefined;
-  /** A body sent as it is: text, or bytes that every attempt of a call sends again. */
-  body?: string | ArrayBuffer | undefined;
+  /** A body sent as it is: text, bytes or a form, which every attempt of a call sends again (never a stream). */
+  body?: BodyInit | undefined;
   /** The key this request carries, scrubbed from whatever comes back. */
   key: string | undefined;
 }

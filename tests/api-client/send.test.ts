@@ -59,6 +59,8 @@ describe("retries", () => {
     expect(await counted(() => pets({ maxRetries: 2 }).POST("/pets", { body }))).toBe(1);
     const keyed = { body, headers: { "Idempotency-Key": "k-1" } };
     expect(await counted(() => pets({ maxRetries: 2 }).POST("/pets", keyed))).toBe(3);
+    // Every attempt sends the whole body again.
+    expect(server.requests.slice(-3).map((seen) => JSON.parse(seen.body))).toEqual([body, body, body]);
   });
 
   it("does not retry an answer that will not change (404)", async () => {
