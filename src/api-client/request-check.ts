@@ -10,6 +10,8 @@ export interface CallInput {
   readonly body?: unknown;
   /** The body as the serializer made it: what is sent. */
   readonly serialized?: unknown;
+  /** How openapi-fetch will read the answer: `"blob"`, `"arrayBuffer"` and `"stream"` are read as bytes. */
+  readonly parseAs?: string | undefined;
 }
 
 /**

@@ -10,6 +10,9 @@ import type { ClientSettings } from "./options.js";
 import { type CallInput, checkRequest } from "./request-check.js";
 import type { FoundOperation } from "./spec.js";
 
+/** How openapi-fetch reads an answer whose bytes must reach it as they came (a file, an image). */
+const BINARY = new Set(["blob", "arrayBuffer", "stream"]);
+
 /** Methods a retry cannot make happen twice (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
 
@@ -37,6 +40,7 @@ export async function send(
     headers: withCredentialHeaders(request.headers, parts),
     body: await bodyOf(input.serialized, request),
     key,
+    binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
   if (outgoing.body instanceof FormData) delete outgoing.headers?.["content-type"];

@@ -127,6 +127,16 @@ describe("createSpecClient", () => {
     expect(server.requests.at(-1)?.body).toBe("\u0001\u0002\u0003");
   });
 
+  it("hands a binary answer back byte for byte with parseAs arrayBuffer or blob", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0xfe, 0x80]);
+    answer = (_, response) => response.writeHead(200, { "content-type": "image/png" }).end(png);
+    const init = { params: { path: { id: 1 } } };
+    const bytes = await pets().GET("/pets/{id}/photo", { ...init, parseAs: "arrayBuffer" });
+    expect(Buffer.from(bytes.data)).toEqual(png);
+    const blob = await pets().GET("/pets/{id}/photo", { ...init, parseAs: "blob" });
+    expect(Buffer.from(await blob.data.arrayBuffer())).toEqual(png);
+  });
+
   it("sends multipart bodies as FormData", async () => {
     answer = (_, response) => response.writeHead(204).end();
     const form = new FormData();

@@ -1,7 +1,7 @@
 /**
  * A small spec of its own for the spec client's tests, as openapi-fetch's suites keep one per
  * feature: a path parameter, a bounded query, nullable fields in a 200 and in a `4XX` range, a
- * JSON request body, and text and binary bodies; a bearer key on every operation but `health`.
+ * JSON request body, and text and binary bodies both ways; a bearer key on every operation but `health`.
  */
 const json = (schema: object) => ({ description: "ok", content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -50,6 +50,13 @@ export const PETS_SPEC = {
       },
     },
     "/pets/{id}/photo": {
+      get: {
+        operationId: "getPhoto",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "a photo", content: { "image/png": { schema: { type: "string", format: "binary" } } } },
+        },
+      },
       put: {
         operationId: "putPhoto",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],

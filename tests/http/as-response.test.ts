@@ -16,6 +16,15 @@ describe("asResponse", () => {
     expect(await response.json()).toEqual({ message: "gone" });
   });
 
+  it("answers text(), json() and its body stream alike, and hands bytes back as they came", async () => {
+    const text = '{"name":"café ☕"}';
+    expect(await asResponse({ response: head(200), text }).text()).toBe(text);
+    expect(await new Response(asResponse({ response: head(200), text }).body).text()).toBe(text);
+    const bytes = new Uint8Array([0xff, 0x00, 0xfe]);
+    const binary = asResponse({ response: head(200), text: "", bytes });
+    expect(new Uint8Array(await binary.arrayBuffer())).toEqual(bytes);
+  });
+
   it.each([204, 205, 304])("gives a %i no body, as Response requires", (status) => {
     expect(asResponse({ response: head(status), text: "" }).body).toBeNull();
   });
