@@ -1,4 +1,4 @@
-// The four clients measured, each as the factory of a function that makes one generation call
+// The five clients measured, each as the factory of a function that makes one generation call
 // and resolves to the parsed result. Plain JavaScript, so a child process runs it with bare node.
 // n: 4, as many images as the largest answer holds: more than asked is a contract violation to sudo-images.
 const REQUEST = { prompt: "a lighthouse at dusk", model: "gpt-image-1", n: 4 };
@@ -22,6 +22,17 @@ export const CLIENTS = {
     async create(baseUrl, shape) {
       const { default: createClient } = await import("openapi-fetch");
       const client = createClient({ baseUrl, headers: { authorization: `Bearer ${KEY}`, "x-shape": shape } });
+      return async () => (await client.POST("/v1/images/generations", { body: REQUEST })).data;
+    },
+  },
+  "sudo-images/client": {
+    entry: "../dist/api-client/index.js",
+    async create(baseUrl, shape) {
+      const { createSpecClient } = await import("../dist/api-client/index.js");
+      const { routes, validators, parameterTypes, securitySchemes, shapes } = await import("../dist/generated/index.js");
+      // What the folder's generated client.ts does, with the defaults users get: checks, normalization, retries on.
+      const spec = { routes, validators, parameterTypes, securitySchemes, shapes, apiKeyEnv: "SUDO_API_KEY" };
+      const client = createSpecClient(spec, { apiKey: KEY, baseUrl, headers: { "x-shape": shape } });
       return async () => (await client.POST("/v1/images/generations", { body: REQUEST })).data;
     },
   },

@@ -13,7 +13,7 @@ import { startBenchServer } from "./server.js";
 
 const exec = promisify(execFile);
 const here = import.meta.dirname;
-const CLIENT_NAMES = ["fetch", "openapi-fetch", "openai", "sudo-images"] as const;
+const CLIENT_NAMES = ["fetch", "openapi-fetch", "sudo-images/client", "openai", "sudo-images"] as const;
 type Name = (typeof CLIENT_NAMES)[number];
 type Figures = Record<string, number>;
 
@@ -34,6 +34,7 @@ const BUNDLES: Record<Name, string> = {
   "openapi-fetch": `import createClient from "openapi-fetch"; const c = createClient({ baseUrl: "/" }); export const run = () => c.POST("/v1/images/generations", { body: {} });`,
   openai: `import OpenAI from "openai"; const c = new OpenAI({ apiKey: "k", dangerouslyAllowBrowser: true }); export const run = () => c.images.generate({ prompt: "p", model: "m" });`,
   "sudo-images": GENERATE_ONLY,
+  "sudo-images/client": `import { createSpecClient } from "./src/api-client/index.js"; import { routes, validators, parameterTypes, securitySchemes, shapes } from "./src/generated/index.js"; const c = createSpecClient({ routes, validators, parameterTypes, securitySchemes, shapes, apiKeyEnv: "K" }, { baseUrl: "https://x.example" }); export const run = () => c.POST("/v1/images/generations", { body: { prompt: "p", model: "m" } });`,
 };
 
 const ROUNDS = 3;

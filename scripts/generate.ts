@@ -13,4 +13,5 @@ process.exitCode = await codegenCommand(process.argv.slice(2), process.stdout, p
   spec: "openapi/sudo-images.yaml",
   out: "src/generated",
   regenerate: "npm run generate",
+  apiKeyEnv: "SUDO_API_KEY",
 });

@@ -7,20 +7,20 @@ import { type Limiter, limiter } from "./http/concurrency.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { globalFetch } from "./http/exchange.js";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./http/retry.js";
+import { policyOf, type RetryPolicy } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import {
   checkBaseUrl,
-  checkChoice,
   checkFlag,
   checkFunction,
   checkHeaders,
   checkHeaderValue,
-  checkObject,
   checkSignal,
   checkTimeout,
+  checkValidationMode,
   checkWhole,
   DEFAULT_BASE_URL,
+  type ValidationMode,
 } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "./http/timeout.js";
 import { responseViolations } from "./runtime/responses.js";
@@ -42,10 +42,7 @@ export interface ReliabilityOptions {
   timeoutMs?: number | undefined;
 }
 
-/** How strictly a body is held to the spec: throw (`"strict"`), report through `onWarning` and go on (`"warn"`), or not check. */
-export type ValidationMode = "strict" | "warn" | "off";
-/** Every value `validateRequests` and `validateResponses` take. */
-const VALIDATION_MODES: readonly ValidationMode[] = ["strict", "warn", "off"];
+export type { ValidationMode } from "./http/settings.js";
 
 /** Options of `createImagesClient`. */
 export interface ImagesClientOptions extends ReliabilityOptions, FanOutOptions {
@@ -148,14 +145,14 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
         "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
     );
   }
-  const validateResponses = checkChoice(options.validateResponses ?? "strict", "validateResponses", VALIDATION_MODES);
+  const validateResponses = checkValidationMode(options.validateResponses, "validateResponses");
   return {
     endpoint: endpointOf(options, browser, validateResponses),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
     maxImagesPerCall: perCall(options.maxImagesPerCall),
     policy: policyOf(options),
-    validateRequests: checkChoice(options.validateRequests ?? "strict", "validateRequests", VALIDATION_MODES),
+    validateRequests: checkValidationMode(options.validateRequests, "validateRequests"),
     validateResponses,
     warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),
   };
@@ -168,6 +165,8 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, validateResp
   const url = `${baseUrl}${OPERATION.path}`;
   const keys: KeySource = {
     apiKey: options.apiKey,
+    envName: "SUDO_API_KEY",
+    creator: "createImagesClient()",
     // In a page without a key, requests go to a proxy of the caller's that adds it.
     required: !browser,
     insecureTarget: insecureTarget(url, options.allowInsecureHttp),
@@ -186,21 +185,6 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, validateResp
       validateResponses === "off"
         ? undefined
         : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
-  };
-}
-
-/** `maxRetries` and the `retry` tuning over the defaults, each checked. */
-function policyOf(options: ImagesClientOptions): RetryPolicy {
-  const retry = {
-    ...DEFAULT_RETRY_POLICY,
-    ...checkObject(options.retry, "retry"),
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-  };
-  return {
-    maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
-    baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
-    maxDelayMs: checkWhole(retry.maxDelayMs, "retry.maxDelayMs", 0),
-    maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
   };
 }
 

@@ -1,5 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
+import { asResponse } from "./http/as-response.js";
 import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
@@ -34,12 +35,11 @@ async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Pr
   const key = currentKey(endpoint.keys);
   if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
-  const { response, text } = await withTimeout(
+  const received = await withTimeout(
     (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),
     timeoutMs,
     request.signal,
     () => `${request.method} ${shownUrl}`,
   );
-  // A 204 or 205 may carry no body, not even an empty one.
-  return new Response(response.status === 204 || response.status === 205 ? null : text, response);
+  return asResponse(received);
 }

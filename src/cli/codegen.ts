@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { isEnvName } from "../codegen/client-module.js";
 import type { GeneratedFiles } from "../codegen/index.js";
 import { groupWarnings } from "../codegen/warning-groups.js";
 import { oneLine } from "../http/shown-text.js";
@@ -27,6 +28,8 @@ export interface CodegenDefaults {
   out?: string | undefined;
   /** What `--check` tells a user to run when the folder is stale. */
   regenerate: string;
+  /** The environment variable the folder's client reads its key from, when `--api-key-env` is not given. */
+  apiKeyEnv?: string | undefined;
 }
 
 const FLAGS = {
@@ -34,6 +37,7 @@ const FLAGS = {
   out: { type: "string" },
   operation: { type: "string", multiple: true, default: [] as string[] },
   runtime: { type: "string" },
+  "api-key-env": { type: "string" },
   "body-schemas": { type: "boolean" },
   check: { type: "boolean", default: false },
   force: { type: "boolean", default: false },
@@ -54,6 +58,8 @@ written beside them (no dependency at run time).
   --out DIR               the folder to write (made if missing)
   --operation ID          only this operation and what it reaches (repeatable)
   --runtime M             import the runtime from M instead of writing runtime.ts
+  --api-key-env NAME      the environment variable client.ts's createClient() reads the key
+                          from (default: from the spec's title, such as DIRECTUS_API_KEY)
   --body-schemas          also write each body's JSON Schema with its examples (bodySchemas),
                           for tools that plan requests or fill answers from them
   --check                 write nothing; exit 1 naming the files that are stale
@@ -95,6 +101,14 @@ export async function codegenCommand(
       `codegen needs --spec and --out${values.spec ? " (a spec of your own is never written into a default folder)" : ""}`,
     );
   }
+  const apiKeyEnv = values["api-key-env"] ?? (values.spec === undefined ? defaults.apiKeyEnv : undefined);
+  if (apiKeyEnv !== undefined && !isEnvName(apiKeyEnv)) {
+    return fail(
+      stderr,
+      2,
+      `--api-key-env must be an environment variable's name (letters, digits, _); got ${JSON.stringify(oneLine(apiKeyEnv, 60) ?? "")}`,
+    );
+  }
   const generator = await loadGenerator();
   if (typeof generator === "string") return fail(stderr, 1, generator);
   // A large spec takes many seconds: on a terminal, a line says which phase it is in.
@@ -105,6 +119,7 @@ export async function codegenCommand(
         operations: values.operation,
         out,
         runtime: values.runtime,
+        apiKeyEnv,
         bodySchemas: values["body-schemas"],
         refs: { allowOutsideRefs: values["allow-outside-refs"], allowRemoteRefs: values["allow-remote-refs"] },
         onProgress: (phase) => progress.update(`codegen: ${phase}`),

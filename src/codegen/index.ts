@@ -7,6 +7,7 @@ import { operationAnswers } from "./answers.js";
 import { bannerFor } from "./banner.js";
 import { bodyTypesText, typesNamed } from "./body-types.js";
 import { toCanonical31 } from "./canonical.js";
+import { apiKeyEnvFor, clientImportFor, clientModule, defaultServerUrl } from "./client-module.js";
 import { commentText, literal, propertyKey, table } from "./code-text.js";
 import { collectGarbage } from "./collect-garbage.js";
 import { reachedDefs, type SchemaSet, toSchemaSet } from "./json-schema.js";
@@ -47,6 +48,11 @@ export interface GenerateOptions {
    * @default true for a folder inside this package's `src/`, false elsewhere
    */
   bodySchemas?: boolean | undefined;
+  /**
+   * The environment variable the folder's `createClient` reads its key from.
+   * @default from the spec's title: `Directus` → `DIRECTUS_API_KEY` (see `apiKeyEnvFor`)
+   */
+  apiKeyEnv?: string | undefined;
   /** Told each phase as it starts, with how many things it handles (`compiling 452 validators`), for a progress line. */
   onProgress?: ((phase: string) => void) | undefined;
 }
@@ -107,6 +113,14 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       )}`,
     ],
     ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
+    [
+      "client.ts",
+      `${banner}\n${clientModule(
+        clientImportFor(runtime),
+        options.apiKeyEnv ?? apiKeyEnvFor((document as { info?: { title?: unknown } }).info?.title),
+        defaultServerUrl(document as { servers?: unknown }),
+      )}`,
+    ],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
   return { files, lint, found, place };

@@ -6,8 +6,12 @@ import { checkFlag } from "./settings.js";
 
 /** Where the key comes from and where it may go, resolved once per client. */
 export interface KeySource {
-  /** The key passed to the client; else `SUDO_API_KEY` is read at each call, so a rotated key is used. */
+  /** The key passed to the client; else the variable `envName` is read at each call, so a rotated key is used. */
   apiKey: string | undefined;
+  /** The environment variable a key is read from when `apiKey` is not given, such as `SUDO_API_KEY`. */
+  envName: string;
+  /** What the caller called, for the message when there is no key, such as `createImagesClient()`. */
+  creator: string;
   /** `apiKey` once it passed `checkedKey` (set by the first call), so later calls skip the check. */
   checkedApiKey?: string | undefined;
   /** A page behind a proxy of its own sends no key, and that is fine. */
@@ -23,11 +27,11 @@ export interface KeySource {
  */
 export function currentKey(source: KeySource): string | undefined {
   if (source.checkedApiKey !== undefined && source.insecureTarget === undefined) return source.checkedApiKey;
-  const key = source.apiKey ?? readEnv("SUDO_API_KEY");
+  const key = source.apiKey ?? readEnv(source.envName);
   if (key === undefined) {
     if (!source.required) return undefined;
     throw new MissingApiKeyError(
-      "No API key: set the SUDO_API_KEY environment variable or pass `apiKey` to createImagesClient().",
+      `No API key: set the ${source.envName} environment variable or pass \`apiKey\` to ${source.creator}.`,
     );
   }
   if (source.insecureTarget !== undefined) {
@@ -35,7 +39,7 @@ export function currentKey(source: KeySource): string | undefined {
       `Refusing to send the API key in clear text to http://${source.insecureTarget}: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).`,
     );
   }
-  if (source.apiKey === undefined) return checkedKey(key, "SUDO_API_KEY");
+  if (source.apiKey === undefined) return checkedKey(key, source.envName);
   source.checkedApiKey = checkedKey(key, "the apiKey option");
   return source.checkedApiKey;
 }

@@ -27,9 +27,12 @@ export interface Outgoing {
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
   headers?: Record<string, string> | undefined;
-  body?: string | undefined;
+  /** A body sent as it is: text, bytes or a form, which every attempt of a call sends again (never a stream). */
+  body?: BodyInit | undefined;
   /** The key this request carries, scrubbed from whatever comes back. */
   key: string | undefined;
+  /** Read a 2xx body as bytes (a file, an image), not text: bytes are handed back as they came, unscrubbed. */
+  binary?: boolean | undefined;
 }
 
 /** An answer's status line and headers, without its body: what errors are built from. */
@@ -45,7 +48,10 @@ export interface Head {
 export interface Received {
   /** Status, status text and (scrubbed) headers. */
   response: Head;
+  /** The body as text; empty when it was read as `bytes`. */
   text: string;
+  /** The body as bytes, for a 2xx answer to a `binary` request. */
+  bytes?: Uint8Array | undefined;
 }
 
 /**
@@ -83,14 +89,15 @@ export async function exchange(
   const { status, statusText } = raw;
   // Under 200 and 3xx were refused above.
   const response: Head = { status, statusText, ok: status < 300, headers: seen.headers };
-  const text = await readBody(
-    raw,
-    wire.maxResponseBytes,
-    responseTooLarge(response, wire.maxResponseBytes, context),
-    "text",
-  ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
+  const tooLarge = responseTooLarge(response, wire.maxResponseBytes, context);
+  const reading = (as: "text" | "bytes") =>
+    (as === "text"
+      ? readBody(raw, wire.maxResponseBytes, tooLarge, as)
+      : readBody(raw, wire.maxResponseBytes, tooLarge, as)
+    ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
+  const body = await reading(outgoing.binary && response.ok ? "bytes" : "text");
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
-  return { response, text: scrubAnswer(text, key) };
+  return typeof body === "string" ? { response, text: scrubAnswer(body, key) } : { response, text: "", bytes: body };
 }
 
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */

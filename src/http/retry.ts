@@ -1,4 +1,5 @@
 import { ApiError, ConnectionError, SudoImagesError, TimeoutError } from "../errors.js";
+import { checkObject, checkWhole } from "./settings.js";
 import { sleep } from "./sleep.js";
 
 /** When and how long to wait before trying a failed call again. */
@@ -20,6 +21,27 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 8000,
   maxRetryAfterMs: 60_000,
 };
+
+/** The options a client reads its retry policy from: `maxRetries`, and `retry` to tune the backoff. */
+export interface RetryOptions {
+  maxRetries?: number | undefined;
+  retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
+}
+
+/** `maxRetries` and the `retry` tuning over the defaults, each checked: every client's one way to read them. */
+export function policyOf(options: RetryOptions): RetryPolicy {
+  const retry = {
+    ...DEFAULT_RETRY_POLICY,
+    ...checkObject(options.retry, "retry"),
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+  };
+  return {
+    maxRetries: checkWhole(retry.maxRetries, "maxRetries", 0),
+    baseDelayMs: checkWhole(retry.baseDelayMs, "retry.baseDelayMs", 0),
+    maxDelayMs: checkWhole(retry.maxDelayMs, "retry.maxDelayMs", 0),
+    maxRetryAfterMs: checkWhole(retry.maxRetryAfterMs, "retry.maxRetryAfterMs", 0),
+  };
+}
 
 /**
  * Whether a failure may succeed when tried again: no response or a timeout, or a status that

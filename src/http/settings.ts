@@ -75,6 +75,16 @@ export function checkChoice<T extends string>(value: unknown, option: string, ch
   throw new ConfigurationError(`${option} must be ${listed}; got ${shownValue(value)}`);
 }
 
+/** How strictly a body is held to the spec: throw (`"strict"`), report through `onWarning` and go on (`"warn"`), or not check. */
+export type ValidationMode = "strict" | "warn" | "off";
+/** Every value `validateRequests` and `validateResponses` take. */
+const VALIDATION_MODES: readonly ValidationMode[] = ["strict", "warn", "off"];
+
+/** A `validateRequests` or `validateResponses` option: one of the modes, `"strict"` when not given. */
+export function checkValidationMode(value: unknown, option: string): ValidationMode {
+  return checkChoice(value ?? "strict", option, VALIDATION_MODES);
+}
+
 /**
  * A header value the caller gave (`headers`, `idempotencyKey`): a line break or a NUL would make
  * `fetch` fail with an error that repeats the value (a credential, perhaps), and retried; refused

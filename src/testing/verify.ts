@@ -270,6 +270,8 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
   const root = checkBaseUrl(baseUrl, "baseUrl");
   const key = currentKey({
     apiKey: options.apiKey,
+    envName: "SUDO_API_KEY",
+    creator: "verifyServer()",
     required: false,
     insecureTarget: insecureTarget(root, options.allowInsecureHttp ?? false),
   });

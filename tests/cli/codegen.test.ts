@@ -2,7 +2,7 @@
  * `sudo-images codegen`'s warnings as a person reads them: grouped by rule, what changed the output
  * first, lint's style findings in one line unless `--verbose`.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +68,21 @@ describe("sudo-images codegen's warnings", () => {
       "  11 style findings (operation-summary 3, operation-4xx-response 3, security-defined 3, no-empty-servers 1, info-license 1): --verbose lists them",
     ]);
   }, 60_000);
+
+  it("writes client.ts reading the key from --api-key-env, and refuses a name no shell takes", async () => {
+    await codegen("--api-key-env", "PETS_KEY");
+    expect(await readFile(path.join(dir, "out", "client.ts"), "utf8")).toContain('API_KEY_ENV = "PETS_KEY"');
+    let stderr = "";
+    const code = await codegenCommand(
+      ["--spec", spec, "--out", path.join(dir, "out"), "--api-key-env", "PETS-KEY\n"],
+      { write: () => true },
+      { write: (text: string) => (stderr += text) },
+    );
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sudo-images: --api-key-env must be an environment variable\'s name (letters, digits, _); got "PETS-KEY"\n',
+    );
+  });
 
   it("lists every warning under its rule with --verbose", async () => {
     const lines = await codegen("--verbose");

@@ -232,6 +232,7 @@ describe("writing into a project", () => {
     // Its own files it replaces without being asked, and no temporary file is left behind.
     expect((await codegen("--spec", specFile, "--out", src)).code).toBe(0);
     expect((await readdir(src)).sort()).toEqual([
+      "client.ts",
       "index.ts",
       "metadata.ts",
       "runtime.ts",

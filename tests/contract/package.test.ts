@@ -324,6 +324,7 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
     );
     expect(stderr).toMatch(/warning\(s\) about directus\.json \(the spec is still generated\)/);
     expect((await readdir(path.join(app, "gen"))).sort()).toEqual([
+      "client.ts",
       "index.ts",
       "metadata.ts",
       "runtime.ts",

@@ -3,6 +3,7 @@
  * to one rule (`tests/doors.test.ts`) and for the README's table of them (`tests/contract/docs.test.ts`).
  */
 import { inspect } from "node:util";
+import { createClient } from "../../src/generated/client.js";
 import { createImagesClient, createRawClient, imageBytes } from "../../src/index.js";
 import { saveImages } from "../../src/node.js";
 import { describeCheck, type VerifyCheck, verifyServer } from "../../src/testing/index.js";
@@ -110,6 +111,23 @@ export function doors(outDir: string): Door[] {
             .then((raw) => raw.POST("/v1/images/generations", { body: request, signal }))
             .then(({ data, error }) => {
               // openapi-fetch hands an error answer back as `error`: it is shown too.
+              if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
+              return data;
+            }),
+        ),
+    },
+    {
+      name: "createClient (any spec)",
+      sendsKey: true,
+      inProcess: true,
+      takesOptions: true,
+      call: ({ base, timeoutMs = 10_000, fetch, signal, options }) =>
+        outcomeOf(
+          Promise.resolve()
+            .then(() => createClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch, ...options }))
+            .then((client) => client.POST("/v1/images/generations", { body: request, signal }))
+            .then(({ data, error }) => {
+              // An error answer is handed back as `error`: it is shown too.
               if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
               return data;
             }),

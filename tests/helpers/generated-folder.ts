@@ -11,6 +11,8 @@ export interface GeneratedFolder<Module = SpecFolder> {
   module: Module;
   files: GeneratedFiles;
   warnings: string[];
+  /** The folder's path, to import its other modules (`client.ts`). */
+  out: string;
   remove(): Promise<void>;
 }
 
@@ -28,5 +30,5 @@ export async function generatedFolder<Module = SpecFolder>(spec: string | object
   const { files, warnings } = await generateFiles(file, { runtime, bodySchemas: true });
   await writeFiles(files, out);
   const module = (await import(path.join(out, "index.ts"))) as Module;
-  return { module, files, warnings, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { module, files, warnings, out, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,0 +1,94 @@
+/**
+ * `sudo-images/client`: a typed openapi-fetch client for any spec's generated folder, held to the
+ * spec (requests checked, answers validated and normalized) and sent by the rules every door of
+ * this package keeps. A folder's `client.ts` binds it to its data as `createClient(options)`.
+ */
+import createClient, { type Client, type FetchOptions } from "openapi-fetch";
+import { ConfigurationError } from "../errors.js";
+import { heldToSpec } from "./answers.js";
+import type { NormalizedPaths } from "./normalized-paths.js";
+import { type ClientSettings, resolveClientSettings, type SpecClientOptions } from "./options.js";
+import type { CallInput } from "./request-check.js";
+import { send } from "./send.js";
+import type { ClientSpec } from "./spec.js";
+
+export {
+  ApiError,
+  ConfigurationError,
+  ConnectionError,
+  InvalidResponseError,
+  MissingApiKeyError,
+  RedirectError,
+  RequestValidationError,
+  ResponseValidationError,
+  SudoImagesError,
+  TimeoutError,
+} from "../errors.js";
+export type { ValidationMode } from "../http/settings.js";
+export type { NormalizedPaths } from "./normalized-paths.js";
+export type { SpecClientOptions } from "./options.js";
+export type { ClientRoute, ClientSpec } from "./spec.js";
+
+/** What `createSpecClient` returns: an openapi-fetch `Client` whose answers have the normalized types. */
+export type SpecClient<Paths extends {}> = Client<NormalizedPaths<Paths>>;
+
+/** The methods of an openapi-fetch client that send one request. */
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+type Call = (path: string, init?: FetchOptions<unknown> & CallInput) => Promise<never>;
+
+/**
+ * An openapi-fetch client for a spec's generated data (`routes`, `validators`, `shapes`, …),
+ * typed by its `paths`. Each call is checked against its operation before it is sent, carries the
+ * key where the operation's security scheme puts it, and comes back validated and normalized:
+ * `data` of a 2xx and `error` of a documented error status, with `response.headers` (the request
+ * id) as openapi-fetch gives them. What is not an answer rejects with a typed error. Options are
+ * checked here (a `ConfigurationError` naming the option).
+ *
+ * @example
+ * import { createClient } from "./generated/client.js"; // binds createSpecClient to the folder
+ * const client = createClient({ apiKey: process.env.PETS_API_KEY });
+ * const { data, error } = await client.GET("/pets/{id}", { params: { path: { id: 7 } } });
+ */
+export function createSpecClient<Paths extends {}>(
+  spec: ClientSpec,
+  options: SpecClientOptions = {},
+): SpecClient<Paths> {
+  const settings = resolveClientSettings(spec, options);
+  const inner = createClient<Paths>({
+    baseUrl: settings.baseUrl,
+    headers: settings.headers,
+    querySerializer: options.querySerializer,
+    pathSerializer: options.pathSerializer,
+  });
+  const client: Record<string, unknown> = { ...inner };
+  for (const method of METHODS) client[method] = bound(settings, method, inner[method] as unknown as Call);
+  client.request = (method: string, path: string, init?: FetchOptions<unknown> & CallInput) =>
+    (client[method.toUpperCase()] as Call)(path, init);
+  return client as unknown as SpecClient<Paths>;
+}
+
+/**
+ * One method of the client: the call's operation found by its path template, then sent and held
+ * to the spec. The body is kept as the serializer made it, so it is sent as it is (and again on a
+ * retry) rather than read back out of the `Request` openapi-fetch built.
+ */
+function bound(settings: ClientSettings, method: string, call: Call): Call {
+  return async (path, init = {}) => {
+    const operation = settings.operations.get(`${method} ${path}`);
+    if (operation === undefined) {
+      throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
+    }
+    const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
+    let body: unknown;
+    const result = await call(path, {
+      ...init,
+      bodySerializer: (value: unknown, headers?: unknown) => {
+        body = serialize(value, headers);
+        return body;
+      },
+      fetch: (request: Request) => send(settings, operation, { ...init, serialized: body }, request),
+    });
+    return heldToSpec(settings, operation, result, (init.parseAs ?? "json") === "json") as never;
+  };
+}

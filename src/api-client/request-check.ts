@@ -1,0 +1,46 @@
+import { RequestValidationError } from "../errors.js";
+import { isJsonType } from "../http/response-body.js";
+import { requestViolations } from "../runtime/request-violations.js";
+import type { ClientSettings } from "./options.js";
+import type { FoundOperation } from "./spec.js";
+
+/** What a call gave openapi-fetch that the request no longer holds as values: path parameters, the body object. */
+export interface CallInput {
+  readonly params?: { readonly path?: Readonly<Record<string, unknown>> | undefined } | undefined;
+  readonly body?: unknown;
+  /** The body as the serializer made it: what is sent. */
+  readonly serialized?: unknown;
+  /** How openapi-fetch will read the answer: `"blob"`, `"arrayBuffer"` and `"stream"` are read as bytes. */
+  readonly parseAs?: string | undefined;
+}
+
+/**
+ * Holds a request to its operation before it is sent, as `validateRequests` says: its query and
+ * headers as they go on the wire (read from the `Request` openapi-fetch built), its path
+ * parameters, and its body when it is JSON. `"strict"` throws a `RequestValidationError` naming
+ * each place (`/query/limit`, `/body/name`); `"warn"` hands it to `onWarning` and sends.
+ */
+export function checkRequest(
+  settings: ClientSettings,
+  { operationId }: FoundOperation,
+  input: CallInput,
+  request: Request,
+): void {
+  if (settings.validateRequests === "off") return;
+  const json = isJsonType(request.headers.get("content-type") ?? "");
+  const violations = requestViolations(settings.spec, operationId, {
+    params: wireText(input.params?.path ?? {}),
+    query: new URL(request.url).searchParams,
+    headers: request.headers,
+    body: json ? input.body : undefined,
+  });
+  if (violations.length === 0) return;
+  const failure = new RequestValidationError(operationId, violations);
+  if (settings.validateRequests === "strict") throw failure;
+  settings.warn(failure);
+}
+
+/** Path parameter values as the path carries them: text (`7`, not the number 7). */
+function wireText(values: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+}

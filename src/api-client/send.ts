@@ -1,0 +1,103 @@
+import { ApiError, type ErrorContext } from "../errors.js";
+import { asResponse } from "../http/as-response.js";
+import { exchange, type Outgoing, type Received } from "../http/exchange.js";
+import { errorBody } from "../http/response-body.js";
+import { isRetryable, type RetryPolicy, retrying } from "../http/retry.js";
+import { displayUrl } from "../http/secrets.js";
+import { withTimeout } from "../http/timeout.js";
+import { credentialFor, withCredentialHeaders, withCredentialQuery } from "./credentials.js";
+import type { ClientSettings } from "./options.js";
+import { type CallInput, checkRequest } from "./request-check.js";
+import type { FoundOperation } from "./spec.js";
+
+/** How openapi-fetch reads an answer whose bytes must reach it as they came (a file, an image). */
+const BINARY = new Set(["blob", "arrayBuffer", "stream"]);
+
+/** Methods a retry cannot make happen twice (RFC 9110 §9.2.2). */
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+
+/**
+ * One call's request, as openapi-fetch built it, sent by the rules every door keeps: checked
+ * against the spec, the credential placed, each attempt one `exchange` (no redirect, the size
+ * cap, the key scrubbed) under `timeoutMs`, retried by the client's policy only when a retry is
+ * safe (an idempotent method, or an `Idempotency-Key` header). Handed back as a `Response` read
+ * whole; what is not an answer (no connection, a timeout, a redirect, too large) is a typed error.
+ */
+export async function send(
+  settings: ClientSettings,
+  operation: FoundOperation,
+  input: CallInput,
+  request: Request,
+): Promise<Response> {
+  checkRequest(settings, operation, input, request);
+  const { parts, key } = credentialFor(settings, operation.route);
+  const { method } = request;
+  const outgoing: Outgoing = {
+    method,
+    // Shown before the credential joins the query, so no message or log line holds a query key.
+    shownUrl: displayUrl(request.url),
+    input: withCredentialQuery(request.url, parts),
+    headers: withCredentialHeaders(request.headers, parts),
+    body: await bodyOf(input.serialized, request),
+    key,
+    binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
+  };
+  // A form gets a new boundary each time it is sent, which fetch writes into the content type.
+  if (outgoing.body instanceof FormData) delete outgoing.headers?.["content-type"];
+  const policy = retriable(method, request.headers) ? settings.policy : { ...settings.policy, maxRetries: 0 };
+  const received = await retrying(
+    (context) =>
+      withTimeout(
+        (signal) => attempt(settings, outgoing, policy, signal, context),
+        settings.timeoutMs,
+        request.signal,
+        () => `${method} ${outgoing.shownUrl} (attempt ${context.attempts})`,
+        context,
+      ),
+    policy,
+    request.signal,
+    settings.wire.log ?? (() => {}),
+  );
+  return asResponse(received);
+}
+
+/**
+ * The body every attempt sends: as the serializer made it when fetch can send that again (text,
+ * bytes, a `Blob`, a form, search parameters), else the request's bytes, read once (a stream).
+ */
+async function bodyOf(serialized: unknown, request: Request): Promise<BodyInit | undefined> {
+  if (request.body === null) return undefined;
+  const reusable =
+    typeof serialized === "string" ||
+    serialized instanceof Blob ||
+    serialized instanceof FormData ||
+    serialized instanceof URLSearchParams ||
+    serialized instanceof ArrayBuffer ||
+    ArrayBuffer.isView(serialized);
+  return reusable ? (serialized as BodyInit) : request.arrayBuffer();
+}
+
+function retriable(method: string, headers: Headers): boolean {
+  return IDEMPOTENT.has(method) || headers.has("idempotency-key");
+}
+
+/**
+ * One exchange. An answer whose status says "later" (429, 5xx, …) is thrown as its `ApiError` while
+ * retries remain, for `retrying` to wait (by its `Retry-After`) and try again; the last one is the
+ * caller's, as openapi-fetch's `{ error }`.
+ */
+async function attempt(
+  settings: ClientSettings,
+  outgoing: Outgoing,
+  policy: RetryPolicy,
+  signal: AbortSignal,
+  context: ErrorContext & { attempts: number },
+): Promise<Received> {
+  const received = await exchange(settings.wire, outgoing, signal, context);
+  const { response, text } = received;
+  if (response.ok || context.attempts > policy.maxRetries) return received;
+  const { body, message } = errorBody(text, response);
+  const error = ApiError.from({ ...response, method: outgoing.method, url: outgoing.shownUrl, body, message, context });
+  if (isRetryable(error)) throw error;
+  return received;
+}
