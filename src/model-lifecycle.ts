@@ -91,7 +91,11 @@ function retired(model: string, { status, since, replacement }: TitledLifecycle)
     status === "shut-down"
       ? `was shut down${since ? ` on ${since}` : ""}`
       : `is deprecated${since ? ` since ${since}` : ""}`;
-  return { model, note: `${model} ${state}${replacement ? `; use ${replacement} instead` : ""}`, suggestion: replacement };
+  return {
+    model,
+    note: `${model} ${state}${replacement ? `; use ${replacement} instead` : ""}`,
+    suggestion: replacement,
+  };
 }
 
 /**
