@@ -79,11 +79,14 @@ export function meets(value: unknown, condition: KeyedCondition): boolean {
 
 /** Each condition's pattern, compiled once (a spec has a few; every call tests the request's model). */
 const patterns = new Map<string, RegExp>();
+/** More patterns than any spec's rules hold: a process that reads many specs starts the cache over. */
+const MAX_PATTERNS = 256;
 
 function patternOf(source: string): RegExp {
   const known = patterns.get(source);
   if (known !== undefined) return known;
   const compiled = new RegExp(source, "u");
+  if (patterns.size >= MAX_PATTERNS) patterns.clear();
   patterns.set(source, compiled);
   return compiled;
 }
