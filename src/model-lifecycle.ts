@@ -39,6 +39,18 @@ export class ModelWarning extends SudoImagesError {
  * // "dall-e-3 was shut down on 2026-05-12; use gpt-image-2 instead (sent anyway: the server decides)"
  */
 export function modelWarning(validator: Validator | undefined, request: unknown): ModelWarning | undefined {
+  const found = modelNote(validator, request);
+  return found === undefined ? undefined : new ModelWarning(found.model, found.note, found.suggestion);
+}
+
+/** A model warning's fields, as plain data: every call looks for one, and an error is made only to be given. */
+interface ModelNote {
+  readonly model: string;
+  readonly note: string;
+  readonly suggestion: string | undefined;
+}
+
+function modelNote(validator: Validator | undefined, request: unknown): ModelNote | undefined {
   const model = (request as { model?: unknown } | null)?.model;
   if (typeof model !== "string") return undefined;
   const lifecycle = lifecycleOf(validator, request);
@@ -46,7 +58,7 @@ export function modelWarning(validator: Validator | undefined, request: unknown)
   const meant = lowerCased(validator, request, model) ?? closestName(model, knownModels(validator));
   return meant === undefined
     ? undefined
-    : new ModelWarning(model, `model ${model} is not one the spec knows: did you mean ${meant}?`, meant);
+    : { model, note: `model ${model} is not one the spec knows: did you mean ${meant}?`, suggestion: meant };
 }
 
 /** Per client, the models it has warned of: each is said once, however many calls send it. */
@@ -62,24 +74,28 @@ export function noteModel(
   validator: Validator | undefined,
   request: unknown,
 ): string | undefined {
-  const warning = modelWarning(validator, request);
-  if (warning === undefined) return undefined;
+  const found = modelNote(validator, request);
+  if (found === undefined) return undefined;
   const seen = warned.get(client) ?? new Set<string>();
   warned.set(client, seen);
-  if (!seen.has(warning.model)) {
-    seen.add(warning.model);
-    warn(warning);
+  if (!seen.has(found.model)) {
+    seen.add(found.model);
+    warn(new ModelWarning(found.model, found.note, found.suggestion));
   }
-  return warning.note;
+  return found.note;
 }
 
 /** `dall-e-3 was shut down on 2026-05-12; use gpt-image-2 instead`. */
-function retired(model: string, { status, since, replacement }: TitledLifecycle): ModelWarning {
+function retired(model: string, { status, since, replacement }: TitledLifecycle): ModelNote {
   const state =
     status === "shut-down"
       ? `was shut down${since ? ` on ${since}` : ""}`
       : `is deprecated${since ? ` since ${since}` : ""}`;
-  return new ModelWarning(model, `${model} ${state}${replacement ? `; use ${replacement} instead` : ""}`, replacement);
+  return {
+    model,
+    note: `${model} ${state}${replacement ? `; use ${replacement} instead` : ""}`,
+    suggestion: replacement,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { defsName, defsRef } from "../runtime/json-pointer.js";
 import { withInlinedHelpers } from "./ajv-runtime.js";
 import type { SchemaSet } from "./json-schema.js";
 import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
+import { inlinedSchemaReads, STRING } from "./schema-reads.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import { syntaxError } from "./syntax-check.js";
 import type { Warn } from "./warn.js";
@@ -186,28 +187,31 @@ function placed(line: string, places: Readonly<Record<string, string>>, warn: Wa
 /**
  * Ajv's standalone code with what it never runs left out, and its most repeated statements said
  * once: about half of the bytes of a large spec's validators.
- * - a `const schemaN` no code reads (Ajv writes one per compiled schema), and the `sourceURL`
- *   comment it gives each function of a schema with an `$id`;
- * - each error appended to the list, an object literal and five lines, as one call of `_issue`.
+ * - a `const schemaN` no code reads (Ajv writes one per compiled schema, a copy of it), and the
+ *   `sourceURL` comment it gives each function of a schema with an `$id`;
+ * - each error appended to the list, an object literal and five lines, as one call of `_issue`;
+ * - an issue's read of a `schemaN` (`allowedValues` of an `enum`), as the value it reads: most
+ *   schema copies were kept only for that (`inlinedSchemaReads`).
  */
 function trimmed(code: string): string {
-  const pushed = code.replace(
-    /if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}/g,
-    "(vErrors ||= []).push($1);",
-  );
-  const uses = new Map<string, number>();
-  for (const [name] of pushed.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
-  const kept = pushed
-    .replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) => (uses.get(name) === 1 ? "" : line))
+  const issued = code
+    .replace(
+      /if\(vErrors === null\)\{\nvErrors = \[(err\d+)\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}/g,
+      "(vErrors ||= []).push($1);",
+    )
     .replace(/^\/\*# sourceURL="[^"\n]*" \*\/;\n/gm, "")
     .replace(APPENDED_ISSUE, (_line, _name, path: string | undefined, at: string, keyword: string, params: string) => {
       return `vErrors = _issue(vErrors,${path ?? "instancePath"},${at},${keyword},${params});`;
     });
+  const inlined = inlinedSchemaReads(issued);
+  const uses = new Map<string, number>();
+  for (const [name] of inlined.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const kept = inlined.replace(/^const (schema\d+) = .*;\n/gm, (line, name: string) =>
+    uses.get(name) === 1 ? "" : line,
+  );
   return `${ISSUE_HELPER}\n${kept}`;
 }
 
-/** A JavaScript string literal as Ajv writes one (JSON): quotes inside are escaped. */
-const STRING = String.raw`"(?:[^"\\\n]|\\.)*"`;
 /** An object literal as Ajv writes `params`: strings, other characters, and objects one level deep. */
 const PARAMS = String.raw`\{(?:[^{}"\n]|${STRING}|\{(?:[^{}"\n]|${STRING})*\})*\}`;
 /**

@@ -4,7 +4,6 @@
 function _issue(list, instancePath, schemaPath, keyword, params) { (list ||= []).push({ instancePath, schemaPath, keyword, params }); return list; }
 "use strict";
 export const validate_ErrorResponse = validate1;
-const schema2 = {"type":"object","required":["message","type"],"properties":{"message":{"type":"string"},"type":{"type":"string"},"code":{"type":["string","null"]},"param":{"type":["string","null"]}},"$id":"sudo-images:def/ErrorDetail"};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -33,14 +32,14 @@ errors++;
 if(data.code !== undefined){
 let data2 = data.code;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = _issue(vErrors,instancePath+"/code","#/properties/code/type","type",{type: schema2.properties.code.type});
+vErrors = _issue(vErrors,instancePath+"/code","#/properties/code/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.param !== undefined){
 let data3 = data.param;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = _issue(vErrors,instancePath+"/param","#/properties/param/type","type",{type: schema2.properties.param.type});
+vErrors = _issue(vErrors,instancePath+"/param","#/properties/param/type","type",{type: ["string","null"]});
 errors++;
 }
 }
@@ -78,7 +77,6 @@ return errors === 0;
 }
 
 export const validate_ImageGeneration = validate4;
-const schema3 = {"type":"object","required":["data"],"properties":{"background":{"type":["string","null"]},"created":{"type":["integer","null"],"minimum":0,"maximum":9007199254740991},"output_format":{"type":["string","null"]},"quality":{"type":["string","null"]},"size":{"type":["string","null"]},"usage":{"anyOf":[{"$ref":"sudo-images:spec#/$defs/ImageUsage"},{"type":"null"}]},"data":{"type":"array","items":{"$ref":"sudo-images:spec#/$defs/ImageData"}}},"$id":"sudo-images:def/ImageGeneration"};
 
 function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -222,7 +220,6 @@ validate5.errors = vErrors;
 return errors === 0;
 }
 
-const schema6 = {"type":"object","properties":{"b64_json":{"type":["string","null"]},"revised_prompt":{"type":["string","null"]},"url":{"type":["string","null"]}},"$id":"sudo-images:def/ImageData"};
 
 function validate9(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -231,21 +228,21 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.b64_json !== undefined){
 let data0 = data.b64_json;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = _issue(vErrors,instancePath+"/b64_json","#/properties/b64_json/type","type",{type: schema6.properties.b64_json.type});
+vErrors = _issue(vErrors,instancePath+"/b64_json","#/properties/b64_json/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.revised_prompt !== undefined){
 let data1 = data.revised_prompt;
 if((typeof data1 !== "string") && (data1 !== null)){
-vErrors = _issue(vErrors,instancePath+"/revised_prompt","#/properties/revised_prompt/type","type",{type: schema6.properties.revised_prompt.type});
+vErrors = _issue(vErrors,instancePath+"/revised_prompt","#/properties/revised_prompt/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.url !== undefined){
 let data2 = data.url;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = _issue(vErrors,instancePath+"/url","#/properties/url/type","type",{type: schema6.properties.url.type});
+vErrors = _issue(vErrors,instancePath+"/url","#/properties/url/type","type",{type: ["string","null"]});
 errors++;
 }
 }
@@ -270,14 +267,14 @@ errors++;
 if(data.background !== undefined){
 let data0 = data.background;
 if((typeof data0 !== "string") && (data0 !== null)){
-vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema3.properties.background.type});
+vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.created !== undefined){
 let data1 = data.created;
 if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
-vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/type","type",{type: schema3.properties.created.type});
+vErrors = _issue(vErrors,instancePath+"/created","#/properties/created/type","type",{type: ["integer","null"]});
 errors++;
 }
 if((typeof data1 == "number") && (isFinite(data1))){
@@ -294,21 +291,21 @@ errors++;
 if(data.output_format !== undefined){
 let data2 = data.output_format;
 if((typeof data2 !== "string") && (data2 !== null)){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema3.properties.output_format.type});
+vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data3 = data.quality;
 if((typeof data3 !== "string") && (data3 !== null)){
-vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema3.properties.quality.type});
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data4 = data.size;
 if((typeof data4 !== "string") && (data4 !== null)){
-vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema3.properties.size.type});
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: ["string","null"]});
 errors++;
 }
 }
@@ -374,7 +371,6 @@ return errors === 0;
 }
 
 export const validate_ImageGenerationRequest = validate11;
-const schema7 = {"type":"object","required":["prompt","model"],"properties":{"prompt":{"type":"string","minLength":1},"model":{"type":"string"},"n":{"type":["integer","null"],"minimum":1,"maximum":10},"response_format":{"type":["string","null"],"enum":["url","b64_json",null]},"quality":{"type":["string","null"],"enum":["low","medium","high","auto","xhigh","max","standard","hd",null]},"size":{"type":["string","null"],"pattern":"^(?:auto|[1-9][0-9]*x[1-9][0-9]*)$"},"style":{"type":["string","null"],"enum":["vivid","natural",null]},"background":{"type":["string","null"]},"moderation":{"type":["string","null"]},"output_compression":{"type":["integer","null"],"minimum":0,"maximum":100},"output_format":{"type":["string","null"]}},"allOf":[{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2(?:\\.[0-9]+)?(?:-|$)"}}},"then":{"properties":{"size":{"type":"string","pattern":"^(?:auto|(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40))x(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40)))$"}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2(?:-|$)"}}},"then":{"properties":{"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^gpt-image-2\\.[56](?:-|$)"}}},"then":{"properties":{"quality":{"enum":["low","medium","high","auto","xhigh","max",null]}}}},{"if":{"required":["model"],"properties":{"model":{"type":"string","pattern":"^(?:gpt|chatgpt)-image-"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":32000},"response_format":{"type":"null"},"style":{"type":"null"}}}},{"if":{"required":["model"],"properties":{"model":{"const":"gpt-image-1"}}},"then":{"properties":{"size":{"enum":["1024x1024","1536x1024","1024x1536","auto",null]},"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"enum":["gpt-image-1-mini","gpt-image-1.5","chatgpt-image-latest"]}}},"then":{"properties":{"size":{"enum":["1024x1024","1536x1024","1024x1536","auto",null]},"quality":{"enum":["low","medium","high","auto",null]}}}},{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-2"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":1000},"size":{"enum":["256x256","512x512","1024x1024",null]},"quality":{"enum":["standard",null]},"style":{"type":"null"}}}},{"if":{"required":["model"],"properties":{"model":{"const":"dall-e-3"}}},"then":{"properties":{"prompt":{"type":"string","maxLength":4000},"n":{"enum":[1,null]},"size":{"enum":["1024x1024","1792x1024","1024x1792",null]},"quality":{"enum":["standard","hd",null]}}}},{"if":{"required":["output_compression"],"properties":{"output_compression":{"type":"integer"}}},"then":{"required":["output_format"],"properties":{"output_format":{"enum":["jpeg","webp"]}}}},{"if":{"required":["background"],"properties":{"background":{"const":"transparent"}}},"then":{"properties":{"output_format":{"enum":["png","webp",null]}}}}],"$id":"sudo-images:def/ImageGenerationRequest"};
 const pattern0 = new RegExp("^gpt-image-2(?:\\.[0-9]+)?(?:-|$)", "u");
 const pattern1 = new RegExp("^(?:auto|(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40))x(?:16|32|48|64|80|96|(?:[48]|1[26]|2[048]|3[26])(?:00|16|32|48|64|80|96)|(?:[159]|1[37]|2[159]|3[37])(?:12|28|44|60|76|92)|(?:[26]|1[048]|2[26]|3[04])(?:08|24|40|56|72|88)|(?:[37]|1[159]|2[37]|3[15])(?:04|20|36|52|68|84)|38(?:08|24|40)))$", "u");
 const pattern2 = new RegExp("^gpt-image-2(?:-|$)", "u");
@@ -497,7 +493,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.quality !== undefined){
 let data3 = data.quality;
 if(!(((((data3 === "low") || (data3 === "medium")) || (data3 === "high")) || (data3 === "auto")) || (data3 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[1].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/1/then/properties/quality/enum","enum",{allowedValues: ["low","medium","high","auto",null]});
 errors++;
 }
 }
@@ -556,7 +552,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.quality !== undefined){
 let data5 = data.quality;
 if(!(((((((data5 === "low") || (data5 === "medium")) || (data5 === "high")) || (data5 === "auto")) || (data5 === "xhigh")) || (data5 === "max")) || (data5 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[2].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/2/then/properties/quality/enum","enum",{allowedValues: ["low","medium","high","auto","xhigh","max",null]});
 errors++;
 }
 }
@@ -681,14 +677,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.size !== undefined){
 let data11 = data.size;
 if(!(((((data11 === "1024x1024") || (data11 === "1536x1024")) || (data11 === "1024x1536")) || (data11 === "auto")) || (data11 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/4/then/properties/size/enum","enum",{allowedValues: schema7.allOf[4].then.properties.size.enum});
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/4/then/properties/size/enum","enum",{allowedValues: ["1024x1024","1536x1024","1024x1536","auto",null]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data12 = data.quality;
 if(!(((((data12 === "low") || (data12 === "medium")) || (data12 === "high")) || (data12 === "auto")) || (data12 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/4/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[4].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/4/then/properties/quality/enum","enum",{allowedValues: ["low","medium","high","auto",null]});
 errors++;
 }
 }
@@ -737,14 +733,14 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.size !== undefined){
 let data14 = data.size;
 if(!(((((data14 === "1024x1024") || (data14 === "1536x1024")) || (data14 === "1024x1536")) || (data14 === "auto")) || (data14 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/5/then/properties/size/enum","enum",{allowedValues: schema7.allOf[5].then.properties.size.enum});
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/5/then/properties/size/enum","enum",{allowedValues: ["1024x1024","1536x1024","1024x1536","auto",null]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data15 = data.quality;
 if(!(((((data15 === "low") || (data15 === "medium")) || (data15 === "high")) || (data15 === "auto")) || (data15 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/5/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[5].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/5/then/properties/quality/enum","enum",{allowedValues: ["low","medium","high","auto",null]});
 errors++;
 }
 }
@@ -805,14 +801,14 @@ errors++;
 if(data.size !== undefined){
 let data18 = data.size;
 if(!((((data18 === "256x256") || (data18 === "512x512")) || (data18 === "1024x1024")) || (data18 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/6/then/properties/size/enum","enum",{allowedValues: schema7.allOf[6].then.properties.size.enum});
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/6/then/properties/size/enum","enum",{allowedValues: ["256x256","512x512","1024x1024",null]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data19 = data.quality;
 if(!((data19 === "standard") || (data19 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/6/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[6].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/6/then/properties/quality/enum","enum",{allowedValues: ["standard",null]});
 errors++;
 }
 }
@@ -879,21 +875,21 @@ errors++;
 if(data.n !== undefined){
 let data23 = data.n;
 if(!((data23 === 1) || (data23 === null))){
-vErrors = _issue(vErrors,instancePath+"/n","#/allOf/7/then/properties/n/enum","enum",{allowedValues: schema7.allOf[7].then.properties.n.enum});
+vErrors = _issue(vErrors,instancePath+"/n","#/allOf/7/then/properties/n/enum","enum",{allowedValues: [1,null]});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data24 = data.size;
 if(!((((data24 === "1024x1024") || (data24 === "1792x1024")) || (data24 === "1024x1792")) || (data24 === null))){
-vErrors = _issue(vErrors,instancePath+"/size","#/allOf/7/then/properties/size/enum","enum",{allowedValues: schema7.allOf[7].then.properties.size.enum});
+vErrors = _issue(vErrors,instancePath+"/size","#/allOf/7/then/properties/size/enum","enum",{allowedValues: ["1024x1024","1792x1024","1024x1792",null]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data25 = data.quality;
 if(!(((data25 === "standard") || (data25 === "hd")) || (data25 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/7/then/properties/quality/enum","enum",{allowedValues: schema7.allOf[7].then.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/allOf/7/then/properties/quality/enum","enum",{allowedValues: ["standard","hd",null]});
 errors++;
 }
 }
@@ -946,7 +942,7 @@ errors++;
 if(data.output_format !== undefined){
 let data27 = data.output_format;
 if(!((data27 === "jpeg") || (data27 === "webp"))){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/8/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[8].then.properties.output_format.enum});
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/8/then/properties/output_format/enum","enum",{allowedValues: ["jpeg","webp"]});
 errors++;
 }
 }
@@ -994,7 +990,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.output_format !== undefined){
 let data29 = data.output_format;
 if(!(((data29 === "png") || (data29 === "webp")) || (data29 === null))){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/9/then/properties/output_format/enum","enum",{allowedValues: schema7.allOf[9].then.properties.output_format.enum});
+vErrors = _issue(vErrors,instancePath+"/output_format","#/allOf/9/then/properties/output_format/enum","enum",{allowedValues: ["png","webp",null]});
 errors++;
 }
 }
@@ -1037,7 +1033,7 @@ errors++;
 if(data.n !== undefined){
 let data32 = data.n;
 if((!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))) && (data32 !== null)){
-vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: schema7.properties.n.type});
+vErrors = _issue(vErrors,instancePath+"/n","#/properties/n/type","type",{type: ["integer","null"]});
 errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
@@ -1054,29 +1050,29 @@ errors++;
 if(data.response_format !== undefined){
 let data33 = data.response_format;
 if((typeof data33 !== "string") && (data33 !== null)){
-vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: schema7.properties.response_format.type});
+vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/type","type",{type: ["string","null"]});
 errors++;
 }
 if(!(((data33 === "url") || (data33 === "b64_json")) || (data33 === null))){
-vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/enum","enum",{allowedValues: schema7.properties.response_format.enum});
+vErrors = _issue(vErrors,instancePath+"/response_format","#/properties/response_format/enum","enum",{allowedValues: ["url","b64_json",null]});
 errors++;
 }
 }
 if(data.quality !== undefined){
 let data34 = data.quality;
 if((typeof data34 !== "string") && (data34 !== null)){
-vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: schema7.properties.quality.type});
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/type","type",{type: ["string","null"]});
 errors++;
 }
 if(!(((((((((data34 === "low") || (data34 === "medium")) || (data34 === "high")) || (data34 === "auto")) || (data34 === "xhigh")) || (data34 === "max")) || (data34 === "standard")) || (data34 === "hd")) || (data34 === null))){
-vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","enum",{allowedValues: schema7.properties.quality.enum});
+vErrors = _issue(vErrors,instancePath+"/quality","#/properties/quality/enum","enum",{allowedValues: ["low","medium","high","auto","xhigh","max","standard","hd",null]});
 errors++;
 }
 }
 if(data.size !== undefined){
 let data35 = data.size;
 if((typeof data35 !== "string") && (data35 !== null)){
-vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: schema7.properties.size.type});
+vErrors = _issue(vErrors,instancePath+"/size","#/properties/size/type","type",{type: ["string","null"]});
 errors++;
 }
 if(typeof data35 === "string"){
@@ -1089,32 +1085,32 @@ errors++;
 if(data.style !== undefined){
 let data36 = data.style;
 if((typeof data36 !== "string") && (data36 !== null)){
-vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: schema7.properties.style.type});
+vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/type","type",{type: ["string","null"]});
 errors++;
 }
 if(!(((data36 === "vivid") || (data36 === "natural")) || (data36 === null))){
-vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",{allowedValues: schema7.properties.style.enum});
+vErrors = _issue(vErrors,instancePath+"/style","#/properties/style/enum","enum",{allowedValues: ["vivid","natural",null]});
 errors++;
 }
 }
 if(data.background !== undefined){
 let data37 = data.background;
 if((typeof data37 !== "string") && (data37 !== null)){
-vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: schema7.properties.background.type});
+vErrors = _issue(vErrors,instancePath+"/background","#/properties/background/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.moderation !== undefined){
 let data38 = data.moderation;
 if((typeof data38 !== "string") && (data38 !== null)){
-vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: schema7.properties.moderation.type});
+vErrors = _issue(vErrors,instancePath+"/moderation","#/properties/moderation/type","type",{type: ["string","null"]});
 errors++;
 }
 }
 if(data.output_compression !== undefined){
 let data39 = data.output_compression;
 if((!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))) && (data39 !== null)){
-vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: schema7.properties.output_compression.type});
+vErrors = _issue(vErrors,instancePath+"/output_compression","#/properties/output_compression/type","type",{type: ["integer","null"]});
 errors++;
 }
 if((typeof data39 == "number") && (isFinite(data39))){
@@ -1131,7 +1127,7 @@ errors++;
 if(data.output_format !== undefined){
 let data40 = data.output_format;
 if((typeof data40 !== "string") && (data40 !== null)){
-vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: schema7.properties.output_format.type});
+vErrors = _issue(vErrors,instancePath+"/output_format","#/properties/output_format/type","type",{type: ["string","null"]});
 errors++;
 }
 }

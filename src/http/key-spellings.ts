@@ -16,12 +16,26 @@
  */
 export interface Spellings {
   /** The key and its base64 spellings, each cut out where it occurs. */
-  readonly exact: readonly string[];
+  readonly exact: readonly ExactSpelling[];
   /** The key with any of its characters percent-encoded or JSON-escaped (global: for `replace`). */
   readonly encoded: RegExp;
   /** A JSON escape that decodes to a character of some spelling: only a body holding one needs parsing. */
   readonly escapes: RegExp;
 }
+
+/** One spelling searched for as it is. */
+export interface ExactSpelling {
+  readonly text: string;
+  /**
+   * A character of `text` outside the base64 alphabet (the bulk of a large answer), if it has one:
+   * text without it cannot hold the spelling, and a one-character search of 8 MB takes a fraction of
+   * a millisecond where a search for a short key takes ten.
+   */
+  readonly mark: string | undefined;
+}
+
+/** The characters of standard base64: all but a few bytes of an answer that holds images. */
+const BASE64_TEXT = /[A-Za-z0-9+/=]/;
 
 /**
  * The shortest key whose base64 spellings are cut out: 12 characters make a match of 15 base64
@@ -44,7 +58,8 @@ function worked(secret: string): Spellings {
   const exact = [secret, ...(secret.length >= MIN_BASE64_KEY ? base64Spellings(secret) : [])];
   const encoded = new RegExp([...secret].map(encodedCharacter).join(""), "g");
   const characters = new Set([...exact.join(""), "%", ..."0123456789abcdefABCDEF"]);
-  return { exact: [...new Set(exact)], encoded, escapes: escapesOf(characters) };
+  const marked = [...new Set(exact)].map((text) => ({ text, mark: [...text].find((char) => !BASE64_TEXT.test(char)) }));
+  return { exact: marked, encoded, escapes: escapesOf(characters) };
 }
 
 /** A pattern for one character of a key: itself, `%XX`, `\u00XX` (hex in either case), or `\/`, `\"`, `\\`. */

@@ -44,7 +44,10 @@ export function scrub(text: string, secret: string | undefined): string {
   if (!secret || !isScrubbable(secret)) return text;
   const { exact, encoded } = spellingsOf(secret);
   let scrubbed = text;
-  for (const spelling of exact) if (scrubbed.includes(spelling)) scrubbed = scrubbed.replaceAll(spelling, REDACTED);
+  for (const { text: spelling, mark } of exact) {
+    if ((mark === undefined || scrubbed.includes(mark)) && scrubbed.includes(spelling))
+      scrubbed = scrubbed.replaceAll(spelling, REDACTED);
+  }
   // Base64 never holds a % or a backslash, so an answer of megabytes of it is not searched a second
   // time; `includes` scans 8 MB several times faster than a character-class test does.
   return hasEscape(scrubbed) || scrubbed.includes("%") ? scrubbed.replace(encoded, REDACTED) : scrubbed;

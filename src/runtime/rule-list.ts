@@ -39,12 +39,20 @@ export interface TitledLifecycle extends RuleLifecycle {
  * The lifecycles a validator's rules record, each with its rule's title, in the spec's order:
  * what a reader with no schema (the client) knows of the values the rules are about.
  */
-export function lifecycles(validator: Validator | undefined): TitledLifecycle[] {
-  return Object.entries(validator?.lifecycles ?? {}).map(([place, lifecycle]) => ({
+export function lifecycles(validator: Validator | undefined): readonly TitledLifecycle[] {
+  if (validator === undefined) return [];
+  const known = titled.get(validator);
+  if (known !== undefined) return known;
+  const list = Object.entries(validator.lifecycles ?? {}).map(([place, lifecycle]) => ({
     ...lifecycle,
-    title: validator?.rules?.[place] ?? `the rule at ${place.replace(/\/then$/, "")}`,
+    title: validator.rules?.[place] ?? `the rule at ${place.replace(/\/then$/, "")}`,
   }));
+  titled.set(validator, list);
+  return list;
 }
+
+/** Each validator's lifecycles, listed once: the client looks a request's model up in them on every call. */
+const titled = new WeakMap<Validator, readonly TitledLifecycle[]>();
 
 /**
  * The lifecycle recorded for `body`: that of the first rule whose condition holds for it, by its
@@ -66,7 +74,21 @@ export function meets(value: unknown, condition: KeyedCondition): boolean {
   if ("const" in condition && value !== condition.const) return false;
   if (condition.enum !== undefined && !condition.enum.includes(value)) return false;
   if (condition.pattern === undefined) return true;
-  return typeof value === "string" && new RegExp(condition.pattern, "u").test(value);
+  return typeof value === "string" && patternOf(condition.pattern).test(value);
+}
+
+/** Each condition's pattern, compiled once (a spec has a few; every call tests the request's model). */
+const patterns = new Map<string, RegExp>();
+/** More patterns than any spec's rules hold: a process that reads many specs starts the cache over. */
+const MAX_PATTERNS = 256;
+
+function patternOf(source: string): RegExp {
+  const known = patterns.get(source);
+  if (known !== undefined) return known;
+  const compiled = new RegExp(source, "u");
+  if (patterns.size >= MAX_PATTERNS) patterns.clear();
+  patterns.set(source, compiled);
+  return compiled;
 }
 
 function isSchema(value: unknown): value is JsonSchema {
