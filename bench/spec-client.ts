@@ -6,10 +6,18 @@
  * base64 strings). Run after `npm run build` (it measures dist/, as users get it).
  */
 import createClient from "openapi-fetch";
-import { createSpecClient } from "../dist/api-client/index.js";
-import { parameterTypes, routes, securitySchemes, shapes, validators } from "../dist/generated/index.js";
+import type * as SpecClientModule from "../src/api-client/index.js";
+import type * as GeneratedModule from "../src/generated/index.js";
 import type { paths } from "../src/generated/schema.js";
 import { startBenchServer } from "./server.js";
+
+// dist/ as users get it, built by `npm run build` first; imported by a computed name so that
+// typechecking a fresh clone (no dist/ yet) does not depend on it.
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
+const { createSpecClient } = (await import(dist("api-client/index.js"))) as typeof SpecClientModule;
+const { parameterTypes, routes, securitySchemes, shapes, validators } = (await import(
+  dist("generated/index.js")
+)) as typeof GeneratedModule;
 
 const REQUEST = { prompt: "a lighthouse at dusk", model: "gpt-image-2", n: 4 } as const;
 const KEY = "sk-bench";

@@ -174,7 +174,10 @@ describe("the packed package", { timeout: 60_000 }, () => {
       { out: api, bodySchemas: true },
     );
     await writeFiles(generated, api);
-    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    // A block marked five-minutes is written for its own petstore spec; docs.test.ts typechecks and runs it there.
+    const blocks = [...readme.matchAll(/(<!-- five-minutes[^\n]*\n)?```ts\n([\s\S]*?)```/g)]
+      .filter((match) => match[1] === undefined)
+      .map((match) => match[2] as string);
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     const files = await Promise.all(
       blocks.map(async (code, index) => {
