@@ -29,7 +29,9 @@ export const CLIENTS = {
     entry: "../dist/api-client/index.js",
     async create(baseUrl, shape) {
       const { createSpecClient } = await import("../dist/api-client/index.js");
-      const { routes, validators, parameterTypes, securitySchemes, shapes } = await import("../dist/generated/index.js");
+      const { routes, validators, parameterTypes, securitySchemes, shapes } = await import(
+        "../dist/generated/index.js"
+      );
       // What the folder's generated client.ts does, with the defaults users get: checks, normalization, retries on.
       const spec = { routes, validators, parameterTypes, securitySchemes, shapes, apiKeyEnv: "SUDO_API_KEY" };
       const client = createSpecClient(spec, { apiKey: KEY, baseUrl, headers: { "x-shape": shape } });
