@@ -35,11 +35,10 @@ export function withCredentialQuery(url: string, parts: CredentialParts | undefi
   return target.href;
 }
 
-/** The request's headers as one object, the credential's headers set and its cookies added to `cookie`. */
-export function withCredentialHeaders(headers: Headers, parts: CredentialParts | undefined): Record<string, string> {
-  const out = Object.fromEntries(headers);
-  Object.assign(out, parts?.headers);
+/** `headers` (the request's own, changed in place) with the credential's headers set and its cookies added to `cookie`. */
+export function withCredentialHeaders(headers: Headers, parts: CredentialParts | undefined): Headers {
+  for (const [name, value] of Object.entries(parts?.headers ?? {})) headers.set(name, value);
   const cookies = Object.entries(parts?.cookies ?? {}).map(([name, value]) => `${name}=${value}`);
-  if (cookies.length > 0) out.cookie = [out.cookie, ...cookies].filter(Boolean).join("; ");
-  return out;
+  if (cookies.length > 0) headers.set("cookie", [headers.get("cookie"), ...cookies].filter(Boolean).join("; "));
+  return headers;
 }

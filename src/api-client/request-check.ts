@@ -30,7 +30,7 @@ export function checkRequest(
   const json = isJsonType(request.headers.get("content-type") ?? "");
   const violations = requestViolations(settings.spec, operationId, {
     params: wireText(input.params?.path ?? {}),
-    query: new URL(request.url).searchParams,
+    query: request.url.includes("?") ? new URL(request.url).searchParams : {},
     headers: request.headers,
     body: json ? input.body : undefined,
   });

@@ -43,7 +43,7 @@ export async function send(
     binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
-  if (outgoing.body instanceof FormData) delete outgoing.headers?.["content-type"];
+  if (outgoing.body instanceof FormData) request.headers.delete("content-type");
   const policy = retriable(method, request.headers) ? settings.policy : { ...settings.policy, maxRetries: 0 };
   const received = await retrying(
     (context) =>

@@ -14,21 +14,29 @@ export function asResponse({ response, text, bytes }: Received): Response {
     : new Response(bytes as Uint8Array<ArrayBuffer>, response);
 }
 
-/** A `Response` over text already read; its `body` stream encodes the text only if someone reads it. */
+/**
+ * A `Response` over text already read. Its `body` stream is made, and the text encoded into it,
+ * only if someone asks for it (openapi-fetch reads `json()` or `text()`); `arrayBuffer()` and
+ * `blob()` encode the text when called.
+ */
 class TextResponse extends Response {
   readonly #text: string;
+  #body: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
   constructor(text: string, init: ResponseInit) {
-    super(
-      new ReadableStream<Uint8Array>({
-        pull(controller) {
-          controller.enqueue(new TextEncoder().encode(text));
-          controller.close();
-        },
-      }),
-      init,
-    );
+    super(null, init);
     this.#text = text;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    const text = this.#text;
+    this.#body ??= new ReadableStream<Uint8Array<ArrayBuffer>>({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    });
+    return this.#body;
   }
 
   override async text(): Promise<string> {
@@ -37,5 +45,13 @@ class TextResponse extends Response {
 
   override async json(): Promise<unknown> {
     return JSON.parse(this.#text);
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return new TextEncoder().encode(this.#text).buffer;
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([this.#text], { type: this.headers.get("content-type") ?? "" });
   }
 }

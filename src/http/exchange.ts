@@ -26,7 +26,7 @@ export interface Outgoing {
   input: string | Request;
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
-  headers?: Record<string, string> | undefined;
+  headers?: Record<string, string> | Headers | undefined;
   /** A body sent as it is: text, bytes or a form, which every attempt of a call sends again (never a stream). */
   body?: BodyInit | undefined;
   /** The key this request carries, scrubbed from whatever comes back. */

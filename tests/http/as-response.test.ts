@@ -20,6 +20,8 @@ describe("asResponse", () => {
     const text = '{"name":"café ☕"}';
     expect(await asResponse({ response: head(200), text }).text()).toBe(text);
     expect(await new Response(asResponse({ response: head(200), text }).body).text()).toBe(text);
+    expect(new TextDecoder().decode(await asResponse({ response: head(200), text }).arrayBuffer())).toBe(text);
+    expect(await (await asResponse({ response: head(200), text }).blob()).text()).toBe(text);
     const bytes = new Uint8Array([0xff, 0x00, 0xfe]);
     const binary = asResponse({ response: head(200), text: "", bytes });
     expect(new Uint8Array(await binary.arrayBuffer())).toEqual(bytes);
