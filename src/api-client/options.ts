@@ -1,6 +1,6 @@
 import { type ClientOptions, defaultBodySerializer } from "openapi-fetch";
 import { ConfigurationError, type SudoImagesError } from "../errors.js";
-import { insecureTarget, type KeySource } from "../http/auth.js";
+import { insecureTarget, type KeySource, takesWholeHeader } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { type Logger, resolveLogger } from "../http/debug-log.js";
 import { type Fetch, globalFetch, type Wire } from "../http/exchange.js";
@@ -90,6 +90,7 @@ export function resolveClientSettings(spec: ClientSpec, options: SpecClientOptio
       envName: spec.apiKeyEnv,
       creator: spec.creator ?? "createClient()",
       required: true,
+      wholeHeader: takesWholeHeader(spec.securitySchemes),
       insecureTarget: insecureTarget(baseUrl, options.allowInsecureHttp),
     },
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),

@@ -1,4 +1,5 @@
 import { ConfigurationError, MissingApiKeyError } from "../errors.js";
+import type { SecurityScheme } from "../runtime/types.js";
 import { readEnv } from "./environment.js";
 import { isLoopbackHost } from "./hosts.js";
 import { checkedKey } from "./secrets.js";
@@ -16,6 +17,8 @@ export interface KeySource {
   checkedApiKey?: string | undefined;
   /** A page behind a proxy of its own sends no key, and that is fine. */
   required: boolean;
+  /** The key may be a whole `Authorization` value, `Bearer <token>` (see `takesWholeHeader`). */
+  wholeHeader?: boolean | undefined;
   /** The URL the key would be sent to is plain http to a host that is not loopback. */
   insecureTarget: string | undefined;
 }
@@ -39,9 +42,19 @@ export function currentKey(source: KeySource): string | undefined {
       `Refusing to send the API key in clear text to http://${source.insecureTarget}: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).`,
     );
   }
-  if (source.apiKey === undefined) return checkedKey(key, source.envName);
-  source.checkedApiKey = checkedKey(key, "the apiKey option");
+  if (source.apiKey === undefined) return checkedKey(key, source.envName, source.wholeHeader);
+  source.checkedApiKey = checkedKey(key, "the apiKey option", source.wholeHeader);
   return source.checkedApiKey;
+}
+
+/**
+ * Whether a spec's key may be a whole `Authorization` value: some scheme is an API key in that
+ * header (Directus's is), which goes as written, so the key holds its own `Bearer ` (one space).
+ */
+export function takesWholeHeader(schemes: Readonly<Record<string, SecurityScheme>>): boolean {
+  return Object.values(schemes).some(
+    (scheme) => scheme.type === "apiKey" && scheme.in === "header" && scheme.name.toLowerCase() === "authorization",
+  );
 }
 
 /** The `Authorization` value that carries the key, the one way every door sends it. */

@@ -3,6 +3,8 @@ import { spellingsOf } from "./key-spellings.js";
 
 /** What an API key may hold: visible ASCII, as a header value must; no spaces, newlines or NULs. */
 const KEY_SHAPE = /^[\x21-\x7e]+$/;
+/** A whole `Authorization` value (`Bearer <token>`): two runs of visible ASCII, one space between. */
+const HEADER_VALUE_SHAPE = /^[\x21-\x7e]+ [\x21-\x7e]+$/;
 /**
  * Header names that carry credentials, whatever the vendor calls them: a name that holds one of
  * these words anywhere (`Proxy-Authorization`, `X-Authorization`, `Set-Cookie`, `X-Api-Key`).
@@ -13,15 +15,17 @@ const REDACTED = "[redacted]";
 /**
  * The key, checked once before anything is sent. A key with a newline, a NUL or a space (a pasted
  * environment variable) would otherwise reach `fetch`, whose error repeats the header value; this
- * error never repeats the key, only what is wrong with it and where it came from.
+ * error never repeats the key, only what is wrong with it and where it came from. With
+ * `wholeHeader` (an API whose scheme takes the whole `Authorization` value), one space between two
+ * visible parts is the value's own (`Bearer <token>`).
  */
-export function checkedKey(key: string, source: string): string {
+export function checkedKey(key: string, source: string, wholeHeader = false): string {
   if (typeof key !== "string") {
     throw new ConfigurationError(
       `The API key from ${source} must be a string, not a ${typeof key} (the key is not shown here)`,
     );
   }
-  if (KEY_SHAPE.test(key)) return key;
+  if (KEY_SHAPE.test(key) || (wholeHeader && HEADER_VALUE_SHAPE.test(key))) return key;
   if (key === "") throw new ConfigurationError(`The API key from ${source} is empty`);
   const what = /[\r\n]/.test(key)
     ? "a line break"

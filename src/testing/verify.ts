@@ -1,6 +1,6 @@
 import { imageSize } from "image-size";
 import { ConfigurationError, SudoImagesError } from "../errors.js";
-import { currentKey, insecureTarget } from "../http/auth.js";
+import { currentKey, insecureTarget, takesWholeHeader } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
@@ -273,6 +273,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     envName: "SUDO_API_KEY",
     creator: "verifyServer()",
     required: false,
+    wholeHeader: takesWholeHeader((options.spec ?? SUDO).securitySchemes ?? {}),
     insecureTarget: insecureTarget(root, options.allowInsecureHttp ?? false),
   });
   return {

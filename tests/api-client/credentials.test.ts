@@ -114,3 +114,37 @@ describe("the key, where each security scheme puts it", () => {
     expect(response.url).not.toContain(KEY);
   });
 });
+
+describe("an API key in the Authorization header (Directus's scheme)", () => {
+  const WHOLE = {
+    openapi: "3.0.3",
+    info: { title: "whole", version: "1" },
+    components: { securitySchemes: { auth: { type: "apiKey", in: "header", name: "Authorization" } } },
+    security: [{ auth: [] }],
+    paths: { "/me": { get: { operationId: "me", responses: { "200": ok } } } },
+  };
+  let whole: GeneratedFolder;
+  let createWhole: ClientModule["createClient"];
+  beforeAll(async () => {
+    whole = await generatedFolder(WHOLE);
+    ({ createClient: createWhole } = (await import(path.join(whole.out, "client.ts"))) as ClientModule);
+  });
+  afterAll(() => whole.remove());
+  // biome-ignore lint/suspicious/noExplicitAny: the test spec's paths exist only at run time.
+  const client = (apiKey: string): any => createWhole({ baseUrl: server.url, apiKey, maxRetries: 0 });
+
+  it("sends the key as written, so it may be the whole value, Bearer and token", async () => {
+    await client(`Bearer ${KEY}`).GET("/me");
+    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it("still refuses a key with a line break, a tab or a second space, naming none of it", async () => {
+    for (const bad of [`Bearer ${KEY}\n`, `Bearer\t${KEY}`, `Bearer ${KEY} x`]) {
+      const error = await client(bad)
+        .GET("/me")
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as Error).message).not.toContain(KEY);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { insecureTarget } from "../../src/http/auth.js";
+import { insecureTarget, takesWholeHeader } from "../../src/http/auth.js";
 import { displayUrl, scrub } from "../../src/http/secrets.js";
 import {
   type ApiError,
@@ -163,5 +163,15 @@ describe("with a server that plays each test's part", () => {
         expect(error.message).toContain(`http://${host}:8080`);
       },
     );
+  });
+});
+
+describe("takesWholeHeader", () => {
+  it("is true only for an API key in the Authorization header, whatever its case", () => {
+    expect(takesWholeHeader({ a: { type: "apiKey", in: "header", name: "Authorization" } })).toBe(true);
+    expect(takesWholeHeader({ a: { type: "apiKey", in: "header", name: "authorization" } })).toBe(true);
+    expect(takesWholeHeader({ a: { type: "apiKey", in: "header", name: "X-Api-Key" } })).toBe(false);
+    expect(takesWholeHeader({ a: { type: "apiKey", in: "query", name: "Authorization" } })).toBe(false);
+    expect(takesWholeHeader({ a: { type: "http", scheme: "bearer" } })).toBe(false);
   });
 });
