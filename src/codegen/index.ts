@@ -78,12 +78,13 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
+  const tablesOf = (name: string) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1)));
   const [types, validators] = await emitting(specPath, lint, async () => {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
     const typeText = emitTypes(document, warn);
     collectGarbage();
     progress(`compiling ${validatedSchemaNames(set).length} validators`);
-    return [typeText, compileValidators(set, warn)] as const;
+    return [typeText, compileValidators(set, warn, tablesOf)] as const;
   });
   collectGarbage();
   progress("writing metadata");
@@ -101,7 +102,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
         withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
-        (name) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1))),
+        tablesOf,
         securitySchemes(document, warn),
         withBodySchemas ? operationAnswers(document, warn) : undefined,
       )}`,
