@@ -109,7 +109,14 @@ describe("validators of schemas written the same", () => {
       defs: { list_query: query, get_query: structuredClone(query), Body: { type: "string" } },
       operations: {
         list: { method: "get", path: "/a", responses: {}, parameters: { query: "list_query" }, security: [] },
-        get: { method: "get", path: "/b", request: "Body", responses: {}, parameters: { query: "get_query" }, security: [] },
+        get: {
+          method: "get",
+          path: "/b",
+          request: "Body",
+          responses: {},
+          parameters: { query: "get_query" },
+          security: [],
+        },
       },
       places: {},
       bodyTypes: {},
