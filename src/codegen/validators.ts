@@ -106,7 +106,10 @@ export function compileValidators(
       for (const name of failing) uncheck(name, firstLine(compileError(make, defs, name)));
       continue;
     }
-    return { code: parsed(withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))))), unchecked };
+    return {
+      code: parsed(withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))))),
+      unchecked,
+    };
   }
 }
 
