@@ -78,7 +78,14 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
-  const tablesOf = (name: string) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1)));
+  // Read by the validators (which share a function only between schemas whose tables are the same)
+  // and by the metadata, once each.
+  const tables = new Map<string, Record<string, unknown>>();
+  const tablesOf = (name: string) => {
+    const found = tables.get(name) ?? ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1)));
+    tables.set(name, found);
+    return found;
+  };
   const [types, validators] = await emitting(specPath, lint, async () => {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
     const typeText = emitTypes(document, warn);
