@@ -70,8 +70,6 @@ if(!(validate2(data0, {instancePath:instancePath+"/error",parentData:data,parent
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
-else {
-}
 }
 }
 else {
@@ -218,8 +216,6 @@ if(!(validate6(data3, {instancePath:instancePath+"/input_tokens_details",parentD
 vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
-else {
-}
 }
 }
 else {
@@ -329,8 +325,6 @@ if(!(validate5(data5, {instancePath:instancePath+"/usage",parentData:data,parent
 vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
 errors = vErrors.length;
 }
-else {
-}
 var _valid0 = _errs13 === errors;
 valid1 = valid1 || _valid0;
 if(!valid1){
@@ -341,8 +335,6 @@ errors++;
 }
 var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
-if(!valid1){
-}
 }
 if(!valid1){
 vErrors = _issue(vErrors,instancePath+"/usage","#/properties/usage/anyOf","anyOf",{});
@@ -363,20 +355,12 @@ vErrors = null;
 if(data.data !== undefined){
 let data6 = data.data;
 if(Array.isArray(data6)){
-let valid3 = true;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
-const _errs18 = errors;
 if(!(validate9(data7, {instancePath:instancePath+"/data/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
-}
-else {
-}
-var valid2 = _errs18 === errors;
-if(!valid2){
-valid3 = false;
 }
 }
 }
@@ -427,27 +411,15 @@ const err1 = {};
 (vErrors ||= []).push(err1);
 errors++;
 }
-else {
-}
 }
 else {
 const err2 = {};
 (vErrors ||= []).push(err2);
 errors++;
 }
-if(errors === _errs4){
-}
-}
-var valid2 = _errs4 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
 }
 }
 }
-if(errors === _errs3){
 }
 var _valid0 = _errs3 === errors;
 errors = _errs2;
@@ -504,27 +476,15 @@ const err7 = {};
 (vErrors ||= []).push(err7);
 errors++;
 }
-else {
-}
 }
 else {
 const err8 = {};
 (vErrors ||= []).push(err8);
 errors++;
 }
-if(errors === _errs12){
-}
-}
-var valid5 = _errs12 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
 }
 }
 }
-if(errors === _errs11){
 }
 var _valid1 = _errs11 === errors;
 errors = _errs10;
@@ -575,27 +535,15 @@ const err12 = {};
 (vErrors ||= []).push(err12);
 errors++;
 }
-else {
-}
 }
 else {
 const err13 = {};
 (vErrors ||= []).push(err13);
 errors++;
 }
-if(errors === _errs19){
-}
-}
-var valid8 = _errs19 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
 }
 }
 }
-if(errors === _errs18){
 }
 var _valid2 = _errs18 === errors;
 errors = _errs17;
@@ -646,27 +594,15 @@ const err17 = {};
 (vErrors ||= []).push(err17);
 errors++;
 }
-else {
-}
 }
 else {
 const err18 = {};
 (vErrors ||= []).push(err18);
 errors++;
 }
-if(errors === _errs26){
-}
-}
-var valid11 = _errs26 === errors;
-}
-else {
-var valid11 = true;
-}
-if(valid11){
 }
 }
 }
-if(errors === _errs25){
 }
 var _valid3 = _errs25 === errors;
 errors = _errs24;
@@ -729,26 +665,13 @@ errors++;
 else {
 if(data.model !== undefined){
 let data10 = data.model;
-const _errs38 = errors;
 if("gpt-image-1" !== data10){
 const err25 = {};
 (vErrors ||= []).push(err25);
 errors++;
 }
-else {
-}
-if(errors === _errs38){
-}
-var valid14 = _errs38 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
 }
 }
-}
-if(errors === _errs37){
 }
 var _valid4 = _errs37 === errors;
 errors = _errs36;
@@ -798,26 +721,13 @@ errors++;
 else {
 if(data.model !== undefined){
 let data13 = data.model;
-const _errs45 = errors;
 if(!(((data13 === "gpt-image-1-mini") || (data13 === "gpt-image-1.5")) || (data13 === "chatgpt-image-latest"))){
 const err30 = {};
 (vErrors ||= []).push(err30);
 errors++;
 }
-else {
-}
-if(errors === _errs45){
-}
-var valid17 = _errs45 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
 }
 }
-}
-if(errors === _errs44){
 }
 var _valid5 = _errs44 === errors;
 errors = _errs43;
@@ -867,26 +777,13 @@ errors++;
 else {
 if(data.model !== undefined){
 let data16 = data.model;
-const _errs52 = errors;
 if("dall-e-2" !== data16){
 const err35 = {};
 (vErrors ||= []).push(err35);
 errors++;
 }
-else {
-}
-if(errors === _errs52){
-}
-var valid20 = _errs52 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
 }
 }
-}
-if(errors === _errs51){
 }
 var _valid6 = _errs51 === errors;
 errors = _errs50;
@@ -956,26 +853,13 @@ errors++;
 else {
 if(data.model !== undefined){
 let data21 = data.model;
-const _errs63 = errors;
 if("dall-e-3" !== data21){
 const err43 = {};
 (vErrors ||= []).push(err43);
 errors++;
 }
-else {
-}
-if(errors === _errs63){
-}
-var valid23 = _errs63 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
 }
 }
-}
-if(errors === _errs62){
 }
 var _valid7 = _errs62 === errors;
 errors = _errs61;
@@ -1045,24 +929,13 @@ errors++;
 else {
 if(data.output_compression !== undefined){
 let data26 = data.output_compression;
-const _errs73 = errors;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
 const err51 = {};
 (vErrors ||= []).push(err51);
 errors++;
 }
-if(errors === _errs73){
-}
-var valid26 = _errs73 === errors;
-}
-else {
-var valid26 = true;
-}
-if(valid26){
 }
 }
-}
-if(errors === _errs72){
 }
 var _valid8 = _errs72 === errors;
 errors = _errs71;
@@ -1109,26 +982,13 @@ errors++;
 else {
 if(data.background !== undefined){
 let data28 = data.background;
-const _errs80 = errors;
 if("transparent" !== data28){
 const err56 = {};
 (vErrors ||= []).push(err56);
 errors++;
 }
-else {
-}
-if(errors === _errs80){
-}
-var valid29 = _errs80 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
 }
 }
-}
-if(errors === _errs79){
 }
 var _valid9 = _errs79 === errors;
 errors = _errs78;
