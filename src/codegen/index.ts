@@ -84,12 +84,20 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const runtime = options.runtime ?? runtimeFor(options.out ?? "src/generated");
   const ownRuntime = runtime === OWN_RUNTIME;
   const banner = bannerFor(specPath);
+  // Read by the validators (which share a function only between schemas whose tables are the same)
+  // and by the metadata, once each.
+  const tables = new Map<string, Record<string, unknown>>();
+  const tablesOf = (name: string) => {
+    const found = tables.get(name) ?? ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1)));
+    tables.set(name, found);
+    return found;
+  };
   const [types, validators] = await emitting(specPath, lint, async () => {
     progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
     const typeText = emitTypes(document, warn);
     collectGarbage();
     progress(`compiling ${validatedSchemaNames(set).length} validators`);
-    return [typeText, compileValidators(set, warn)] as const;
+    return [typeText, compileValidators(set, warn, tablesOf)] as const;
   });
   collectGarbage();
   progress("writing metadata");
@@ -107,7 +115,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
         withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
         runtime,
         validators.unchecked,
-        (name) => ruleTables(valueAt(document, (set.places[name] ?? "#").slice(1))),
+        tablesOf,
         securitySchemes(document, warn),
         withBodySchemas ? operationAnswers(document, warn) : undefined,
       )}`,

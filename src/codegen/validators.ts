@@ -7,6 +7,7 @@ import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { inlinedSchemaReads, STRING } from "./schema-reads.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import { syntaxError } from "./syntax-check.js";
+import { withoutUnreadDeclarations } from "./unread-declarations.js";
 import type { Warn } from "./warn.js";
 
 const ROOT_ID = "sudo-images:spec";
@@ -59,9 +60,15 @@ export interface CompiledValidators {
  *
  * A schema Ajv cannot take (one that breaks the meta-schema, a pattern that is no regular
  * expression) costs only its own validator: it is left unchecked, with a warning naming its place
- * in the spec, and everything else is compiled.
+ * in the spec, and everything else is compiled. *
+ * Schemas written the same are compiled once (`sharedExports`) unless `tablesOf`, the tables
+ * metadata sets on a validator by schema name, differs between them.
  */
-export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidators {
+export function compileValidators(
+  set: SchemaSet,
+  warn: Warn,
+  tablesOf: (name: string) => Record<string, unknown> = () => ({}),
+): CompiledValidators {
   const unchecked = new Map<string, string>();
   const defs = dict<Schema>();
   // Ajv2020 forces these on; they make every validator track evaluated properties and dynamic
@@ -89,8 +96,7 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
   for (;;) {
     const ajv = make((line) => placed(line, set.places, warn));
     ajv.addSchema({ $id: ROOT_ID, $defs: defs }, undefined, undefined, false);
-    const exports: Record<string, string> = {};
-    for (const [name, exported] of names) if (!unchecked.has(name)) exports[exported] = `${ROOT_ID}${defsRef(name)}`;
+    const { exports, aliases } = sharedExports(names, (name) => !unchecked.has(name) && defs[name], tablesOf);
     let code: string;
     try {
       code = standalone.default(ajv, exports);
@@ -101,8 +107,42 @@ export function compileValidators(set: SchemaSet, warn: Warn): CompiledValidator
       for (const name of failing) uncheck(name, firstLine(compileError(make, defs, name)));
       continue;
     }
-    return { code: parsed(withInlinedHelpers(trimmed(code))), unchecked };
+    return {
+      code: parsed(withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))))),
+      unchecked,
+    };
   }
+}
+
+/**
+ * The schema each validator is compiled from, by export name, and the validators that are another's.
+ * Schemas written the same (Stripe's operations repeat the same `expand` parameters hundreds of
+ * times) are compiled once: the first name is exported, and each later one is an alias of it
+ * (`export const validate_b = validate_a;`, a line each). The tables metadata sets on a validator
+ * (`tablesOf`: its rules, words for its patterns) are part of what must be the same, since an
+ * alias is the same function. `compiled` is a name's resource, or false when it has no validator.
+ */
+function sharedExports(
+  names: ReadonlyMap<string, string>,
+  compiled: (name: string) => Schema | false | undefined,
+  tablesOf: (name: string) => Record<string, unknown>,
+): { exports: Record<string, string>; aliases: string[] } {
+  const first = new Map<string, string>();
+  const exports: Record<string, string> = {};
+  const aliases: string[] = [];
+  for (const [name, exported] of names) {
+    const resource = compiled(name);
+    if (!resource) continue;
+    // Its `$id` is its name, so it is left out of what is compared.
+    const { $id: _, ...written } = resource;
+    const text = JSON.stringify([tablesOf(name), written]);
+    const earlier = first.get(text);
+    if (earlier === undefined) {
+      first.set(text, exported);
+      exports[exported] = `${ROOT_ID}${defsRef(name)}`;
+    } else aliases.push(`export const ${exported} = ${earlier};`);
+  }
+  return { exports, aliases };
 }
 
 /** `code`, once it is known to parse; else an error naming the first syntax error's line. */
@@ -137,7 +177,9 @@ function newAjv(
     },
     strict: "log",
     inlineRefs: false,
-    code: { source: true, esm: true, lines: true, optimize: true },
+    // Ajv's optimizer costs time that grows with each function's depth (half of Stripe's compile);
+    // what it would take out is taken out after (`withoutUnreadDeclarations`).
+    code: { source: true, esm: true, lines: true, optimize: false },
   });
   Object.assign(ajv.opts, needs);
   return ajv.addKeyword(rawBytesKeyword);

@@ -18,13 +18,15 @@ vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: 
 errors++;
 }
 if(data.message !== undefined){
-if(typeof data.message !== "string"){
+let data0 = data.message;
+if(typeof data0 !== "string"){
 vErrors = _issue(vErrors,instancePath+"/message","#/properties/message/type","type",{type: "string"});
 errors++;
 }
 }
 if(data.type !== undefined){
-if(typeof data.type !== "string"){
+let data1 = data.type;
+if(typeof data1 !== "string"){
 vErrors = _issue(vErrors,instancePath+"/type","#/properties/type/type","type",{type: "string"});
 errors++;
 }
@@ -62,7 +64,8 @@ vErrors = _issue(vErrors,instancePath,"#/required","required",{missingProperty: 
 errors++;
 }
 if(data.error !== undefined){
-if(!(validate2(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+let data0 = data.error;
+if(!(validate2(data0, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
 vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
@@ -206,7 +209,8 @@ errors++;
 }
 }
 if(data.input_tokens_details !== undefined){
-if(!(validate6(data.input_tokens_details, {instancePath:instancePath+"/input_tokens_details",parentData:data,parentDataProperty:"input_tokens_details",rootData}))){
+let data3 = data.input_tokens_details;
+if(!(validate6(data3, {instancePath:instancePath+"/input_tokens_details",parentData:data,parentDataProperty:"input_tokens_details",rootData}))){
 vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
 errors = vErrors.length;
 }
@@ -350,7 +354,8 @@ let data6 = data.data;
 if(Array.isArray(data6)){
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate9(data6[i0], {instancePath:instancePath+"/data/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+let data7 = data6[i0];
+if(!(validate9(data7, {instancePath:instancePath+"/data/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate9.errors : vErrors.concat(validate9.errors);
 errors = vErrors.length;
 }
@@ -622,13 +627,15 @@ errors++;
 }
 }
 if(data.response_format !== undefined){
-if(data.response_format !== null){
+let data8 = data.response_format;
+if(data8 !== null){
 vErrors = _issue(vErrors,instancePath+"/response_format","#/allOf/3/then/properties/response_format/type","type",{type: "null"});
 errors++;
 }
 }
 if(data.style !== undefined){
-if(data.style !== null){
+let data9 = data.style;
+if(data9 !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/3/then/properties/style/type","type",{type: "null"});
 errors++;
 }
@@ -653,7 +660,8 @@ errors++;
 }
 else {
 if(data.model !== undefined){
-if("gpt-image-1" !== data.model){
+let data10 = data.model;
+if("gpt-image-1" !== data10){
 const err25 = {};
 (vErrors ||= []).push(err25);
 errors++;
@@ -764,7 +772,8 @@ errors++;
 }
 else {
 if(data.model !== undefined){
-if("dall-e-2" !== data.model){
+let data16 = data.model;
+if("dall-e-2" !== data16){
 const err35 = {};
 (vErrors ||= []).push(err35);
 errors++;
@@ -813,7 +822,8 @@ errors++;
 }
 }
 if(data.style !== undefined){
-if(data.style !== null){
+let data20 = data.style;
+if(data20 !== null){
 vErrors = _issue(vErrors,instancePath+"/style","#/allOf/6/then/properties/style/type","type",{type: "null"});
 errors++;
 }
@@ -838,7 +848,8 @@ errors++;
 }
 else {
 if(data.model !== undefined){
-if("dall-e-3" !== data.model){
+let data21 = data.model;
+if("dall-e-3" !== data21){
 const err43 = {};
 (vErrors ||= []).push(err43);
 errors++;
@@ -966,7 +977,8 @@ errors++;
 }
 else {
 if(data.background !== undefined){
-if("transparent" !== data.background){
+let data28 = data.background;
+if("transparent" !== data28){
 const err56 = {};
 (vErrors ||= []).push(err56);
 errors++;
@@ -1025,7 +1037,8 @@ errors++;
 }
 }
 if(data.model !== undefined){
-if(typeof data.model !== "string"){
+let data31 = data.model;
+if(typeof data31 !== "string"){
 vErrors = _issue(vErrors,instancePath+"/model","#/properties/model/type","type",{type: "string"});
 errors++;
 }

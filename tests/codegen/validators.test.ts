@@ -102,6 +102,54 @@ describe("the compiled validators", () => {
   });
 });
 
+describe("validators of schemas written the same", () => {
+  it("are compiled once, and every name validates as its own schema says", async () => {
+    const query = { type: "object", properties: { expand: { type: "array", items: { type: "string" } } } };
+    const set: SchemaSet = {
+      defs: { list_query: query, get_query: structuredClone(query), Body: { type: "string" } },
+      operations: {
+        list: { method: "get", path: "/a", responses: {}, parameters: { query: "list_query" }, security: [] },
+        get: {
+          method: "get",
+          path: "/b",
+          request: "Body",
+          responses: {},
+          parameters: { query: "get_query" },
+          security: [],
+        },
+      },
+      places: {},
+      bodyTypes: {},
+      parameterTypes: {},
+    };
+    const { code } = compileValidators(set, () => {});
+    expect(code.match(/^function validate\d+\(/gm)).toHaveLength(2);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as Record<string, Validator>;
+    for (const name of ["validate_list_query", "validate_get_query"]) {
+      expect(module[name]?.({ expand: ["a"] }), name).toBe(true);
+      expect(module[name]?.({ expand: [1] }), name).toBe(false);
+    }
+    expect(module.validate_Body?.("a")).toBe(true);
+  });
+
+  it("stay apart when the tables set on them differ (an alias is the same function)", () => {
+    const query = { type: "object", properties: { size: { type: "string", pattern: "^[0-9]+$" } } };
+    const set: SchemaSet = {
+      defs: { a_query: query, b_query: structuredClone(query) },
+      operations: {
+        a: { method: "get", path: "/a", responses: {}, parameters: { query: "a_query" }, security: [] },
+        b: { method: "get", path: "/b", responses: {}, parameters: { query: "b_query" }, security: [] },
+      },
+      places: {},
+      bodyTypes: {},
+      parameterTypes: {},
+    };
+    const words = (name: string) => ({ patterns: { "#/properties/size": `digits, for ${name}` } });
+    const { code } = compileValidators(set, () => {}, words);
+    expect(code.match(/^function validate\d+\(/gm)).toHaveLength(2);
+  });
+});
+
 describe("Ajv's run-time helpers, inlined", () => {
   const inlined = (module: string) => {
     const code = withInlinedHelpers(`return require("ajv/dist/runtime/${module}").default;`);
