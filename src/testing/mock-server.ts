@@ -7,6 +7,7 @@ import { validateWith } from "../runtime/index.js";
 import { requestViolations } from "../runtime/request-violations.js";
 import { describeViolations } from "../runtime/validation.js";
 import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
+import { sentBodySchema } from "./request-body.js";
 import type { SpecFolder } from "./spec-folder.js";
 
 export type { MockReply } from "./mock-reply.js";
@@ -279,7 +280,8 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
     const message = `The request body is over ${MAX_BODY_BYTES} bytes`;
     return send(res, api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
   }
-  const takesJson = api.spec.routes[operationId]?.request !== undefined;
+  const route = api.spec.routes[operationId];
+  const takesJson = route !== undefined && sentBodySchema(route) !== undefined;
   const body = takesJson ? parseJson(text) : text;
   const headers = req.headers;
   record(state, { method: routed.method, path: routed.pathname, headers, body: body ?? text, bytes: byteLength(text) });
@@ -338,14 +340,15 @@ function refusal(
     };
   }
   const route = api.spec.routes[operationId];
-  if (route?.request !== undefined && body === undefined) {
+  const request = route && sentBodySchema(route);
+  if (request !== undefined && body === undefined) {
     return { status: 400, message: "The body is not valid JSON", type: "invalid_request_error" };
   }
   const early = api.refuseFirst?.(operationId, body);
   if (early) return early;
   // Parameters are named by where they are (`/query/limit`), the body's fields by their own pointer (`/prompt`).
   const parameters = requestViolations(api.spec, operationId, { params, query, headers });
-  const fields = route?.request === undefined ? [] : validateWith(api.spec.validators, route.request, body);
+  const fields = request === undefined ? [] : validateWith(api.spec.validators, request, body);
   const violations = [...parameters, ...fields];
   if (violations.length === 0) return undefined;
   return {

@@ -1,5 +1,6 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
+import { sentBodySchema } from "./request-body.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
 import type { NamedBody } from "./verify-rules.js";
@@ -88,7 +89,7 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
 const UNUSUAL_FIRST = ["patch", "put", "delete", "post", "get"];
 
 function schemaName(route: OperationRoute, part: Part): string | undefined {
-  return part === "body" ? route.request : route.parameters?.[part];
+  return part === "body" ? sentBodySchema(route) : route.parameters?.[part];
 }
 
 function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
