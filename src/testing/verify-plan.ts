@@ -174,7 +174,11 @@ function sampleValue(key: string, property: Schema): unknown {
   const [type] = nonNullTypes(property);
   if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
   if (type === "boolean") return false;
-  return key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
+  const text = key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
+  // Within the field's lengths, so the request stays valid (a name of at most 10 characters).
+  const least = typeof property.minLength === "number" ? property.minLength : 0;
+  const most = typeof property.maxLength === "number" ? property.maxLength : text.length;
+  return text.padEnd(least, "x").slice(0, Math.max(least, most));
 }
 
 /** Values the field must refuse, each with what it breaks. */

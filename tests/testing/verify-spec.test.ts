@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRoute } from "../../src/runtime/find-route.js";
 import { requestViolations } from "../../src/runtime/request-violations.js";
 import { junitReport } from "../../src/testing/junit-report.js";
+import { type MockServer, startMockServer } from "../../src/testing/mock-server.js";
 import type { SpecFolder } from "../../src/testing/spec-folder.js";
-import { plannedRequests, type VerifyCheck, verifyServer } from "../../src/testing/verify.js";
+import { describeCheck, plannedRequests, type VerifyCheck, verifyServer } from "../../src/testing/verify.js";
 import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 
@@ -155,5 +156,40 @@ describe("verifyServer with a spec", () => {
     expect(xml).toContain(
       'classname="getPet" name="getPet: path required fields only: status documented"><failure message="expected one of 200, 404, 4XX, received 202">',
     );
+  });
+});
+
+describe("verifyServer on shapes of published specs, against the spec's own mock", () => {
+  let shapes: GeneratedFolder;
+  let mock: MockServer;
+  beforeAll(async () => {
+    shapes = await generatedFolder("tests/fixtures/verify/corpus-shapes.yaml");
+    mock = await startMockServer({ spec: shapes.module });
+  });
+  afterAll(async () => {
+    await mock.close();
+    await shapes.remove();
+  });
+
+  it("holds an answer to the documented statuses only where the spec documents one of its kind", async () => {
+    const report = await verifyServer({ spec: shapes.module, baseUrl: mock.url, budget: 1000 });
+    expect(report.failed.map(describeCheck)).toEqual([]);
+    const checks = report.passed.map((check) => `${check.request} | ${check.check}`);
+    // addPet documents a 200 and a 405: its 200 is held to them, its 400 for a missing name is not.
+    expect(checks).toContain("addPet: body required fields only | status documented");
+    expect(checks).toContain("addPet: body missing name | status");
+    expect(checks).not.toContain("addPet: body missing name | status documented");
+    // getPet documents no 2xx at all: its 200 is HTTP's to decide.
+    expect(checks).toContain("getPet: path required fields only | status");
+    expect(checks).not.toContain("getPet: path required fields only | status documented");
+  });
+
+  it("plans no body for a GET the spec gives one, and the mock reads none", async () => {
+    const search = plannedRequests({ spec: shapes.module, operations: ["search"], budget: 1000 });
+    expect(
+      search.filter((request) => request.kind !== "method").map((request) => [request.name, request.body]),
+    ).toEqual([["search: no parameters", undefined]]);
+    const answer = await fetch(`${mock.url}/search`);
+    expect(answer.status).toBe(200);
   });
 });
