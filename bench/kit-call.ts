@@ -15,7 +15,7 @@ type Folder = SpecFolder & { parse?: (schemaName: string, value: unknown) => unk
 export async function oneCall(spec: Folder, root: string, key: string): Promise<{ ok: boolean; shown: string }> {
   const candidates = Object.entries(spec.routes)
     .map(([id, route]) => ({ id, route, schema: successSchema(route) }))
-    .filter((each) => each.schema !== undefined)
+    .filter((each) => each.schema !== undefined && typeof each.route.path === "string")
     .sort((a, b) => Number(b.route.method === "get") - Number(a.route.method === "get"));
   if (spec.parse === undefined) return { ok: false, shown: "the folder has no parse" };
   const call = candidates.map((each) => ({ ...each, planned: firstValid(spec, each.id) })).find((each) => each.planned);

@@ -186,12 +186,13 @@ function checkedParts(include: readonly VerifyPart[] | undefined): readonly Veri
   );
 }
 
-/** `operations` as given, each one an operationId of the spec (never a name inherited from `Object`), or all. */
+/** `operations` as given, each one an operationId of the spec with a path (never a webhook, nor a name inherited from `Object`), or all. */
 function checkedOperations(spec: SpecFolder, operations: readonly string[] | undefined): readonly string[] {
   const { routes } = spec;
-  const known = Object.keys(routes);
+  // A 3.1 webhook is a request the API sends, not one it serves: it has no path to send to.
+  const known = Object.keys(routes).filter((id) => typeof routes[id]?.path === "string");
   if (operations === undefined) return known;
-  const unknown = Array.isArray(operations) ? operations.filter((id) => !Object.hasOwn(routes, id)) : [operations];
+  const unknown = Array.isArray(operations) ? operations.filter((id) => !known.includes(id)) : [operations];
   if (unknown.length === 0) return operations;
   throw new ConfigurationError(
     `the operations option names no operation of the spec: ${unknown.map(shownName).join(", ")} (it has ${known.join(", ")})`,
