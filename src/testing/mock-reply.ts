@@ -68,13 +68,27 @@ function requiredHeaders(
   return Object.fromEntries((names ?? []).map((name) => [name, "0"]));
 }
 
+/**
+ * The status the mock refuses an invalid request to `operationId` with, as the spec documents
+ * refusals: 400 (or `4XX`, or `default`), else 422, else, when a path parameter is at fault, 404
+ * (no resource has such a name); HTTP's 400 when the spec documents none of them.
+ */
+export function refusalStatus(spec: SpecFolder, operationId: string, pathAtFault: boolean): number {
+  const documented: Readonly<Record<string, unknown>> =
+    spec.answers?.[operationId] ?? spec.routes[operationId]?.responses ?? {};
+  if (responseSchema(documented, 400) !== undefined) return 400;
+  if (Object.hasOwn(documented, "422")) return 422;
+  return pathAtFault && Object.hasOwn(documented, "404") ? 404 : 400;
+}
+
 /** Words that name an error's human-readable text in the error bodies specs describe. */
 const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "error_description"];
 
 /**
  * An error answer of `operationId` with `status`, saying `message`: a body of the schema the spec
  * documents for that status (its first string field named like a message set to `message`, when
- * the schema takes it there), else `{ message }`. What a client of that spec can read.
+ * the schema takes it there), else `{ message }`; the message as text where the spec documents a
+ * media type that is not JSON. What a client of that spec can read.
  */
 export function errorReply(
   spec: SpecFolder,
@@ -83,6 +97,10 @@ export function errorReply(
   message: string,
 ): MockReply {
   const route = operationId === undefined ? undefined : spec.routes[operationId];
+  const documented = operationId === undefined ? undefined : spec.answers?.[operationId];
+  const type = documented && responseSchema(documented, status)?.type;
+  // An error the spec documents as text (an HTML page, XML) goes as that type, its message the text.
+  if (type !== undefined && !isJsonType(type)) return { status, body: message, type };
   const name = route && responseSchema(route.responses, status);
   if (name === undefined) return { status, body: { message } };
   const filled = filledBody(spec, name);

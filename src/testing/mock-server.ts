@@ -6,7 +6,14 @@ import { findRoute } from "../runtime/find-route.js";
 import { validateWith } from "../runtime/index.js";
 import { requestViolations } from "../runtime/request-violations.js";
 import { describeViolations } from "../runtime/validation.js";
-import { type BodyScenario, errorReply, type MockReply, operationAnswer, replyText } from "./mock-reply.js";
+import {
+  type BodyScenario,
+  errorReply,
+  type MockReply,
+  operationAnswer,
+  refusalStatus,
+  replyText,
+} from "./mock-reply.js";
 import { sentBodySchema } from "./request-body.js";
 import type { SpecFolder } from "./spec-folder.js";
 
@@ -352,7 +359,7 @@ function refusal(
   const violations = [...parameters, ...fields];
   if (violations.length === 0) return undefined;
   return {
-    status: 400,
+    status: refusalStatus(api.spec, operationId, parameters[0]?.pointer.startsWith("/path/") === true),
     message: `Invalid request: ${describeViolations(violations)}`,
     type: "invalid_request_error",
     // The field at fault: a parameter's name (`/query/limit`: limit), else the body's top-level field.

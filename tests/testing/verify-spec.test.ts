@@ -176,7 +176,7 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     expect(report.failed.map(describeCheck)).toEqual([]);
     // The webhook is a request the API sends: nothing is sent to it.
     expect(new Set(report.requests.map((request) => request.operationId))).toEqual(
-      new Set(["addPet", "getPet", "search"]),
+      new Set(["addPet", "getPet", "search", "getItem", "authorize"]),
     );
     const checks = report.passed.map((check) => `${check.request} | ${check.check}`);
     // addPet documents a 200 and a 405: its 200 is held to them, its 400 for a missing name is not.
@@ -186,6 +186,10 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     // getPet documents no 2xx at all: its 200 is HTTP's to decide.
     expect(checks).toContain("getPet: path required fields only | status");
     expect(checks).not.toContain("getPet: path required fields only | status documented");
+    // getItem documents a 404 and no 400: an id that is no integer names no item.
+    expect(checks).toContain("getItem: path id of the wrong type | status documented");
+    // authorize documents its 400 as an HTML page.
+    expect(checks).toContain("authorize: query missing client_id | content type");
   });
 
   it("plans no body for a GET the spec gives one, and the mock reads none", async () => {
