@@ -1,5 +1,6 @@
 import type { JsonSchema, Shape, Shapes } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import { patternSample } from "./pattern-sample.js";
 import type { SpecFolder } from "./spec-folder.js";
 
 type Schema = JsonSchema;
@@ -8,7 +9,7 @@ type Json = Record<string, unknown>;
 /**
  * A schema-valid value for body schema `name` of `spec` with **every** property set, optional ones
  * too: an example, else the first enum value, else a value of its type within its bounds (a string
- * of its `format`; `allOf` branches merged, the first `oneOf`/`anyOf` branch). The mock fills its
+ * of its `format` or `pattern`; `allOf` branches merged, the first `oneOf`/`anyOf` branch). The mock fills its
  * answers from it, so a field added to the spec appears there after regenerating. `seed` changes
  * the free values (strings and numbers the schema leaves open); the same seed gives the same body.
  */
@@ -130,6 +131,8 @@ function sampleString(schema: Schema, seed: number): string {
   if (format) return FORMATS[format] as string;
   const least = typeof schema.minLength === "number" ? Math.max(1, schema.minLength) : 6;
   const most = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  const patterned = typeof schema.pattern === "string" ? patternSample(schema.pattern) : undefined;
+  if (patterned !== undefined && patterned.length >= least && patterned.length <= most) return patterned;
   const text = seed === 0 ? "x".repeat(least) : `mock${seed}`.padEnd(least, "x");
   return text.slice(0, Math.min(Math.max(least, text.length), most));
 }

@@ -1,6 +1,7 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, Validator } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import { compiledPattern, patternSample } from "./pattern-sample.js";
 import { BodyRules, type NamedBody } from "./verify-rules.js";
 
 /**
@@ -174,7 +175,8 @@ function sampleValue(key: string, property: Schema): unknown {
   const [type] = nonNullTypes(property);
   if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
   if (type === "boolean") return false;
-  const text = key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
+  const patterned = typeof property.pattern === "string" ? patternSample(property.pattern) : undefined;
+  const text = patterned ?? (key === "prompt" ? SAMPLE_TEXT : `sample ${key}`);
   // Within the field's lengths, so the request stays valid (a name of at most 10 characters).
   const least = typeof property.minLength === "number" ? property.minLength : 0;
   const most = typeof property.maxLength === "number" ? property.maxLength : text.length;
@@ -186,7 +188,8 @@ function brokenValues(property: Schema): [string, unknown][] {
   const broken: [string, unknown][] = [];
   const [type] = nonNullTypes(property);
   if (Array.isArray(property.enum)) broken.push(["outside its enum", "not-a-listed-value"]);
-  if (typeof property.pattern === "string" && !new RegExp(property.pattern, "u").test("not-a-listed-value"))
+  const pattern = typeof property.pattern === "string" ? compiledPattern(property.pattern) : undefined;
+  if (pattern !== undefined && !pattern.test("not-a-listed-value"))
     broken.push(["outside its pattern", "not-a-listed-value"]);
   if (typeof property.minimum === "number") broken.push([`below minimum ${property.minimum}`, property.minimum - 1]);
   if (typeof property.maximum === "number") broken.push([`above maximum ${property.maximum}`, property.maximum + 1]);
