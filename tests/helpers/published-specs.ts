@@ -31,6 +31,11 @@ export function publishedSpecs(): CorpusSpec[] {
       shapes: ["large single file"],
     },
     {
+      name: "nytimes article search (API key in the query)",
+      file: fixture("published/nytimes-article-search.yaml.gz"),
+      operations: [],
+    },
+    {
       name: "ory hydra (form-encoded writes, OAuth2, basic, bearer)",
       file: fixture("published/ory-hydra.json.gz"),
       operations: [],
