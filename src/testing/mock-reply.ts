@@ -28,8 +28,8 @@ export interface AnswerChoice {
 /**
  * The answer to a valid request for `operationId`: the first 2xx the spec documents (an exact
  * code, else `2XX` as 200, else `default` as 200), with its media type and every header it must
- * carry; its body the example named `choice.example`, else the answer's first example, else one
- * generated from the schema (shaped by the scenario), which the spec's validator accepts.
+ * carry; its body the example named `choice.example`, else the answer's first example the schema
+ * takes, else one generated from the schema (shaped by the scenario), which the validator accepts.
  */
 export function operationAnswer(spec: SpecFolder, operationId: string, choice: AnswerChoice): MockReply {
   const route = spec.routes[operationId];
@@ -45,7 +45,12 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
   const schema = key === undefined ? undefined : route?.responses[key];
   const examples = answer.examples ?? {};
   const named = choice.example !== undefined && Object.hasOwn(examples, choice.example) ? choice.example : undefined;
-  const example = named ?? Object.keys(examples)[0];
+  // The first example the schema takes: a spec's example can break its own schema (ReadMe's JSON
+  // written as a string), and the mock never answers what the validator refuses unless asked by name.
+  const validator =
+    schema !== undefined && Object.hasOwn(spec.validators, schema) ? spec.validators[schema] : undefined;
+  const fitting = Object.keys(examples).find((name) => !validator || check(validator, examples[name]).length === 0);
+  const example = named ?? fitting;
   if (example !== undefined) return { status, body: examples[example], type: answer.type, headers };
   if (schema === undefined) return { status, type: answer.type, headers };
   return { status, body: shaped(spec, schema, choice), type: answer.type, headers };
