@@ -34,6 +34,8 @@ export function onlyRequired(spec: SpecFolder, value: unknown, name: string, kee
 
 /** How deep a generated value goes: a recursive schema (a tree of comments) stops here, with its least. */
 const DEEPEST = 6;
+/** Past `DEEPEST` only required properties are filled (an answer nests deeper than a tree's optional parts); none past this. */
+const LAST = 24;
 
 function sample(schema: Schema, root: Schema, depth: number, seed: number): unknown {
   const resolved = merged(resolvedSchema(schema, root), root);
@@ -85,10 +87,15 @@ function merged(schema: Schema, root: Schema): Schema {
 }
 
 function sampleObject(schema: Schema, root: Schema, depth: number, seed: number): Json {
-  const properties = depth > DEEPEST ? {} : ((schema.properties ?? {}) as Record<string, Schema>);
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const properties = Object.fromEntries(
+    Object.entries((schema.properties ?? {}) as Record<string, Schema>).filter(
+      ([key]) => depth <= DEEPEST || (depth <= LAST && required.has(key)),
+    ),
+  );
   // A required property the schema does not describe takes any value: a string is one. Entries,
   // not assignments: a property named `__proto__` stays a property.
-  const undescribed = ((schema.required as string[] | undefined) ?? []).map((key) => [key, "x"] as const);
+  const undescribed = [...required].map((key) => [key, "x"] as const);
   const described = Object.entries(properties).map(([key, child]) => [key, sample(child, root, depth + 1, seed)]);
   return Object.fromEntries([...undescribed, ...described]);
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { filledBody } from "../../src/testing/mock-body.js";
+import type { SpecFolder } from "../../src/testing/spec-folder.js";
+
+/** A folder with one body schema: all `filledBody` reads. */
+function folderOf(schema: Record<string, unknown>): SpecFolder {
+  return { routes: {}, validators: {}, shapes: {}, bodySchemas: { Body: schema } };
+}
+
+describe("filledBody", () => {
+  it("fills a required object nested deeper than optional parts go (the upstream Sudo spec's tool call function)", () => {
+    // data/0/choices/0/message/tool_calls/0/function: eight levels, each one required.
+    let schema: Record<string, unknown> = {
+      type: "object",
+      required: ["name"],
+      properties: { name: { type: "integer", minimum: 3 }, note: { type: "string" } },
+    };
+    for (let level = 0; level < 8; level++)
+      schema = { type: "object", required: ["inner"], properties: { inner: schema, extra: { type: "string" } } };
+    let value = filledBody(folderOf(schema), "Body") as Record<string, unknown>;
+    for (let level = 0; level < 8; level++) value = value.inner as Record<string, unknown>;
+    expect(value).toEqual({ name: 3 });
+  });
+
+  it("ends a schema that requires itself, however deep", () => {
+    const schema = { type: "object", required: ["self"], properties: { self: { $ref: "#" } } };
+    expect(JSON.stringify(filledBody(folderOf(schema), "Body")).length).toBeLessThan(1000);
+  });
+});
