@@ -382,7 +382,9 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
 async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
   const url = plannedUrl(run.root, route.path, planned);
-  const headers: Record<string, string> = { accept: "application/json", ...planned.headers };
+  // JSON first, anything else the operation answers too: a server that negotiates (Prism) answers an
+  // image operation with its image, not a 406.
+  const headers: Record<string, string> = { accept: "application/json, */*;q=0.8", ...planned.headers };
   const key = planned.key === "wrong" ? WRONG_KEY : planned.key === "none" ? undefined : run.key;
   if (key !== undefined) headers.authorization = bearer(key);
   if (planned.body !== undefined) headers["content-type"] = "application/json";

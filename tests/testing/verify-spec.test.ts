@@ -176,7 +176,7 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     expect(report.failed.map(describeCheck)).toEqual([]);
     // The webhook is a request the API sends: nothing is sent to it.
     expect(new Set(report.requests.map((request) => request.operationId))).toEqual(
-      new Set(["addPet", "getPet", "search", "getItem", "authorize"]),
+      new Set(["addPet", "getPet", "search", "getItem", "authorize", "getPhoto"]),
     );
     const checks = report.passed.map((check) => `${check.request} | ${check.check}`);
     // addPet documents a 200 and a 405: its 200 is held to them, its 400 for a missing name is not.
@@ -190,6 +190,21 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     expect(checks).toContain("getItem: path id of the wrong type | status documented");
     // authorize documents its 400 as an HTML page.
     expect(checks).toContain("authorize: query missing client_id | content type");
+  });
+
+  it("asks for JSON first but takes what the operation answers: a negotiating server sends its image", async () => {
+    // As Prism does: 406 unless the Accept header takes the answer's media type.
+    const negotiating = await startTestServer((seen, res) => {
+      if (seen.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
+      const takes = /\*\/\*|image\/png/.test(String(seen.headers.accept));
+      res.writeHead(takes ? 200 : 406, { "content-type": takes ? "image/png" : "text/plain" }).end(takes ? "png" : "");
+    });
+    try {
+      const report = await verifyServer({ spec: shapes.module, baseUrl: negotiating.url, operations: ["getPhoto"] });
+      expect(report.failed.map(describeCheck)).toEqual([]);
+    } finally {
+      await negotiating.close();
+    }
   });
 
   it("plans no body for a GET the spec gives one, and the mock reads none", async () => {
