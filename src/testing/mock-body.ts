@@ -139,7 +139,9 @@ function sampleString(schema: Schema, seed: number): string {
   const least = typeof schema.minLength === "number" ? Math.max(1, schema.minLength) : 6;
   const most = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
   const patterned = typeof schema.pattern === "string" ? patternSample(schema.pattern) : undefined;
-  if (patterned !== undefined && patterned.length >= least && patterned.length <= most) return patterned;
+  // Held to the schema's own minLength, not to the six characters a free string gets (`#000` is a colour).
+  const fewest = typeof schema.minLength === "number" ? schema.minLength : 0;
+  if (patterned !== undefined && patterned.length >= fewest && patterned.length <= most) return patterned;
   const text = seed === 0 ? "x".repeat(least) : `mock${seed}`.padEnd(least, "x");
   return text.slice(0, Math.min(Math.max(least, text.length), most));
 }

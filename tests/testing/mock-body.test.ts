@@ -22,6 +22,12 @@ describe("filledBody", () => {
     expect(value).toEqual({ name: 3 });
   });
 
+  it("writes a string to its pattern, shorter than a free string when the pattern says so (ReadMe's colours)", () => {
+    const color = { type: "string", pattern: "^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6})$" };
+    expect(filledBody(folderOf(color), "Body")).toBe("#000");
+    expect(filledBody(folderOf({ ...color, minLength: 7 }), "Body")).not.toBe("#000");
+  });
+
   it("ends a schema that requires itself, however deep", () => {
     const schema = { type: "object", required: ["self"], properties: { self: { $ref: "#" } } };
     expect(JSON.stringify(filledBody(folderOf(schema), "Body")).length).toBeLessThan(1000);
