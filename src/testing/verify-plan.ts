@@ -175,6 +175,11 @@ function sampleValue(key: string, property: Schema): unknown {
   const [type] = nonNullTypes(property);
   if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
   if (type === "boolean") return false;
+  // A list of one sample (a required `status` query parameter of enum values), deep enough for a field.
+  if (type === "array")
+    return typeof property.items === "object" && property.items !== null
+      ? [sampleValue(key, property.items as Schema)]
+      : [];
   const patterned = typeof property.pattern === "string" ? patternSample(property.pattern) : undefined;
   const text = patterned ?? (key === "prompt" ? SAMPLE_TEXT : `sample ${key}`);
   // Within the field's lengths, so the request stays valid (a name of at most 10 characters).
