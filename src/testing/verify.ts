@@ -120,6 +120,8 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
   const spec = options.spec ?? SUDO;
   const include = checkedParts(options.include);
   const operations = checkedOperations(spec, options.operations);
+  if (options.operations === undefined && operations.length === 0)
+    throw new ConfigurationError(`${NO_PATHS}${NEVER_A_PASS}`);
   const seed = checkWhole(options.seed ?? 0, "seed", 0);
   const budget = checkWhole(options.budget ?? (options.spec ? 100 : 10), "budget", 0);
   const planned = (options.spec ? planOf(spec, operations, seed) : sudoPlan(operations, seed)).filter((request) =>
@@ -139,6 +141,8 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
 }
 
 const NEVER_A_PASS = ", and zero checks is never a pass";
+const NO_PATHS =
+  "the spec has no operation with a path, nothing a server answers (its webhooks, if any, are requests the API sends)";
 const NO_BODY = "none has a JSON request body to send";
 const NOTHING_PROVEN = "no request could be made that the spec's validators take";
 

@@ -192,6 +192,13 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     expect(checks).toContain("authorize: query missing client_id | content type");
   });
 
+  it("says a spec of webhooks alone has nothing to verify, rather than naming an empty list of operations", () => {
+    const webhooksOnly = { ...shapes.module, routes: { newPet: { method: "post", responses: {} } } } as never;
+    expect(() => plannedRequests({ spec: webhooksOnly })).toThrow(
+      "the spec has no operation with a path, nothing a server answers (its webhooks, if any, are requests the API sends), and zero checks is never a pass",
+    );
+  });
+
   it("asks for JSON first but takes what the operation answers: a negotiating server sends its image", async () => {
     // As Prism does: 406 unless the Accept header takes the answer's media type.
     const negotiating = await startTestServer((seen, res) => {
