@@ -58,10 +58,28 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
 
 /** A body of schema `name` filled from its schema, then shaped by the scenario. */
 function shaped(spec: SpecFolder, name: string, { seed, scenario }: AnswerChoice): unknown {
-  const filled = filledBody(spec, name, seed);
+  const filled = fittingBody(spec, name, seed);
   if (scenario === "nulls") return withNulls(spec, filled, name, new Set());
   if (scenario === "minimal") return onlyRequired(spec, filled, name, new Set());
   return filled;
+}
+
+/** How many `oneOf`/`anyOf` branch choices a generated body tries before it is sent as it is. */
+const BRANCH_TRIES = 4;
+
+/**
+ * A generated body of schema `name` that its validator takes: each `oneOf` at its first branch,
+ * else at the next (ReadMe's `oneOf` of two identical strings and an object takes only the object).
+ */
+function fittingBody(spec: SpecFolder, name: string, seed: number): unknown {
+  const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
+  const first = filledBody(spec, name, seed);
+  if (validator === undefined || check(validator, first).length === 0) return first;
+  for (let branch = 1; branch < BRANCH_TRIES; branch++) {
+    const next = filledBody(spec, name, seed, branch);
+    if (check(validator, next).length === 0) return next;
+  }
+  return first;
 }
 
 /** A value for each header the answer must carry: `0` reads as a number and as a string alike. */
@@ -108,7 +126,7 @@ export function errorReply(
   if (type !== undefined && !isJsonType(type)) return { status, body: message, type };
   const name = route && responseSchema(route.responses, status);
   if (name === undefined) return { status, body: { message } };
-  const filled = filledBody(spec, name);
+  const filled = fittingBody(spec, name, 0);
   const said = withMessage(filled, message, 0);
   const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
   const fits = validator === undefined || check(validator, said).length === 0;

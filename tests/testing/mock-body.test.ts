@@ -28,6 +28,14 @@ describe("filledBody", () => {
     expect(filledBody(folderOf({ ...color, minLength: 7 }), "Body")).not.toBe("#000");
   });
 
+  it("takes the first oneOf branch, and another for another branch choice", () => {
+    const either = {
+      oneOf: [{ type: "string" }, { type: "null" }, { type: "object", properties: { id: { type: "integer" } } }],
+    };
+    expect(filledBody(folderOf(either), "Body")).toBe("xxxxxx");
+    expect(filledBody(folderOf(either), "Body", 0, 1)).toEqual({ id: 0 });
+  });
+
   it("ends a schema that requires itself, however deep", () => {
     const schema = { type: "object", required: ["self"], properties: { self: { $ref: "#" } } };
     expect(JSON.stringify(filledBody(folderOf(schema), "Body")).length).toBeLessThan(1000);
