@@ -46,13 +46,17 @@ interface Choice {
 
 function sample(schema: Schema, root: Schema, depth: number, choice: Choice): unknown {
   const resolved = merged(resolvedSchema(schema, root), root);
-  const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find((value) => value !== null);
+  const types = nonNullTypes(resolved);
+  // An example of another type is the spec's slip (Ory Hydra gives a list of URIs one URI as its example).
+  const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find(
+    (value) => value !== null && (types.length === 0 || types.some((type) => fitsType(value, type))),
+  );
   if (listed !== undefined) return listed;
   if (resolved.const !== undefined) return resolved.const;
   const branches = ((resolved.oneOf ?? resolved.anyOf) as Schema[] | undefined)?.filter((one) => one.type !== "null");
   const branch = branches?.[choice.branch % branches.length];
   if (branch !== undefined) return sample(branch, root, depth, choice);
-  switch (nonNullTypes(resolved)[0] ?? (resolved.properties ? "object" : undefined)) {
+  switch (types[0] ?? (resolved.properties ? "object" : undefined)) {
     case "object":
       return sampleObject(resolved, root, depth, choice);
     case "array": {
@@ -68,6 +72,13 @@ function sample(schema: Schema, root: Schema, depth: number, choice: Choice): un
     default:
       return sampleString(resolved, choice.seed);
   }
+}
+
+/** Whether a JSON value is of a schema's `type` (a whole number is an `integer`, and a `number` too). */
+function fitsType(value: unknown, type: string): boolean {
+  if (Array.isArray(value)) return type === "array";
+  if (typeof value === "number") return type === "number" || (type === "integer" && Number.isInteger(value));
+  return typeof value === type;
 }
 
 /** A schema with its `allOf` branches merged in (properties and `required` joined): what a value must meet at once. */

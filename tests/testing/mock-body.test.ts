@@ -36,6 +36,12 @@ describe("filledBody", () => {
     expect(filledBody(folderOf(either), "Body", 0, 1)).toEqual({ id: 0 });
   });
 
+  it("passes over an example of another type than its schema's (Ory Hydra's redirect_uris)", () => {
+    const uris = { type: "array", items: { type: "string" }, examples: ["http://mydomain/oauth/callback"] };
+    expect(filledBody(folderOf(uris), "Body")).toEqual(["xxxxxx"]);
+    expect(filledBody(folderOf({ type: "number", examples: [3] }), "Body")).toBe(3);
+  });
+
   it("ends a schema that requires itself, however deep", () => {
     const schema = { type: "object", required: ["self"], properties: { self: { $ref: "#" } } };
     expect(JSON.stringify(filledBody(folderOf(schema), "Body")).length).toBeLessThan(1000);
