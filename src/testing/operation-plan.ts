@@ -26,7 +26,10 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
     const name = schemaName(route, part);
     const schema = name === undefined ? undefined : ownEntry(spec.bodySchemas, name);
     if (name !== undefined && schema !== undefined)
-      plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
+      plans.set(
+        part,
+        planBodies(part === "header" ? withoutTransportHeaders(schema) : schema, seed, ownEntry(spec.validators, name)),
+      );
   }
   const base: Parts = Object.fromEntries([...plans].map(([part, plan]) => [part, plan.base]));
   const request = (kind: PlannedRequest["kind"], name: string, parts: Parts, breaks?: string): PlannedRequest => ({
@@ -83,6 +86,24 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
       { name, kind: "method" as const, operationId, body: undefined, images: 0, method: method.toUpperCase(), params },
     ];
   });
+}
+
+/** Headers the transport writes itself (fetch sets them or refuses them): a plan never sets nor breaks them. */
+const TRANSPORT_HEADERS = new Set(["content-length", "host", "transfer-encoding", "connection"]);
+
+/**
+ * A header parameters schema without the headers the transport owns (Vercel's uploads declare
+ * `content-length`): a request that needs one is then never proven, rather than sent broken.
+ */
+function withoutTransportHeaders(schema: JsonSchema): JsonSchema {
+  const owned = (key: string) => TRANSPORT_HEADERS.has(key.toLowerCase());
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, unknown>);
+  if (!properties.some(([key]) => owned(key))) return schema;
+  return {
+    ...schema,
+    properties: Object.fromEntries(properties.filter(([key]) => !owned(key))),
+    required: ((schema.required as string[] | undefined) ?? []).filter((key) => !owned(key)),
+  };
 }
 
 /** Methods tried as undeclared, the ones least likely to change anything first (fetch refuses to send TRACE). */
