@@ -91,7 +91,10 @@ const cache = new WeakMap<object, Readonly<Record<string, CompiledRoute>>>();
 function compiled(routes: Readonly<Record<string, RouteTemplate>>): Readonly<Record<string, CompiledRoute>> {
   let table = cache.get(routes);
   if (table === undefined) {
-    const entries = Object.entries(routes).map(([operationId, route]) => [operationId, compile(route)] as const);
+    const entries = Object.entries(routes).flatMap(([operationId, route]) =>
+      // A generated folder's 3.1 webhooks (requests the API sends) have no path: none is routed to.
+      typeof route.path === "string" ? [[operationId, compile(route.path, route.method)] as const] : [],
+    );
     // Built with defineProperty semantics: an operationId such as `__proto__` stays an own entry.
     table = Object.fromEntries(entries);
     cache.set(routes, table);
@@ -99,10 +102,10 @@ function compiled(routes: Readonly<Record<string, RouteTemplate>>): Readonly<Rec
   return table;
 }
 
-function compile(route: RouteTemplate): CompiledRoute {
-  const templates = route.path.split("/").slice(1).map(segmentTemplate);
+function compile(path: string, method: string): CompiledRoute {
+  const templates = path.split("/").slice(1).map(segmentTemplate);
   return {
-    method: route.method.toLowerCase(),
+    method: method.toLowerCase(),
     rank: templates.map((template) => (template.length === 1 ? "a" : "b")).join(""),
     match(segments) {
       if (segments.length !== templates.length) return undefined;

@@ -1,5 +1,6 @@
 import type { JsonSchema, Shape, Shapes } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import { patternSample } from "./pattern-sample.js";
 import type { SpecFolder } from "./spec-folder.js";
 
 type Schema = JsonSchema;
@@ -8,13 +9,14 @@ type Json = Record<string, unknown>;
 /**
  * A schema-valid value for body schema `name` of `spec` with **every** property set, optional ones
  * too: an example, else the first enum value, else a value of its type within its bounds (a string
- * of its `format`; `allOf` branches merged, the first `oneOf`/`anyOf` branch). The mock fills its
+ * of its `format` or `pattern`; `allOf` branches merged, a `oneOf`/`anyOf` branch). The mock fills its
  * answers from it, so a field added to the spec appears there after regenerating. `seed` changes
  * the free values (strings and numbers the schema leaves open); the same seed gives the same body.
+ * `branch` picks another `oneOf`/`anyOf` branch (the next non-null one, round the list) everywhere.
  */
-export function filledBody(spec: SpecFolder, name: string, seed = 0): unknown {
+export function filledBody(spec: SpecFolder, name: string, seed = 0, branch = 0): unknown {
   const root = Object.hasOwn(spec.bodySchemas, name) ? (spec.bodySchemas[name] as Schema) : {};
-  return sample(root, root, 0, seed);
+  return sample(root, root, 0, { seed, branch });
 }
 
 /**
@@ -33,30 +35,50 @@ export function onlyRequired(spec: SpecFolder, value: unknown, name: string, kee
 
 /** How deep a generated value goes: a recursive schema (a tree of comments) stops here, with its least. */
 const DEEPEST = 6;
+/** Past `DEEPEST` only required properties are filled (an answer nests deeper than a tree's optional parts); none past this. */
+const LAST = 24;
 
-function sample(schema: Schema, root: Schema, depth: number, seed: number): unknown {
+/** What varies a generated value: the seed of its free values, and which `oneOf`/`anyOf` branch it takes. */
+interface Choice {
+  seed: number;
+  branch: number;
+}
+
+function sample(schema: Schema, root: Schema, depth: number, choice: Choice): unknown {
   const resolved = merged(resolvedSchema(schema, root), root);
-  const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find((value) => value !== null);
+  const types = nonNullTypes(resolved);
+  // An example of another type is the spec's slip (Ory Hydra gives a list of URIs one URI as its example).
+  const listed = ((resolved.examples ?? resolved.enum) as unknown[] | undefined)?.find(
+    (value) => value !== null && (types.length === 0 || types.some((type) => fitsType(value, type))),
+  );
   if (listed !== undefined) return listed;
   if (resolved.const !== undefined) return resolved.const;
-  const branch = ((resolved.oneOf ?? resolved.anyOf) as Schema[] | undefined)?.find((one) => one.type !== "null");
-  if (branch !== undefined) return sample(branch, root, depth, seed);
-  switch (nonNullTypes(resolved)[0] ?? (resolved.properties ? "object" : undefined)) {
+  const branches = ((resolved.oneOf ?? resolved.anyOf) as Schema[] | undefined)?.filter((one) => one.type !== "null");
+  const branch = branches?.[choice.branch % branches.length];
+  if (branch !== undefined) return sample(branch, root, depth, choice);
+  switch (types[0] ?? (resolved.properties ? "object" : undefined)) {
     case "object":
-      return sampleObject(resolved, root, depth, seed);
+      return sampleObject(resolved, root, depth, choice);
     case "array": {
       const count = Math.max(1, typeof resolved.minItems === "number" ? resolved.minItems : 1);
       const fits = depth <= DEEPEST && resolved.items !== undefined && count <= 100;
-      return fits ? Array.from({ length: count }, () => sample(resolved.items as Schema, root, depth + 1, seed)) : [];
+      return fits ? Array.from({ length: count }, () => sample(resolved.items as Schema, root, depth + 1, choice)) : [];
     }
     case "integer":
     case "number":
-      return sampleNumber(resolved, seed);
+      return sampleNumber(resolved, choice.seed);
     case "boolean":
-      return Math.abs(seed) % 2 === 1;
+      return Math.abs(choice.seed) % 2 === 1;
     default:
-      return sampleString(resolved, seed);
+      return sampleString(resolved, choice.seed);
   }
+}
+
+/** Whether a JSON value is of a schema's `type` (a whole number is an `integer`, and a `number` too). */
+function fitsType(value: unknown, type: string): boolean {
+  if (Array.isArray(value)) return type === "array";
+  if (typeof value === "number") return type === "number" || (type === "integer" && Number.isInteger(value));
+  return typeof value === type;
 }
 
 /** A schema with its `allOf` branches merged in (properties and `required` joined): what a value must meet at once. */
@@ -83,12 +105,17 @@ function merged(schema: Schema, root: Schema): Schema {
   };
 }
 
-function sampleObject(schema: Schema, root: Schema, depth: number, seed: number): Json {
-  const properties = depth > DEEPEST ? {} : ((schema.properties ?? {}) as Record<string, Schema>);
+function sampleObject(schema: Schema, root: Schema, depth: number, choice: Choice): Json {
+  const required = new Set((schema.required as string[] | undefined) ?? []);
+  const properties = Object.fromEntries(
+    Object.entries((schema.properties ?? {}) as Record<string, Schema>).filter(
+      ([key]) => depth <= DEEPEST || (depth <= LAST && required.has(key)),
+    ),
+  );
   // A required property the schema does not describe takes any value: a string is one. Entries,
   // not assignments: a property named `__proto__` stays a property.
-  const undescribed = ((schema.required as string[] | undefined) ?? []).map((key) => [key, "x"] as const);
-  const described = Object.entries(properties).map(([key, child]) => [key, sample(child, root, depth + 1, seed)]);
+  const undescribed = [...required].map((key) => [key, "x"] as const);
+  const described = Object.entries(properties).map(([key, child]) => [key, sample(child, root, depth + 1, choice)]);
   return Object.fromEntries([...undescribed, ...described]);
 }
 
@@ -130,6 +157,10 @@ function sampleString(schema: Schema, seed: number): string {
   if (format) return FORMATS[format] as string;
   const least = typeof schema.minLength === "number" ? Math.max(1, schema.minLength) : 6;
   const most = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  const patterned = typeof schema.pattern === "string" ? patternSample(schema.pattern) : undefined;
+  // Held to the schema's own minLength, not to the six characters a free string gets (`#000` is a colour).
+  const fewest = typeof schema.minLength === "number" ? schema.minLength : 0;
+  if (patterned !== undefined && patterned.length >= fewest && patterned.length <= most) return patterned;
   const text = seed === 0 ? "x".repeat(least) : `mock${seed}`.padEnd(least, "x");
   return text.slice(0, Math.min(Math.max(least, text.length), most));
 }

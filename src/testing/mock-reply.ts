@@ -38,8 +38,8 @@ export interface AnswerChoice {
 /**
  * The answer to a valid request for `operationId`: the first 2xx the spec documents (an exact
  * code, else `2XX` as 200, else `default` as 200), with its media type and every header it must
- * carry; its body the example named `choice.example`, else the answer's first example, else one
- * generated from the schema (shaped by the scenario), which the spec's validator accepts.
+ * carry; its body the example named `choice.example`, else the answer's first example the schema
+ * takes, else one generated from the schema (shaped by the scenario), which the validator accepts.
  */
 export function operationAnswer(spec: SpecFolder, operationId: string, choice: AnswerChoice): MockReply {
   const route = spec.routes[operationId];
@@ -55,7 +55,12 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
   const schema = key === undefined ? undefined : route?.responses[key];
   const examples = answer.examples ?? {};
   const named = choice.example !== undefined && Object.hasOwn(examples, choice.example) ? choice.example : undefined;
-  const example = named ?? Object.keys(examples)[0];
+  // The first example the schema takes: a spec's example can break its own schema (ReadMe's JSON
+  // written as a string), and the mock never answers what the validator refuses unless asked by name.
+  const validator =
+    schema !== undefined && Object.hasOwn(spec.validators, schema) ? spec.validators[schema] : undefined;
+  const fitting = Object.keys(examples).find((name) => !validator || check(validator, examples[name]).length === 0);
+  const example = named ?? fitting;
   if (example !== undefined) return { status, body: examples[example], type: answer.type, headers };
   if (schema === undefined) return { status, body: unschemedBody(answer.type), type: answer.type, headers };
   return { status, body: shaped(spec, schema, choice), type: answer.type, headers };
@@ -63,10 +68,28 @@ export function operationAnswer(spec: SpecFolder, operationId: string, choice: A
 
 /** A body of schema `name` filled from its schema, then shaped by the scenario. */
 function shaped(spec: SpecFolder, name: string, { seed, scenario }: AnswerChoice): unknown {
-  const filled = filledBody(spec, name, seed);
+  const filled = fittingBody(spec, name, seed);
   if (scenario === "nulls") return withNulls(spec, filled, name, new Set());
   if (scenario === "minimal") return onlyRequired(spec, filled, name, new Set());
   return filled;
+}
+
+/** How many `oneOf`/`anyOf` branch choices a generated body tries before it is sent as it is. */
+const BRANCH_TRIES = 4;
+
+/**
+ * A generated body of schema `name` that its validator takes: each `oneOf` at its first branch,
+ * else at the next (ReadMe's `oneOf` of two identical strings and an object takes only the object).
+ */
+function fittingBody(spec: SpecFolder, name: string, seed: number): unknown {
+  const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
+  const first = filledBody(spec, name, seed);
+  if (validator === undefined || check(validator, first).length === 0) return first;
+  for (let branch = 1; branch < BRANCH_TRIES; branch++) {
+    const next = filledBody(spec, name, seed, branch);
+    if (check(validator, next).length === 0) return next;
+  }
+  return first;
 }
 
 /**
@@ -97,6 +120,19 @@ function unschemedBody(type: string | undefined): unknown {
   return /^text\//i.test(type) ? "mock text" : Buffer.from("mock bytes");
 }
 
+/**
+ * The status the mock refuses an invalid request to `operationId` with, as the spec documents
+ * refusals: 400 (or `4XX`, or `default`), else 422, else, when a path parameter is at fault, 404
+ * (no resource has such a name); HTTP's 400 when the spec documents none of them.
+ */
+export function refusalStatus(spec: SpecFolder, operationId: string, pathAtFault: boolean): number {
+  const documented: Readonly<Record<string, unknown>> =
+    spec.answers?.[operationId] ?? spec.routes[operationId]?.responses ?? {};
+  if (responseSchema(documented, 400) !== undefined) return 400;
+  if (Object.hasOwn(documented, "422")) return 422;
+  return pathAtFault && Object.hasOwn(documented, "404") ? 404 : 400;
+}
+
 /** Words that name an error's human-readable text in the error bodies specs describe. */
 const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "error_description"];
 
@@ -104,17 +140,22 @@ const MESSAGE_KEYS = ["message", "detail", "title", "error", "description", "err
  * An error answer of `operationId` for `refusal`: a body of the schema the spec documents for its
  * status (its first string field named like a message set to the refusal's message, when the
  * schema takes it there), else the generic `{ message, type, param, code }` (null where the
- * refusal has none). What a client of that spec can read.
+ * refusal has none); the message as text where the spec documents a media type that is not JSON.
+ * What a client of that spec can read.
  */
 export function errorReply(spec: SpecFolder, operationId: string | undefined, refusal: MockRefusal): MockReply {
   const { status, message } = refusal;
   const route = operationId === undefined ? undefined : spec.routes[operationId];
+  const documented = operationId === undefined ? undefined : spec.answers?.[operationId];
+  const type = documented && responseSchema(documented, status)?.type;
+  // An error the spec documents as text (an HTML page, XML) goes as that type, its message the text.
+  if (type !== undefined && !isJsonType(type)) return { status, body: message, type };
   const name = route && responseSchema(route.responses, status);
   if (name === undefined) {
     const { type = null, param = null, code = null } = refusal;
     return { status, body: { message, type, param, code } };
   }
-  const filled = filledBody(spec, name);
+  const filled = fittingBody(spec, name, 0);
   const said = withMessage(filled, message, 0);
   const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
   const fits = validator === undefined || check(validator, said).length === 0;

@@ -13,9 +13,11 @@ import {
   type MockRefusal,
   type MockReply,
   operationAnswer,
+  refusalStatus,
   replyText,
   withRequiredHeaders,
 } from "./mock-reply.js";
+import { sentBodySchema } from "./request-body.js";
 import type { SpecFolder } from "./spec-folder.js";
 import { type ReadBody, readRequestBody } from "./wire-body.js";
 
@@ -234,10 +236,11 @@ async function answer(state: MockState, req: IncomingMessage, res: ServerRespons
   res.setHeader("x-request-id", `req_mock_${++state.answered}`);
   const method = req.method ?? "GET";
   const { pathname, query } = target(req.url ?? "/");
-  if (method === "OPTIONS") return preflight(res);
+  const found = findRoute(state.api.spec.routes, method, pathname);
+  // A CORS preflight, unless the spec declares OPTIONS on that path itself (Box's files content does).
+  if (method === "OPTIONS" && (found === undefined || !("operationId" in found))) return preflight(res);
   const outside = state.api.outsideSpec?.(method, pathname);
   if (outside) return send(res, outside);
-  const found = findRoute(state.api.spec.routes, method, pathname);
   const refuse = (refusal: MockRefusal, operationId?: string) => send(res, state.api.errorBody(refusal, operationId));
   // The path as the client sent it is spec-free text: shown JSON-quoted and cut short.
   const shown = JSON.stringify(pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname);
@@ -289,9 +292,11 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
     return reply(api.errorBody({ status: 413, message, type: "invalid_request_error" }, operationId));
   }
   const route = api.spec.routes[operationId];
-  const schema = route?.request === undefined ? undefined : api.spec.bodySchemas[route.request];
+  // A GET or a HEAD carries no body, whatever the spec gives it (sentBodySchema).
+  const request = route && sentBodySchema(route);
+  const schema = request === undefined ? undefined : api.spec.bodySchemas[request];
   const headers = req.headers;
-  const read = await readRequestBody(route, schema, headers["content-type"], bytes);
+  const read = await readRequestBody(request === undefined ? undefined : route, schema, headers["content-type"], bytes);
   const body = read.value;
   const logged = body === undefined || Buffer.isBuffer(body) ? bytes.toString("utf8") : body;
   record(state, { method: routed.method, path: routed.pathname, headers, body: logged, bytes: bytes.length });
@@ -343,23 +348,24 @@ function refusal(
     return api.credentialRefusal?.(credential) ?? credentialRefusal(api.spec, operationId, credential);
   }
   const route = api.spec.routes[operationId];
+  const request = route && sentBodySchema(route);
   if (unsupported !== undefined) {
     const message = `The body must be sent as ${JSON.stringify(unsupported)}`;
     return { status: 415, message, type: "invalid_request_error" };
   }
-  if (route?.request !== undefined && body === undefined) {
-    const message = `The body is not valid ${route.requestType === undefined ? "JSON" : JSON.stringify(route.requestType)}`;
+  if (request !== undefined && body === undefined) {
+    const message = `The body is not valid ${route?.requestType === undefined ? "JSON" : JSON.stringify(route.requestType)}`;
     return { status: 400, message, type: "invalid_request_error" };
   }
   const early = api.refuseFirst?.(operationId, body);
   if (early) return early;
   // Parameters are named by where they are (`/query/limit`), the body's fields by their own pointer (`/prompt`).
   const parameters = requestViolations(api.spec, operationId, { params, query, headers });
-  const fields = route?.request === undefined ? [] : validateWith(api.spec.validators, route.request, body);
+  const fields = request === undefined ? [] : validateWith(api.spec.validators, request, body);
   const violations = [...parameters, ...fields];
   if (violations.length === 0) return undefined;
   return {
-    status: 400,
+    status: refusalStatus(api.spec, operationId, parameters[0]?.pointer.startsWith("/path/") === true),
     message: `Invalid request: ${describeViolations(violations)}`,
     type: "invalid_request_error",
     // The field at fault: a parameter's name (`/query/limit`: limit), else the body's top-level field.

@@ -1,5 +1,6 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
+import { sentBodySchema } from "./request-body.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { usableAlternative } from "./verify-credentials.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
@@ -30,7 +31,10 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
     const name = schemaName(route, part);
     const schema = name === undefined ? undefined : ownEntry(spec.bodySchemas, name);
     if (name !== undefined && schema !== undefined)
-      plans.set(part, planBodies(schema, seed, ownEntry(spec.validators, name)));
+      plans.set(
+        part,
+        planBodies(part === "header" ? withoutTransportHeaders(schema) : schema, seed, ownEntry(spec.validators, name)),
+      );
   }
   const base: Parts = Object.fromEntries([...plans].map(([part, plan]) => [part, plan.base]));
   // A body of bytes or text has no schema to plan from: a sample is sent in its declared media type.
@@ -114,11 +118,29 @@ export function credentialChecks(spec: SpecFolder, planned: readonly PlannedRequ
   );
 }
 
+/** Headers the transport writes itself (fetch sets them or refuses them): a plan never sets nor breaks them. */
+const TRANSPORT_HEADERS = new Set(["content-length", "host", "transfer-encoding", "connection"]);
+
+/**
+ * A header parameters schema without the headers the transport owns (Vercel's uploads declare
+ * `content-length`): a request that needs one is then never proven, rather than sent broken.
+ */
+function withoutTransportHeaders(schema: JsonSchema): JsonSchema {
+  const owned = (key: string) => TRANSPORT_HEADERS.has(key.toLowerCase());
+  const properties = Object.entries((schema.properties ?? {}) as Record<string, unknown>);
+  if (!properties.some(([key]) => owned(key))) return schema;
+  return {
+    ...schema,
+    properties: Object.fromEntries(properties.filter(([key]) => !owned(key))),
+    required: ((schema.required as string[] | undefined) ?? []).filter((key) => !owned(key)),
+  };
+}
+
 /** Methods tried as undeclared, the ones least likely to change anything first (fetch refuses to send TRACE). */
 const UNUSUAL_FIRST = ["patch", "put", "delete", "post", "get"];
 
 function schemaName(route: OperationRoute, part: Part): string | undefined {
-  return part === "body" ? route.request : route.parameters?.[part];
+  return part === "body" ? sentBodySchema(route) : route.parameters?.[part];
 }
 
 function ownEntry<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {

@@ -1,6 +1,7 @@
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, Validator } from "../runtime/types.js";
 import { nonNullTypes, resolvedSchema } from "./body-schema.js";
+import { compiledPattern, patternSample } from "./pattern-sample.js";
 import { BodyRules, type NamedBody } from "./verify-rules.js";
 
 /**
@@ -176,7 +177,17 @@ function sampleValue(key: string, property: Schema): unknown {
   const [type] = nonNullTypes(property);
   if (type === "integer" || type === "number") return typeof property.minimum === "number" ? property.minimum : 1;
   if (type === "boolean") return false;
-  return key === "prompt" ? SAMPLE_TEXT : `sample ${key}`;
+  // A list of one sample (a required `status` query parameter of enum values), deep enough for a field.
+  if (type === "array")
+    return typeof property.items === "object" && property.items !== null
+      ? [sampleValue(key, property.items as Schema)]
+      : [];
+  const patterned = typeof property.pattern === "string" ? patternSample(property.pattern) : undefined;
+  const text = patterned ?? (key === "prompt" ? SAMPLE_TEXT : `sample ${key}`);
+  // Within the field's lengths, so the request stays valid (a name of at most 10 characters).
+  const least = typeof property.minLength === "number" ? property.minLength : 0;
+  const most = typeof property.maxLength === "number" ? property.maxLength : text.length;
+  return text.padEnd(least, "x").slice(0, Math.max(least, most));
 }
 
 /** Values the field must refuse, each with what it breaks. */
@@ -184,7 +195,8 @@ function brokenValues(property: Schema): [string, unknown][] {
   const broken: [string, unknown][] = [];
   const [type] = nonNullTypes(property);
   if (Array.isArray(property.enum)) broken.push(["outside its enum", "not-a-listed-value"]);
-  if (typeof property.pattern === "string" && !new RegExp(property.pattern, "u").test("not-a-listed-value"))
+  const pattern = typeof property.pattern === "string" ? compiledPattern(property.pattern) : undefined;
+  if (pattern !== undefined && !pattern.test("not-a-listed-value"))
     broken.push(["outside its pattern", "not-a-listed-value"]);
   if (typeof property.minimum === "number") broken.push([`below minimum ${property.minimum}`, property.minimum - 1]);
   if (typeof property.maximum === "number") broken.push([`above maximum ${property.maximum}`, property.maximum + 1]);

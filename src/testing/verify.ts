@@ -14,6 +14,7 @@ import type { ImageData } from "../models.js";
 import { responseSchema, responseViolations } from "../runtime/responses.js";
 import { credentialChecks, planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
+import { plannedUrl } from "./request-url.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
 import { sudoSpec } from "./sudo-spec.js";
 import { plannedCredentials } from "./verify-credentials.js";
@@ -122,6 +123,8 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
   const spec = options.spec ?? SUDO;
   const include = checkedParts(options.include);
   const operations = checkedOperations(spec, options.operations);
+  if (options.operations === undefined && operations.length === 0)
+    throw new ConfigurationError(`${NO_PATHS}${NEVER_A_PASS}`);
   const seed = checkWhole(options.seed ?? 0, "seed", 0);
   const budget = checkWhole(options.budget ?? (options.spec ? 100 : 10), "budget", 0);
   const planned = (options.spec ? planOf(spec, operations, seed) : sudoPlan(operations, seed)).filter((request) =>
@@ -141,6 +144,9 @@ export function plannedRequests(options: VerifyOptions = {}): PlannedRequest[] {
 }
 
 const NEVER_A_PASS = ", and zero checks is never a pass";
+const BODILESS_STATUSES = [204, 205, 304];
+const NO_PATHS =
+  "the spec has no operation with a path, nothing a server answers (its webhooks, if any, are requests the API sends)";
 const NO_BODY = "none has a JSON request body to send";
 const NOTHING_PROVEN = "no request could be made that the spec's validators take";
 
@@ -193,12 +199,13 @@ function checkedParts(include: readonly VerifyPart[] | undefined): readonly Veri
   );
 }
 
-/** `operations` as given, each one an operationId of the spec (never a name inherited from `Object`), or all. */
+/** `operations` as given, each one an operationId of the spec with a path (never a webhook, nor a name inherited from `Object`), or all. */
 function checkedOperations(spec: SpecFolder, operations: readonly string[] | undefined): readonly string[] {
   const { routes } = spec;
-  const known = Object.keys(routes);
+  // A 3.1 webhook is a request the API sends, not one it serves: it has no path to send to.
+  const known = Object.keys(routes).filter((id) => typeof routes[id]?.path === "string");
   if (operations === undefined) return known;
-  const unknown = Array.isArray(operations) ? operations.filter((id) => !Object.hasOwn(routes, id)) : [operations];
+  const unknown = Array.isArray(operations) ? operations.filter((id) => !known.includes(id)) : [operations];
   if (unknown.length === 0) return operations;
   throw new ConfigurationError(
     `the operations option names no operation of the spec: ${unknown.map(shownName).join(", ")} (it has ${known.join(", ")})`,
@@ -351,6 +358,9 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);
   const documented = run.spec.answers?.[planned.operationId] ?? route.responses;
+  // A spec with no answer of the kind this request must get (only a 405 for invalid input, no 2xx
+  // at all) leaves that status to HTTP: no answer could be both right and documented.
+  if (!documentsAny(documented, expected.statuses)) return resultsOf(planned, found);
   const isDocumented = responseSchema<unknown>(documented, status) !== undefined;
   // A refused credential is held to the documented statuses only where the operation documents its refusals.
   if (planned.kind !== "auth" || Object.keys(documented).some(isErrorStatus))
@@ -361,6 +371,8 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
     const present = response.headers.has(name);
     found.push(finding("header", present, `${name}, which the spec documents`, present ? "present" : "none"));
   }
+  // HTTP gives a 204, 205 or 304 no body, whatever the spec says its content is (Jira documents JSON).
+  if (BODILESS_STATUSES.includes(status)) return resultsOf(planned, found);
   const type = response.headers.get("content-type") ?? "";
   const wanted = isDocumented ? documentedType(run.spec, route, planned.operationId, status) : "application/json";
   const json = isJsonType(type);
@@ -390,16 +402,23 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
 async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
   const credentials = plannedCredentials(run.spec, planned, run.key);
-  const path = `${run.root}${filledPath(route.path, planned.params ?? {})}`;
-  const url = `${path}${queryOf({ ...planned.query, ...credentials.query })}`;
-  const headers: Record<string, string> = { accept: "application/json", ...planned.headers, ...credentials.headers };
+  const url = plannedUrl(run.root, route.path, {
+    params: planned.params,
+    query: { ...planned.query, ...credentials.query },
+  });
+  // JSON first, anything else the operation answers too: a server that negotiates (Prism) answers an
+  // image operation with its image, not a 406.
+  const accept = "application/json, */*;q=0.8";
+  const headers: Record<string, string> = { accept, ...planned.headers, ...credentials.headers };
   const cookies = Object.entries(credentials.cookies).map(([name, value]) => `${name}=${value}`);
   if (cookies.length > 0) headers.cookie = cookies.join("; ");
   const sent = sentBody(route, planned.body);
   if (sent.type !== undefined) headers["content-type"] = sent.type;
   // A key in the query is never shown: the URL messages name has it redacted.
   const hidden = Object.fromEntries(Object.keys(credentials.query).map((name) => [name, "[redacted]"]));
-  const shownUrl = displayUrl(`${path}${queryOf({ ...planned.query, ...hidden })}`);
+  const shownUrl = displayUrl(
+    plannedUrl(run.root, route.path, { params: planned.params, query: { ...planned.query, ...hidden } }),
+  );
   // A form goes as a Request that fetch encodes (multipart's boundary is its own).
   const outgoing =
     typeof sent.body === "string" || sent.body === undefined
@@ -416,23 +435,6 @@ async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Pr
     if (error instanceof SudoImagesError) return error.message;
     throw error;
   }
-}
-
-/** A path template with each `{name}` replaced by its value, percent-encoded (a value never adds a segment). */
-function filledPath(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^}]*)\}/g, (written, name: string) =>
-    Object.hasOwn(params, name) ? encodeURIComponent(params[name] as string) : written,
-  );
-}
-
-/** `?a=1&b=x&b=y` for the planned query (a list repeats its name), or nothing. */
-function queryOf(query: PlannedRequest["query"]): string {
-  if (query === undefined) return "";
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query))
-    for (const each of typeof value === "string" ? [value] : value) search.append(name, each);
-  const text = search.toString();
-  return text === "" ? "" : `?${text}`;
 }
 
 /** Whether a documented status (`401`, `4XX`, `default`) stands for an error answer. */
@@ -452,6 +454,16 @@ function expectedStatus(route: OperationRoute, planned: PlannedRequest): (typeof
     (planned.kind === "invalid" && planned.breaks?.startsWith("/path/") === true);
   if (!notFound) return expected;
   return { statuses: (status) => expected.statuses(status) || status === 404, text: `${expected.text} (or 404)` };
+}
+
+/** Whether any status the spec documents (an exact code, a range such as `4XX`, or `default`) is one of `statuses`. */
+function documentsAny(documented: Readonly<Record<string, unknown>>, statuses: (status: number) => boolean): boolean {
+  return Object.keys(documented).some((key) => {
+    if (key === "default") return true;
+    const range = /^([1-5])XX$/i.exec(key);
+    if (range === null) return statuses(Number(key));
+    return Array.from({ length: 100 }, (_, index) => Number(range[1]) * 100 + index).some(statuses);
+  });
 }
 
 /**

@@ -174,7 +174,7 @@ export function githubSpec(): string {
 }
 
 /** A gzipped fixture (`tests/fixtures/<folder>/<file>.gz`) as a plain file, unpacked once. */
-function fixture(name: string): string {
+export function fixture(name: string): string {
   const file = path.join(unpacked, name.replace(/\.gz$/, ""));
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findRoute } from "../../src/runtime/find-route.js";
 import { requestViolations } from "../../src/runtime/request-violations.js";
 import { junitReport } from "../../src/testing/junit-report.js";
+import { type MockServer, startMockServer } from "../../src/testing/mock-server.js";
 import type { SpecFolder } from "../../src/testing/spec-folder.js";
-import { plannedRequests, type VerifyCheck, verifyServer } from "../../src/testing/verify.js";
+import { describeCheck, plannedRequests, type VerifyCheck, verifyServer } from "../../src/testing/verify.js";
 import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
 import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
 
@@ -155,5 +156,76 @@ describe("verifyServer with a spec", () => {
     expect(xml).toContain(
       'classname="getPet" name="getPet: path required fields only: status documented"><failure message="expected one of 200, 404, 4XX, received 202">',
     );
+  });
+});
+
+describe("verifyServer on shapes of published specs, against the spec's own mock", () => {
+  let shapes: GeneratedFolder;
+  let mock: MockServer;
+  beforeAll(async () => {
+    shapes = await generatedFolder("tests/fixtures/verify/corpus-shapes.yaml");
+    mock = await startMockServer({ spec: shapes.module });
+  });
+  afterAll(async () => {
+    await mock.close();
+    await shapes.remove();
+  });
+
+  it("holds an answer to the documented statuses only where the spec documents one of its kind", async () => {
+    const report = await verifyServer({ spec: shapes.module, baseUrl: mock.url, budget: 1000 });
+    expect(report.failed.map(describeCheck)).toEqual([]);
+    // The webhook is a request the API sends: nothing is sent to it.
+    expect(new Set(report.requests.map((request) => request.operationId))).toEqual(
+      new Set(["addPet", "getPet", "search", "getItem", "authorize", "getPhoto", "optionsFileContent", "setBanner"]),
+    );
+    const checks = report.passed.map((check) => `${check.request} | ${check.check}`);
+    // addPet documents a 200 and a 405: its 200 is held to them, its 400 for a missing name is not.
+    expect(checks).toContain("addPet: body required fields only | status documented");
+    expect(checks).toContain("addPet: body missing name | status");
+    expect(checks).not.toContain("addPet: body missing name | status documented");
+    // getPet documents no 2xx at all: its 200 is HTTP's to decide.
+    expect(checks).toContain("getPet: path required fields only | status");
+    expect(checks).not.toContain("getPet: path required fields only | status documented");
+    // getItem documents a 404 and no 400: an id that is no integer names no item.
+    expect(checks).toContain("getItem: path id of the wrong type | status documented");
+    // authorize documents its 400 as an HTML page.
+    expect(checks).toContain("authorize: query missing client_id | content type");
+  });
+
+  it("says a spec of webhooks alone has nothing to verify, rather than naming an empty list of operations", () => {
+    const webhooksOnly = { ...shapes.module, routes: { newPet: { method: "post", responses: {} } } } as never;
+    expect(() => plannedRequests({ spec: webhooksOnly })).toThrow(
+      "the spec has no operation with a path, nothing a server answers (its webhooks, if any, are requests the API sends), and zero checks is never a pass",
+    );
+  });
+
+  it("asks for JSON first but takes what the operation answers: a negotiating server sends its image", async () => {
+    // As Prism does: 406 unless the Accept header takes the answer's media type.
+    const negotiating = await startTestServer((seen, res) => {
+      const takes = /\*\/\*|image\/png/.test(String(seen.headers.accept));
+      res.writeHead(takes ? 200 : 406, { "content-type": takes ? "image/png" : "text/plain" }).end(takes ? "png" : "");
+    });
+    try {
+      const report = await verifyServer({
+        spec: shapes.module,
+        baseUrl: negotiating.url,
+        operations: ["getPhoto"],
+        include: ["valid"],
+      });
+      expect(report.failed.map(describeCheck)).toEqual([]);
+      // Sent with its required list of sizes.
+      expect(report.passed.map((check) => check.request)).toContain("getPhoto: query required fields only");
+    } finally {
+      await negotiating.close();
+    }
+  });
+
+  it("plans no body for a GET the spec gives one, and the mock reads none", async () => {
+    const search = plannedRequests({ spec: shapes.module, operations: ["search"], budget: 1000 });
+    expect(
+      search.filter((request) => request.kind !== "method").map((request) => [request.name, request.body]),
+    ).toEqual([["search: no parameters", undefined]]);
+    const answer = await fetch(`${mock.url}/search`);
+    expect(answer.status).toBe(200);
   });
 });
