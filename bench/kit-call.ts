@@ -25,7 +25,7 @@ export async function oneCall(spec: Folder, root: string, key: string): Promise<
       shown: candidates.length === 0 ? "no JSON 2xx answer to call" : "no valid request planned",
     };
   const { id, route, schema, planned } = call as typeof call & { planned: PlannedRequest };
-  const response = await fetch(plannedUrl(root, route.path, planned), {
+  const response = await fetch(plannedUrl(root, route.path ?? "", planned), {
     method: route.method.toUpperCase(),
     headers: {
       authorization: `Bearer ${key}`,

@@ -5,8 +5,8 @@ import type { SecurityScheme, Shapes, Validator } from "../runtime/types.js";
 /** What the spec client reads of one operation in a generated `routes` table. */
 export interface ClientRoute {
   readonly method: string;
-  /** Its path template, such as `/pets/{petId}` (a webhook's is `webhook`: never called). */
-  readonly path: string;
+  /** Its path template, such as `/pets/{petId}`; none for a webhook, which is never called. */
+  readonly path?: string;
   /** The schema name of its JSON request body. */
   readonly request?: string;
   /** The schema name of each answer's body, by status (`"200"`, `"4XX"`, `"default"`). */
@@ -45,7 +45,7 @@ export interface FoundOperation {
 export function operationIndex(routes: Readonly<Record<string, ClientRoute>>): ReadonlyMap<string, FoundOperation> {
   const index = new Map<string, FoundOperation>();
   for (const [operationId, route] of Object.entries(routes)) {
-    index.set(`${route.method.toUpperCase()} ${route.path}`, { operationId, route });
+    if (route.path !== undefined) index.set(`${route.method.toUpperCase()} ${route.path}`, { operationId, route });
   }
   return index;
 }

@@ -1,7 +1,8 @@
 /** What `findRoute` reads of a route: its method and its path template, such as `/pets/{id}`. */
 export interface RouteTemplate {
   readonly method: string;
-  readonly path: string;
+  /** Its path template; none for a 3.1 webhook (`webhook` names it), which no request reaches. */
+  readonly path?: string;
 }
 
 /**

@@ -6,8 +6,8 @@ import { validateWith } from "./validation.js";
 /** What `requestViolations` reads of an operation in a generated `routes` table. */
 export interface RequestRoute {
   readonly method: string;
-  /** Its path template, such as `/pets/{petId}`. */
-  readonly path: string;
+  /** Its path template, such as `/pets/{petId}`; none for a webhook. */
+  readonly path?: string;
   /** The schema name of its JSON request body. */
   readonly request?: string;
   /** The schema name of each location's parameters object. */

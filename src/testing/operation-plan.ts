@@ -78,7 +78,7 @@ export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedReq
   const byPath = new Map<string, PlannedRequest>();
   for (const request of planned) {
     const { path } = spec.routes[request.operationId] as OperationRoute;
-    if (request.kind === "valid" && !byPath.has(path)) byPath.set(path, request);
+    if (request.kind === "valid" && path !== undefined && !byPath.has(path)) byPath.set(path, request);
   }
   return [...byPath].flatMap(([path, sample]) => {
     const declared = new Set(

@@ -402,7 +402,9 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
 async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Promise<Received | string> {
   const method = planned.method ?? route.method.toUpperCase();
   const credentials = plannedCredentials(run.spec, planned, run.key);
-  const url = plannedUrl(run.root, route.path, {
+  // Only operations with a path are planned (`checkedOperations`): a webhook is never asked.
+  const template = route.path ?? "";
+  const url = plannedUrl(run.root, template, {
     params: planned.params,
     query: { ...planned.query, ...credentials.query },
   });
@@ -417,7 +419,7 @@ async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Pr
   // A key in the query is never shown: the URL messages name has it redacted.
   const hidden = Object.fromEntries(Object.keys(credentials.query).map((name) => [name, "[redacted]"]));
   const shownUrl = displayUrl(
-    plannedUrl(run.root, route.path, { params: planned.params, query: { ...planned.query, ...hidden } }),
+    plannedUrl(run.root, template, { params: planned.params, query: { ...planned.query, ...hidden } }),
   );
   // A form goes as a Request that fetch encodes (multipart's boundary is its own).
   const outgoing =

@@ -6,7 +6,7 @@ import { bundleSize, GENERATE_ONLY } from "../../scripts/bundle-size.js";
  * explains the number: the compiled validators are most of it; openapi-fetch is no longer in it.
  * Raise it only with a measurement in BENCHMARKS.md that says why.
  */
-const BUDGET_GZIP_BYTES = 16_100;
+const BUDGET_GZIP_BYTES = 16_200;
 
 describe("the core entry's browser bundle", () => {
   it(`stays within ${BUDGET_GZIP_BYTES} bytes gzipped`, async () => {

@@ -25,6 +25,7 @@ import { typecheck } from "../helpers/typecheck.js";
 const everySpec = corpusSpecs();
 const specs = everySpec.filter((spec) => !spec.benchOnly);
 /** Bodies made per body schema, and the seed of the first (fast-check, so a failure replays). */
+const root = path.resolve(import.meta.dirname, "../..");
 const BODIES_PER_SCHEMA = 3;
 const SEED = 32;
 
@@ -80,7 +81,14 @@ describe("the corpus of published specs, and the minimal shapes of issue 32", ()
     const out = path.join(dir, `spec${generated.length}`);
     const { files } = await generateFiles(file, { operations, out });
     await writeFiles(files, out);
-    expect([...files.keys()].sort()).toEqual(["index.ts", "metadata.ts", "runtime.ts", "schema.ts", "validators.ts"]);
+    expect([...files.keys()].sort()).toEqual([
+      "client.ts",
+      "index.ts",
+      "metadata.ts",
+      "runtime.ts",
+      "schema.ts",
+      "validators.ts",
+    ]);
     return out;
   }
 
@@ -155,6 +163,8 @@ describe("the corpus of published specs, and the minimal shapes of issue 32", ()
         module: "NodeNext",
         target: "ES2022",
         types: [],
+        // Each folder's client.ts imports the installed package's client: this checkout's source here.
+        paths: { "sudo-images/client": [path.join(root, "src/api-client/index.ts")] },
       },
       include: folders.map((folder) => `${path.basename(folder)}/*.ts`),
     });
