@@ -296,7 +296,7 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
   const request = route && sentBodySchema(route);
   const schema = request === undefined ? undefined : api.spec.bodySchemas[request];
   const headers = req.headers;
-  const read = await readRequestBody(request === undefined ? undefined : route, schema, headers["content-type"], bytes);
+  const read = await readRequestBody(route, schema, headers["content-type"], bytes);
   const body = read.value;
   const logged = body === undefined || Buffer.isBuffer(body) ? bytes.toString("utf8") : body;
   record(state, { method: routed.method, path: routed.pathname, headers, body: logged, bytes: bytes.length });
