@@ -3,41 +3,23 @@
  * 127.0.0.1: path parameters, query, a normalized 200 and `4XX` error, request checking, and
  * non-JSON bodies, on a small spec of its own (pets-spec.ts).
  */
-import type { ServerResponse } from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ConfigurationError, RequestValidationError, ResponseValidationError } from "../../src/api-client/index.js";
-import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
-import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
-import { PETS_SPEC } from "./pets-spec.js";
+import { sendJson } from "../helpers/http-server.js";
+import { usePetsFolder } from "./pets-spec.js";
 
-type Answer = (request: SeenRequest, response: ServerResponse) => void;
-type ClientModule = typeof import("../../src/generated/client.js");
-
-let folder: GeneratedFolder;
-let server: TestServer;
-let answer: Answer = (_, response) => sendJson(response, 500, {});
-let createClient: ClientModule["createClient"];
-
-beforeAll(async () => {
-  folder = await generatedFolder(PETS_SPEC);
-  ({ createClient } = (await import(path.join(folder.out, "client.ts"))) as ClientModule);
-  server = await startTestServer((request, response) => answer(request, response));
-});
-afterAll(async () => {
-  await server.close();
-  await folder.remove();
-});
+const petsFolder = usePetsFolder();
 
 /** A client of the pets folder, typed loosely: the folder is generated at run time. */
-function pets(options: Record<string, unknown> = {}) {
-  // biome-ignore lint/suspicious/noExplicitAny: the test spec's paths exist only at run time.
-  return createClient({ baseUrl: server.url, apiKey: "sk-test", maxRetries: 0, ...options }) as any;
+// biome-ignore lint/suspicious/noExplicitAny: the test spec's paths exist only at run time.
+function pets(options: Record<string, unknown> = {}): any {
+  return petsFolder.createClient({ baseUrl: petsFolder.server.url, apiKey: "sk-test", maxRetries: 0, ...options });
 }
 
 describe("a generated folder's client.ts", () => {
   it("holds the spec's defaults: the key variable from its title, the first absolute server URL", async () => {
-    const module = (await import(path.join(folder.out, "client.ts"))) as Record<string, unknown>;
+    const module = (await import(path.join(petsFolder.out, "client.ts"))) as Record<string, unknown>;
     expect(module.API_KEY_ENV).toBe("PET_STORE_API_KEY");
     expect(module.DEFAULT_BASE_URL).toBe("https://eu.pets.example/v1");
   });
@@ -45,23 +27,24 @@ describe("a generated folder's client.ts", () => {
 
 describe("createSpecClient", () => {
   it("fills path parameters and hands back the 200 normalized: no null the spec allows", async () => {
-    answer = (_, response) => sendJson(response, 200, { id: 7, name: "Tom", tag: null }, { "x-request-id": "req_1" });
+    petsFolder.answer = (_, response) =>
+      sendJson(response, 200, { id: 7, name: "Tom", tag: null }, { "x-request-id": "req_1" });
     const { data, response } = await pets().GET("/pets/{id}", { params: { path: { id: 7 } } });
-    expect(server.requests.at(-1)).toMatchObject({ method: "GET", url: "/pets/7" });
+    expect(petsFolder.server.requests.at(-1)).toMatchObject({ method: "GET", url: "/pets/7" });
     expect(data).toEqual({ id: 7, name: "Tom" });
     expect("tag" in data).toBe(false);
     expect(response.headers.get("x-request-id")).toBe("req_1");
   });
 
   it("sends the query as openapi-fetch serializes it", async () => {
-    answer = (_, response) => sendJson(response, 200, [{ id: 1, name: "a", tag: null }]);
+    petsFolder.answer = (_, response) => sendJson(response, 200, [{ id: 1, name: "a", tag: null }]);
     const { data } = await pets().GET("/pets", { params: { query: { limit: 5 } } });
-    expect(server.requests.at(-1)?.url).toBe("/pets?limit=5");
+    expect(petsFolder.server.requests.at(-1)?.url).toBe("/pets?limit=5");
     expect(data).toEqual([{ id: 1, name: "a" }]);
   });
 
   it("answers a status in a 4XX range with openapi-fetch's { error }, normalized by the range's schema", async () => {
-    answer = (_, response) => sendJson(response, 404, { message: "no such pet", detail: null });
+    petsFolder.answer = (_, response) => sendJson(response, 404, { message: "no such pet", detail: null });
     const { data, error, response } = await pets().GET("/pets/{id}", { params: { path: { id: 9 } } });
     expect(data).toBeUndefined();
     expect(response.status).toBe(404);
@@ -69,7 +52,7 @@ describe("createSpecClient", () => {
   });
 
   it("only warns of an error body that breaks the spec: the answer is an error already", async () => {
-    answer = (_, response) => sendJson(response, 404, { detail: null });
+    petsFolder.answer = (_, response) => sendJson(response, 404, { detail: null });
     const onWarning = vi.fn();
     const { error } = await pets({ onWarning }).GET("/pets/{id}", { params: { path: { id: 9 } } });
     expect(error).toEqual({});
@@ -78,34 +61,34 @@ describe("createSpecClient", () => {
   });
 
   it("refuses, in strict mode, a query the spec does not take, naming /query/limit, before sending", async () => {
-    const before = server.requests.length;
+    const before = petsFolder.server.requests.length;
     const call = pets().GET("/pets", { params: { query: { limit: 500 } } });
     await expect(call).rejects.toThrow(RequestValidationError);
     await expect(call).rejects.toThrow(/\/query\/limit/);
-    expect(server.requests.length).toBe(before);
+    expect(petsFolder.server.requests.length).toBe(before);
   });
 
   it("checks a JSON body too; in warn mode it reports and sends", async () => {
-    answer = (_, response) => sendJson(response, 201, { id: 2, name: "Rex", tag: null });
+    petsFolder.answer = (_, response) => sendJson(response, 201, { id: 2, name: "Rex", tag: null });
     const onWarning = vi.fn();
     const { data } = await pets({ validateRequests: "warn", onWarning }).POST("/pets", {
       body: { id: "two", name: "Rex" },
     });
     expect(onWarning.mock.calls[0]?.[0]).toBeInstanceOf(RequestValidationError);
     expect(onWarning.mock.calls[0]?.[0].message).toMatch(/\/body\/id/);
-    expect(JSON.parse(server.requests.at(-1)?.body ?? "")).toEqual({ id: "two", name: "Rex" });
+    expect(JSON.parse(petsFolder.server.requests.at(-1)?.body ?? "")).toEqual({ id: "two", name: "Rex" });
     expect(data).toEqual({ id: 2, name: "Rex" });
   });
 
   it("holds a 2xx body to the spec: strict throws a ResponseValidationError with its pointer", async () => {
-    answer = (_, response) => sendJson(response, 200, { id: "seven", name: "Tom" });
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: "seven", name: "Tom" });
     const call = pets().GET("/pets/{id}", { params: { path: { id: 7 } } });
     await expect(call).rejects.toThrow(ResponseValidationError);
     await expect(call).rejects.toThrow(/\/id/);
   });
 
   it("sends text and binary bodies as openapi-fetch does, and reads a text answer with parseAs", async () => {
-    answer = (request, response) =>
+    petsFolder.answer = (request, response) =>
       response.writeHead(200, { "content-type": "text/plain" }).end(`got ${request.body}`);
     const text = await pets().POST("/notes", {
       body: "hello",
@@ -114,7 +97,7 @@ describe("createSpecClient", () => {
       parseAs: "text",
     });
     expect(text.data).toBe("got hello");
-    answer = (_, response) => response.writeHead(204).end();
+    petsFolder.answer = (_, response) => response.writeHead(204).end();
     const bytes = new Uint8Array([1, 2, 3]);
     const stored = await pets().PUT("/pets/{id}/photo", {
       params: { path: { id: 1 } },
@@ -123,13 +106,13 @@ describe("createSpecClient", () => {
       headers: { "content-type": "application/octet-stream" },
     });
     expect(stored.response.status).toBe(204);
-    expect(server.requests.at(-1)?.headers["content-type"]).toBe("application/octet-stream");
-    expect(server.requests.at(-1)?.body).toBe("\u0001\u0002\u0003");
+    expect(petsFolder.server.requests.at(-1)?.headers["content-type"]).toBe("application/octet-stream");
+    expect(petsFolder.server.requests.at(-1)?.body).toBe("\u0001\u0002\u0003");
   });
 
   it("hands a binary answer back byte for byte with parseAs arrayBuffer or blob", async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0x00, 0xfe, 0x80]);
-    answer = (_, response) => response.writeHead(200, { "content-type": "image/png" }).end(png);
+    petsFolder.answer = (_, response) => response.writeHead(200, { "content-type": "image/png" }).end(png);
     const init = { params: { path: { id: 1 } } };
     const bytes = await pets().GET("/pets/{id}/photo", { ...init, parseAs: "arrayBuffer" });
     expect(Buffer.from(bytes.data)).toEqual(png);
@@ -138,11 +121,11 @@ describe("createSpecClient", () => {
   });
 
   it("sends multipart bodies as FormData", async () => {
-    answer = (_, response) => response.writeHead(204).end();
+    petsFolder.answer = (_, response) => response.writeHead(204).end();
     const form = new FormData();
     form.append("note", "hi");
     await pets({ validateRequests: "off" }).POST("/notes", { body: form, bodySerializer: (body: FormData) => body });
-    const seen = server.requests.at(-1);
+    const seen = petsFolder.server.requests.at(-1);
     expect(seen?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
     expect(seen?.body).toContain('name="note"\r\n\r\nhi');
   });
@@ -150,6 +133,6 @@ describe("createSpecClient", () => {
   it("refuses a path the spec has no operation for, and a bad option, by name", async () => {
     await expect(pets().GET("/cats")).rejects.toThrow(ConfigurationError);
     expect(() => pets({ timeoutMs: -1 })).toThrow(/timeoutMs/);
-    expect(() => createClient({ baseUrl: "ftp://x" })).toThrow(/baseUrl must be an http or https URL/);
+    expect(() => petsFolder.createClient({ baseUrl: "ftp://x" })).toThrow(/baseUrl must be an http or https URL/);
   });
 });

@@ -1,3 +1,9 @@
+import type { ServerResponse } from "node:http";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
+import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
+
 /**
  * A small spec of its own for the spec client's tests, as openapi-fetch's suites keep one per
  * feature: a path parameter, a bounded query, nullable fields in a 200 and in a `4XX` range, a
@@ -76,3 +82,36 @@ export const PETS_SPEC = {
     },
   },
 };
+
+type Answer = (request: SeenRequest, response: ServerResponse) => void;
+type ClientModule = typeof import("../../src/generated/client.js");
+
+/** What a suite of the spec client works with: the pets folder's `createClient`, and a server whose answer each test sets. */
+export interface PetsFolder {
+  /** The generated folder's path, to import its other modules. */
+  readonly out: string;
+  readonly server: TestServer;
+  readonly createClient: ClientModule["createClient"];
+  /** How the server answers the next requests (a 500 until a test says otherwise). */
+  answer: Answer;
+}
+
+/**
+ * Generates the pets folder and starts a server on 127.0.0.1 for the suite (both gone after it);
+ * the object's fields are set once `beforeAll` has run.
+ */
+export function usePetsFolder(): PetsFolder {
+  let folder: GeneratedFolder | undefined;
+  const state = { answer: ((_, response) => sendJson(response, 500, {})) as Answer } as PetsFolder;
+  beforeAll(async () => {
+    folder = await generatedFolder(PETS_SPEC);
+    const { createClient } = (await import(path.join(folder.out, "client.ts"))) as ClientModule;
+    const server = await startTestServer((request, response) => state.answer(request, response));
+    Object.assign(state, { createClient, server, out: folder.out });
+  });
+  afterAll(async () => {
+    await state.server?.close();
+    await folder?.remove();
+  });
+  return state;
+}

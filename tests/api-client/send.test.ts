@@ -3,32 +3,16 @@
  * retry is safe, and typed errors for what is not an answer (a timeout, a redirect, too large).
  */
 import type { ServerResponse } from "node:http";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidResponseError, RedirectError, TimeoutError } from "../../src/api-client/index.js";
-import { type GeneratedFolder, generatedFolder } from "../helpers/generated-folder.js";
-import { type SeenRequest, sendJson, startTestServer, type TestServer } from "../helpers/http-server.js";
-import { PETS_SPEC } from "./pets-spec.js";
+import { type SeenRequest, sendJson } from "../helpers/http-server.js";
+import { usePetsFolder } from "./pets-spec.js";
 
-type ClientModule = typeof import("../../src/generated/client.js");
-let folder: GeneratedFolder;
-let server: TestServer;
-let createClient: ClientModule["createClient"];
-let answer: (request: SeenRequest, response: ServerResponse) => void = () => {};
-
-beforeAll(async () => {
-  folder = await generatedFolder(PETS_SPEC);
-  ({ createClient } = (await import(path.join(folder.out, "client.ts"))) as ClientModule);
-  server = await startTestServer((request, response) => answer(request, response));
-});
-afterAll(async () => {
-  await server.close();
-  await folder.remove();
-});
+const petsFolder = usePetsFolder();
 
 // biome-ignore lint/suspicious/noExplicitAny: the test spec's paths exist only at run time.
 const pets = (options: Record<string, unknown> = {}): any =>
-  createClient({ baseUrl: server.url, apiKey: "sk-test", onWarning: () => {}, ...options });
+  petsFolder.createClient({ baseUrl: petsFolder.server.url, apiKey: "sk-test", onWarning: () => {}, ...options });
 
 /** A 503 that asks for no wait (`retry-after-ms: 0`), so retries take no time. */
 const busy = (_: SeenRequest, response: ServerResponse) =>
@@ -36,14 +20,14 @@ const busy = (_: SeenRequest, response: ServerResponse) =>
 
 /** How many requests `call` made. */
 async function counted(call: () => Promise<unknown>): Promise<number> {
-  const before = server.requests.length;
+  const before = petsFolder.server.requests.length;
   await call();
-  return server.requests.length - before;
+  return petsFolder.server.requests.length - before;
 }
 
 describe("retries", () => {
   it("retries an idempotent GET, then hands back the last answer as { error }", async () => {
-    answer = busy;
+    petsFolder.answer = busy;
     let result: { error?: unknown; response?: Response } = {};
     const sent = await counted(async () => {
       result = await pets({ maxRetries: 2 }).GET("/pets/{id}", { params: { path: { id: 1 } } });
@@ -54,17 +38,17 @@ describe("retries", () => {
   });
 
   it("sends a POST once, unless it carries an Idempotency-Key", async () => {
-    answer = busy;
+    petsFolder.answer = busy;
     const body = { id: 1, name: "Tom" };
     expect(await counted(() => pets({ maxRetries: 2 }).POST("/pets", { body }))).toBe(1);
     const keyed = { body, headers: { "Idempotency-Key": "k-1" } };
     expect(await counted(() => pets({ maxRetries: 2 }).POST("/pets", keyed))).toBe(3);
     // Every attempt sends the whole body again.
-    expect(server.requests.slice(-3).map((seen) => JSON.parse(seen.body))).toEqual([body, body, body]);
+    expect(petsFolder.server.requests.slice(-3).map((seen) => JSON.parse(seen.body))).toEqual([body, body, body]);
   });
 
   it("does not retry an answer that will not change (404)", async () => {
-    answer = (_, response) => sendJson(response, 404, { message: "gone" });
+    petsFolder.answer = (_, response) => sendJson(response, 404, { message: "gone" });
     expect(await counted(() => pets({ maxRetries: 2 }).GET("/pets/{id}", { params: { path: { id: 1 } } }))).toBe(1);
   });
 });
@@ -74,17 +58,17 @@ describe("what is not an answer", () => {
     pets({ maxRetries: 0, ...options }).GET("/pets/{id}", { params: { path: { id: 1 } } });
 
   it("is a TimeoutError when the server does not answer in timeoutMs", async () => {
-    answer = () => {};
+    petsFolder.answer = () => {};
     await expect(get({ timeoutMs: 50 })).rejects.toThrow(TimeoutError);
   });
 
   it("is a RedirectError for a redirect, which is never followed", async () => {
-    answer = (_, response) => response.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
+    petsFolder.answer = (_, response) => response.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
     await expect(get({})).rejects.toThrow(RedirectError);
   });
 
   it("is an InvalidResponseError for a body over maxResponseBytes", async () => {
-    answer = (_, response) => sendJson(response, 200, { id: 1, name: "x".repeat(1000) });
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "x".repeat(1000) });
     await expect(get({ maxResponseBytes: 100 })).rejects.toThrow(InvalidResponseError);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codegenCommand } from "../../src/cli/codegen.js";
 import { generateFiles, writeFiles } from "../../src/codegen/index.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
+import { FOLDER_FILES } from "../helpers/generated-folder.js";
 import { startTestServer, type TestServer } from "../helpers/http-server.js";
 import { runScript } from "../helpers/run-script.js";
 import { typecheck } from "../helpers/typecheck.js";
@@ -231,14 +232,7 @@ describe("writing into a project", () => {
     );
     // Its own files it replaces without being asked, and no temporary file is left behind.
     expect((await codegen("--spec", specFile, "--out", src)).code).toBe(0);
-    expect((await readdir(src)).sort()).toEqual([
-      "client.ts",
-      "index.ts",
-      "metadata.ts",
-      "runtime.ts",
-      "schema.ts",
-      "validators.ts",
-    ]);
+    expect((await readdir(src)).sort()).toEqual(FOLDER_FILES);
   }, 60_000);
 
   it("replaces a file name that is a link, never writing through it to the file it points at", async () => {

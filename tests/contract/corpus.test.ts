@@ -18,6 +18,7 @@ import {
   MINIMAL_SHAPES,
   underNode,
 } from "../helpers/corpus.js";
+import { FOLDER_FILES } from "../helpers/generated-folder.js";
 import { canonicalBodies, nullBodies, nullFields } from "../helpers/null-bodies.js";
 import { specShapes } from "../helpers/spec-shapes.js";
 import { typecheck } from "../helpers/typecheck.js";
@@ -81,14 +82,7 @@ describe("the corpus of published specs, and the minimal shapes of issue 32", ()
     const out = path.join(dir, `spec${generated.length}`);
     const { files } = await generateFiles(file, { operations, out });
     await writeFiles(files, out);
-    expect([...files.keys()].sort()).toEqual([
-      "client.ts",
-      "index.ts",
-      "metadata.ts",
-      "runtime.ts",
-      "schema.ts",
-      "validators.ts",
-    ]);
+    expect([...files.keys()].sort()).toEqual(FOLDER_FILES);
     return out;
   }
 

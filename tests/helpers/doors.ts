@@ -75,6 +75,12 @@ async function outcomeOf(work: Promise<unknown>): Promise<Outcome> {
 }
 
 const request = { prompt: "a lighthouse", model: "gpt-image-2" };
+
+/** An openapi-fetch result's data; its `error` (an error answer, handed back, not thrown) thrown so it is shown too. */
+function dataOrThrow({ data, error }: { data?: unknown; error?: unknown }): unknown {
+  if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
+  return data;
+}
 async function cli(args: string[]): Promise<Outcome> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
   const done = await runScript("src/cli/bin.ts", args, { env: { ...env, SUDO_API_KEY: KEY } });
@@ -109,11 +115,7 @@ export function doors(outDir: string): Door[] {
           Promise.resolve()
             .then(() => createRawClient({ apiKey: KEY, baseUrl: base, timeoutMs, fetch, ...options }))
             .then((raw) => raw.POST("/v1/images/generations", { body: request, signal }))
-            .then(({ data, error }) => {
-              // openapi-fetch hands an error answer back as `error`: it is shown too.
-              if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
-              return data;
-            }),
+            .then(dataOrThrow),
         ),
     },
     {
@@ -126,11 +128,7 @@ export function doors(outDir: string): Door[] {
           Promise.resolve()
             .then(() => createClient({ apiKey: KEY, baseUrl: base, maxRetries: 0, timeoutMs, fetch, ...options }))
             .then((client) => client.POST("/v1/images/generations", { body: request, signal }))
-            .then(({ data, error }) => {
-              // An error answer is handed back as `error`: it is shown too.
-              if (error !== undefined) throw Object.assign(new Error("error answer"), { body: error });
-              return data;
-            }),
+            .then(dataOrThrow),
         ),
     },
     {

@@ -6,6 +6,9 @@ import type { SpecFolder } from "../../src/testing/spec-folder.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** The files `sudo-images codegen` writes into a folder, sorted: what a user finds there. */
+export const FOLDER_FILES = ["client.ts", "index.ts", "metadata.ts", "runtime.ts", "schema.ts", "validators.ts"];
+
 /** A spec's generated folder (with body schemas), imported; `remove` deletes its files. */
 export interface GeneratedFolder<Module = SpecFolder> {
   module: Module;
