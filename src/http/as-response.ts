@@ -1,10 +1,12 @@
 import type { Received } from "./exchange.js";
+import { parseJsonBody } from "./response-body.js";
 
 /**
  * An answer read whole (by `exchange`: capped, the key scrubbed) as the `Response` openapi-fetch
  * reads: what the raw client and the spec client hand it. A 204, 205 or 304 gets no body, not
  * even an empty one, as `Response` requires. Text answers `text()` and `json()` from the string
  * already read: encoding 8 MB back into bytes to decode them again cost a third of such a call.
+ * `json()` of what is not JSON is an `InvalidResponseError`.
  */
 export function asResponse({ response, text, bytes }: Received): Response {
   if (response.status === 204 || response.status === 205 || response.status === 304)
@@ -43,8 +45,13 @@ class TextResponse extends Response {
     return this.#text;
   }
 
+  /**
+   * The body as JSON, by the rule `generate` reads by: a body that is not JSON (an HTML page, text,
+   * JSON cut short) is an `InvalidResponseError` that says what came, escaped, never a bare
+   * `SyntaxError` quoting the server's bytes.
+   */
   override async json(): Promise<unknown> {
-    return JSON.parse(this.#text);
+    return parseJsonBody(this.#text, this);
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {

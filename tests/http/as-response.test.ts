@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { InvalidResponseError } from "../../src/errors.js";
 import { asResponse } from "../../src/http/as-response.js";
 
 const head = (status: number) => ({
   status,
   statusText: "",
   ok: status < 300,
-  headers: new Headers({ "x-request-id": "r1" }),
+  headers: new Headers({ "x-request-id": "r1", "content-type": "application/json" }),
 });
 
 describe("asResponse", () => {
@@ -25,6 +26,20 @@ describe("asResponse", () => {
     const bytes = new Uint8Array([0xff, 0x00, 0xfe]);
     const binary = asResponse({ response: head(200), text: "", bytes });
     expect(new Uint8Array(await binary.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("reads json() by generate's rule: what is not JSON is an InvalidResponseError, the server's bytes escaped", async () => {
+    const page = { ...head(200), headers: new Headers({ "content-type": "text/html" }) };
+    const error = await asResponse({ response: page, text: "<html>\u001b[31mhi</html>" })
+      .json()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toMatch(/^Expected a JSON body but got an HTML page/);
+    expect((error as Error).message).not.toContain("\u001b");
+    const cut = await asResponse({ response: head(200), text: '{"a":' })
+      .json()
+      .catch((caught: unknown) => caught);
+    expect(cut).toBeInstanceOf(InvalidResponseError);
   });
 
   it.each([204, 205, 304])("gives a %i no body, as Response requires", (status) => {
