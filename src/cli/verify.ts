@@ -3,12 +3,14 @@ import { readEnv } from "../http/environment.js";
 import { displayUrl } from "../http/secrets.js";
 import type { ImageHosts } from "../images.js";
 import { junitReport } from "../testing/junit-report.js";
+import type { SpecFolder } from "../testing/spec-folder.js";
 import {
   describeCheck,
   plannedRequests,
   VERIFY_PARTS,
   type VerifyOptions,
   type VerifyPart,
+  type VerifyReport,
   verifyServer,
 } from "../testing/verify.js";
 import { integer, UsageError } from "./arguments.js";
@@ -31,7 +33,8 @@ export const VERIFY_OPTIONS = {
 
 /** `verify`'s part of `sudo-images --help`. */
 export const VERIFY_HELP = `Options of verify:
-  --budget N              the most requests to send (default 10: at most 3 generate, 1 image each)
+  --budget N              the most requests to send (default 10 for Sudo's spec: at most 3 generate,
+                          1 image each; 100 with --spec)
   --include LIST          ${VERIFY_PARTS.join(",")} (default all)
   --seed S                rotates which values go together (default 0)
   --concurrency C         requests in flight (default 2)
@@ -107,13 +110,24 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
       for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);
       for (const check of report.failed) stdout.write(`FAIL  ${describeCheck(check)}\n`);
       stdout.write(
-        `${displayUrl(baseUrl)}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests)\n`,
+        `${displayUrl(baseUrl)}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests${coverage(spec, report)})\n`,
       );
     }
     return report.failed.length === 0 ? 0 : 1;
   } finally {
     await mock?.close();
   }
+}
+
+/**
+ * How much of another spec the run reached, when not all of it: a budget that left operations
+ * unasked must not read as the whole spec matched.
+ */
+function coverage(spec: SpecFolder | undefined, report: VerifyReport): string {
+  if (spec === undefined) return "";
+  const total = Object.values(spec.routes).filter((route) => route.path !== undefined).length;
+  const reached = new Set(report.requests.map((request) => request.operationId)).size;
+  return reached >= total ? "" : `; ${reached} of ${total} operations checked: raise --budget for the rest`;
 }
 
 /** Writes the JUnit report; a file that cannot be written is one line naming it and why. */

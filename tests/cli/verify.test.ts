@@ -94,6 +94,20 @@ describe("sudo-images verify --spec", () => {
     }
   });
 
+  it("says when a budget left operations unasked, so a partial run never reads as the whole spec", async () => {
+    const run = async (budget: string) => {
+      const printed: string[] = [];
+      const spec = "tests/fixtures/verify/pets.yaml";
+      await verifyCommand(
+        { ...flags, json: false, spec, budget },
+        { write: (text: string) => void printed.push(text) },
+      );
+      return printed.at(-1) ?? "";
+    };
+    expect(await run("2")).toMatch(/matches the spec \(.*; 1 of 3 operations checked: raise --budget for the rest\)$/m);
+    expect(await run("200")).not.toContain("operations checked");
+  });
+
   it("says in one line that a spec file is missing", async () => {
     const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} });
     await expect(run).rejects.toThrow(/missing\.yaml/);
