@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { isEnvName } from "../codegen/client-module.js";
-import type { GeneratedFiles } from "../codegen/index.js";
+import type { ClientDefaults, GeneratedFiles } from "../codegen/index.js";
 import { groupWarnings } from "../codegen/warning-groups.js";
 import { oneLine } from "../http/shown-text.js";
 import { outFolderProblem } from "./out-folder.js";
@@ -114,7 +114,7 @@ export async function codegenCommand(
   // A large spec takes many seconds: on a terminal, a line says which phase it is in.
   const progress = startProgress(stderr, "codegen: starting", { after: PROGRESS_AFTER_MS });
   try {
-    const { files, warnings } = await generator
+    const { files, warnings, client } = await generator
       .generateFiles(spec, {
         operations: values.operation,
         out,
@@ -126,7 +126,11 @@ export async function codegenCommand(
       })
       .finally(() => progress.stop());
     reportWarnings(stderr, spec, warnings, values.verbose);
-    if (!values.check) return await write(stdout, stderr, files, out, generator, values.force);
+    if (!values.check) {
+      const code = await write(stdout, stderr, files, out, generator, values.force);
+      if (code === 0) print(stdout, clientLine(client));
+      return code;
+    }
     const stale = await staleFiles(files, out);
     if (stale.length === 0) return print(stdout, `${out}/ is up to date with ${spec}.`);
     return fail(
@@ -141,6 +145,16 @@ export async function codegenCommand(
 }
 
 type Generator = typeof import("../codegen/index.js") & typeof import("../codegen/spec-source.js");
+
+/**
+ * Where the folder's client takes its key from and sends it, said once: both come from the spec,
+ * which may name itself after another API (a spec titled "OpenAI" would read OPENAI_API_KEY).
+ */
+function clientLine({ apiKeyEnv, baseUrl }: ClientDefaults): string {
+  const where =
+    baseUrl === undefined ? "to the baseUrl you give it" : `to ${oneLine(baseUrl, 120) ?? ""} unless given a baseUrl`;
+  return `client.ts reads its key from ${apiKeyEnv} (--api-key-env to change it) and sends it ${where}`;
+}
 
 /** The generator, or the one line that says what to install when its packages are missing. */
 async function loadGenerator(): Promise<Generator | string> {

@@ -38,7 +38,8 @@ export function defaultServerUrl(document: { servers?: unknown }): string | unde
       const value = server.variables?.[name]?.default;
       return typeof value === "string" ? value : whole;
     });
-    if (/^https?:\/\/[^{}\s]+$/i.test(url) && URL.canParse(url)) return url.replace(/\/+$/, "");
+    // Visible ASCII only: a control character (an escape sequence) is no URL to send a key to.
+    if (/^https?:\/\/[\x21-\x7a|~]+$/i.test(url) && URL.canParse(url)) return url.replace(/\/+$/, "");
   }
   return undefined;
 }

@@ -65,12 +65,22 @@ export interface GenerateOptions {
 export async function generateFiles(
   specPath: string,
   options: GenerateOptions = {},
-): Promise<{ files: GeneratedFiles; warnings: string[] }> {
-  const { files, lint, found, place } = await emitFiles(specPath, options);
+): Promise<{ files: GeneratedFiles; warnings: string[]; client: ClientDefaults }> {
+  const { files, lint, found, place, client } = await emitFiles(specPath, options);
   options.onProgress?.(`placing ${found.length} warnings in the spec`);
   // Placed once the documents and the compiler are garbage: finding a line in a YAML file parses it
   // into a syntax tree, which should not be alive beside them.
-  return { files, warnings: [...lint, ...place(found)] };
+  return { files, warnings: [...lint, ...place(found)], client };
+}
+
+/**
+ * Where the folder's `client.ts` takes its key from and sends it by default: both come from the
+ * spec (its title, its servers), so the CLI says them, and a spec that names itself after another
+ * API cannot route that API's key elsewhere unseen.
+ */
+export interface ClientDefaults {
+  apiKeyEnv: string;
+  baseUrl: string | undefined;
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
@@ -102,6 +112,10 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   collectGarbage();
   progress("writing metadata");
   const withBodySchemas = options.bodySchemas ?? !ownRuntime;
+  const client: ClientDefaults = {
+    apiKeyEnv: options.apiKeyEnv ?? apiKeyEnvFor((document as { info?: { title?: unknown } }).info?.title),
+    baseUrl: defaultServerUrl(document as { servers?: unknown }),
+  };
   const files: GeneratedFiles = new Map([
     ["schema.ts", `${banner}\n${types}`],
     [
@@ -121,17 +135,10 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       )}`,
     ],
     ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
-    [
-      "client.ts",
-      `${banner}\n${clientModule(
-        clientImportFor(runtime),
-        options.apiKeyEnv ?? apiKeyEnvFor((document as { info?: { title?: unknown } }).info?.title),
-        defaultServerUrl(document as { servers?: unknown }),
-      )}`,
-    ],
+    ["client.ts", `${banner}\n${clientModule(clientImportFor(runtime), client.apiKeyEnv, client.baseUrl)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
-  return { files, lint, found, place };
+  return { files, lint, found, place, client };
 }
 
 /**

@@ -84,6 +84,26 @@ describe("sudo-images codegen's warnings", () => {
     );
   });
 
+  it("says where client.ts takes its key from and sends it, both read from the spec", async () => {
+    const said = async (file: string) => {
+      let stdout = "";
+      const out = path.join(dir, "said");
+      const write = (text: string) => (stdout += text);
+      expect(await codegenCommand(["--spec", file, "--out", out, "--force"], { write }, { write: () => true })).toBe(0);
+      return stdout.trimEnd().split("\n").at(-1);
+    };
+    expect(await said(spec)).toBe(
+      "client.ts reads its key from T_API_KEY (--api-key-env to change it) and sends it to the baseUrl you give it",
+    );
+    // A spec may name itself after another API: the line shows which key would go where.
+    const lookalike = path.join(dir, "lookalike.json");
+    const servers = [{ url: "https://api.evil.example/v1\u001b[2J" }, { url: "https://api.evil.example/v1" }];
+    await writeFile(lookalike, JSON.stringify({ ...SPEC, info: { title: "OpenAI", version: "1" }, servers }));
+    expect(await said(lookalike)).toBe(
+      "client.ts reads its key from OPENAI_API_KEY (--api-key-env to change it) and sends it to https://api.evil.example/v1 unless given a baseUrl",
+    );
+  }, 60_000);
+
   it("lists every warning under its rule with --verbose", async () => {
     const lines = await codegen("--verbose");
     expect(lines.filter((line) => line.includes("[operation-summary]"))).toHaveLength(3);
