@@ -3,7 +3,7 @@ import { oneLine } from "../http/shown-text.js";
 import { startMockServer } from "../testing/mock-server.js";
 import { UsageError } from "./arguments.js";
 import { loadSpecFolder } from "./load-spec-folder.js";
-import type { Output } from "./progress.js";
+import { type Output, startProgress } from "./progress.js";
 
 const FLAGS = {
   spec: { type: "string" },
@@ -52,7 +52,9 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   if (typeof seed === "string") return fail(stderr, 2, seed);
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    const { spec, warnings } = await loadSpecFolder(flags.spec);
+    // A large spec takes many seconds to generate: on a terminal, a line says the mock is on its way.
+    const progress = startProgress(stderr, `mock: generating ${oneLine(flags.spec, 200)}`, { after: 1000 });
+    const { spec, warnings } = await loadSpecFolder(flags.spec).finally(() => progress.stop());
     if (warnings.length > 0)
       stderr.write(
         `${warnings.length} warning(s) about ${oneLine(flags.spec, 500)} (sudo-images codegen lists them)\n`,
