@@ -30,6 +30,26 @@ describe("a generated folder's createClient", () => {
     expectTypeOf<null>().toMatchTypeOf<Body["n"]>();
   });
 
+  it("types the error of an operation that documents none as unknown, since a server may still send one", () => {
+    type Only200 = {
+      "/x": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+          parameters: { query?: never; header?: never; path?: never; cookie?: never };
+          requestBody?: never;
+          responses: {
+            200: { headers: { [name: string]: unknown }; content: { "application/json": { a: string | null } } };
+          };
+        };
+      };
+    };
+    type Answer = Awaited<ReturnType<SpecClient<Only200>["GET"]>>;
+    expectTypeOf<Answer["error"]>().toEqualTypeOf<unknown>();
+    expectTypeOf<NonNullable<Answer["data"]>>().toEqualTypeOf<{ a?: string }>();
+    // One that documents an error keeps that error's type.
+    expectTypeOf<NonNullable<Call["error"]>>().not.toEqualTypeOf<unknown>();
+  });
+
   it("refuses a path the spec does not have", () => {
     const client = {} as Client;
     // @ts-expect-error: no such path in the spec.
