@@ -312,7 +312,9 @@ function errorLine(error: unknown): string {
     error instanceof SudoImagesError ||
     error instanceof UsageError ||
     error instanceof PaidResultError ||
-    error instanceof StoppedError;
+    error instanceof StoppedError ||
+    // The generator's one-line refusal of a spec (loaded only by the commands that read one).
+    error.name === "SpecError";
   const more = ours ? "" : ` [${error.name}]`;
   const usage = error instanceof UsageError ? " (see sudo-images --help)" : "";
   // The client words its messages for code (baseUrl); a shell user typed flags (--base-url).

@@ -65,7 +65,7 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "EADDRINUSE" ? `port ${port} is taken` : (error as Error).message;
-    return fail(stderr, 1, `error: ${reason}`);
+    return fail(stderr, 1, reason);
   }
   await stopped(stop);
   await mock.close();

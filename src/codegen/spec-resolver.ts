@@ -92,8 +92,21 @@ function attempt<T>(file: string, look: () => T): T {
   try {
     return look();
   } catch (error) {
-    throw refusal(`${displayPath(file)} cannot be read (${(error as NodeJS.ErrnoException).code ?? "unknown error"})`);
+    throw new Error(`${displayPath(file)}: ${unreadable((error as NodeJS.ErrnoException).code)}`);
   }
+}
+
+/** Why a file could not be read, in words (the code too, for a search). */
+function unreadable(code: string | undefined): string {
+  const words: Record<string, string> = {
+    ENOENT: "no such file",
+    EISDIR: "a folder, not a file",
+    EACCES: "not allowed to read it",
+    EPERM: "not allowed to read it",
+  };
+  return code !== undefined && Object.hasOwn(words, code)
+    ? `${words[code]} (${code})`
+    : `cannot be read (${code ?? "unknown error"})`;
 }
 
 function refusal(message: string): Error {

@@ -80,7 +80,7 @@ describe.concurrent("sudo-images mock --spec", () => {
       const result = await runScript("src/cli/bin.ts", ["mock", "--spec", path.join(root, "no-such-spec.yaml")]);
       expect(result.code).toBe(1);
       expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
-      expect(result.stderr).toMatch(/^sudo-images: error: .*no-such-spec\.yaml/);
+      expect(result.stderr).toMatch(/^sudo-images: .*no-such-spec\.yaml: no such file \(ENOENT\)$/m);
     },
     processTimeout(1),
   );
