@@ -80,7 +80,17 @@ const seconds = (ms: number) => (Number.isNaN(ms) ? "-" : `${(ms / 1000).toFixed
 function child(name: string): Promise<Outcome> {
   const proc = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(root, "bench/kit-corpus.ts"), "--child", name, "--budget", values.budget as string],
+    [
+      "--import",
+      "tsx",
+      path.join(root, "bench/kit-corpus.ts"),
+      "--child",
+      name,
+      "--budget",
+      values.budget as string,
+      "--failures",
+      values.failures as string,
+    ],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stdout = "";

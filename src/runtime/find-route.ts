@@ -16,6 +16,19 @@ export type FoundRoute =
   | { readonly allowed: readonly string[] }
   | { readonly refused: string };
 
+/**
+ * A path template as a request's path: without the `#fragment` a spec adds to tell operations on
+ * one path apart (Box's `/files/{id}#get_content`, Sudo's `/v1/responses#stream`), which no
+ * request carries (a URL's fragment is never sent, and a query after it would be lost with it).
+ *
+ * @example
+ * templatePath("/files/{id}#get_content") // "/files/{id}"
+ */
+export function templatePath(template: string): string {
+  const fragment = template.indexOf("#");
+  return fragment < 0 ? template : template.slice(0, fragment);
+}
+
 /** The longest path segment a request may send: a template's parameter is an id, never a document. */
 export const MAX_SEGMENT_CHARS = 2048;
 
@@ -94,7 +107,9 @@ function compiled(routes: Readonly<Record<string, RouteTemplate>>): Readonly<Rec
   if (table === undefined) {
     const entries = Object.entries(routes).flatMap(([operationId, route]) =>
       // A generated folder's 3.1 webhooks (requests the API sends) have no path: none is routed to.
-      typeof route.path === "string" ? [[operationId, compile(route.path, route.method)] as const] : [],
+      // Two operations on one method and path, told apart by their fragments only, share a route:
+      // the first in the spec answers, as the stable sort in `findRoute` keeps it first.
+      typeof route.path === "string" ? [[operationId, compile(templatePath(route.path), route.method)] as const] : [],
     );
     // Built with defineProperty semantics: an operationId such as `__proto__` stays an own entry.
     table = Object.fromEntries(entries);

@@ -55,6 +55,8 @@ function sample(schema: Schema, root: Schema, depth: number, choice: Choice): un
   if (resolved.const !== undefined) return resolved.const;
   const branches = ((resolved.oneOf ?? resolved.anyOf) as Schema[] | undefined)?.filter((one) => one.type !== "null");
   const branch = branches?.[choice.branch % branches.length];
+  if (branch !== undefined && resolved.oneOf !== undefined && Object.keys(branch).length === 0)
+    return apartFrom(branches as Schema[], root);
   if (branch !== undefined) return sample(branch, root, depth, choice);
   switch (types[0] ?? (resolved.properties ? "object" : undefined)) {
     case "object":
@@ -72,6 +74,18 @@ function sample(schema: Schema, root: Schema, depth: number, choice: Choice): un
     default:
       return sampleString(resolved, choice.seed);
   }
+}
+
+/** One value of each JSON type but null, the first a typeless `oneOf` branch may take. */
+const ANY_VALUES: readonly unknown[] = [{}, 0, false, [], "x"];
+
+/**
+ * A value for the `oneOf` branch `{}` (any value) that no typed sibling takes: Sudo's `ToolChoice`
+ * is a string or `{}`, and a string would match both branches, where `oneOf` wants exactly one.
+ */
+function apartFrom(branches: Schema[], root: Schema): unknown {
+  const taken = branches.flatMap((one) => nonNullTypes(resolvedSchema(one, root)));
+  return ANY_VALUES.find((value) => !taken.some((type) => fitsType(value, type))) ?? {};
 }
 
 /** Whether a JSON value is of a schema's `type` (a whole number is an `integer`, and a `number` too). */

@@ -1,6 +1,7 @@
 import { isJsonType } from "../http/response-body.js";
+import { escapeToken, pointerKeys, valueAt } from "../runtime/json-pointer.js";
 import { responseSchema } from "../runtime/responses.js";
-import type { DocumentedAnswer } from "../runtime/types.js";
+import type { DocumentedAnswer, SpecViolation, Validator } from "../runtime/types.js";
 import { check } from "../runtime/validation.js";
 import { filledBody, onlyRequired, withNulls } from "./mock-body.js";
 import type { SpecFolder } from "./spec-folder.js";
@@ -79,7 +80,8 @@ const BRANCH_TRIES = 4;
 
 /**
  * A generated body of schema `name` that its validator takes: each `oneOf` at its first branch,
- * else at the next (ReadMe's `oneOf` of two identical strings and an object takes only the object).
+ * else at the next (ReadMe's `oneOf` of two identical strings and an object takes only the object),
+ * else the first less the optional fields no value can meet.
  */
 function fittingBody(spec: SpecFolder, name: string, seed: number): unknown {
   const validator = Object.hasOwn(spec.validators, name) ? spec.validators[name] : undefined;
@@ -89,7 +91,50 @@ function fittingBody(spec: SpecFolder, name: string, seed: number): unknown {
     const next = filledBody(spec, name, seed, branch);
     if (check(validator, next).length === 0) return next;
   }
-  return first;
+  return withoutUnmetFields(validator, first);
+}
+
+/** How many fields `withoutUnmetFields` tries leaving out before the body is sent as it is. */
+const LEAVE_OUT_TRIES = 16;
+
+/**
+ * `body` less each optional field (or array item) at which it breaks its schema, while leaving one
+ * out breaks no rule it met: a `oneOf` whose branches no value tells apart is met only by its
+ * absence (ListenNotes' playlist item `data` and search results, objects that require nothing;
+ * ReadMe's `oneOf` of one schema twice). A required field (or an item `minItems` needs) left out is
+ * a new violation, so it stays.
+ */
+function withoutUnmetFields(validator: Validator, body: unknown): unknown {
+  let current = body;
+  let faults = check(validator, current);
+  let tries = 0;
+  for (let index = 0; index < faults.length && tries < LEAVE_OUT_TRIES; index++) {
+    const candidate = withoutField(current, (faults[index] as SpecViolation).pointer);
+    if (candidate === undefined) continue;
+    tries++;
+    const after = check(validator, candidate);
+    const before = new Set(faults.map(faultKey));
+    if (after.length >= faults.length || !after.every((fault) => before.has(faultKey(fault)))) continue;
+    current = candidate;
+    faults = after;
+    index = -1;
+  }
+  return current;
+}
+
+const faultKey = (fault: SpecViolation) => `${fault.pointer}\0${fault.expected}`;
+
+/** A copy of `body` without the field or array item `pointer` names; `undefined` when it names none. */
+function withoutField(body: unknown, pointer: string): unknown {
+  const keys = pointerKeys(pointer);
+  const last = keys.pop();
+  if (last === undefined) return undefined;
+  const copy = structuredClone(body);
+  const parent = keys.length === 0 ? copy : valueAt(copy, `/${keys.map(escapeToken).join("/")}`);
+  if (typeof parent !== "object" || parent === null || !Object.hasOwn(parent, last)) return undefined;
+  if (Array.isArray(parent)) parent.splice(Number(last), 1);
+  else delete (parent as Record<string, unknown>)[last];
+  return copy;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { templatePath } from "../runtime/find-route.js";
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
 import { sentBodySchema } from "./request-body.js";
@@ -77,13 +78,15 @@ export function planOperation(spec: SpecFolder, operationId: string, seed: numbe
 export function undeclaredMethods(spec: SpecFolder, planned: readonly PlannedRequest[]): PlannedRequest[] {
   const byPath = new Map<string, PlannedRequest>();
   for (const request of planned) {
-    const { path } = spec.routes[request.operationId] as OperationRoute;
+    const { path: template } = spec.routes[request.operationId] as OperationRoute;
+    // Operations told apart by a `#fragment` only are on one path: a method none of them declares.
+    const path = template === undefined ? undefined : templatePath(template);
     if (request.kind === "valid" && path !== undefined && !byPath.has(path)) byPath.set(path, request);
   }
   return [...byPath].flatMap(([path, sample]) => {
     const declared = new Set(
       Object.values(spec.routes)
-        .filter((route) => route.path === path)
+        .filter((route) => route.path !== undefined && templatePath(route.path) === path)
         .map((route) => route.method.toLowerCase()),
     );
     const method = UNUSUAL_FIRST.find((name) => !declared.has(name));

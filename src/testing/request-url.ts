@@ -1,15 +1,17 @@
+import { templatePath } from "../runtime/find-route.js";
 import type { PlannedRequest } from "./verify-plan.js";
 
 /**
  * The URL of a planned request: `root`, the path template with each `{name}` replaced by its
- * value, percent-encoded (a value never adds a segment), and the query (a list repeats its name).
+ * value, percent-encoded (a value never adds a segment), and the query (a list repeats its name);
+ * the template's `#fragment`, if any, left out.
  *
  * @example
  * plannedUrl("http://127.0.0.1:8080", "/pets/{id}", { params: { id: "a/b" }, query: { tag: ["x", "y"] } })
  * // "http://127.0.0.1:8080/pets/a%2Fb?tag=x&tag=y"
  */
 export function plannedUrl(root: string, template: string, planned: Pick<PlannedRequest, "params" | "query">): string {
-  return `${root}${filledPath(template, planned.params ?? {})}${queryOf(planned.query)}`;
+  return `${root}${filledPath(templatePath(template), planned.params ?? {})}${queryOf(planned.query)}`;
 }
 
 function filledPath(template: string, params: Readonly<Record<string, string>>): string {

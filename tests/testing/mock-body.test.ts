@@ -36,6 +36,17 @@ describe("filledBody", () => {
     expect(filledBody(folderOf(either), "Body", 0, 1)).toEqual({ id: 0 });
   });
 
+  it("gives a oneOf's typeless branch a value no typed sibling takes (the upstream Sudo spec's tool_choice)", () => {
+    const schema = {
+      type: "object",
+      properties: { tool_choice: { anyOf: [{ allOf: [{ $ref: "#/$defs/ToolChoice" }] }, { type: "null" }] } },
+      $defs: { ToolChoice: { oneOf: [{ type: "string" }, {}] } },
+    };
+    expect(filledBody(folderOf(schema), "Body", 0, 1)).toEqual({ tool_choice: {} });
+    const numbered = { oneOf: [{ type: "object" }, {}] };
+    expect(filledBody(folderOf(numbered), "Body", 0, 1)).toBe(0);
+  });
+
   it("passes over an example of another type than its schema's (Ory Hydra's redirect_uris)", () => {
     const uris = { type: "array", items: { type: "string" }, examples: ["http://mydomain/oauth/callback"] };
     expect(filledBody(folderOf(uris), "Body")).toEqual(["xxxxxx"]);
