@@ -1,45 +1,52 @@
-import { plannedUrl } from "../src/testing/request-url.js";
 import type { OperationRoute, SpecFolder } from "../src/testing/spec-folder.js";
 import { plannedRequests } from "../src/testing/verify.js";
 import type { PlannedRequest } from "../src/testing/verify-plan.js";
 
-/** A generated folder as imported: what the kit reads, and the `parse` a user's code calls. */
-type Folder = SpecFolder & { parse?: (schemaName: string, value: unknown) => unknown };
+/** A generated folder's `client.ts`, as imported: its `createClient`, typed loosely (the spec is known at run time only). */
+export interface ClientModule {
+  createClient(options: Record<string, unknown>): Record<string, (path: string, init: object) => Promise<Answer>>;
+}
+
+/** What the client's call resolves to: openapi-fetch's `{ data, error, response }`. */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
 
 /**
- * One operation of `spec` called as a user's code calls it: the first operation (GETs first) with
- * a JSON body documented for a 2xx answer, sent the first valid request verify plans for it, its
- * answer read as JSON and passed through the folder's `parse` (validated, then normalized). Says
- * which operation, and whether the answer came back parsed; a spec with no such operation says so.
+ * One operation of `spec` called as a user's code calls it, through the folder's generated
+ * client: the first operation (GETs first) with a JSON body documented for a 2xx answer, given the
+ * first valid request verify plans for it (its path, query and header parameters and its body), and
+ * its `data` checked to hold no `null` (the client validated and normalized it). Says which
+ * operation, and whether it came back so; a spec with no such operation says so.
  */
-export async function oneCall(spec: Folder, root: string, key: string): Promise<{ ok: boolean; shown: string }> {
+export async function oneCall(
+  spec: SpecFolder,
+  client: ReturnType<ClientModule["createClient"]>,
+): Promise<{ ok: boolean; shown: string }> {
   const candidates = Object.entries(spec.routes)
     .map(([id, route]) => ({ id, route, schema: successSchema(route) }))
     .filter((each) => each.schema !== undefined && typeof each.route.path === "string")
     .sort((a, b) => Number(b.route.method === "get") - Number(a.route.method === "get"));
-  if (spec.parse === undefined) return { ok: false, shown: "the folder has no parse" };
   const call = candidates.map((each) => ({ ...each, planned: firstValid(spec, each.id) })).find((each) => each.planned);
   if (call === undefined)
     return {
       ok: candidates.length === 0,
       shown: candidates.length === 0 ? "no JSON 2xx answer to call" : "no valid request planned",
     };
-  const { id, route, schema, planned } = call as typeof call & { planned: PlannedRequest };
-  const response = await fetch(plannedUrl(root, route.path ?? "", planned), {
-    method: route.method.toUpperCase(),
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...planned.headers,
-      ...(planned.body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: planned.body === undefined ? undefined : JSON.stringify(planned.body),
-  });
-  const text = await response.text();
+  const { id, route, planned } = call as typeof call & { planned: PlannedRequest };
+  const method = client[route.method.toUpperCase()];
+  if (method === undefined) return { ok: false, shown: `${id}: the client has no ${route.method.toUpperCase()}` };
   try {
-    spec.parse(schema as string, JSON.parse(text));
-    return { ok: true, shown: `${id} ${response.status} parsed` };
+    const params = { path: planned.params, query: planned.query, header: planned.headers };
+    const { data, error, response } = await method(route.path as string, { params, body: planned.body });
+    if (error !== undefined)
+      return { ok: false, shown: `${id} ${response.status}: ${JSON.stringify(error).slice(0, 200)}` };
+    const nulls = JSON.stringify(data).includes(":null");
+    return { ok: !nulls, shown: `${id} ${response.status} ${nulls ? "with a null left in" : "normalized"}` };
   } catch (error) {
-    return { ok: false, shown: `${id} ${response.status}: ${String((error as Error).message).slice(0, 200)}` };
+    return { ok: false, shown: `${id}: ${String((error as Error).message).slice(0, 200)}` };
   }
 }
 

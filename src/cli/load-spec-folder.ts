@@ -27,15 +27,16 @@ export async function loadSpecFolder(specPath: string): Promise<{ spec: SpecFold
 /**
  * Writes the generated folder of `specPath` into `dir` as plain JavaScript that Node imports
  * (`index.js`, with a `package.json` that says so): what `loadSpecFolder` imports, and what
- * `npm run bench:kit` imports again to time the kit apart from the generator. Resolves to the
- * generator's warnings.
+ * `npm run bench:kit` imports again to time the kit apart from the generator (with `runtime`, the
+ * folder's runtime and client import this checkout's sources, so its `client.js` loads too).
+ * Resolves to the generator's warnings.
  */
-export async function writeSpecFolder(specPath: string, dir: string): Promise<string[]> {
+export async function writeSpecFolder(specPath: string, dir: string, runtime?: string): Promise<string[]> {
   const [{ generateFiles, writeFiles }, { default: ts }] = await Promise.all([
     import("../codegen/index.js"),
     import("typescript"),
   ]);
-  const { files, warnings } = await generateFiles(specPath, { out: dir, bodySchemas: true });
+  const { files, warnings } = await generateFiles(specPath, { out: dir, bodySchemas: true, runtime });
   await writeFiles(files, dir);
   // Node reads a .js file as CommonJS unless its package says otherwise.
   await writeFile(path.join(dir, "package.json"), '{ "type": "module" }\n');
