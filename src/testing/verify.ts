@@ -11,6 +11,7 @@ import { oneLine } from "../http/shown-text.js";
 import { withTimeout } from "../http/timeout.js";
 import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../images.js";
 import type { ImageData } from "../models.js";
+import { templatePath } from "../runtime/find-route.js";
 import { responseSchema, responseViolations } from "../runtime/responses.js";
 import { credentialChecks, planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
@@ -204,12 +205,29 @@ function checkedOperations(spec: SpecFolder, operations: readonly string[] | und
   const { routes } = spec;
   // A 3.1 webhook is a request the API sends, not one it serves: it has no path to send to.
   const known = Object.keys(routes).filter((id) => typeof routes[id]?.path === "string");
-  if (operations === undefined) return known;
+  if (operations === undefined) return distinguishable(spec, known);
   const unknown = Array.isArray(operations) ? operations.filter((id) => !known.includes(id)) : [operations];
   if (unknown.length === 0) return operations;
   throw new ConfigurationError(
     `the operations option names no operation of the spec: ${unknown.map(shownName).join(", ")} (it has ${known.join(", ")})`,
   );
+}
+
+/**
+ * The operations a server can tell apart: one that shares its method and path with an earlier one
+ * (a `#fragment` is not sent: Box's `/files/{id}#get_content`, the upstream Sudo spec's
+ * `/v1/responses#stream`) gets the same requests, and no answer could be held to both; it is left
+ * out, and a summary of the run says how many operations it checked.
+ */
+function distinguishable(spec: SpecFolder, operationIds: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return operationIds.filter((id) => {
+    const route = spec.routes[id] as OperationRoute;
+    const sent = `${route.method.toUpperCase()} ${templatePath(route.path ?? "")}`;
+    if (seen.has(sent)) return false;
+    seen.add(sent);
+    return true;
+  });
 }
 
 /** A name the caller gave, quoted and escaped (JSON), and cut short. */

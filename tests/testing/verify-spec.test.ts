@@ -229,3 +229,46 @@ describe("verifyServer on shapes of published specs, against the spec's own mock
     expect(answer.status).toBe(200);
   });
 });
+
+describe("operations a server cannot tell apart", () => {
+  // Box's shape: two operations on one method and path, told apart by a #fragment no request carries.
+  const answer = (schema: object) => ({
+    description: "ok",
+    content: { "application/json": { schema: { type: "object", required: ["id"], properties: schema } } },
+  });
+  const SHARED = {
+    openapi: "3.1.0",
+    info: { title: "fragments", version: "1" },
+    paths: {
+      "/files/{id}": {
+        get: {
+          operationId: "getFile",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: { "200": answer({ id: { type: "integer" }, name: { type: "string" } }) },
+        },
+      },
+      "/files/{id}#thumbnail": {
+        get: {
+          operationId: "getThumbnail",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: { "200": answer({ id: { type: "integer" }, pixels: { type: "array" } }) },
+        },
+      },
+    },
+  };
+
+  it("checks the first, leaves the later one out (no answer could be held to both), and its mock passes", async () => {
+    const folder = await generatedFolder(SHARED);
+    const mock = await startMockServer({ spec: folder.module });
+    try {
+      const report = await verifyServer({ spec: folder.module, baseUrl: mock.url });
+      expect(report.failed.map(describeCheck)).toEqual([]);
+      expect(new Set(report.requests.map((request) => request.operationId))).toEqual(new Set(["getFile"]));
+      // Named on purpose, it is still checked: the caller asked for it.
+      expect(plannedRequests({ spec: folder.module, operations: ["getThumbnail"] }).length).toBeGreaterThan(0);
+    } finally {
+      await mock.close();
+      await folder.remove();
+    }
+  });
+});
