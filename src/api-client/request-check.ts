@@ -16,7 +16,7 @@ export interface CallInput {
 
 /**
  * Holds a request to its operation before it is sent, as `validateRequests` says: its query and
- * headers as they go on the wire (read from the `Request` openapi-fetch built), its path
+ * headers as they go on the wire (`url` as sent, headers from the `Request` openapi-fetch built), its path
  * parameters, and its body when it is JSON. `"strict"` throws a `RequestValidationError` naming
  * each place (`/query/limit`, `/body/name`); `"warn"` hands it to `onWarning` and sends.
  */
@@ -25,12 +25,13 @@ export function checkRequest(
   { operationId }: FoundOperation,
   input: CallInput,
   request: Request,
+  url: string,
 ): void {
   if (settings.validateRequests === "off") return;
   const json = isJsonType(request.headers.get("content-type") ?? "");
   const violations = requestViolations(settings.spec, operationId, {
     params: wireText(input.params?.path ?? {}),
-    query: request.url.includes("?") ? new URL(request.url).searchParams : {},
+    query: url.includes("?") ? new URL(url).searchParams : {},
     headers: request.headers,
     body: json ? input.body : undefined,
   });

@@ -29,14 +29,15 @@ export async function send(
   input: CallInput,
   request: Request,
 ): Promise<Response> {
-  checkRequest(settings, operation, input, request);
+  const url = withoutFragment(request.url);
+  checkRequest(settings, operation, input, request, url);
   const { parts, key } = credentialFor(settings, operation.route);
   const { method } = request;
   const outgoing: Outgoing = {
     method,
     // Shown before the credential joins the query, so no message or log line holds a query key.
-    shownUrl: displayUrl(request.url),
-    input: withCredentialQuery(request.url, parts),
+    shownUrl: displayUrl(url),
+    input: withCredentialQuery(url, parts),
     headers: withCredentialHeaders(request.headers, parts),
     body: await bodyOf(input.serialized, request),
     key,
@@ -59,6 +60,18 @@ export async function send(
     settings.wire.log ?? (() => {}),
   );
   return asResponse(received);
+}
+
+/**
+ * The URL as a server receives it: a path template's `#fragment` (Box tells operations on one path
+ * apart so) is no part of a request, and openapi-fetch appends the query after it, where the
+ * fragment would swallow it: the query is kept, the fragment dropped.
+ */
+function withoutFragment(url: string): string {
+  const hash = url.indexOf("#");
+  if (hash < 0) return url;
+  const query = url.indexOf("?", hash);
+  return url.slice(0, hash) + (query < 0 ? "" : url.slice(query));
 }
 
 /**

@@ -26,6 +26,13 @@ describe("a generated folder's client.ts", () => {
 });
 
 describe("createSpecClient", () => {
+  it("sends a path template's #fragment as no part of the URL, its query kept", async () => {
+    petsFolder.answer = (_, response) => sendJson(response, 200, []);
+    const { data } = await pets().GET("/pets#search", { params: { query: { q: "rex" } } });
+    expect(data).toEqual([]);
+    expect(petsFolder.server.requests.at(-1)?.url).toBe("/pets?q=rex");
+  });
+
   it("fills path parameters and hands back the 200 normalized: no null the spec allows", async () => {
     petsFolder.answer = (_, response) =>
       sendJson(response, 200, { id: 7, name: "Tom", tag: null }, { "x-request-id": "req_1" });

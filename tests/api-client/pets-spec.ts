@@ -7,7 +7,8 @@ import { type SeenRequest, sendJson, startTestServer, type TestServer } from "..
 /**
  * A small spec of its own for the spec client's tests, as openapi-fetch's suites keep one per
  * feature: a path parameter, a bounded query, nullable fields in a 200 and in a `4XX` range, a
- * JSON request body, and text and binary bodies both ways; a bearer key on every operation but `health`.
+ * JSON request body, and text and binary bodies both ways, a path with a `#fragment`; a bearer key on
+ * every operation but `health`.
  */
 const json = (schema: object) => ({ description: "ok", content: { "application/json": { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -68,6 +69,14 @@ export const PETS_SPEC = {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
         requestBody: { content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } },
         responses: { "204": { description: "stored" } },
+      },
+    },
+    // Box's shape: an operation on a path told apart by a #fragment, which no request carries.
+    "/pets#search": {
+      get: {
+        operationId: "searchPets",
+        parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
+        responses: { "200": json({ type: "array", items: ref("Pet") }) },
       },
     },
     "/notes": {
