@@ -47,7 +47,8 @@ export function credentialFor(scheme: SecurityScheme, key: string): CredentialPa
 /**
  * What a request to an operation carries for `key`, by the operation's security requirements
  * (alternatives, each a list of scheme names that must all be given): the first alternative every
- * scheme of which can carry a key, each scheme given the same key. No requirement, or an empty
+ * scheme of which can carry a key, each in a place of its own (basic and bearer together cannot
+ * both be the one `Authorization`), each scheme given the same key. No requirement, or an empty
  * alternative, needs nothing (`NONE`); `undefined` when no alternative can carry a key.
  *
  * @example
@@ -64,7 +65,9 @@ export function credentialsFor(
       const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
       return scheme === undefined ? undefined : credentialFor(scheme, key);
     });
-    if (parts.every((part) => part !== undefined)) return parts.reduce(merged, NONE);
+    // Two schemes of one alternative in one place (basic and bearer both in Authorization) cannot
+    // both be sent: no request meets that alternative.
+    if (parts.every((part) => part !== undefined) && !collide(parts)) return parts.reduce(merged, NONE);
   }
   return undefined;
 }
@@ -92,6 +95,16 @@ function compare(got: string | undefined, wanted: string, header?: string): Cred
     return "missing";
   }
   return got === wanted ? "right" : "wrong";
+}
+
+/** Whether two of `parts` put a value in the same place (a header, a query parameter, a cookie). */
+function collide(parts: readonly CredentialParts[]): boolean {
+  const places = parts.flatMap((part) => [
+    ...Object.keys(part.headers).map((name) => `header ${name}`),
+    ...Object.keys(part.query).map((name) => `query ${name}`),
+    ...Object.keys(part.cookies).map((name) => `cookie ${name}`),
+  ]);
+  return new Set(places).size < places.length;
 }
 
 function first(value: string | readonly string[] | undefined): string | undefined {

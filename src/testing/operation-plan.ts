@@ -1,9 +1,10 @@
 import { templatePath } from "../runtime/find-route.js";
 import { escapeToken } from "../runtime/json-pointer.js";
 import type { JsonSchema, ParameterLocation } from "../runtime/types.js";
+import { operationCredential } from "./mock-credentials.js";
 import { sentBodySchema } from "./request-body.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
-import { usableAlternative } from "./verify-credentials.js";
+import { plannedCredentials, usableAlternative } from "./verify-credentials.js";
 import { type PlannedRequest, planBodies } from "./verify-plan.js";
 import type { NamedBody } from "./verify-rules.js";
 import { isFormType } from "./wire-body.js";
@@ -110,15 +111,31 @@ export function credentialChecks(spec: SpecFolder, planned: readonly PlannedRequ
     if (request.kind === "valid" && !firstValid.has(request.operationId)) firstValid.set(request.operationId, request);
   return [...firstValid.values()].flatMap((valid) =>
     usableAlternative(spec, valid.operationId).flatMap((scheme) =>
-      (["none", "wrong"] as const).map((key) => ({
-        ...valid,
-        name: `${valid.operationId}: ${key === "none" ? "no" : "a wrong"} ${scheme} credential`,
-        kind: "auth" as const,
-        key,
-        scheme,
-      })),
+      (["none", "wrong"] as const)
+        .map((key) => ({
+          ...valid,
+          name: `${valid.operationId}: ${key === "none" ? "no" : "a wrong"} ${scheme} credential`,
+          kind: "auth" as const,
+          key,
+          scheme,
+        }))
+        .filter((request) => isRefused(spec, request)),
     ),
   );
+}
+
+/** A key for proofs: what a request carries is compared with what the spec asks, whatever the key. */
+const PROOF_KEY = "k-proof";
+
+/**
+ * Whether a server that follows the spec must refuse this credential check, proven before it is
+ * sent by the mock's own rule (`operationCredential`): taking one scheme's key away can leave
+ * another alternative met (`[[oauth2, apiKey], [oauth2_alternate]]`: the bearer token still
+ * stands for the second), and then the request is no refusal to ask for.
+ */
+function isRefused(spec: SpecFolder, request: PlannedRequest): boolean {
+  const { headers, query, cookies } = plannedCredentials(spec, request, PROOF_KEY);
+  return operationCredential(spec, request.operationId, { headers, query, cookies }, PROOF_KEY) !== "right";
 }
 
 /** Headers the transport writes itself (fetch sets them or refuses them): a plan never sets nor breaks them. */

@@ -3,6 +3,7 @@ import { ConfigurationError, SudoImagesError } from "../errors.js";
 import { currentKey, insecureTarget, takesWholeHeader } from "../http/auth.js";
 import { withBaseUrlHint } from "../http/base-url-hint.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
+import { credentialsFor } from "../http/credentials.js";
 import { exchange, globalFetch, type Received, type Wire } from "../http/exchange.js";
 import { isJsonType } from "../http/response-body.js";
 import { displayUrl } from "../http/secrets.js";
@@ -214,7 +215,8 @@ function checkedOperations(spec: SpecFolder, operations: readonly string[] | und
 }
 
 /**
- * The operations a server can tell apart: one that shares its method and path with an earlier one
+ * The operations verify can check: those a key can be authorized for (`keyCanMeet`), and of those
+ * the ones a server can tell apart: one that shares its method and path with an earlier one
  * (a `#fragment` is not sent: Box's `/files/{id}#get_content`, the upstream Sudo spec's
  * `/v1/responses#stream`) gets the same requests, and no answer could be held to both; it is left
  * out, and a summary of the run says how many operations it checked.
@@ -223,11 +225,25 @@ function distinguishable(spec: SpecFolder, operationIds: readonly string[]): str
   const seen = new Set<string>();
   return operationIds.filter((id) => {
     const route = spec.routes[id] as OperationRoute;
+    if (!keyCanMeet(spec, route)) return false;
     const sent = `${route.method.toUpperCase()} ${templatePath(route.path ?? "")}`;
     if (seen.has(sent)) return false;
     seen.add(sent);
     return true;
   });
+}
+
+/**
+ * Whether one key can meet the operation's security: an open operation, or one with an
+ * alternative whose schemes each carry a key in a place of their own (`credentialsFor`). One that
+ * asks for basic and bearer at once (both `Authorization`), or for mutual TLS alone, is left out
+ * unless named: no request verify can send would be authorized.
+ */
+function keyCanMeet(spec: SpecFolder, route: OperationRoute): boolean {
+  const schemes = spec.securitySchemes ?? {};
+  // A scheme the folder does not describe has nothing to check it by (the mock counts it as carried).
+  const described = (route.security ?? []).map((names) => names.filter((name) => Object.hasOwn(schemes, name)));
+  return credentialsFor(schemes, described, "k") !== undefined || described.some((names) => names.length === 0);
 }
 
 /** A name the caller gave, quoted and escaped (JSON), and cut short. */

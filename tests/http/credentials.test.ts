@@ -47,6 +47,15 @@ describe("credentialsFor: an operation's requirements", () => {
     });
   });
 
+  it("passes over an alternative whose schemes share a place: basic and bearer cannot both be the one Authorization", () => {
+    expect(credentialsFor(schemes, [["basic", "bearer"]], "k")).toBeUndefined();
+    expect(credentialsFor(schemes, [["basic", "bearer"], ["header"]], "k")).toEqual({
+      headers: { "x-api-key": "k" },
+      query: {},
+      cookies: {},
+    });
+  });
+
   it("undefined when no alternative can carry a key, or names a scheme the spec lacks", () => {
     expect(credentialsFor(schemes, [["digest"], ["tls"]], "k")).toBeUndefined();
     expect(credentialsFor(schemes, [["toString"]], "k")).toBeUndefined();

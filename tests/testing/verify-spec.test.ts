@@ -272,3 +272,26 @@ describe("operations a server cannot tell apart", () => {
     }
   });
 });
+
+describe("operations no key can be authorized for", () => {
+  it("are left out unless named: basic and bearer at once cannot share one Authorization", async () => {
+    const ok = { description: "ok", content: { "application/json": { schema: { type: "object" } } } };
+    const folder = await generatedFolder({
+      openapi: "3.1.0",
+      info: { title: "clash", version: "1" },
+      components: {
+        securitySchemes: { basic: { type: "http", scheme: "basic" }, bearer: { type: "http", scheme: "bearer" } },
+      },
+      paths: {
+        "/both": { post: { operationId: "both", security: [{ basic: [], bearer: [] }], responses: { "200": ok } } },
+        "/open": { get: { operationId: "open", responses: { "200": ok } } },
+      },
+    });
+    try {
+      const planned = plannedRequests({ spec: folder.module });
+      expect(new Set(planned.map((request) => request.operationId))).toEqual(new Set(["open"]));
+    } finally {
+      await folder.remove();
+    }
+  });
+});
