@@ -6,6 +6,7 @@
 import createClient, { type Client, type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
 import { heldToSpec } from "./answers.js";
+import { withSpecBody } from "./form-body.js";
 import type { NormalizedPaths } from "./normalized-paths.js";
 import { type ClientSettings, resolveClientSettings, type SpecClientOptions } from "./options.js";
 import type { CallInput } from "./request-check.js";
@@ -74,11 +75,13 @@ export function createSpecClient<Paths extends {}>(
  * retry) rather than read back out of the `Request` openapi-fetch built.
  */
 function bound(settings: ClientSettings, method: string, call: Call): Call {
-  return async (path, init = {}) => {
+  return async (path, given = {}) => {
     const operation = settings.operations.get(`${method} ${path}`);
     if (operation === undefined) {
       throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
     }
+    // A form operation's body goes as the spec says when the call does not say otherwise.
+    const init = withSpecBody(operation.route, given);
     const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
     let body: unknown;
     const result = await call(path, {

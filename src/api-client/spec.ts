@@ -9,6 +9,8 @@ export interface ClientRoute {
   readonly path?: string;
   /** The schema name of its JSON request body. */
   readonly request?: string;
+  /** The media type its body goes in when not JSON (`application/x-www-form-urlencoded`, `multipart/form-data`, …). */
+  readonly requestType?: string;
   /** The schema name of each answer's body, by status (`"200"`, `"4XX"`, `"default"`). */
   readonly responses?: Responses;
   /** Its security requirements: alternatives, each the scheme names it needs together; none when absent. */

@@ -26,6 +26,18 @@ describe("a generated folder's client.ts", () => {
 });
 
 describe("createSpecClient", () => {
+  it("writes a form operation's body as the spec says: form fields, or a multipart form from a plain object", async () => {
+    petsFolder.answer = (_, response) => response.writeHead(204).end();
+    await pets().POST("/login", { body: { user: "ann", days: 3 } });
+    const login = petsFolder.server.requests.at(-1);
+    expect(login?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(login?.body).toBe("user=ann&days=3");
+    await pets().POST("/uploads", { body: { file: new Blob(["png"]), tags: ["a", "b"] } });
+    const upload = petsFolder.server.requests.at(-1);
+    expect(upload?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(upload?.body.match(/name="tags"/g)).toHaveLength(2);
+  });
+
   it("sends a path template's #fragment as no part of the URL, its query kept", async () => {
     petsFolder.answer = (_, response) => sendJson(response, 200, []);
     const { data } = await pets().GET("/pets#search", { params: { query: { q: "rex" } } });

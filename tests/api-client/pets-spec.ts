@@ -79,6 +79,39 @@ export const PETS_SPEC = {
         responses: { "200": json({ type: "array", items: ref("Pet") }) },
       },
     },
+    "/login": {
+      post: {
+        operationId: "login",
+        requestBody: {
+          content: {
+            "application/x-www-form-urlencoded": {
+              schema: {
+                type: "object",
+                required: ["user"],
+                properties: { user: { type: "string" }, days: { type: "integer" } },
+              },
+            },
+          },
+        },
+        responses: { "204": { description: "signed in" } },
+      },
+    },
+    "/uploads": {
+      post: {
+        operationId: "upload",
+        requestBody: {
+          content: {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: { file: { type: "string", format: "binary" }, tags: { type: "array" } },
+              },
+            },
+          },
+        },
+        responses: { "204": { description: "stored" } },
+      },
+    },
     "/notes": {
       post: {
         operationId: "postNote",
