@@ -125,7 +125,7 @@ export function credentialChecks(spec: SpecFolder, planned: readonly PlannedRequ
 }
 
 /** A key for proofs: what a request carries is compared with what the spec asks, whatever the key. */
-const PROOF_KEY = "k-proof";
+export const PROOF_KEY = "k-proof";
 
 /**
  * Whether a server that follows the spec must refuse this credential check, proven before it is

@@ -14,7 +14,7 @@ import { detectImageType, IMAGE_HOSTS, type ImageHosts, imageBytes } from "../im
 import type { ImageData } from "../models.js";
 import { templatePath } from "../runtime/find-route.js";
 import { responseSchema, responseViolations } from "../runtime/responses.js";
-import { credentialChecks, planOperation, undeclaredMethods } from "./operation-plan.js";
+import { credentialChecks, PROOF_KEY, planOperation, undeclaredMethods } from "./operation-plan.js";
 import { isProven } from "./request-proof.js";
 import { plannedUrl } from "./request-url.js";
 import type { OperationRoute, SpecFolder } from "./spec-folder.js";
@@ -243,7 +243,7 @@ function keyCanMeet(spec: SpecFolder, route: OperationRoute): boolean {
   const schemes = spec.securitySchemes ?? {};
   // A scheme the folder does not describe has nothing to check it by (the mock counts it as carried).
   const described = (route.security ?? []).map((names) => names.filter((name) => Object.hasOwn(schemes, name)));
-  return credentialsFor(schemes, described, "k") !== undefined || described.some((names) => names.length === 0);
+  return credentialsFor(schemes, described, PROOF_KEY) !== undefined || described.some((names) => names.length === 0);
 }
 
 /** A name the caller gave, quoted and escaped (JSON), and cut short. */
