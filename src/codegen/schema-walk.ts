@@ -35,21 +35,37 @@ export type SchemaVisit = ((schema: Schema) => Schema) & { before?: (schema: Sch
 export function mapSchema(written: unknown, visit: SchemaVisit): unknown {
   if (!isSchema(written)) return written;
   const schema = visit.before ? visit.before(written) : written;
+  return visit(withSubschemas(schema, (sub) => mapSchema(sub, visit)));
+}
+
+/**
+ * A shallow copy of `schema` with each of its subschemas (the keywords that hold schemas, one
+ * level down; boolean schemas stay as they are) replaced by `replace(subschema, keyword, key)`:
+ * `key` is the property name under `properties`, the index under `allOf`, none under `items`.
+ */
+export function withSubschemas(
+  schema: Schema,
+  replace: (subschema: Schema, keyword: string, key?: string | number) => unknown,
+): Schema {
   const out: Schema = { ...schema };
-  for (const key of SUBSCHEMA_MAPS) {
-    const map = schema[key];
+  for (const keyword of SUBSCHEMA_MAPS) {
+    const map = schema[keyword];
     if (isSchema(map)) {
-      out[key] = Object.fromEntries(Object.entries(map).map(([name, sub]) => [name, mapSchema(sub, visit)]));
+      out[keyword] = Object.fromEntries(
+        Object.entries(map).map(([name, sub]) => [name, isSchema(sub) ? replace(sub, keyword, name) : sub]),
+      );
     }
   }
-  for (const key of SUBSCHEMA_LISTS) {
-    const list = schema[key];
-    if (Array.isArray(list)) out[key] = list.map((sub) => mapSchema(sub, visit));
+  for (const keyword of SUBSCHEMA_LISTS) {
+    const list = schema[keyword];
+    if (Array.isArray(list))
+      out[keyword] = list.map((sub, index) => (isSchema(sub) ? replace(sub, keyword, index) : sub));
   }
-  for (const key of SUBSCHEMA_SINGLE) {
-    if (isSchema(schema[key])) out[key] = mapSchema(schema[key], visit);
+  for (const keyword of SUBSCHEMA_SINGLE) {
+    const sub = schema[keyword];
+    if (isSchema(sub)) out[keyword] = replace(sub, keyword);
   }
-  return visit(out);
+  return out;
 }
 
 /** The component name a local `#/components/schemas/Name` reference points at, if that is what it is. */

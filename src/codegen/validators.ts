@@ -6,11 +6,14 @@ import type { SchemaSet } from "./json-schema.js";
 import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { inlinedSchemaReads, STRING } from "./schema-reads.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { type SharedSubschemas, sharedSubschemas } from "./shared-subschemas.js";
 import { syntaxError } from "./syntax-check.js";
 import { withoutUnreadDeclarations } from "./unread-declarations.js";
 import type { Warn } from "./warn.js";
 
 const ROOT_ID = "sudo-images:spec";
+/** Each shared subschema (`shared-subschemas.ts`) is its own resource, `sudo-images:shared/<n>`. */
+const SHARED_ID = "sudo-images:shared/";
 /**
  * Each `$defs` entry is its own resource (`sudo-images:def/<name>`): Ajv names the place of a
  * strict-mode finding by the resource it is in, and this is how a finding maps back to the spec.
@@ -94,9 +97,15 @@ export function compileValidators(
   }
   const names = validatorNames(validatedSchemaNames(set));
   for (;;) {
-    const ajv = make((line) => placed(line, set.places, warn));
-    ajv.addSchema({ $id: ROOT_ID, $defs: defs }, undefined, undefined, false);
-    const { exports, aliases } = sharedExports(names, (name) => !unchecked.has(name) && defs[name], tablesOf);
+    const { exports, aliases, compiledNames } = sharedExports(
+      names,
+      (name) => !unchecked.has(name) && defs[name],
+      tablesOf,
+    );
+    const shared = withShared(defs, compiledNames, tablesOf, !needs.unevaluated && !needs.dynamicRef);
+    const ajv = make((line) => placed(line, shared.placesOf, set.places, warn));
+    // One document for both: Ajv compiles a resource once for each document its `$ref`s come from.
+    ajv.addSchema({ $id: ROOT_ID, $defs: shared.resources, definitions: shared.shared }, undefined, undefined, false);
     let code: string;
     try {
       code = standalone.default(ajv, exports);
@@ -126,10 +135,11 @@ function sharedExports(
   names: ReadonlyMap<string, string>,
   compiled: (name: string) => Schema | false | undefined,
   tablesOf: (name: string) => Record<string, unknown>,
-): { exports: Record<string, string>; aliases: string[] } {
+): { exports: Record<string, string>; aliases: string[]; compiledNames: string[] } {
   const first = new Map<string, string>();
   const exports: Record<string, string> = {};
   const aliases: string[] = [];
+  const compiledNames: string[] = [];
   for (const [name, exported] of names) {
     const resource = compiled(name);
     if (!resource) continue;
@@ -140,9 +150,30 @@ function sharedExports(
     if (earlier === undefined) {
       first.set(text, exported);
       exports[exported] = `${ROOT_ID}${defsRef(name)}`;
+      compiledNames.push(name);
     } else aliases.push(`export const ${exported} = ${earlier};`);
   }
-  return { exports, aliases };
+  return { exports, aliases, compiledNames };
+}
+
+/**
+ * `defs` with the subschemas that repeat in what the `compiled` names reach compiled once
+ * (`sharedSubschemas`), keeping the places their rule tables read. Nothing is shared in a spec
+ * that uses `unevaluated*` or `$dynamicRef` (`share` false): what those mean depends on the
+ * resource a subschema stands in.
+ */
+function withShared(
+  defs: Record<string, Schema>,
+  compiled: readonly string[],
+  tablesOf: (name: string) => Record<string, unknown>,
+  share: boolean,
+): SharedSubschemas {
+  if (!share) return { resources: defs, shared: {}, placesOf: () => [] };
+  return sharedSubschemas(defs, compiled, {
+    referenced: (ref) => (ref.startsWith(`${ROOT_ID}#`) ? defsName(ref.slice(ROOT_ID.length)) : undefined),
+    kept: (name) => Object.values(tablesOf(name)).flatMap((table) => Object.keys(table as object)),
+    id: (name) => `${SHARED_ID}${name}`,
+  });
 }
 
 /** `code`, once it is known to parse; else an error naming the first syntax error's line. */
@@ -216,14 +247,22 @@ function asResource(name: string, schema: Schema): Schema {
 
 /**
  * One of Ajv's findings as a warning at its place in the spec: Ajv says `… at
- * "sudo-images:def/Pet#/anyOf/0"`, the spec has that at `#/components/schemas/Pet/anyOf/0`.
+ * "sudo-images:def/Pet#/anyOf/0"`, the spec has that at `#/components/schemas/Pet/anyOf/0`. A
+ * finding in a shared subschema is one at every place it stood (`sharedPlaces`), as it was when
+ * each was compiled.
  */
-function placed(line: string, places: Readonly<Record<string, string>>, warn: Warn): void {
-  const found = / at "sudo-images:def\/([^"#]*)#([^"]*)"/.exec(line);
-  const name = found ? decodeURIComponent(found[1] as string) : undefined;
-  const place = name !== undefined ? places[name] : undefined;
-  if (found === null || place === undefined) warn("#", line);
-  else warn(`${place}${found[2]}`, line.replace(found[0], ""));
+function placed(
+  line: string,
+  sharedPlaces: SharedSubschemas["placesOf"],
+  places: Readonly<Record<string, string>>,
+  warn: Warn,
+): void {
+  const found = / at "sudo-images:(def|shared)\/([^"#]*)#([^"]*)"/.exec(line);
+  const name = found ? decodeURIComponent(found[2] as string) : "";
+  const at = found === null ? [] : found[1] === "def" ? [places[name]] : sharedPlaces(name, (owner) => places[owner]);
+  const known = at.filter((place) => place !== undefined);
+  if (found === null || known.length === 0) warn("#", line);
+  else for (const place of known) warn(`${place}${found[3]}`, line.replace(found[0], ""));
 }
 
 /**
