@@ -6,7 +6,7 @@ import { dict, type Schema, withSubschemas } from "./schema-walk.js";
  * compiled in place than behind a call: a call and its error bookkeeping are a few hundred bytes
  * of generated code.
  */
-const SMALLEST_SHARED = 400;
+const SMALLEST_SHARED = 60;
 
 /** Keywords that tie a subschema to the resource it stands in: moved into a resource of its own, it would mean something else. */
 const PINNING = ["$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$defs", "definitions"];
