@@ -162,9 +162,10 @@ class Forms {
     const children: number[] = [];
     let pinned = PINNING.some((keyword) => Object.hasOwn(node, keyword)) || relativeRef(node.$ref);
     let size = 0;
-    const form = withSubschemas(node, (sub) => {
+    const form = withSubschemas(node, (sub, keyword) => {
       const child = this.of(sub);
-      children.push(child);
+      // Nothing under `propertyNames` is shared, so its places do not count.
+      if (keyword !== "propertyNames") children.push(child);
       pinned ||= this.pinned[child] as boolean;
       size += this.sizes[child] as number;
       return child;

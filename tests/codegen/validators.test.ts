@@ -10,6 +10,7 @@ import type { SchemaSet } from "../../src/codegen/json-schema.js";
 import { syntaxError } from "../../src/codegen/syntax-check.js";
 import { compileValidators } from "../../src/codegen/validators.js";
 import type { Validator } from "../../src/runtime/types.js";
+import { check } from "../../src/runtime/validation.js";
 
 const require = createRequire(import.meta.url);
 
@@ -147,6 +148,55 @@ describe("validators of schemas written the same", () => {
     const words = (name: string) => ({ patterns: { "#/properties/size": `digits, for ${name}` } });
     const { code } = compileValidators(set, () => {}, words);
     expect(code.match(/^function validate\d+\(/gm)).toHaveLength(2);
+  });
+});
+
+describe("subschemas written the same at several places", () => {
+  /** Stripe's inline `address`, with a `required` that names no property: Ajv's strict mode finds that. */
+  const address = () => ({
+    type: "object",
+    required: ["line1"],
+    properties: { line1: { type: "string", maxLength: 5 }, city: { type: "string" } },
+    anyOf: [{ required: ["zip"] }, { required: ["city"] }],
+  });
+  const ORDER = {
+    type: "object",
+    properties: {
+      from: address(),
+      to: { anyOf: [address(), { const: "" }] },
+      stops: { type: "array", items: address() },
+    },
+  };
+  const set: SchemaSet = {
+    defs: { Order: ORDER },
+    operations: { send: { method: "post", path: "/send", request: "Order", responses: {}, security: [] } },
+    places: { Order: "#/components/schemas/Order" },
+    bodyTypes: {},
+    parameterTypes: {},
+  };
+
+  it("are compiled once, and report the same violations at the same pointers as each place compiled in it", async () => {
+    const { code } = compileValidators(set, () => {});
+    expect(code.match(/^function validate\d+\(/gm)?.length).toBeGreaterThan(1);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as Record<string, Validator>;
+    const inline = new Ajv2020({ allErrors: true, messages: false, strict: false, unicode: false, logger: false });
+    const body = { from: { line1: "too long", city: 1 }, to: { city: "x" }, stops: [{ line1: "a", zip: "1" }, {}] };
+    const violations = check(module.validate_Order as Validator, body);
+    expect(violations).toEqual(check(inline.compile(ORDER) as unknown as Validator, body));
+    expect(violations.map((violation) => violation.pointer)).toEqual(
+      expect.arrayContaining(["/from/line1", "/from/city", "/to/line1", "/stops/1/line1"]),
+    );
+  });
+
+  it("place a strict-mode finding in a shared subschema at every place it stands in the spec", () => {
+    const found: string[] = [];
+    compileValidators(set, (pointer, message) => found.push(`${pointer}: ${message}`));
+    const places = found.filter((line) => line.includes('required property "zip" is not defined'));
+    expect(places.map((line) => line.split(":")[0])).toEqual([
+      "#/components/schemas/Order/properties/from/anyOf/0",
+      "#/components/schemas/Order/properties/to/anyOf/0/anyOf/0",
+      "#/components/schemas/Order/properties/stops/items/anyOf/0",
+    ]);
   });
 });
 

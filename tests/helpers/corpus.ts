@@ -243,6 +243,15 @@ const violations = (schema: string, value: unknown, want: unknown[]): [FolderCal
   { result: want },
 ];
 
+/** An address written out in full where it is used, as Stripe's form bodies do. */
+function inlineAddress(): Record<string, unknown> {
+  return {
+    type: "object",
+    required: ["line1"],
+    properties: { line1: { type: "string", maxLength: 5 }, city: { type: "string" } },
+  };
+}
+
 /** Schema and property names that `Object.prototype` also has. */
 const PROTOTYPE_NAMES = [
   "valueOf",
@@ -591,6 +600,60 @@ export const limit: components["schemas"]["Query"]["limit"] = 5;
 export const upload: BodyTypes["upload_request"][] = [{ file: new Blob(["png"]) }, { file: new Uint8Array(2) }];
 export const at: string = parse("webhook_ping_post_request", { at: "noon" }).at;
 `,
+  },
+  {
+    // Written out at every place it is used (Stripe's form bodies, each GitHub webhook's payload):
+    // compiled once and shared by every place, with the same answers as each copy compiled in place.
+    name: "a subschema written inline at several places",
+    spec: minimalSpec(
+      {
+        ship: {
+          request: {
+            type: "object",
+            required: ["from", "to"],
+            properties: {
+              from: inlineAddress(),
+              to: { anyOf: [inlineAddress(), { type: "string", enum: [""] }] },
+              stops: { type: "array", items: inlineAddress() },
+            },
+          },
+          response: {
+            type: "object",
+            properties: { billing: inlineAddress(), to: { anyOf: [inlineAddress(), { type: "string", enum: [""] }] } },
+          },
+        },
+      },
+      {},
+    ),
+    // What each copy compiled in place answered, before they were shared.
+    calls: [
+      valid("ship_request", { from: { line1: "a", city: "b" }, to: "", stops: [{ line1: "c" }] }),
+      violations(
+        "ship_request",
+        { from: { line1: "toolong", city: 1 }, to: { city: "b" }, stops: [{ line1: "ok" }, { city: 2 }] },
+        [
+          { pointer: "/from/line1", expected: "must NOT have more than 5 characters", received: '"toolong"' },
+          { pointer: "/from/city", expected: "must be string", received: "1" },
+          { pointer: "/to/line1", expected: "required property", received: "nothing" },
+          { pointer: "/to", expected: "must be string", received: "an object" },
+          { pointer: "/to", expected: "one of ", received: "an object" },
+          { pointer: "/stops/1/line1", expected: "required property", received: "nothing" },
+          { pointer: "/stops/1/city", expected: "must be string", received: "2" },
+        ],
+      ),
+      violations("ship_request", { from: {}, to: "x" }, [
+        { pointer: "/from/line1", expected: "required property", received: "nothing" },
+        { pointer: "/to", expected: "must be object", received: '"x"' },
+        { pointer: "/to", expected: "one of ", received: '"x"' },
+      ]),
+      valid("ship_200", { billing: { line1: "abc" }, to: { line1: "abc" } }),
+      violations("ship_200", { billing: { line1: 3 }, to: { line1: "abcdef" } }, [
+        { pointer: "/billing/line1", expected: "must be string", received: "3" },
+        { pointer: "/to/line1", expected: "must NOT have more than 5 characters", received: '"abcdef"' },
+        { pointer: "/to", expected: "must be string", received: "an object" },
+        { pointer: "/to", expected: "one of ", received: "an object" },
+      ]),
+    ],
   },
 ];
 
