@@ -61,7 +61,7 @@ export function sharedSubschemas(
   const keptPlaces = new Set(roots.flatMap((root) => options.kept(root)));
   const sharing = forms.repeated((id) => keptPlaces.size === 0 || !holdsAny(forms.node(id), [...keptPlaces]));
 
-  const out: Record<string, Schema> = { ...resources };
+  const out = Object.assign(dict<Schema>(), resources);
   const shared = dict<Schema>();
   const nameOf = new Map<number, string>();
   const occurrences = new Map<string, { in: Owner; at: string }[]>();
