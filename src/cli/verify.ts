@@ -41,7 +41,9 @@ export const VERIFY_HELP = `Options of verify:
   --dry-run               list the requests and send nothing
   --json                  the report as JSON
   --junit FILE            also write the report as JUnit XML to FILE, for CI (one testcase per check)
-  --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock)
+  --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock);
+                          its key is --api-key alone and its server --base-url: SUDO_API_KEY and
+                          SUDO_BASE_URL are Sudo's, never sent to another API
   (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -101,8 +103,10 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   // With --mock, --api-key is the key the mock holds and verify sends: the self-test a user runs in CI.
   const mock = flags.mock ? await startMock(spec, flags["api-key"]) : undefined;
   try {
-    const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
-    if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
+    const baseUrl = mock?.url ?? flags["base-url"] ?? (spec === undefined ? readEnv("SUDO_BASE_URL") : undefined);
+    if (baseUrl === undefined) {
+      throw new UsageError(`verify needs --base-url (or ${spec === undefined ? "SUDO_BASE_URL, or " : ""}--mock)`);
+    }
     const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: mock.key } : options);
     if (flags.junit !== undefined) await writeJunit(flags.junit, junitReport(report));
     if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);

@@ -43,7 +43,9 @@ export interface VerifyOptions {
   spec?: SpecFolder | undefined;
   /**
    * Sent where each operation's security schemes put it (`Authorization: Bearer`, a header, query
-   * or cookie key, `Basic` of `user:password`); never printed. @default process.env.SUDO_API_KEY
+   * or cookie key, `Basic` of `user:password`); never printed. With a `spec`, only this option gives
+   * one: no environment variable is read, so a Sudo key in the environment never goes to another
+   * API's server. @default process.env.SUDO_API_KEY (without a `spec`)
    */
   apiKey?: string | undefined;
   /** The operations to verify, by operationId. @default every operation (of the Sudo spec: with a JSON request body) */
@@ -295,6 +297,8 @@ interface Run {
   spec: SpecFolder;
   root: string;
   key: string | undefined;
+  /** Where a key could have come from, for the line that says none was given. */
+  keyOrigin: string;
   wire: Wire;
   timeoutMs: number;
   concurrency: number;
@@ -311,7 +315,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
   const root = checkBaseUrl(baseUrl, "baseUrl");
   const key = currentKey({
     apiKey: options.apiKey,
-    envName: "SUDO_API_KEY",
+    envName: options.spec === undefined ? "SUDO_API_KEY" : undefined,
     creator: "verifyServer()",
     required: false,
     wholeHeader: takesWholeHeader((options.spec ?? SUDO).securitySchemes ?? {}),
@@ -321,6 +325,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     spec: options.spec ?? SUDO,
     root,
     key,
+    keyOrigin: options.spec === undefined ? "apiKey, or SUDO_API_KEY" : "apiKey",
     wire: { fetch: globalFetch, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
     concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
@@ -370,7 +375,7 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const { response, text } = answer;
   const status = response.status;
   if (status === 401 && (planned.kind === "valid" || planned.kind === "invalid")) {
-    const received = `401: the server refused the key${run.key === undefined ? " (none was given: apiKey, or SUDO_API_KEY)" : ""}`;
+    const received = `401: the server refused the key${run.key === undefined ? ` (none was given: ${run.keyOrigin})` : ""}`;
     return [
       {
         ok: false,

@@ -108,6 +108,24 @@ describe("sudo-images verify --spec", () => {
     expect(await run("200")).not.toContain("operations checked");
   });
 
+  it("never takes Sudo's SUDO_BASE_URL for another spec's server", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 200, {}));
+    const before = process.env.SUDO_BASE_URL;
+    process.env.SUDO_BASE_URL = server.url;
+    try {
+      const run = verifyCommand(
+        { ...flags, mock: false, spec: "tests/fixtures/verify/pets.yaml" },
+        { write: () => {} },
+      );
+      await expect(run).rejects.toThrow("verify needs --base-url (or --mock)");
+      expect(server.requests).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.SUDO_BASE_URL;
+      else process.env.SUDO_BASE_URL = before;
+      await server.close();
+    }
+  });
+
   it("says in one line that a spec file is missing", async () => {
     const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} });
     await expect(run).rejects.toThrow(/missing\.yaml/);
