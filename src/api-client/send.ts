@@ -59,7 +59,7 @@ export async function send(
     request.signal,
     settings.wire.log ?? (() => {}),
   );
-  return asResponse(received);
+  return asResponse(received, settings.spec.baseUrl);
 }
 
 /**
@@ -109,7 +109,7 @@ async function attempt(
   const received = await exchange(settings.wire, outgoing, signal, context);
   const { response, text } = received;
   if (response.ok || context.attempts > policy.maxRetries) return received;
-  const { body, message } = errorBody(text, response);
+  const { body, message } = errorBody(text, response, settings.spec.baseUrl);
   const error = ApiError.from({ ...response, method: outgoing.method, url: outgoing.shownUrl, body, message, context });
   if (isRetryable(error)) throw error;
   return received;

@@ -38,7 +38,13 @@ describe("asResponse", () => {
       .json()
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toMatch(/^Expected a JSON body but got an HTML page/);
+    expect((error as Error).message).toMatch(
+      /^Expected a JSON body but got an HTML page, not the API's JSON: check that baseUrl is the API root: /,
+    );
+    const named = await asResponse({ response: page, text: "<html></html>", url: URL }, "https://api.example/v2")
+      .json()
+      .catch((caught: unknown) => caught);
+    expect((named as Error).message).toContain("check that baseUrl is the API root, such as https://api.example/v2:");
     expect((error as Error).message).not.toContain("\u001b");
     const cut = await asResponse({ response: head(200), text: '{"a":', url: URL })
       .json()
