@@ -392,7 +392,8 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   }
   const found: Finding[] = [];
   const expected = expectedStatus(route, planned);
-  const shown = withBaseUrlHint(undefined, status, run.root);
+  // The /v1 hint knows Sudo's paths (each starts with /v1); another spec's 404 says nothing of them.
+  const shown = run.spec === SUDO ? withBaseUrlHint(undefined, status, run.root) : undefined;
   found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);

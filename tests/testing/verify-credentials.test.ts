@@ -130,6 +130,17 @@ describe("verifyServer's credential checks", () => {
     }
   });
 
+  it("gives another spec's 404 under a /v1 base URL no hint about Sudo's paths", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 404, { message: "no" }));
+    try {
+      const baseUrl = `${server.url}/v1`;
+      const report = await verifyServer({ spec, baseUrl, apiKey: KEY, operations: ["open"], include: ["valid"] });
+      expect(report.failed[0]?.received).toBe("404");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("shows a URL that carries a query key with the key redacted", async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     const report = await verifyServer({ spec, baseUrl, apiKey: KEY, operations: ["withQueryKey"], include: ["valid"] });
