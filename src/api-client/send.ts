@@ -30,8 +30,8 @@ export async function send(
   request: Request,
 ): Promise<Response> {
   const url = withoutFragment(request.url);
-  checkRequest(settings, operation, input, request, url);
   const { parts, key } = credentialFor(settings, operation.route);
+  checkRequest(settings, operation, input, request, url, parts);
   const { method } = request;
   const outgoing: Outgoing = {
     method,
