@@ -1,5 +1,5 @@
 import { ConfigurationError, type SudoImagesError } from "./errors.js";
-import { routes, validators } from "./generated/metadata.js";
+import { routes } from "./generated/metadata.js";
 import type { Endpoint, Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
@@ -23,7 +23,7 @@ import {
   type ValidationMode,
 } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "./http/timeout.js";
-import { responseViolations } from "./runtime/responses.js";
+import type { SpecViolation } from "./runtime/types.js";
 
 /**
  * The client's options and one call's, each checked and resolved in one place, beside each other:
@@ -31,8 +31,10 @@ import { responseViolations } from "./runtime/responses.js";
  * bad value is a `ConfigurationError` naming the option, before anything is sent.
  */
 
-const OPERATION_ID = "generateImage";
-const OPERATION = routes[OPERATION_ID];
+/** The operation the image client calls. */
+export const OPERATION_ID = "generateImage";
+/** Its method, path and documented answers, from the generated routes. */
+export const OPERATION = routes[OPERATION_ID];
 
 /** Retry and timeout settings, on the client and per call. */
 export interface ReliabilityOptions {
@@ -136,7 +138,7 @@ export interface Settings {
  * type (`"false"` for a flag, `true` for a mode, a string for a function) is refused here.
  * @internal
  */
-export function resolveSettings(options: ImagesClientOptions): Settings {
+export function resolveSettings(options: ImagesClientOptions, errorViolations?: ErrorViolations): Settings {
   const browser = isBrowser();
   const allowBrowser = checkFlag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser");
   if (browser && options.apiKey !== undefined && !allowBrowser) {
@@ -147,7 +149,7 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
   }
   const validateResponses = checkValidationMode(options.validateResponses, "validateResponses");
   return {
-    endpoint: endpointOf(options, browser, validateResponses),
+    endpoint: endpointOf(options, browser, validateResponses === "off" ? undefined : errorViolations),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
     maxImagesPerCall: perCall(options.maxImagesPerCall),
@@ -158,8 +160,11 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
   };
 }
 
+/** How a non-2xx answer breaks the spec: the generate path's checks say, when it has them. */
+type ErrorViolations = (status: number, body: unknown) => SpecViolation[];
+
 /** Where and how a client's requests go: the URL, headers, key, cap, fetch and log. */
-function endpointOf(options: ImagesClientOptions, browser: boolean, validateResponses: ValidationMode): Endpoint {
+function endpointOf(options: ImagesClientOptions, browser: boolean, errorViolations?: ErrorViolations): Endpoint {
   const baseSource = options.baseUrl !== undefined ? "baseUrl" : "SUDO_BASE_URL";
   const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL, baseSource);
   const url = `${baseUrl}${OPERATION.path}`;
@@ -181,10 +186,7 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, validateResp
     maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
     fetch: (checkFunction(options.fetch, "fetch") ?? globalFetch) as Fetch,
     log: resolveLogger(checkFunction(options.logger, "logger")),
-    errorViolations:
-      validateResponses === "off"
-        ? undefined
-        : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
+    errorViolations,
   };
 }
 
