@@ -67,15 +67,15 @@ export interface SpecChecks {
    */
   buy?(
     request: ImageGenerationRequest,
-    settings: Settings,
     call: CallSettings,
+    options: GenerateOptions,
     send: SendCall,
   ): Promise<GenerationResponse>;
   /**
    * Holds a 2xx body (as parsed, before normalizing) to the spec and to the request that was sent;
    * what it breaks is thrown or passed to `onWarning`, as `validateResponses` says.
    */
-  answer?(body: unknown, sent: ImageGenerationRequest, settings: Settings, context: ErrorContext): void;
+  answer?(body: unknown, sent: ImageGenerationRequest, context: ErrorContext): void;
   /** How a non-2xx answer breaks the spec, for `ApiError.violations`. */
   errorViolations?(status: number, body: unknown): SpecViolation[];
 }
@@ -111,7 +111,7 @@ async function generate(
   const body = normalizeWith(shapes, "ImageGenerationRequest", request);
   const send: SendCall = (sent, one) => generateOnce(settings, checks, sent, { ...call, ...one });
   return checks.buy
-    ? checks.buy(body, settings, call, send)
+    ? checks.buy(body, call, options, send)
     : send(body, { idempotencyKey: call.idempotencyKey, note: undefined });
 }
 
@@ -147,7 +147,7 @@ async function generateOnce(
     endpoint.log ?? (() => {}),
   );
   const context = { attempts, requestId: answer.requestId };
-  checks.answer?.(answer.body, body, settings, context);
+  checks.answer?.(answer.body, body, context);
   const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
   // A body that is not even an object is the caller's to see when nothing held it to the spec.
   if (Array.isArray(data?.data) && data.data.length === 0) {

@@ -64,5 +64,5 @@ export type { SpecViolation } from "./runtime/types.js";
  * console.log(data[0]?.url);
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
-  return imagesClientWith(specChecks, options);
+  return imagesClientWith(specChecks(options), options);
 }

@@ -27,8 +27,9 @@ import type { SpecViolation } from "./runtime/types.js";
 
 /**
  * The client's options and one call's, each checked and resolved in one place, beside each other:
- * `resolveSettings` once per client (and per `createRawClient`), `resolveCall` once per call. A
- * bad value is a `ConfigurationError` naming the option, before anything is sent.
+ * `resolveSettings` once per client (and per `createRawClient`), `resolveCall` once per call, and
+ * for the spec checks' own options `resolveCheckSettings` and `resolveCheckCall`. A bad value is a
+ * `ConfigurationError` naming the option, before anything is sent.
  */
 
 /** The operation the image client calls. */
@@ -125,17 +126,14 @@ export interface GenerateOptions extends ReliabilityOptions, FanOutOptions {
 export interface Settings {
   endpoint: Endpoint;
   limit: Limiter;
-  maxImagesPerCall: number | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
-  validateRequests: ValidationMode;
-  validateResponses: ValidationMode;
-  warn: (error: SudoImagesError) => void;
 }
 
 /**
  * Checks and resolves a client's options once; `createRawClient` shares it. A value of the wrong
- * type (`"false"` for a flag, `true` for a mode, a string for a function) is refused here.
+ * type (`"false"` for a flag, a string for a function) is refused here. `errorViolations`, from
+ * the generate path's checks, is how an error body breaks the spec (none when absent).
  * @internal
  */
 export function resolveSettings(options: ImagesClientOptions, errorViolations?: ErrorViolations): Settings {
@@ -147,15 +145,32 @@ export function resolveSettings(options: ImagesClientOptions, errorViolations?: 
         "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
     );
   }
-  const validateResponses = checkValidationMode(options.validateResponses, "validateResponses");
   return {
-    endpoint: endpointOf(options, browser, validateResponses === "off" ? undefined : errorViolations),
+    endpoint: endpointOf(options, browser, errorViolations),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
-    maxImagesPerCall: perCall(options.maxImagesPerCall),
     policy: policyOf(options),
+  };
+}
+
+/** The options of a client's spec checks, checked and resolved once: what `specChecks` reads. @internal */
+export interface CheckSettings {
+  maxImagesPerCall: number | undefined;
+  validateRequests: ValidationMode;
+  validateResponses: ValidationMode;
+  warn: (error: SudoImagesError) => void;
+}
+
+/**
+ * Checks and resolves the options only the spec checks read (validation modes, the warning sink,
+ * fan-out's limit): a client without the checks has no code for them.
+ * @internal
+ */
+export function resolveCheckSettings(options: ImagesClientOptions): CheckSettings {
+  return {
+    maxImagesPerCall: perCall(options.maxImagesPerCall),
     validateRequests: checkValidationMode(options.validateRequests, "validateRequests"),
-    validateResponses,
+    validateResponses: checkValidationMode(options.validateResponses, "validateResponses"),
     warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),
   };
 }
@@ -201,12 +216,9 @@ function perCall(value: number | undefined): number | undefined {
 export interface CallSettings {
   timeoutMs: number;
   policy: RetryPolicy;
-  /** The call's or the client's limit; `undefined` when neither set one (the spec's rules decide). */
-  maxImagesPerCall: number | undefined;
   /** The call's `Idempotency-Key`, or a fresh one; a fanned-out call derives each sub-call's from it. */
   idempotencyKey: string;
   signal: AbortSignal | undefined;
-  onImages: ((arrived: number, asked: number) => void) | undefined;
 }
 
 /** Checks one call's options and merges them over its client's settings. @internal */
@@ -217,10 +229,23 @@ export function resolveCall(settings: Settings, call: GenerateOptions): CallSett
       call.maxRetries === undefined
         ? settings.policy
         : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) },
-    maxImagesPerCall: perCall(call.maxImagesPerCall) ?? settings.maxImagesPerCall,
     idempotencyKey:
       call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey"),
     signal: checkSignal(call.signal, "signal"),
+  };
+}
+
+/** One call's options that only the spec checks read (fan-out's limit and progress), checked. @internal */
+export interface CheckCall {
+  /** The call's or the client's limit; `undefined` when neither set one (the spec's rules decide). */
+  maxImagesPerCall: number | undefined;
+  onImages: ((arrived: number, asked: number) => void) | undefined;
+}
+
+/** Checks the options of one call that only the spec checks read, over its client's. @internal */
+export function resolveCheckCall(settings: CheckSettings, call: GenerateOptions): CheckCall {
+  return {
+    maxImagesPerCall: perCall(call.maxImagesPerCall) ?? settings.maxImagesPerCall,
     onImages: checkFunction(call.onImages, "onImages"),
   };
 }

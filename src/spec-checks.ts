@@ -3,49 +3,64 @@ import { type ErrorContext, RequestValidationError, ResponseValidationError, typ
 import { asked, fanOut, purchase, subCallKey } from "./fan-out.js";
 import { validate_ImageGeneration, validate_ImageGenerationRequest, validators } from "./generated/metadata.js";
 import { noteModel } from "./model-lifecycle.js";
-import { OPERATION, OPERATION_ID, type Settings, type ValidationMode } from "./options.js";
+import {
+  type CheckSettings,
+  type ImagesClientOptions,
+  OPERATION,
+  OPERATION_ID,
+  resolveCheckCall,
+  resolveCheckSettings,
+  type ValidationMode,
+} from "./options.js";
 import { responseViolations } from "./runtime/responses.js";
 import type { SpecViolation } from "./runtime/types.js";
 import { check } from "./runtime/validation.js";
 
 /**
- * Every check the spec makes of a generate call, as `sudo-images` wires them into the generate path:
- * the whole request held to the spec and planned once (as it is, or fanned out into sub-calls when
- * it asks for more images than one may give) and bought as one purchase, its model's lifecycle
- * noted; each 2xx answer held to the spec and to the request's `n`; each error body held to the
- * spec, leniently (`ApiError.violations`).
+ * Every check the spec makes of a generate call, for a client with `options`, as `sudo-images`
+ * wires them into the generate path: the whole request held to the spec and planned once (as it
+ * is, or fanned out into sub-calls when it asks for more images than one may give) and bought as
+ * one purchase, its model's lifecycle noted (once per client); each 2xx answer held to the spec
+ * and to the request's `n`; each error body held to the spec, leniently (`ApiError.violations`).
+ * Their options (`validateRequests`, `validateResponses`, `onWarning`, `maxImagesPerCall`) are
+ * checked here, once.
  */
-export const specChecks: SpecChecks = {
-  buy(body, settings, call, send) {
-    // A retired or misspelt model is sent (the server decides), warned of once, and named by any error.
-    const note = noteModel(settings, settings.warn, validate_ImageGenerationRequest, body);
-    const plan = purchase(validate_ImageGenerationRequest, body, call.maxImagesPerCall);
-    if (settings.validateRequests !== "off" && plan.violations.length > 0)
-      report(
-        settings,
-        settings.validateRequests,
-        new RequestValidationError("ImageGenerationRequest", plan.violations),
-      );
-    const single = plan.sizes.length === 1;
-    const sendPart = (count: number, index: number) =>
-      send(single ? body : { ...body, n: count }, {
-        idempotencyKey: single ? call.idempotencyKey : subCallKey(call.idempotencyKey, index),
-        note,
-      });
-    return fanOut(plan, sendPart, { signal: call.signal, onImages: call.onImages, warn: settings.warn });
-  },
-  answer: checkAnswer,
-  errorViolations: (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
-};
+export function specChecks(options: ImagesClientOptions): SpecChecks {
+  const settings = resolveCheckSettings(options);
+  return {
+    buy(body, call, callOptions, send) {
+      const { maxImagesPerCall, onImages } = resolveCheckCall(settings, callOptions);
+      // A retired or misspelt model is sent (the server decides), warned of once, and named by any error.
+      const note = noteModel(settings, settings.warn, validate_ImageGenerationRequest, body);
+      const plan = purchase(validate_ImageGenerationRequest, body, maxImagesPerCall);
+      if (settings.validateRequests !== "off" && plan.violations.length > 0) {
+        const failure = new RequestValidationError("ImageGenerationRequest", plan.violations);
+        report(settings, settings.validateRequests, failure);
+      }
+      const single = plan.sizes.length === 1;
+      const sendPart = (count: number, index: number) =>
+        send(single ? body : { ...body, n: count }, {
+          idempotencyKey: single ? call.idempotencyKey : subCallKey(call.idempotencyKey, index),
+          note,
+        });
+      return fanOut(plan, sendPart, { signal: call.signal, onImages, warn: settings.warn });
+    },
+    answer: (body, sent, context) => checkAnswer(settings, body, sent, context),
+    errorViolations:
+      settings.validateResponses === "off"
+        ? undefined
+        : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
+  };
+}
 
 /**
  * A 2xx body held to the spec, and to the `n` of the request sent: a `ResponseValidationError`
  * (thrown, or passed to `onWarning`) made whole, with the attempts the call took and the answer's
  * request id.
  */
-function checkAnswer(body: unknown, sent: unknown, settings: Settings, context: ErrorContext): void {
-  const problems = problemsIn(settings.validateResponses, validate_ImageGeneration, body);
-  if (settings.validateResponses !== "off") problems.push(...tooMany(body, asked(sent)));
+function checkAnswer(settings: CheckSettings, body: unknown, sent: unknown, context: ErrorContext): void {
+  if (settings.validateResponses === "off") return;
+  const problems = [...check(validate_ImageGeneration, body), ...tooMany(body, asked(sent))];
   if (problems.length > 0) {
     report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", problems, context));
   }
@@ -67,13 +82,8 @@ function tooMany(body: unknown, wanted: number): SpecViolation[] {
   ];
 }
 
-/** The problems `validator` finds in `value`, or none when `mode` is `"off"`. */
-function problemsIn(mode: ValidationMode, validator: typeof validate_ImageGeneration, value: unknown): SpecViolation[] {
-  return mode === "off" ? [] : check(validator, value);
-}
-
 /** A spec violation, as `mode` says: thrown (`"strict"`) or reported and let through (`"warn"`). */
-function report(settings: Settings, mode: ValidationMode, failure: SudoImagesError): void {
+function report(settings: CheckSettings, mode: ValidationMode, failure: SudoImagesError): void {
   if (mode === "strict") throw failure;
   settings.warn(failure);
 }
