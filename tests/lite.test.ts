@@ -16,10 +16,18 @@ import {
   isSudoImagesError,
   type SudoImagesError,
 } from "../src/lite.js";
+import { resolveCheckCall, resolveCheckSettings } from "../src/options.js";
 import { type MockServer, startMockServer } from "../src/testing/index.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 
 const KEY = "sk-lite-test-key-0123456789";
+
+/** The names of the options `resolve` reads. */
+function optionsReadBy(resolve: (options: object) => unknown): string[] {
+  const read = new Set<string>();
+  resolve(new Proxy({}, { get: (_, name) => void read.add(String(name)) }));
+  return [...read];
+}
 
 async function failure(promise: Promise<unknown>): Promise<SudoImagesError> {
   return promise.then(
@@ -136,5 +144,16 @@ describe("against a node:http server", () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error.message).toMatch(new RegExp(`^${name} is an option of the full client`));
     expect(server.requests.length).toBe(before);
+  });
+
+  it("refuses every option the spec checks read, so a new one cannot be ignored in silence", async () => {
+    const clientOptions = optionsReadBy((options) => resolveCheckSettings(options));
+    const callOptions = optionsReadBy((options) => resolveCheckCall(resolveCheckSettings({}), options));
+    expect(clientOptions.length).toBeGreaterThan(0);
+    for (const name of clientOptions) expect(() => client({ [name]: 1 })).toThrow(`${name} is an option of the full`);
+    for (const name of callOptions) {
+      const error = await failure(client().generate({ prompt: "p", model: "m" }, { [name]: 1 }));
+      expect(error.message).toMatch(new RegExp(`^${name} is an option of the full client`));
+    }
   });
 });
