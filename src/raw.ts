@@ -5,6 +5,7 @@ import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
 import { displayUrl } from "./http/secrets.js";
+import { DEFAULT_BASE_URL } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
 import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from "./options.js";
 
@@ -43,5 +44,5 @@ async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Pr
     request.signal,
     () => `${request.method} ${shownUrl}`,
   );
-  return asResponse(received);
+  return asResponse(received, DEFAULT_BASE_URL);
 }

@@ -2,6 +2,9 @@
  * `sudo-images verify` as a shell user runs it: the real CLI in a child process, against a closed
  * port on 127.0.0.1 (a run that sent anything would fail there); --dry-run's listing in process.
  */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyCommand } from "../../src/cli/verify.js";
 import { closedPort, sendJson, startTestServer } from "../helpers/http-server.js";
@@ -106,6 +109,53 @@ describe("sudo-images verify --spec", () => {
     };
     expect(await run("2")).toMatch(/matches the spec \(.*; 1 of 3 operations checked: raise --budget for the rest\)$/m);
     expect(await run("200")).not.toContain("operations checked");
+  });
+
+  it("never takes Sudo's SUDO_BASE_URL for another spec's server", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 200, {}));
+    const before = process.env.SUDO_BASE_URL;
+    process.env.SUDO_BASE_URL = server.url;
+    try {
+      const run = verifyCommand(
+        { ...flags, mock: false, spec: "tests/fixtures/verify/pets.yaml" },
+        { write: () => {} },
+      );
+      await expect(run).rejects.toThrow("verify needs --base-url (or --mock)");
+      expect(server.requests).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.SUDO_BASE_URL;
+      else process.env.SUDO_BASE_URL = before;
+      await server.close();
+    }
+  });
+
+  it("ends on Ctrl-C with what it checked by then, printed and in the JUnit file, never a pass (exit 130)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "verify-stop-"));
+    // The first request is answered; Ctrl-C comes when the second arrives, which is never answered.
+    const server = await startTestServer((_, res) => {
+      if (server.requests.length === 1)
+        return sendJson(res, 200, [{ id: 1, name: "Tom", kind: "cat" }], { "x-total": "1" });
+      setImmediate(() => process.emit("SIGINT"));
+    });
+    try {
+      const printed: string[] = [];
+      const junit = path.join(dir, "verify.xml");
+      const options = { ...flags, json: false, mock: false, concurrency: "1", junit, "base-url": server.url };
+      const code = await verifyCommand(
+        { ...options, spec: "tests/fixtures/verify/pets.yaml", include: "valid" },
+        { write: (text: string) => void printed.push(text) },
+      );
+      expect(code, printed.join("")).toBe(130);
+      expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
+      expect(printed.at(-1)).toMatch(/: interrupted \(Ctrl-C\) with \d+ checks passed and 0 failed: not a pass\n$/);
+      expect(await readFile(junit, "utf8")).toContain(
+        '<failure message="the run was interrupted (interrupted (Ctrl-C)): not a pass"/>',
+      );
+      expect(process.listenerCount("SIGINT")).toBe(0);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("says in one line that a spec file is missing", async () => {
