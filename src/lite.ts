@@ -12,17 +12,17 @@
  */
 import { type ImagesClient as ClientOf, imagesClientWith, type SpecChecks } from "./client.js";
 import { ConfigurationError } from "./errors.js";
-import type { ImagesClientOptions as FullClientOptions, GenerateOptions as FullGenerateOptions } from "./options.js";
+import {
+  CHECK_CALL_OPTIONS,
+  CHECK_OPTIONS,
+  type ImagesClientOptions as FullClientOptions,
+  type GenerateOptions as FullGenerateOptions,
+} from "./options.js";
 
-/** The client options only the full client gives a meaning to: each is refused here, by name. */
-const FULL_CLIENT_OPTIONS = ["validateRequests", "validateResponses", "maxImagesPerCall", "onWarning"] as const;
-/** The call options only the full client gives a meaning to: fan-out's limit and progress. */
-const FULL_CALL_OPTIONS = ["maxImagesPerCall", "onImages"] as const;
-
-/** Options of the lite `createImagesClient`: the full client's, less those of the checks it leaves out. */
-export type ImagesClientOptions = Omit<FullClientOptions, (typeof FULL_CLIENT_OPTIONS)[number]>;
+/** Options of the lite `createImagesClient`: the full client's, less those only its spec checks read. */
+export type ImagesClientOptions = Omit<FullClientOptions, (typeof CHECK_OPTIONS)[number]>;
 /** Options of one lite `generate` call: the full client's, less fan-out's. */
-export type GenerateOptions = Omit<FullGenerateOptions, (typeof FULL_CALL_OPTIONS)[number]>;
+export type GenerateOptions = Omit<FullGenerateOptions, (typeof CHECK_CALL_OPTIONS)[number]>;
 /** What the lite `createImagesClient` returns. */
 export type ImagesClient = ClientOf<GenerateOptions>;
 
@@ -43,11 +43,11 @@ const NO_CHECKS: SpecChecks = {};
  * const { data } = await client.generate({ prompt: "a lighthouse at dusk", model: "gpt-image-2" });
  */
 export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
-  const client = imagesClientWith(NO_CHECKS, refused(options, FULL_CLIENT_OPTIONS));
+  const client = imagesClientWith(NO_CHECKS, refused(options, CHECK_OPTIONS));
   return {
-    generate: async (request, call = {}) => client.generate(request, refused(call, FULL_CALL_OPTIONS)),
+    generate: async (request, call = {}) => client.generate(request, refused(call, CHECK_CALL_OPTIONS)),
     generateWithResponse: async (request, call = {}) =>
-      client.generateWithResponse(request, refused(call, FULL_CALL_OPTIONS)),
+      client.generateWithResponse(request, refused(call, CHECK_CALL_OPTIONS)),
   };
 }
 
@@ -56,7 +56,7 @@ function refused<T extends object>(options: T, names: readonly string[]): T {
   const set = names.find((name) => (options as Record<string, unknown>)[name] !== undefined);
   if (set !== undefined) {
     throw new ConfigurationError(
-      `${set} is an option of the full client: sudo-images/lite makes no spec checks; import from sudo-images for them`,
+      `${set} is an option of the full client (sudo-images): sudo-images/lite makes no spec checks`,
     );
   }
   return options;

@@ -162,6 +162,14 @@ export interface CheckSettings {
 }
 
 /**
+ * The client options only the spec checks read (`resolveCheckSettings`): what a client without
+ * them leaves out of its types and refuses by name.
+ */
+export const CHECK_OPTIONS = ["validateRequests", "validateResponses", "maxImagesPerCall", "onWarning"] as const;
+/** The call options only the spec checks read (`resolveCheckCall`): fan-out's limit and progress. */
+export const CHECK_CALL_OPTIONS = ["maxImagesPerCall", "onImages"] as const;
+
+/**
  * Checks and resolves the options only the spec checks read (validation modes, the warning sink,
  * fan-out's limit): a client without the checks has no code for them.
  * @internal

@@ -9,7 +9,7 @@ import { bundleSize, GENERATE_ONLY, GENERATE_ONLY_LITE } from "../../scripts/bun
  */
 const ENTRIES = [
   { entry: "core", code: GENERATE_ONLY, budget: 16_200, checked: true },
-  { entry: "lite", code: GENERATE_ONLY_LITE, budget: 8_750, checked: false },
+  { entry: "lite", code: GENERATE_ONLY_LITE, budget: 8_800, checked: false },
 ];
 
 /** Nothing a browser bundle may hold: Node built-ins, dependencies, the testing kit, the CLI, file helpers. */
