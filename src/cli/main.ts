@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { parseArgs } from "node:util";
-import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
   ApiError,
   ConfigurationError,
@@ -20,6 +19,7 @@ import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
+import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../index.js";
 import { resolveSettings } from "../options.js";
 import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
 import { inFlagTerms } from "./flag-names.js";
