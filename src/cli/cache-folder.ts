@@ -65,11 +65,13 @@ export function currentUid(): number | undefined {
 export async function openCacheFolder(dir = cacheFolderPath()): Promise<{ dir: string } | { refused: string }> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // stat again: what mkdir found (or made) may have been replaced since.
     const found = await stat(dir);
     const problem = found.isDirectory() ? distrusted(found, currentUid()) : "it is not a folder";
     return problem === undefined ? { dir } : { refused: `not using the cache folder ${dir}: ${problem}` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "an error";
-    return { refused: `not using the cache folder ${dir}: it cannot be made (${code})` };
+    const problem = code === "EEXIST" ? "it is not a folder" : `it cannot be made (${code})`;
+    return { refused: `not using the cache folder ${dir}: ${problem}` };
   }
 }
