@@ -60,9 +60,9 @@ afterEach(async () => {
 
 /** Loads `spec` as the CLI does, with what it wrote to stderr. */
 async function load(cache = true): Promise<{ spec: SpecFolder; warnings: string[]; said: string }> {
-  let said = "";
-  const loaded = await loadSpecFolder(spec, { stderr: { write: (text: string) => (said += text) }, cache });
-  return { ...loaded, said };
+  const said: string[] = [];
+  const loaded = await loadSpecFolder(spec, { stderr: { write: (text: string) => void said.push(text) }, cache });
+  return { ...loaded, said: said.join("") };
 }
 
 /** The cache's entries (not its temporary folders). */

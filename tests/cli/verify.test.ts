@@ -120,6 +120,21 @@ describe("sudo-images verify --spec", () => {
     expect(await run("200")).not.toContain("operations checked");
   });
 
+  it("loads a spec it loaded before from the cache, and says so on stderr; --no-cache generates it again", async () => {
+    const run = async (noCache: boolean) => {
+      const said: string[] = [];
+      const spec = "tests/fixtures/verify/pets.yaml";
+      const dryRun = { ...flags, spec, "dry-run": true, "no-cache": noCache };
+      await verifyCommand(dryRun, quiet, { write: (text: string) => void said.push(text) });
+      return said.join("");
+    };
+    await run(false);
+    expect(await run(false)).toMatch(
+      /^sudo-images: using the cached folder for tests\/fixtures\/verify\/pets\.yaml \(/,
+    );
+    expect(await run(true)).toBe("");
+  });
+
   it("says in one line that a spec file is missing", async () => {
     const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} }, quiet);
     await expect(run).rejects.toThrow(/missing\.yaml/);
