@@ -5,6 +5,7 @@ import { UsageError } from "./arguments.js";
 import { CACHE_DIR_ENV } from "./cache-folder.js";
 import { loadSpecFolder } from "./load-spec-folder.js";
 import type { Output } from "./progress.js";
+import { stderrLine } from "./stderr-line.js";
 
 const FLAGS = {
   spec: { type: "string" },
@@ -100,6 +101,6 @@ function whole(text: string | undefined, flag: string, most: number): number | u
 }
 
 function fail(stderr: Output, code: number, text: string): number {
-  stderr.write(`sudo-images: ${oneLine(text, 2000)}\n`);
+  stderr.write(stderrLine(text));
   return code;
 }

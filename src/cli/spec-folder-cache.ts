@@ -15,7 +15,7 @@ import { currentUid, distrusted } from "./cache-folder.js";
 
 /** Bumped when an entry's layout changes; an entry of another layout is a miss. */
 const FORMAT = 1;
-/** The most entries kept, newest used first: GitHub's whole spec makes an entry of about 20 MB. */
+/** The most entries kept, newest used first: GitHub's whole spec makes an entry of 13 MB. */
 const KEEP = 8;
 /** The largest manifest read: GitHub's spec gives thousands of warnings, under a megabyte. */
 const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
