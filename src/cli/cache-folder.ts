@@ -1,4 +1,4 @@
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, realpath, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { readEnv } from "../http/environment.js";
@@ -59,16 +59,17 @@ export function currentUid(): number | undefined {
 }
 
 /**
- * The cache folder, made (readable by its owner alone) if it is not there, and checked: its path,
- * or why it is not used, in words for a one-line warning (the path in it is the user's own).
+ * The cache folder, made (readable by its owner alone) if it is not there, and checked: its real
+ * path, or why it is not used, in words for a one-line warning (the path in it is the user's own).
  */
 export async function openCacheFolder(dir = cacheFolderPath()): Promise<{ dir: string } | { refused: string }> {
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    // stat again: what mkdir found (or made) may have been replaced since.
-    const found = await stat(dir);
+    // Used by its real path from here on: a link on the way, swapped after this check, leads nowhere new.
+    const real = await realpath(dir);
+    const found = await stat(real);
     const problem = found.isDirectory() ? distrusted(found, currentUid()) : "it is not a folder";
-    return problem === undefined ? { dir } : { refused: `not using the cache folder ${dir}: ${problem}` };
+    return problem === undefined ? { dir: real } : { refused: `not using the cache folder ${dir}: ${problem}` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "an error";
     const problem = code === "EEXIST" ? "it is not a folder" : `it cannot be made (${code})`;

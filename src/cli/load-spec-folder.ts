@@ -38,22 +38,51 @@ export async function loadSpecFolder(
   specPath: string,
   { stderr, cache = true }: LoadOptions,
 ): Promise<{ spec: SpecFolder; warnings: string[] }> {
-  const opened = cache ? await openCacheFolder() : undefined;
-  if (opened !== undefined && "refused" in opened) stderr.write(warningLine(`${opened.refused}; generating`));
-  const cacheDir = opened !== undefined && "dir" in opened ? opened.dir : undefined;
+  const cacheDir = cache ? await usableCacheFolder(stderr) : undefined;
   const generator = JSON.stringify({ version: await packageVersion(), ...FOLDER_OPTIONS });
-  const hit = cacheDir === undefined ? undefined : await findCachedFolder(cacheDir, specPath, generator);
-  if (hit !== undefined) {
-    try {
-      const spec = await importFolder(hit.dir);
-      stderr.write(stderrLine(`using the cached folder for ${specPath} (generated ${shownTime(hit.generated)})`));
-      return { spec, warnings: hit.warnings };
-    } catch (error) {
-      stderr.write(
-        warningLine(`the cached folder for ${specPath} did not load (${(error as Error).message}); generating`),
-      );
-    }
+  const cached = cacheDir === undefined ? undefined : await fromCache(cacheDir, specPath, generator, stderr);
+  return cached ?? (await generated(specPath, stderr, cacheDir, generator));
+}
+
+/** The cache folder, or `undefined` (with one warning line) when it cannot be trusted or made. */
+async function usableCacheFolder(stderr: Output): Promise<string | undefined> {
+  const opened = await openCacheFolder();
+  if ("dir" in opened) return opened.dir;
+  stderr.write(warningLine(`${opened.refused}; generating`));
+  return undefined;
+}
+
+/** The cached folder of `specPath`, imported, with one line saying so; `undefined` on a miss. */
+async function fromCache(
+  cacheDir: string,
+  specPath: string,
+  generator: string,
+  stderr: Output,
+): Promise<{ spec: SpecFolder; warnings: string[] } | undefined> {
+  const hit = await findCachedFolder(cacheDir, specPath, generator);
+  if (hit === undefined) return undefined;
+  try {
+    const spec = await importFolder(hit.dir);
+    stderr.write(stderrLine(`using the cached folder for ${specPath} (generated ${shownTime(hit.generated)})`));
+    return { spec, warnings: hit.warnings };
+  } catch (error) {
+    const why = (error as Error).message;
+    stderr.write(warningLine(`the cached folder for ${specPath} did not load (${why}); generating`));
+    return undefined;
   }
+}
+
+/**
+ * The folder of `specPath`, generated into a private temporary folder (in the cache folder, when
+ * there is one) and imported; then kept in the cache, when there is one and the spec is made of
+ * files only, or removed.
+ */
+async function generated(
+  specPath: string,
+  stderr: Output,
+  cacheDir: string | undefined,
+  generator: string,
+): Promise<{ spec: SpecFolder; warnings: string[] }> {
   // mkdtemp makes the folder readable by its owner alone.
   const work = await (cacheDir === undefined
     ? mkdtemp(path.join(tmpdir(), "sudo-images-mock-"))
@@ -61,7 +90,7 @@ export async function loadSpecFolder(
   let kept = false;
   try {
     const progress = startProgress(stderr, `generating ${oneLine(specPath, 200)}`, { after: 1000 });
-    const generated = new Date();
+    const made = new Date();
     const { warnings, read } = await writeSpecFolder(specPath, work, FOLDER_OPTIONS.runtime).finally(() =>
       progress.stop(),
     );
@@ -70,7 +99,7 @@ export async function loadSpecFolder(
     // Kept only once it has loaded: a folder that fails to import is never cached. A cache that
     // cannot be written (a full disk) costs the next start its speed, not this one its mock.
     if (cacheDir !== undefined && cacheable(read))
-      kept = await keepFolder(cacheDir, work, { specPath, generator, read, warnings, generated }).then(
+      kept = await keepFolder(cacheDir, work, { specPath, generator, read, warnings, generated: made }).then(
         () => true,
         () => false,
       );

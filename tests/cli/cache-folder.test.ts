@@ -2,7 +2,7 @@
  * Where the cache of generated spec folders lives, and when it is trusted: it holds code the mock
  * imports, so a folder another user owns or others can write to is refused.
  */
-import { chmod, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, realpath, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -57,9 +57,15 @@ describe("openCacheFolder", () => {
 
   it("makes a missing folder, and its missing parents, readable by its owner alone", async () => {
     const cache = path.join(dir, "deep", "sudo-images");
-    expect(await openCacheFolder(cache)).toEqual({ dir: cache });
+    expect(await openCacheFolder(cache)).toEqual({ dir: path.join(await realpath(dir), "deep", "sudo-images") });
     expect((await stat(cache)).mode & 0o777).toBe(0o700);
     expect((await stat(path.dirname(cache))).mode & 0o777).toBe(0o700);
+  });
+
+  it("gives the real path of a folder reached through a link, so a link swapped later leads nowhere new", async () => {
+    await mkdir(path.join(dir, "real"));
+    await symlink(path.join(dir, "real"), path.join(dir, "link"));
+    expect(await openCacheFolder(path.join(dir, "link"))).toEqual({ dir: path.join(await realpath(dir), "real") });
   });
 
   it("refuses a folder others can write to, saying which and why", async () => {
