@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SpecRead } from "../codegen/spec-resolver.js";
 import { oneLine } from "../http/shown-text.js";
 import type { SpecFolder } from "../testing/spec-folder.js";
@@ -39,9 +39,21 @@ export async function loadSpecFolder(
   { stderr, cache = true }: LoadOptions,
 ): Promise<{ spec: SpecFolder; warnings: string[] }> {
   const cacheDir = cache ? await usableCacheFolder(stderr) : undefined;
-  const generator = JSON.stringify({ version: await packageVersion(), ...FOLDER_OPTIONS });
+  const generator = await generatorKey();
   const cached = cacheDir === undefined ? undefined : await fromCache(cacheDir, specPath, generator, stderr);
   return cached ?? (await generated(specPath, stderr, cacheDir, generator));
+}
+
+/**
+ * What made a folder besides the spec, as the cache keys it: the package version, the options
+ * that change the folder, and when this code was written to disk. npm installs every file with
+ * one fixed time, so for a user the version decides; in a checkout each build of `dist/` is
+ * another generator, so a folder from an older build is not taken for its output (run from the
+ * sources, only an edit of this file is: `--no-cache` after changing the generator).
+ */
+async function generatorKey(): Promise<string> {
+  const built = (await stat(fileURLToPath(import.meta.url))).mtimeMs;
+  return JSON.stringify({ version: await packageVersion(), built, ...FOLDER_OPTIONS });
 }
 
 /** The cache folder, or `undefined` (with one warning line) when it cannot be trusted or made. */

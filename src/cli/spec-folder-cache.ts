@@ -1,6 +1,6 @@
 /**
  * The cache of generated spec folders, in the user's cache folder (`openCacheFolder`): one entry per
- * spec and generator, a folder named `<key>-<tag>` holding the JavaScript the mock imports and a
+ * spec, a folder named `<key>-<tag>` holding the JavaScript the mock imports and a
  * `manifest.json` that says what it was made from. An entry is written whole into a temporary
  * folder and renamed into place, never changed after: a crash or a concurrent start leaves no half
  * entry, and each entry's modules have URLs of their own (Node keeps an imported module for the
@@ -62,7 +62,7 @@ export function findCachedFolder(
 }
 
 async function lookUp(cacheDir: string, specPath: string, generator: string): Promise<CachedFolder | undefined> {
-  const key = entryKey(specPath, generator);
+  const key = entryKey(specPath);
   const candidates = (await entries(cacheDir)).filter((entry) => entry.key === key);
   for (const entry of candidates) {
     const manifest = await readManifest(entry.dir).catch(() => undefined);
@@ -125,7 +125,7 @@ export async function keepFolder(
   };
   await writeFile(path.join(work, MANIFEST), `${JSON.stringify(manifest)}\n`, { mode: 0o600 });
   const tag = randomBytes(8).toString("hex");
-  await rename(work, path.join(cacheDir, `${entryKey(made.specPath, made.generator)}-${tag}`));
+  await rename(work, path.join(cacheDir, `${entryKey(made.specPath)}-${tag}`));
   await pruneCache(cacheDir);
 }
 
@@ -158,10 +158,13 @@ export async function pruneCache(cacheDir: string): Promise<void> {
   await Promise.all(names.map((name) => rm(path.join(cacheDir, name), { recursive: true, force: true })));
 }
 
-/** The part of an entry's name that says which spec and generator it is for. */
-function entryKey(specPath: string, generator: string): string {
+/**
+ * The part of an entry's name that says which spec it is for. Not which generator: a folder from
+ * another one is a miss (its manifest says), and its replacement takes its place.
+ */
+function entryKey(specPath: string): string {
   return createHash("sha256")
-    .update(JSON.stringify([FORMAT, generator, path.resolve(specPath)]))
+    .update(JSON.stringify([FORMAT, path.resolve(specPath)]))
     .digest("hex")
     .slice(0, 32);
 }

@@ -35,7 +35,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** Keeps a hand-made folder as the entry for `specPath`, made from the spec files as they are now. */
-async function keep(specPath = spec, generated = new Date("2026-12-03T06:10:00Z")): Promise<string> {
+async function keep(specPath = spec, generator = GENERATOR): Promise<string> {
+  const generated = new Date("2026-12-03T06:10:00Z");
   const work = await temporaryFolder(cacheDir);
   await writeFile(path.join(work, "index.js"), "export const routes = {};\n");
   await writeFile(path.join(work, "package.json"), '{ "type": "module" }\n');
@@ -43,7 +44,7 @@ async function keep(specPath = spec, generated = new Date("2026-12-03T06:10:00Z"
   const read = await Promise.all(
     [spec, part].map(async (ref) => ({ ref, sha256: specFileDigest(await readFile(ref)) })),
   );
-  await keepFolder(cacheDir, work, { specPath, generator: GENERATOR, read, warnings: ["a warning"], generated });
+  await keepFolder(cacheDir, work, { specPath, generator, read, warnings: ["a warning"], generated });
   const kept = (await entryNames()).map((name) => path.join(cacheDir, name));
   const made = (
     await Promise.all(
@@ -135,6 +136,15 @@ describe("keepFolder and pruneCache", () => {
     const names = await entryNames();
     expect(names).toHaveLength(1);
     expect(names).not.toContain(path.basename(first));
+  });
+
+  it("replace the entry of a spec made by another generator (another version, another build)", async () => {
+    const first = await keep();
+    await utimes(first, new Date(0), new Date(0));
+    const next = await keep(spec, '{"version":"0.0.1-test"}');
+    expect(await entryNames()).toEqual([path.basename(next)]);
+    expect(await findCachedFolder(cacheDir, spec, GENERATOR)).toBeUndefined();
+    expect(await findCachedFolder(cacheDir, spec, '{"version":"0.0.1-test"}')).toBeDefined();
   });
 
   it("keep the 8 entries used last: a hit counts as a use", async () => {
