@@ -30,6 +30,7 @@ export const VERIFY_OPTIONS = {
   "dry-run": { type: "boolean", default: false },
   junit: { type: "string" },
   spec: { type: "string" },
+  "no-cache": { type: "boolean", default: false },
 } as const;
 
 /** `verify`'s part of `sudo-images --help`. */
@@ -45,6 +46,7 @@ export const VERIFY_HELP = `Options of verify:
   --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock);
                           its key is --api-key alone and its server --base-url: SUDO_API_KEY and
                           SUDO_BASE_URL are Sudo's, never sent to another API
+  --no-cache              generate --spec's folder again, not from the cache a second run reads
   (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -62,17 +64,21 @@ export interface VerifyFlags {
   json: boolean;
   junit?: string | undefined;
   spec?: string | undefined;
+  "no-cache": boolean;
   mock: boolean;
 }
 
 /**
  * `sudo-images verify`: checks a server against the spec and prints one line per check and a
- * summary (or `--json`); resolves to the exit code, 0 when every check passed and 1 otherwise.
+ * summary (or `--json`) on `stdout`, and what loading `--spec` says on `stderr`; resolves to the exit code, 0 when every check passed and 1 otherwise.
  * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw a `UsageError`.
  */
-export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise<number> {
-  // Generated in memory, loaded only when asked for: a Sudo run never loads the generator.
-  const spec = flags.spec === undefined ? undefined : (await loadSpecFolder(flags.spec)).spec;
+export async function verifyCommand(flags: VerifyFlags, stdout: Output, stderr: Output): Promise<number> {
+  // Loaded only when asked for: a Sudo run never loads the generator.
+  const spec =
+    flags.spec === undefined
+      ? undefined
+      : (await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] })).spec;
   const options: VerifyOptions = {
     spec,
     apiKey: flags["api-key"],

@@ -10,6 +10,9 @@ import { verifyCommand } from "../../src/cli/verify.js";
 import { closedPort, sendJson, startTestServer } from "../helpers/http-server.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
 
+/** Where what loading `--spec` says goes when a test does not read it. */
+const quiet = { write: () => {} };
+
 async function verify(args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
   const nowhere = `http://127.0.0.1:${await closedPort()}`;
@@ -46,9 +49,10 @@ describe("sudo-images verify --dry-run", () => {
       "allow-insecure-http": false,
       json: false,
       mock: false,
+      "no-cache": false,
       include: "method,invalid",
     };
-    expect(await verifyCommand(flags, { write: (text: string) => void printed.push(text) })).toBe(0);
+    expect(await verifyCommand(flags, { write: (text: string) => void printed.push(text) }, quiet)).toBe(0);
     const lines = printed.join("").trimEnd().split("\n");
     expect(lines).toContain("method  a method the path does not define (GET)");
     expect(lines).toContainEqual(expect.stringMatching(/^invalid missing prompt {2}\{"model":"gpt-image-2"\}$/));
@@ -57,12 +61,14 @@ describe("sudo-images verify --dry-run", () => {
 });
 
 describe("sudo-images verify --spec", () => {
-  const flags = { "dry-run": false, "allow-insecure-http": false, json: true, mock: true };
+  const flags = { "dry-run": false, "allow-insecure-http": false, json: true, mock: true, "no-cache": false };
 
   it("verifies another spec's mock, generated from the file, and every check passes", async () => {
     const printed: string[] = [];
     const spec = "tests/fixtures/verify/pets.yaml";
-    expect(await verifyCommand({ ...flags, spec }, { write: (text: string) => void printed.push(text) })).toBe(0);
+    expect(await verifyCommand({ ...flags, spec }, { write: (text: string) => void printed.push(text) }, quiet)).toBe(
+      0,
+    );
     const report = JSON.parse(printed.join("")) as { passed: number; failed: unknown[] };
     expect(report.failed).toEqual([]);
     // More than Sudo's whole plan could give: the pets spec's operations were planned, not Sudo's.
@@ -72,7 +78,11 @@ describe("sudo-images verify --spec", () => {
   it("with --api-key, the mock holds that key and verify sends it in each scheme's place: every check passes", async () => {
     const printed: string[] = [];
     const spec = "tests/fixtures/kit/credentials.yaml";
-    const run = verifyCommand({ ...flags, spec, "api-key": "k-cli-1" }, { write: (text) => void printed.push(text) });
+    const run = verifyCommand(
+      { ...flags, spec, "api-key": "k-cli-1" },
+      { write: (text) => void printed.push(text) },
+      quiet,
+    );
     expect(await run).toBe(0);
     expect(JSON.parse(printed.join(""))).toMatchObject({ failed: [] });
   });
@@ -85,6 +95,7 @@ describe("sudo-images verify --spec", () => {
       const run = verifyCommand(
         { ...options, "base-url": server.url, "api-key": "k-cli-1", include: "auth" },
         { write: (text) => void printed.push(text) },
+        quiet,
       );
       expect(await run).toBe(1);
       const output = printed.join("");
@@ -104,6 +115,7 @@ describe("sudo-images verify --spec", () => {
       await verifyCommand(
         { ...flags, json: false, spec, budget },
         { write: (text: string) => void printed.push(text) },
+        quiet,
       );
       return printed.at(-1) ?? "";
     };
@@ -116,10 +128,7 @@ describe("sudo-images verify --spec", () => {
     const before = process.env.SUDO_BASE_URL;
     process.env.SUDO_BASE_URL = server.url;
     try {
-      const run = verifyCommand(
-        { ...flags, mock: false, spec: "tests/fixtures/verify/pets.yaml" },
-        { write: () => {} },
-      );
+      const run = verifyCommand({ ...flags, mock: false, spec: "tests/fixtures/verify/pets.yaml" }, quiet, quiet);
       await expect(run).rejects.toThrow("verify needs --base-url (or --mock)");
       expect(server.requests).toEqual([]);
     } finally {
@@ -144,6 +153,7 @@ describe("sudo-images verify --spec", () => {
       const code = await verifyCommand(
         { ...options, spec: "tests/fixtures/verify/pets.yaml", include: "valid" },
         { write: (text: string) => void printed.push(text) },
+        quiet,
       );
       expect(code, printed.join("")).toBe(130);
       expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
@@ -158,8 +168,23 @@ describe("sudo-images verify --spec", () => {
     }
   });
 
+  it("loads a spec it loaded before from the cache, and says so on stderr; --no-cache generates it again", async () => {
+    const run = async (noCache: boolean) => {
+      const said: string[] = [];
+      const spec = "tests/fixtures/verify/pets.yaml";
+      const dryRun = { ...flags, spec, "dry-run": true, "no-cache": noCache };
+      await verifyCommand(dryRun, quiet, { write: (text: string) => void said.push(text) });
+      return said.join("");
+    };
+    await run(false);
+    expect(await run(false)).toMatch(
+      /^sudo-images: using the cached folder for tests\/fixtures\/verify\/pets\.yaml \(/,
+    );
+    expect(await run(true)).toBe("");
+  });
+
   it("says in one line that a spec file is missing", async () => {
-    const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} });
+    const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} }, quiet);
     await expect(run).rejects.toThrow(/missing\.yaml/);
   });
 });
