@@ -60,9 +60,7 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   try {
     const { spec, warnings } = await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] });
     if (warnings.length > 0)
-      stderr.write(
-        `${warnings.length} warning(s) about ${oneLine(flags.spec, 500)} (sudo-images codegen lists them)\n`,
-      );
+      stderr.write(stderrLine(`${warnings.length} warning(s) about ${flags.spec} (sudo-images codegen lists them)`));
     mock = await startMockServer({ spec, seed, port, apiKey: flags["api-key"] });
     const operations = Object.keys(spec.routes).length;
     stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);

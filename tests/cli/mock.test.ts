@@ -94,10 +94,10 @@ describe.concurrent("sudo-images mock --spec", () => {
     const second = await start();
     expect(second).toMatch(cached);
     // The generator's warnings were kept with the folder: the same line as when it was generated.
-    expect(second).toMatch(/^5 warning\(s\) about .*openapi\.yaml/m);
+    expect(second).toMatch(/^sudo-images: 5 warning\(s\) about .*openapi\.yaml/m);
     const regenerated = await start("--no-cache");
     expect(regenerated).not.toMatch(cached);
-    expect(regenerated).toMatch(/^5 warning\(s\) about .*openapi\.yaml/m);
+    expect(regenerated).toMatch(/^sudo-images: 5 warning\(s\) about .*openapi\.yaml/m);
   });
 
   it(
