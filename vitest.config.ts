@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/helpers/cache-folder-setup.ts"],
     typecheck: { enabled: true, include: ["tests/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     // Timeouts catch a hang; they are not a speed limit. CI's two cores may be busy with other work
     // (a test that takes 5 s here took 25 s beside a load of 20), so each allows several times

@@ -46,7 +46,7 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[number, T]> {
 
 /** The CLI's way: generate in memory, import, listen. */
 async function viaCli(): Promise<Figures> {
-  const [load, { spec: folder }] = await timed(() => loadSpecFolder(spec));
+  const [load, { spec: folder }] = await timed(() => loadSpecFolder(spec, { stderr: process.stderr, cache: false }));
   const [listen, mock] = await timed(() => startMockServer({ spec: folder }));
   await mock.close();
   return { "generate + transpile + import": load, listen, "cold start": load + listen };

@@ -1,13 +1,13 @@
 /**
- * `node --import tsx scripts/bundle-parts.ts`: what each module costs the generate-only browser
- * bundle (`GENERATE_ONLY`), in gzipped bytes. A module's cost is the bundle's size less the size of
+ * `node --import tsx scripts/bundle-parts.ts [lite]`: what each module costs the generate-only browser
+ * bundle (`GENERATE_ONLY`, or with `lite` the one from `sudo-images/lite`), in gzipped bytes. A module's cost is the bundle's size less the size of
  * the same bundle with that module's code cut out: gzip shares repeated text across modules, so
  * each module's own gzipped size would count a string twice, and the metafile's minified bytes
  * say nothing of how well a part compresses. Largest first.
  */
 import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
-import { GENERATE_ONLY } from "./bundle-size.js";
+import { GENERATE_ONLY, GENERATE_ONLY_LITE } from "./bundle-size.js";
 
 /** A module's start in esbuild's unminified output: its path (or `<stdin>`, the entry) as a comment line. */
 const MODULE_START = /^(?=\/\/ (?:src\/|node_modules\/|<stdin>)[^\n]*$)/m;
@@ -19,7 +19,11 @@ async function gzipped(code: string): Promise<number> {
 }
 
 const result = await build({
-  stdin: { contents: GENERATE_ONLY, resolveDir: process.cwd(), loader: "ts" },
+  stdin: {
+    contents: process.argv[2] === "lite" ? GENERATE_ONLY_LITE : GENERATE_ONLY,
+    resolveDir: process.cwd(),
+    loader: "ts",
+  },
   bundle: true,
   // Tree-shaken and simplified as the measured bundle is, but not whitespace-minified: the
   // comment that starts each module stays, so the output splits into modules.

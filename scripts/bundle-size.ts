@@ -52,3 +52,6 @@ import { createImagesClient } from "./src/index.ts";
 const client = createImagesClient({ apiKey: "k", dangerouslyAllowBrowser: true });
 export const run = () => client.generate({ prompt: "a fox", model: "gpt-image-2" });
 `;
+
+/** The same bundle from `sudo-images/lite`: the generate path with the spec checks plugged out. */
+export const GENERATE_ONLY_LITE = GENERATE_ONLY.replace("./src/index.ts", "./src/lite.ts");

@@ -1,16 +1,8 @@
-import {
-  type ErrorContext,
-  NoImagesError,
-  RequestValidationError,
-  ResponseValidationError,
-  type SudoImagesError,
-} from "./errors.js";
-import { fanOut, purchase, subCallKey } from "./fan-out.js";
-import { shapes, validate_ImageGeneration, validate_ImageGenerationRequest } from "./generated/metadata.js";
+import { type ErrorContext, NoImagesError, RequestValidationError } from "./errors.js";
+import { shapes } from "./generated/metadata.js";
 import { attempt } from "./http/attempt.js";
 import { retrying } from "./http/retry.js";
 import { withTimeout } from "./http/timeout.js";
-import { noteModel } from "./model-lifecycle.js";
 import type { GenerationResponse, ImageGeneration, ImageGenerationRequest } from "./models.js";
 import {
   type CallSettings,
@@ -19,11 +11,9 @@ import {
   resolveCall,
   resolveSettings,
   type Settings,
-  type ValidationMode,
 } from "./options.js";
 import { normalizeWith } from "./runtime/normalize.js";
-import type { SpecViolation, Validator } from "./runtime/types.js";
-import { check } from "./runtime/validation.js";
+import type { SpecViolation } from "./runtime/types.js";
 
 export type { Logger } from "./http/debug-log.js";
 export type { RetryPolicy } from "./http/retry.js";
@@ -43,14 +33,14 @@ export type {
   ValidationMode,
 } from "./options.js";
 
-/** What `createImagesClient` returns. */
-export interface ImagesClient {
+/** What `createImagesClient` returns; `Call` is the options one call takes. */
+export interface ImagesClient<Call extends object = GenerateOptions> {
   /**
-   * Generates images. Resolves to the spec-valid, normalized result; rejects with a
-   * `SudoImagesError` subclass that says what failed, or with the signal's reason when cancelled.
-   * An answer with no image is a `NoImagesError`.
+   * Generates images. Resolves to the normalized result; rejects with a `SudoImagesError` subclass
+   * that says what failed, or with the signal's reason when cancelled. An answer with no image is a
+   * `NoImagesError`.
    */
-  generate(request: ImageGenerationRequest, options?: GenerateOptions): Promise<ImageGeneration>;
+  generate(request: ImageGenerationRequest, options?: Call): Promise<ImageGeneration>;
   /**
    * `generate`, resolving to the result with the answer's request id, headers and attempt count:
    * what a batch job paces itself by.
@@ -59,57 +49,77 @@ export interface ImagesClient {
    * const { data, requestId, headers } = await client.generateWithResponse({ prompt, model });
    * const left = Number(headers.get("x-ratelimit-remaining-requests"));
    */
-  generateWithResponse(request: ImageGenerationRequest, options?: GenerateOptions): Promise<GenerationResponse>;
+  generateWithResponse(request: ImageGenerationRequest, options?: Call): Promise<GenerationResponse>;
 }
 
 /**
- * Creates a client for the Sudo images API. Options are checked here: a bad timeout, count, size
- * or URL is a `ConfigurationError` naming the option (a missing key is one at the first call).
- *
- * @example
- * const client = createImagesClient(); // reads SUDO_API_KEY
- * const { data } = await client.generate({ prompt: "a lighthouse at dusk", model: "gpt-image-1" });
- * console.log(data[0]?.url);
+ * What the generate path holds to the spec, plugged in as a plain object (as openapi-fetch takes
+ * middleware): `sudo-images` wires every check (`specChecks`), `sudo-images/lite` none, so the
+ * compiled validators are bundled only where they are used. Each member is optional; without it a
+ * call is one request sent as written, its answer is taken as the server sent it (normalized), and
+ * an error body is read as it is.
  */
-export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
-  const settings = resolveSettings(options);
+export interface SpecChecks {
+  /**
+   * Buys what a request asks for: holds it to the spec before anything is sent, plans it (one call,
+   * or several when it asks for more images than one call gives), makes each call with `send` and
+   * gathers their answers into one.
+   */
+  buy?(
+    request: ImageGenerationRequest,
+    call: CallSettings,
+    options: GenerateOptions,
+    send: SendCall,
+  ): Promise<GenerationResponse>;
+  /**
+   * Holds a 2xx body (as parsed, before normalizing) to the spec and to the request that was sent;
+   * what it breaks is thrown or passed to `onWarning`, as `validateResponses` says.
+   */
+  answer?(body: unknown, sent: ImageGenerationRequest, context: ErrorContext): void;
+  /** How a non-2xx answer breaks the spec, for `ApiError.violations`. */
+  errorViolations?(status: number, body: unknown): SpecViolation[];
+}
+
+/** One API call of a purchase: `request` as sent, under `idempotencyKey`, every error of it ending with `note`. */
+export type SendCall = (
+  request: ImageGenerationRequest,
+  call: { idempotencyKey: string; note: string | undefined },
+) => Promise<GenerationResponse>;
+
+/**
+ * A client of the generate path with `checks` plugged in: what each entry point's
+ * `createImagesClient` is. Options are checked here: a bad timeout, count, size or URL is a
+ * `ConfigurationError` naming the option (a missing key is one at the first call).
+ * @internal
+ */
+export function imagesClientWith(checks: SpecChecks, options: ImagesClientOptions): ImagesClient {
+  const settings = resolveSettings(options, checks.errorViolations);
   return {
-    generate: async (request, call = {}) => (await generate(settings, request, call)).data,
-    generateWithResponse: (request, call = {}) => generate(settings, request, call),
+    generate: async (request, call = {}) => (await generate(settings, checks, request, call)).data,
+    generateWithResponse: (request, call = {}) => generate(settings, checks, request, call),
   };
 }
 
-/**
- * One call: the whole request held to the spec and planned once (as it is, or fanned out into
- * sub-calls when it asks for more images than one may give), then bought as one purchase.
- */
+/** One call: the request (nulls dropped) bought as the checks plan it, else sent as one API call. */
 async function generate(
   settings: Settings,
+  checks: SpecChecks,
   request: ImageGenerationRequest,
   options: GenerateOptions,
 ): Promise<GenerationResponse> {
   const call = resolveCall(settings, options);
   const body = normalizeWith(shapes, "ImageGenerationRequest", request);
-  // A retired or misspelt model is sent (the server decides), warned of once, and named by any error.
-  const note = noteModel(settings, settings.warn, validate_ImageGenerationRequest, body);
-  const plan = purchase(validate_ImageGenerationRequest, body, call.maxImagesPerCall);
-  if (settings.validateRequests !== "off" && plan.violations.length > 0)
-    report(settings, settings.validateRequests, new RequestValidationError("ImageGenerationRequest", plan.violations));
-  const single = plan.sizes.length === 1;
-  const send = (count: number, index: number) =>
-    generateOnce(settings, single ? body : { ...body, n: count }, count, {
-      ...call,
-      idempotencyKey: single ? call.idempotencyKey : subCallKey(call.idempotencyKey, index),
-      note,
-    });
-  return fanOut(plan, send, { signal: call.signal, onImages: call.onImages, warn: settings.warn });
+  const send: SendCall = (sent, one) => generateOnce(settings, checks, sent, { ...call, ...one });
+  return checks.buy
+    ? checks.buy(body, call, options, send)
+    : send(body, { idempotencyKey: call.idempotencyKey, note: undefined });
 }
 
-/** One API call for a request already checked: its attempts, then its answer held to the spec. */
+/** One API call: its attempts, then its answer held to the checks and normalized. */
 async function generateOnce(
   settings: Settings,
-  body: unknown,
-  wanted: number,
+  checks: SpecChecks,
+  body: ImageGenerationRequest,
   call: CallSettings & { note: string | undefined },
 ): Promise<GenerationResponse> {
   const json = serialized(body);
@@ -137,50 +147,13 @@ async function generateOnce(
     endpoint.log ?? (() => {}),
   );
   const context = { attempts, requestId: answer.requestId };
-  checkAnswer(settings, answer.body, wanted, context);
+  checks.answer?.(answer.body, body, context);
   const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
-  if (Array.isArray(data.data) && data.data.length === 0) {
+  // A body that is not even an object is the caller's to see when nothing held it to the spec.
+  if (Array.isArray(data?.data) && data.data.length === 0) {
     throw new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, context);
   }
   return { data, requestId: answer.requestId, headers: answer.headers, attempts };
-}
-/**
- * A 2xx body held to the spec, and to the request's `n`: a `ResponseValidationError` (thrown, or
- * passed to `onWarning`) made whole, with the attempts the call took and the answer's request id.
- */
-function checkAnswer(settings: Settings, body: unknown, wanted: number, context: ErrorContext): void {
-  const problems = problemsIn(settings.validateResponses, validate_ImageGeneration, body);
-  if (settings.validateResponses !== "off") problems.push(...tooMany(body, wanted));
-  if (problems.length > 0) {
-    report(settings, settings.validateResponses, new ResponseValidationError("ImageGeneration", problems, context));
-  }
-}
-
-/**
- * More images than were asked for is a broken contract, not a bonus: a server that sends 5,000
- * would have them all downloaded and saved.
- */
-function tooMany(body: unknown, wanted: number): SpecViolation[] {
-  const data = (body as { data?: unknown } | null)?.data;
-  if (!Array.isArray(data) || data.length <= wanted) return [];
-  return [
-    {
-      pointer: "/data",
-      expected: `at most ${wanted} image(s), as many as the request's n`,
-      received: `${data.length} images`,
-    },
-  ];
-}
-
-/** The problems `validator` finds in `value`, or none when `mode` is `"off"`. */
-function problemsIn(mode: ValidationMode, validator: Validator, value: unknown): SpecViolation[] {
-  return mode === "off" ? [] : check(validator, value);
-}
-
-/** A spec violation, as `mode` says: thrown (`"strict"`) or reported and let through (`"warn"`). */
-function report(settings: Settings, mode: ValidationMode, failure: SudoImagesError): void {
-  if (mode === "strict") throw failure;
-  settings.warn(failure);
 }
 
 /** The request as JSON, or a `RequestValidationError` for what JSON cannot hold (a cycle, a BigInt). */
@@ -192,5 +165,3 @@ function serialized(body: unknown): string {
     throw new RequestValidationError("ImageGenerationRequest", [violation]);
   }
 }
-
-/** A web page (window and document), as opposed to Node, Deno, Bun or a worker. */

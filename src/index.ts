@@ -1,5 +1,8 @@
+import { type ImagesClient, imagesClientWith } from "./client.js";
+import type { ImagesClientOptions } from "./options.js";
+import { specChecks } from "./spec-checks.js";
+
 export {
-  createImagesClient,
   DEFAULT_BASE_URL,
   type FanOutOptions,
   type GenerateOptions,
@@ -47,3 +50,19 @@ export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } f
 export { createRawClient } from "./raw.js";
 export type { Normalized } from "./runtime/normalize.js";
 export type { SpecViolation } from "./runtime/types.js";
+
+/**
+ * Creates a client for the Sudo images API, with every spec check wired in: the request is held to
+ * the spec before it is sent (a model's rules, its lifecycle), a request for more images than one
+ * call gives fans out into sub-calls, and each answer is held to the spec. Options are checked here:
+ * a bad timeout, count, size or URL is a `ConfigurationError` naming the option (a missing key is
+ * one at the first call). For a browser or edge bundle without the checks, see `sudo-images/lite`.
+ *
+ * @example
+ * const client = createImagesClient(); // reads SUDO_API_KEY
+ * const { data } = await client.generate({ prompt: "a lighthouse at dusk", model: "gpt-image-2" });
+ * console.log(data[0]?.url);
+ */
+export function createImagesClient(options: ImagesClientOptions = {}): ImagesClient {
+  return imagesClientWith(specChecks(options), options);
+}

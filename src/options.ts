@@ -1,5 +1,5 @@
 import { ConfigurationError, type SudoImagesError } from "./errors.js";
-import { routes, validators } from "./generated/metadata.js";
+import { routes } from "./generated/metadata.js";
 import type { Endpoint, Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
@@ -23,16 +23,19 @@ import {
   type ValidationMode,
 } from "./http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "./http/timeout.js";
-import { responseViolations } from "./runtime/responses.js";
+import type { SpecViolation } from "./runtime/types.js";
 
 /**
  * The client's options and one call's, each checked and resolved in one place, beside each other:
- * `resolveSettings` once per client (and per `createRawClient`), `resolveCall` once per call. A
- * bad value is a `ConfigurationError` naming the option, before anything is sent.
+ * `resolveSettings` once per client (and per `createRawClient`), `resolveCall` once per call, and
+ * for the spec checks' own options `resolveCheckSettings` and `resolveCheckCall`. A bad value is a
+ * `ConfigurationError` naming the option, before anything is sent.
  */
 
-const OPERATION_ID = "generateImage";
-const OPERATION = routes[OPERATION_ID];
+/** The operation the image client calls. */
+export const OPERATION_ID = "generateImage";
+/** Its method, path and documented answers, from the generated routes. */
+export const OPERATION = routes[OPERATION_ID];
 
 /** Retry and timeout settings, on the client and per call. */
 export interface ReliabilityOptions {
@@ -123,20 +126,17 @@ export interface GenerateOptions extends ReliabilityOptions, FanOutOptions {
 export interface Settings {
   endpoint: Endpoint;
   limit: Limiter;
-  maxImagesPerCall: number | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
-  validateRequests: ValidationMode;
-  validateResponses: ValidationMode;
-  warn: (error: SudoImagesError) => void;
 }
 
 /**
  * Checks and resolves a client's options once; `createRawClient` shares it. A value of the wrong
- * type (`"false"` for a flag, `true` for a mode, a string for a function) is refused here.
+ * type (`"false"` for a flag, a string for a function) is refused here. `errorViolations`, from
+ * the generate path's checks, is how an error body breaks the spec (none when absent).
  * @internal
  */
-export function resolveSettings(options: ImagesClientOptions): Settings {
+export function resolveSettings(options: ImagesClientOptions, errorViolations?: ErrorViolations): Settings {
   const browser = isBrowser();
   const allowBrowser = checkFlag(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser");
   if (browser && options.apiKey !== undefined && !allowBrowser) {
@@ -145,21 +145,49 @@ export function resolveSettings(options: ImagesClientOptions): Settings {
         "from your server (a proxy that adds the key) and leave apiKey out here, or set dangerouslyAllowBrowser: true.",
     );
   }
-  const validateResponses = checkValidationMode(options.validateResponses, "validateResponses");
   return {
-    endpoint: endpointOf(options, browser, validateResponses),
+    endpoint: endpointOf(options, browser, errorViolations),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
-    maxImagesPerCall: perCall(options.maxImagesPerCall),
     policy: policyOf(options),
+  };
+}
+
+/** The options of a client's spec checks, checked and resolved once: what `specChecks` reads. @internal */
+export interface CheckSettings {
+  maxImagesPerCall: number | undefined;
+  validateRequests: ValidationMode;
+  validateResponses: ValidationMode;
+  warn: (error: SudoImagesError) => void;
+}
+
+/**
+ * The client options only the spec checks read (`resolveCheckSettings`): what a client without
+ * them leaves out of its types and refuses by name.
+ */
+export const CHECK_OPTIONS = ["validateRequests", "validateResponses", "maxImagesPerCall", "onWarning"] as const;
+/** The call options only the spec checks read (`resolveCheckCall`): fan-out's limit and progress. */
+export const CHECK_CALL_OPTIONS = ["maxImagesPerCall", "onImages"] as const;
+
+/**
+ * Checks and resolves the options only the spec checks read (validation modes, the warning sink,
+ * fan-out's limit): a client without the checks has no code for them.
+ * @internal
+ */
+export function resolveCheckSettings(options: ImagesClientOptions): CheckSettings {
+  return {
+    maxImagesPerCall: perCall(options.maxImagesPerCall),
     validateRequests: checkValidationMode(options.validateRequests, "validateRequests"),
-    validateResponses,
+    validateResponses: checkValidationMode(options.validateResponses, "validateResponses"),
     warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),
   };
 }
 
+/** How a non-2xx answer breaks the spec: the generate path's checks say, when it has them. */
+type ErrorViolations = (status: number, body: unknown) => SpecViolation[];
+
 /** Where and how a client's requests go: the URL, headers, key, cap, fetch and log. */
-function endpointOf(options: ImagesClientOptions, browser: boolean, validateResponses: ValidationMode): Endpoint {
+function endpointOf(options: ImagesClientOptions, browser: boolean, errorViolations?: ErrorViolations): Endpoint {
   const baseSource = options.baseUrl !== undefined ? "baseUrl" : "SUDO_BASE_URL";
   const baseUrl = checkBaseUrl(options.baseUrl ?? readEnv("SUDO_BASE_URL") ?? DEFAULT_BASE_URL, baseSource);
   const url = `${baseUrl}${OPERATION.path}`;
@@ -181,10 +209,7 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, validateResp
     maxResponseBytes: checkWhole(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", 1),
     fetch: (checkFunction(options.fetch, "fetch") ?? globalFetch) as Fetch,
     log: resolveLogger(checkFunction(options.logger, "logger")),
-    errorViolations:
-      validateResponses === "off"
-        ? undefined
-        : (status, body) => responseViolations(OPERATION_ID, OPERATION.responses, status, body, validators),
+    errorViolations,
   };
 }
 
@@ -199,12 +224,9 @@ function perCall(value: number | undefined): number | undefined {
 export interface CallSettings {
   timeoutMs: number;
   policy: RetryPolicy;
-  /** The call's or the client's limit; `undefined` when neither set one (the spec's rules decide). */
-  maxImagesPerCall: number | undefined;
   /** The call's `Idempotency-Key`, or a fresh one; a fanned-out call derives each sub-call's from it. */
   idempotencyKey: string;
   signal: AbortSignal | undefined;
-  onImages: ((arrived: number, asked: number) => void) | undefined;
 }
 
 /** Checks one call's options and merges them over its client's settings. @internal */
@@ -215,10 +237,23 @@ export function resolveCall(settings: Settings, call: GenerateOptions): CallSett
       call.maxRetries === undefined
         ? settings.policy
         : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) },
-    maxImagesPerCall: perCall(call.maxImagesPerCall) ?? settings.maxImagesPerCall,
     idempotencyKey:
       call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey"),
     signal: checkSignal(call.signal, "signal"),
+  };
+}
+
+/** One call's options that only the spec checks read (fan-out's limit and progress), checked. @internal */
+export interface CheckCall {
+  /** The call's or the client's limit; `undefined` when neither set one (the spec's rules decide). */
+  maxImagesPerCall: number | undefined;
+  onImages: ((arrived: number, asked: number) => void) | undefined;
+}
+
+/** Checks the options of one call that only the spec checks read, over its client's. @internal */
+export function resolveCheckCall(settings: CheckSettings, call: GenerateOptions): CheckCall {
+  return {
+    maxImagesPerCall: perCall(call.maxImagesPerCall) ?? settings.maxImagesPerCall,
     onImages: checkFunction(call.onImages, "onImages"),
   };
 }

@@ -5,8 +5,9 @@ import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
 import { displayUrl } from "./http/secrets.js";
+import { DEFAULT_BASE_URL } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
-import { type ImagesClientOptions, resolveSettings } from "./options.js";
+import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from "./options.js";
 
 /**
  * An openapi-fetch `Client<paths>` for the same API as `createImagesClient(options)`, with the same
@@ -23,6 +24,8 @@ import { type ImagesClientOptions, resolveSettings } from "./options.js";
  */
 export function createRawClient(options: ImagesClientOptions = {}): Client<paths> {
   const { endpoint, timeoutMs } = resolveSettings(options);
+  // The same options as createImagesClient, refused alike, though the raw client makes no spec check.
+  resolveCheckSettings(options);
   return createClient<paths>({
     baseUrl: endpoint.baseUrl,
     headers: endpoint.headers,
@@ -41,5 +44,5 @@ async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Pr
     request.signal,
     () => `${request.method} ${shownUrl}`,
   );
-  return asResponse(received);
+  return asResponse(received, DEFAULT_BASE_URL);
 }

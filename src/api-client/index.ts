@@ -84,14 +84,28 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
     const init = withSpecBody(operation.route, given);
     const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
     let body: unknown;
+    let answered: Response | undefined;
     const result = await call(path, {
       ...init,
       bodySerializer: (value: unknown, headers?: unknown) => {
         body = serialize(value, headers);
         return body;
       },
-      fetch: (request: Request) => send(settings, operation, { ...init, serialized: body }, request),
-    });
+      fetch: async (request: Request) => {
+        answered = await send(settings, operation, { ...init, serialized: body }, request);
+        return answered;
+      },
+    }).catch((error: unknown) => notJson(error, answered));
     return heldToSpec(settings, operation, result, (init.parseAs ?? "json") === "json") as never;
   };
+}
+
+/**
+ * openapi-fetch parses a 2xx answer that came without a `Content-Length` with `JSON.parse`, whose
+ * `SyntaxError` quotes the server's bytes; read again by `json()` (every door's rule) it becomes the
+ * `InvalidResponseError` that says what came, escaped. Any other failure is rethrown as it is.
+ */
+async function notJson(error: unknown, answered: Response | undefined): Promise<never> {
+  if (error instanceof SyntaxError && answered?.ok) await answered.json();
+  throw error;
 }

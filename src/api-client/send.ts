@@ -30,8 +30,8 @@ export async function send(
   request: Request,
 ): Promise<Response> {
   const url = withoutFragment(request.url);
-  checkRequest(settings, operation, input, request, url);
   const { parts, key } = credentialFor(settings, operation.route);
+  checkRequest(settings, operation, input, request, url, parts);
   const { method } = request;
   const outgoing: Outgoing = {
     method,
@@ -59,7 +59,7 @@ export async function send(
     request.signal,
     settings.wire.log ?? (() => {}),
   );
-  return asResponse(received);
+  return asResponse(received, settings.spec.baseUrl);
 }
 
 /**
@@ -109,7 +109,7 @@ async function attempt(
   const received = await exchange(settings.wire, outgoing, signal, context);
   const { response, text } = received;
   if (response.ok || context.attempts > policy.maxRetries) return received;
-  const { body, message } = errorBody(text, response);
+  const { body, message } = errorBody(text, response, settings.spec.baseUrl);
   const error = ApiError.from({ ...response, method: outgoing.method, url: outgoing.shownUrl, body, message, context });
   if (isRetryable(error)) throw error;
   return received;

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { parseArgs } from "node:util";
-import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../client.js";
 import {
   ApiError,
   ConfigurationError,
@@ -20,11 +19,13 @@ import { checkTimeout } from "../http/settings.js";
 import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
+import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../index.js";
 import { resolveSettings } from "../options.js";
 import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
 import { inFlagTerms } from "./flag-names.js";
 import { startMock } from "./mock.js";
 import { outFolderProblem } from "./out-folder.js";
+import { packageVersion } from "./package-version.js";
 import { keepPaidResult, PaidResultError, partialLine } from "./paid-result.js";
 import { type Output, startProgress } from "./progress.js";
 import { type RequestFlag, requestFlags, typedAs } from "./request-flags.js";
@@ -107,14 +108,14 @@ export async function main(argv: string[], stdout: Output, stderr: Output): Prom
   try {
     const look = firstLook(argv, COMMANDS);
     if (look.values.help) return print(stdout, HELP);
-    if (look.values.version) return print(stdout, await version());
+    if (look.values.version) return print(stdout, await packageVersion());
     const command = look.positionals[0];
     if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
       throw new UsageError(command ? `Unknown command "${command}"` : "Missing command");
     }
     const { values, positionals } = parseCommand(argv, command, COMMANDS);
     debug = values.debug === true;
-    if (command === "verify") return await verifyCommand(values as unknown as VerifyFlags, stdout);
+    if (command === "verify") return await verifyCommand(values as unknown as VerifyFlags, stdout, stderr);
     const prompt = positionals.slice(1).join(" ").trim();
     if (!prompt) throw new UsageError('Missing the prompt: sudo-images generate "a lighthouse at dusk"');
     await generate(prompt, values as Flags, stdout, stderr);
@@ -324,9 +325,4 @@ function errorLine(error: unknown): string {
 function print(out: Output, text: string): number {
   out.write(`${text}\n`);
   return 0;
-}
-
-async function version(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
 }

@@ -2,19 +2,22 @@ import { parseArgs } from "node:util";
 import { oneLine } from "../http/shown-text.js";
 import { startMockServer } from "../testing/mock-server.js";
 import { UsageError } from "./arguments.js";
+import { CACHE_DIR_ENV } from "./cache-folder.js";
 import { loadSpecFolder } from "./load-spec-folder.js";
-import { type Output, startProgress } from "./progress.js";
+import type { Output } from "./progress.js";
+import { stderrLine } from "./stderr-line.js";
 
 const FLAGS = {
   spec: { type: "string" },
   port: { type: "string" },
   seed: { type: "string" },
   "api-key": { type: "string" },
+  "no-cache": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
 /** `sudo-images mock --help`. */
-const MOCK_HELP = `Usage: sudo-images mock --spec FILE [--port N] [--seed N] [--api-key KEY]
+const MOCK_HELP = `Usage: sudo-images mock --spec FILE [--port N] [--seed N] [--api-key KEY] [--no-cache]
 
 Serves a mock of any OpenAPI 3.0/3.1 spec on 127.0.0.1 until Ctrl-C: requests are routed by the
 spec's paths and methods (404 unknown path, 405 undeclared method), credentials checked by its
@@ -26,11 +29,14 @@ security schemes, bodies checked against it (400 naming each violation), answers
   --api-key KEY   accept only KEY, where each operation's security scheme puts it (bearer,
                   header, query or cookie key, basic's user:password); a missing credential is
                   the spec's 401, a wrong one its 403 (default: any credential in its place)
+  --no-cache      generate the spec's folder again, neither reading nor writing the cache
+                  (${CACHE_DIR_ENV} or ~/.cache/sudo-images) where a second start of the same
+                  spec files finds it
 
 Exit codes: 0 stopped by Ctrl-C, 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
 
 /**
- * `sudo-images mock --spec FILE`: generates the spec's folder in memory, loads it, and serves it
+ * `sudo-images mock --spec FILE`: loads the spec's folder (cached, or generated), and serves it
  * until SIGINT or SIGTERM (or `stop` aborts, for tests in-process). Prints one line with the URL
  * on stdout; errors are one line on stderr. Resolves to the exit code.
  */
@@ -52,13 +58,9 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   if (typeof seed === "string") return fail(stderr, 2, seed);
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    // A large spec takes many seconds to generate: on a terminal, a line says the mock is on its way.
-    const progress = startProgress(stderr, `mock: generating ${oneLine(flags.spec, 200)}`, { after: 1000 });
-    const { spec, warnings } = await loadSpecFolder(flags.spec).finally(() => progress.stop());
+    const { spec, warnings } = await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] });
     if (warnings.length > 0)
-      stderr.write(
-        `${warnings.length} warning(s) about ${oneLine(flags.spec, 500)} (sudo-images codegen lists them)\n`,
-      );
+      stderr.write(stderrLine(`${warnings.length} warning(s) about ${flags.spec} (sudo-images codegen lists them)`));
     mock = await startMockServer({ spec, seed, port, apiKey: flags["api-key"] });
     const operations = Object.keys(spec.routes).length;
     stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);
@@ -97,6 +99,6 @@ function whole(text: string | undefined, flag: string, most: number): number | u
 }
 
 function fail(stderr: Output, code: number, text: string): number {
-  stderr.write(`sudo-images: ${oneLine(text, 2000)}\n`);
+  stderr.write(stderrLine(text));
   return code;
 }

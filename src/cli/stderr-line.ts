@@ -4,7 +4,8 @@ import { oneLine } from "../http/shown-text.js";
 const LONGEST = 4000;
 
 /**
- * A line the CLI writes to stderr about a failure, in the one shape every command uses:
+ * A line the CLI writes to stderr about a failure (or about what it did instead of the work asked
+ * for, such as using a cached folder), in the one shape every command uses:
  * `sudo-images: what went wrong, and where`, on one line, control characters made harmless.
  *
  * @example

@@ -18,6 +18,7 @@ import { loadSpecFolder } from "./load-spec-folder.js";
 import { startMock } from "./mock.js";
 import type { Output } from "./progress.js";
 import { SHARED_OPTIONS } from "./shared-flags.js";
+import { stoppedBy, stopSignal } from "./stop.js";
 
 /** verify's flags, for parseArgs: its own, and `--base-url`, `--api-key` and the rest it shares with `generate`. */
 export const VERIFY_OPTIONS = {
@@ -29,6 +30,7 @@ export const VERIFY_OPTIONS = {
   "dry-run": { type: "boolean", default: false },
   junit: { type: "string" },
   spec: { type: "string" },
+  "no-cache": { type: "boolean", default: false },
 } as const;
 
 /** `verify`'s part of `sudo-images --help`. */
@@ -41,7 +43,10 @@ export const VERIFY_HELP = `Options of verify:
   --dry-run               list the requests and send nothing
   --json                  the report as JSON
   --junit FILE            also write the report as JUnit XML to FILE, for CI (one testcase per check)
-  --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock)
+  --spec FILE             verify against this OpenAPI spec instead of Sudo's (with --mock: its mock);
+                          its key is --api-key alone and its server --base-url: SUDO_API_KEY and
+                          SUDO_BASE_URL are Sudo's, never sent to another API
+  --no-cache              generate --spec's folder again, not from the cache a second run reads
   (and --base-url, --api-key, --allow-insecure-http, --image-hosts, --timeout, --mock below)`;
 
 /** The flags `sudo-images verify` reads, as parseArgs gives them. */
@@ -59,17 +64,21 @@ export interface VerifyFlags {
   json: boolean;
   junit?: string | undefined;
   spec?: string | undefined;
+  "no-cache": boolean;
   mock: boolean;
 }
 
 /**
  * `sudo-images verify`: checks a server against the spec and prints one line per check and a
- * summary (or `--json`); resolves to the exit code, 0 when every check passed and 1 otherwise.
+ * summary (or `--json`) on `stdout`, and what loading `--spec` says on `stderr`; resolves to the exit code, 0 when every check passed and 1 otherwise.
  * `--dry-run` lists the requests it would send and sends nothing. Bad flags throw a `UsageError`.
  */
-export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise<number> {
-  // Generated in memory, loaded only when asked for: a Sudo run never loads the generator.
-  const spec = flags.spec === undefined ? undefined : (await loadSpecFolder(flags.spec)).spec;
+export async function verifyCommand(flags: VerifyFlags, stdout: Output, stderr: Output): Promise<number> {
+  // Loaded only when asked for: a Sudo run never loads the generator.
+  const spec =
+    flags.spec === undefined
+      ? undefined
+      : (await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] })).spec;
   const options: VerifyOptions = {
     spec,
     apiKey: flags["api-key"],
@@ -100,21 +109,32 @@ export async function verifyCommand(flags: VerifyFlags, stdout: Output): Promise
   }
   // With --mock, --api-key is the key the mock holds and verify sends: the self-test a user runs in CI.
   const mock = flags.mock ? await startMock(spec, flags["api-key"]) : undefined;
+  // Ctrl-C ends the run with what it checked by then: printed, in the JUnit file, and never a pass.
+  const stop = stopSignal(undefined);
   try {
-    const baseUrl = mock?.url ?? flags["base-url"] ?? readEnv("SUDO_BASE_URL");
-    if (baseUrl === undefined) throw new UsageError("verify needs --base-url (or SUDO_BASE_URL, or --mock)");
-    const report = await verifyServer(baseUrl, mock ? { ...options, apiKey: mock.key } : options);
+    const baseUrl = mock?.url ?? flags["base-url"] ?? (spec === undefined ? readEnv("SUDO_BASE_URL") : undefined);
+    if (baseUrl === undefined) {
+      throw new UsageError(`verify needs --base-url (or ${spec === undefined ? "SUDO_BASE_URL, or " : ""}--mock)`);
+    }
+    const run = { ...options, signal: stop.signal };
+    const report = await verifyServer(baseUrl, mock ? { ...run, apiKey: mock.key } : run);
     if (flags.junit !== undefined) await writeJunit(flags.junit, junitReport(report));
-    if (flags.json) stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed })}\n`);
+    const { interrupted } = report;
+    if (flags.json)
+      stdout.write(`${JSON.stringify({ passed: report.passed.length, failed: report.failed, interrupted })}\n`);
     else {
       for (const check of report.passed) stdout.write(`pass  ${describeCheck(check)}\n`);
       for (const check of report.failed) stdout.write(`FAIL  ${describeCheck(check)}\n`);
       stdout.write(
-        `${displayUrl(baseUrl)}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests${coverage(spec, report)})\n`,
+        interrupted === undefined
+          ? `${displayUrl(baseUrl)}: ${report.failed.length === 0 ? "matches the spec" : "does not match the spec"} (${report.passed.length} checks passed, ${report.failed.length} failed, ${report.requests.length} requests${coverage(spec, report)})\n`
+          : `${displayUrl(baseUrl)}: ${interrupted} with ${report.passed.length} checks passed and ${report.failed.length} failed: not a pass\n`,
       );
     }
+    if (interrupted !== undefined) return stoppedBy(stop.signal.reason)?.exitCode ?? 1;
     return report.failed.length === 0 ? 0 : 1;
   } finally {
+    stop.dispose();
     await mock?.close();
   }
 }

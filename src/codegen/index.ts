@@ -17,12 +17,13 @@ import { runtimeModule, runtimeSources } from "./runtime-copy.js";
 import { securitySchemes } from "./security.js";
 import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
-import { displayPath, loadSpec, type RefPolicy, SpecError, warningCount } from "./spec-source.js";
+import { displayPath, loadSpec, type RefPolicy, SpecError, type SpecRead, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
 import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
+export type { SpecRead } from "./spec-source.js";
 export { type GeneratedFiles, type WriteOptions, WriteRefusal, writeFiles } from "./write-files.js";
 
 /** What to generate from a spec. */
@@ -60,17 +61,18 @@ export interface GenerateOptions {
 /**
  * Everything `npm run generate` writes, computed in memory from one spec: nothing is written
  * here, so a broken spec leaves the output folder as it was. The document is rewritten once into
- * canonical 3.1 (`toCanonical31`) and every file is made from that one form.
+ * canonical 3.1 (`toCanonical31`) and every file is made from that one form. `read` lists every
+ * file the spec was made of (its `$ref`ed files too), each with the digest of what was parsed.
  */
 export async function generateFiles(
   specPath: string,
   options: GenerateOptions = {},
-): Promise<{ files: GeneratedFiles; warnings: string[]; client: ClientDefaults }> {
-  const { files, lint, found, place, client } = await emitFiles(specPath, options);
+): Promise<{ files: GeneratedFiles; warnings: string[]; client: ClientDefaults; read: readonly SpecRead[] }> {
+  const { files, lint, found, place, client, read } = await emitFiles(specPath, options);
   options.onProgress?.(`placing ${found.length} warnings in the spec`);
   // Placed once the documents and the compiler are garbage: finding a line in a YAML file parses it
   // into a syntax tree, which should not be alive beside them.
-  return { files, warnings: [...lint, ...place(found)], client };
+  return { files, warnings: [...lint, ...place(found)], client, read };
 }
 
 /**
@@ -86,7 +88,7 @@ export interface ClientDefaults {
 async function emitFiles(specPath: string, options: GenerateOptions) {
   const progress = options.onProgress ?? (() => {});
   progress("reading and linting the spec");
-  const { document, lint, place } = await canonicalSpec(specPath, options);
+  const { document, lint, place, read } = await canonicalSpec(specPath, options);
   collectGarbage();
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
@@ -138,7 +140,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     ["client.ts", `${banner}\n${clientModule(clientImportFor(runtime), client.apiKeyEnv, client.baseUrl)}`],
   ]);
   if (ownRuntime) files.set("runtime.ts", `${banner}\n${runtimeModule()}`);
-  return { files, lint, found, place, client };
+  return { files, lint, found, place, client, read };
 }
 
 /**
@@ -149,7 +151,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
 async function canonicalSpec(specPath: string, options: GenerateOptions) {
   const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
-  return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place };
+  return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place, read: loaded.read };
 }
 
 /**

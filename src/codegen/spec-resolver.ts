@@ -1,8 +1,10 @@
 import { lstatSync, realpathSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, type Document, type Source } from "@redocly/openapi-core";
+import { BaseResolver, type Document, Source } from "@redocly/openapi-core";
 import { escapeToken, valueAt } from "../runtime/json-pointer.js";
 import { displayPath } from "./display-path.js";
+import { specFileDigest, specFileRefusal } from "./spec-file.js";
 
 /** Where a spec's `$ref`s may lead. */
 export interface RefPolicy {
@@ -12,8 +14,14 @@ export interface RefPolicy {
   allowRemoteRefs?: boolean | undefined;
 }
 
-/** The largest spec file read (GitHub's whole API is 13 MB). */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * A file or URL the resolver read: a file with the SHA-256 of the bytes it parsed, a remote `$ref`
+ * (allowed by `allowRemoteRefs`) without one, since what a URL serves can change unseen.
+ */
+export interface SpecRead {
+  ref: string;
+  sha256?: string;
+}
 /**
  * The most values one parsed file may hold once its YAML aliases are expanded: GitHub's whole spec
  * holds about 260,000; an alias bomb of a few hundred bytes holds billions.
@@ -26,8 +34,7 @@ const MAX_REF_HOPS = 100;
  * The one resolver every step of the generator reads a spec through (lint, bundle, drift). A spec is
  * untrusted input, so its `$ref`s stay inside the root spec's folder, compared as real paths (a
  * linked folder inside it cannot lead out), and never reach the network unless a flag allows it;
- * only regular files are read (not `/dev/stdin`, not a folder, not a link) and none larger than
- * 64 MB; and a parsed file whose aliases expand past five million values, or that holds a
+ * only the files `specFileRefusal` allows are read; and a parsed file whose aliases expand past five million values, or that holds a
  * `__proto__` key (which JavaScript objects cannot carry safely), is refused. Each refusal
  * surfaces as Redocly's "Can't resolve $ref: …" with our reason, at the `$ref` that asked for it.
  */
@@ -36,6 +43,8 @@ export class SpecResolver extends BaseResolver {
   readonly #policy: RefPolicy;
   /** The real path of the spec's folder, found on the first `$ref` to a file. */
   #realRoot: string | undefined;
+  /** Every file and URL read, in order: what a cache of the output re-checks (`SpecRead`). */
+  readonly read: SpecRead[] = [];
 
   constructor(rootSpec: string, policy: RefPolicy = {}) {
     super();
@@ -47,10 +56,17 @@ export class SpecResolver extends BaseResolver {
     if (/^https?:\/\//i.test(absoluteRef)) {
       if (!this.#policy.allowRemoteRefs)
         throw refusal(`${absoluteRef} is remote; pass --allow-remote-refs to fetch it`);
-    } else {
-      this.#checkFile(absoluteRef);
+      this.read.push({ ref: absoluteRef });
+      return super.loadExternalRef(absoluteRef);
     }
-    return super.loadExternalRef(absoluteRef);
+    this.#checkFile(absoluteRef);
+    // Read here, not by Redocly: the digest must be of the very bytes that are parsed.
+    const bytes = await readFile(absoluteRef).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`${displayPath(absoluteRef)}: ${unreadable(error.code)}`);
+    });
+    this.read.push({ ref: absoluteRef, sha256: specFileDigest(bytes) });
+    // As Redocly's own read: UTF-8, Windows line ends made plain.
+    return new Source(absoluteRef, bytes.toString("utf8").replace(/\r\n/g, "\n"));
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
@@ -65,9 +81,8 @@ export class SpecResolver extends BaseResolver {
     if (!this.#policy.allowOutsideRefs && !isInside(this.#root, file)) {
       throw refusal(`${displayPath(file)} is outside the spec's folder; pass --allow-outside-refs to read it`);
     }
-    const stat = attempt(file, () => lstatSync(file));
-    if (!stat.isFile()) throw refusal(`${displayPath(file)} is not a regular file`);
-    if (stat.size > MAX_FILE_BYTES) throw refusal(`${displayPath(file)} is over ${MAX_FILE_BYTES} bytes`);
+    const problem = specFileRefusal(attempt(file, () => lstatSync(file)));
+    if (problem !== undefined) throw refusal(`${displayPath(file)} ${problem}`);
     if (this.#policy.allowOutsideRefs) return;
     // A folder on the way may be a link (a file itself may not: lstat said so above), so the
     // boundary is drawn between real paths, where no link is left to lead out.

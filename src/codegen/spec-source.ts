@@ -10,11 +10,11 @@ import {
 import { displayPath } from "./display-path.js";
 import { type JsonPlace, jsonOffsets } from "./json-locator.js";
 import { ownKeysPlugin } from "./redocly-own-keys.js";
-import { type RefPolicy, SpecResolver } from "./spec-resolver.js";
+import { type RefPolicy, type SpecRead, SpecResolver } from "./spec-resolver.js";
 
 export { displayPath } from "./display-path.js";
 
-export type { RefPolicy } from "./spec-resolver.js";
+export type { RefPolicy, SpecRead } from "./spec-resolver.js";
 
 /** A spec that cannot be generated from; `message` is one line naming the file and place. */
 export class SpecError extends Error {
@@ -78,14 +78,18 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
         `${displayPath(specPath)}:${(places[index] as LineCol).line}:${(places[index] as LineCol).col}: ${message} at ${pointer}`,
     );
   };
-  return { document: document as OpenApiDocument, warnings: problemLines(problems), place };
+  return { document: document as OpenApiDocument, warnings: problemLines(problems), place, read: resolver.read };
 }
 
-/** What `loadSpec` read: the document, lint's warnings, and how to say where something in it is. */
+/**
+ * What `loadSpec` read: the document, lint's warnings, how to say where something in it is, and
+ * every file (and URL) it was made from.
+ */
 export interface LoadedSpec {
   document: OpenApiDocument;
   warnings: string[];
   place: Placer;
+  read: readonly SpecRead[];
 }
 
 /**

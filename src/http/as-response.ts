@@ -6,14 +6,18 @@ import { parseJsonBody } from "./response-body.js";
  * reads: what the raw client and the spec client hand it. A 204, 205 or 304 gets no body, not
  * even an empty one, as `Response` requires. Text answers `text()` and `json()` from the string
  * already read: encoding 8 MB back into bytes to decode them again cost a third of such a call.
- * `json()` of what is not JSON is an `InvalidResponseError`.
+ * `json()` of what is not JSON is an `InvalidResponseError`. Its `url` is the URL asked as every
+ * message shows it (no credential in it), where a `Response` made here would say `""`. `apiRoot`
+ * is the client's default API root, the example `json()`'s hint names for an HTML page.
  */
-export function asResponse({ response, text, bytes }: Received): Response {
-  if (response.status === 204 || response.status === 205 || response.status === 304)
-    return new Response(null, response);
-  return bytes === undefined
-    ? new TextResponse(text, response)
-    : new Response(bytes as Uint8Array<ArrayBuffer>, response);
+export function asResponse({ response, text, bytes, url }: Received, apiRoot?: string): Response {
+  const answer =
+    response.status === 204 || response.status === 205 || response.status === 304
+      ? new Response(null, response)
+      : bytes === undefined
+        ? new TextResponse(text, response, apiRoot)
+        : new Response(bytes as Uint8Array<ArrayBuffer>, response);
+  return Object.defineProperty(answer, "url", { value: url, enumerable: true });
 }
 
 /**
@@ -23,11 +27,13 @@ export function asResponse({ response, text, bytes }: Received): Response {
  */
 class TextResponse extends Response {
   readonly #text: string;
+  readonly #apiRoot: string | undefined;
   #body: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
-  constructor(text: string, init: ResponseInit) {
+  constructor(text: string, init: ResponseInit, apiRoot: string | undefined) {
     super(null, init);
     this.#text = text;
+    this.#apiRoot = apiRoot;
   }
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
@@ -51,7 +57,7 @@ class TextResponse extends Response {
    * `SyntaxError` quoting the server's bytes.
    */
   override async json(): Promise<unknown> {
-    return parseJsonBody(this.#text, this);
+    return parseJsonBody(this.#text, this, {}, this.#apiRoot);
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {

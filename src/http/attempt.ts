@@ -4,6 +4,7 @@ import { bearer, currentKey, type KeySource } from "./auth.js";
 import { withBaseUrlHint } from "./base-url-hint.js";
 import { exchange, type Wire } from "./exchange.js";
 import { errorBody, parseJsonBody } from "./response-body.js";
+import { DEFAULT_BASE_URL } from "./settings.js";
 
 export type { Fetch } from "./exchange.js";
 
@@ -51,7 +52,7 @@ export async function attempt(
     context,
   );
   if (!response.ok) {
-    const { body: parsed, message, value } = errorBody(text, response);
+    const { body: parsed, message, value } = errorBody(text, response, DEFAULT_BASE_URL);
     const { status, statusText, headers } = response;
     const violations = endpoint.errorViolations?.(status, value);
     throw ApiError.from({
@@ -67,5 +68,6 @@ export async function attempt(
     });
   }
   const { headers: answered } = response;
-  return { body: parseJsonBody(text, response, context), requestId: requestIdOf(answered), headers: answered };
+  const answer = parseJsonBody(text, response, context, DEFAULT_BASE_URL);
+  return { body: answer, requestId: requestIdOf(answered), headers: answered };
 }

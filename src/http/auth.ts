@@ -9,8 +9,12 @@ import { checkFlag } from "./settings.js";
 export interface KeySource {
   /** The key passed to the client; else the variable `envName` is read at each call, so a rotated key is used. */
   apiKey: string | undefined;
-  /** The environment variable a key is read from when `apiKey` is not given, such as `SUDO_API_KEY`. */
-  envName: string;
+  /**
+   * The environment variable a key is read from when `apiKey` is not given, such as `SUDO_API_KEY`;
+   * none for a door whose key must be given (verify of another spec: an ambient Sudo key must never
+   * go to that spec's server).
+   */
+  envName: string | undefined;
   /** What the caller called, for the message when there is no key, such as `createImagesClient()`. */
   creator: string;
   /** `apiKey` once it passed `checkedKey` (set by the first call), so later calls skip the check. */
@@ -30,19 +34,21 @@ export interface KeySource {
  */
 export function currentKey(source: KeySource): string | undefined {
   if (source.checkedApiKey !== undefined && source.insecureTarget === undefined) return source.checkedApiKey;
-  const key = source.apiKey ?? readEnv(source.envName);
+  const { apiKey, envName } = source;
+  const fromEnv = apiKey === undefined && envName !== undefined ? readEnv(envName) : undefined;
+  const key = apiKey ?? fromEnv;
   if (key === undefined) {
     if (!source.required) return undefined;
-    throw new MissingApiKeyError(
-      `No API key: set the ${source.envName} environment variable or pass \`apiKey\` to ${source.creator}.`,
-    );
+    const env = envName === undefined ? "" : `set the ${envName} environment variable or `;
+    throw new MissingApiKeyError(`No API key: ${env}pass \`apiKey\` to ${source.creator}.`);
   }
   if (source.insecureTarget !== undefined) {
     throw new ConfigurationError(
       `Refusing to send the API key in clear text to http://${source.insecureTarget}: use https, or set allowInsecureHttp: true (the CLI's --allow-insecure-http).`,
     );
   }
-  if (source.apiKey === undefined) return checkedKey(key, source.envName, source.wholeHeader);
+  // A key from the environment is read, so checked, at each call: a rotated key is used.
+  if (apiKey === undefined) return checkedKey(key, envName ?? "the environment", source.wholeHeader);
   source.checkedApiKey = checkedKey(key, "the apiKey option", source.wholeHeader);
   return source.checkedApiKey;
 }

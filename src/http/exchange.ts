@@ -52,6 +52,8 @@ export interface Received {
   text: string;
   /** The body as bytes, for a 2xx answer to a `binary` request. */
   bytes?: Uint8Array | undefined;
+  /** The URL asked, as messages show it (`Outgoing.shownUrl`: no credential in it). */
+  url: string;
 }
 
 /**
@@ -97,7 +99,9 @@ export async function exchange(
     ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
   const body = await reading(outgoing.binary && response.ok ? "bytes" : "text");
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
-  return typeof body === "string" ? { response, text: scrubAnswer(body, key) } : { response, text: "", bytes: body };
+  return typeof body === "string"
+    ? { response, text: scrubAnswer(body, key), url: shownUrl }
+    : { response, text: "", bytes: body, url: shownUrl };
 }
 
 /** A failure with no usable response: ours (typed already), the signal's, or the network's. */

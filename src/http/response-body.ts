@@ -1,11 +1,13 @@
 import { type Answered, type ErrorBody, type ErrorContext, InvalidResponseError } from "../errors.js";
-import { DEFAULT_BASE_URL } from "./settings.js";
 
 /**
  * What an HTML page in place of the API's JSON most often means: a base URL that is not the API
- * root (the usual one: `/api` left off), so the page is a website's or a gateway's.
+ * root (the usual one: `/api` left off), so the page is a website's or a gateway's. `apiRoot`, the
+ * client's own default root, is the example: another spec's client names its API's, never Sudo's.
  */
-const HTML_HINT = `an HTML page, not the API's JSON: check that baseUrl is the API root, such as ${DEFAULT_BASE_URL}`;
+function htmlHint(apiRoot: string | undefined): string {
+  return `an HTML page, not the API's JSON: check that baseUrl is the API root${apiRoot ? `, such as ${apiRoot}` : ""}`;
+}
 
 /** Whether a content type is an HTML page. */
 function isHtml(type: string): boolean {
@@ -15,12 +17,17 @@ function isHtml(type: string): boolean {
 /**
  * Parses a 2xx body that the spec says is JSON. Anything else (an HTML page from a gateway,
  * `text/plain`, an empty body, JSON the server cut short) is an `InvalidResponseError` that says
- * what arrived.
+ * what arrived; `apiRoot` is the example root an HTML page's hint names.
  */
-export function parseJsonBody(text: string, response: Answered, context: ErrorContext = {}): unknown {
+export function parseJsonBody(
+  text: string,
+  response: Answered,
+  context: ErrorContext = {},
+  apiRoot: string | undefined = undefined,
+): unknown {
   const type = response.headers.get("content-type") ?? "";
   if (!isJsonType(type)) {
-    const what = `${isHtml(type) ? HTML_HINT : type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
+    const what = `${isHtml(type) ? htmlHint(apiRoot) : type ? `content type ${type}` : "no content type"}: ${sample(text)}`;
     throw new InvalidResponseError(`Expected a JSON body but got ${what}`, response, context);
   }
   try {
@@ -56,13 +63,14 @@ export interface ErrorBodyReading {
  * `ErrorResponse`, or something like one) is parsed, its `error.message` is the message; a JSON
  * string is the message; other JSON (`null`, a number, an array) says nothing, so the status text
  * will; anything else (an HTML page, plain text) is kept as text and is its own message. Whatever
- * arrives, the error is the right `ApiError` for its status and never a crash.
+ * arrives, the error is the right `ApiError` for its status and never a crash. `apiRoot` is the
+ * example root an HTML page's hint names.
  */
-export function errorBody(text: string, response: Answered): ErrorBodyReading {
+export function errorBody(text: string, response: Answered, apiRoot: string | undefined): ErrorBodyReading {
   if (text.trim() === "") return { body: undefined, value: undefined };
   const type = response.headers.get("content-type") ?? "";
   const parsed = parseLeniently(text, type);
-  if (parsed === NOT_JSON) return { body: text, message: isHtml(type) ? HTML_HINT : text, value: text };
+  if (parsed === NOT_JSON) return { body: text, message: isHtml(type) ? htmlHint(apiRoot) : text, value: text };
   if (typeof parsed === "string") return { body: text, message: parsed, value: parsed };
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return { body: text, value: parsed };
   const error = (parsed as { error?: { message?: unknown } }).error;

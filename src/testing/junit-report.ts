@@ -35,11 +35,17 @@ export function junitReport(report: VerifyReport): string {
     ...report.passed.map((check) => testCase(check)),
     ...report.failed.map((check) => testCase(check, failure(check))),
   ];
-  if (cases.length === 0)
-    cases.push(
-      `    <testcase classname="verify" name="checks"><failure message="no check ran: zero checks is never a pass"/></testcase>`,
-    );
-  const failures = Math.max(report.failed.length, cases.length - report.passed.length - report.failed.length);
+  // A run that stopped early, or checked nothing, is one failing case more: never a green build.
+  const unfinished =
+    report.interrupted !== undefined
+      ? `the run was interrupted (${report.interrupted}): not a pass`
+      : cases.length === 0
+        ? "no check ran: zero checks is never a pass"
+        : undefined;
+  if (unfinished !== undefined) {
+    cases.push(`    <testcase classname="verify" name="checks"><failure message="${xmlText(unfinished)}"/></testcase>`);
+  }
+  const failures = report.failed.length + (unfinished === undefined ? 0 : 1);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="sudo-images verify" tests="${cases.length}" failures="${failures}">`,

@@ -21,13 +21,14 @@ export function plannedViolations(spec: RequestSpec, planned: PlannedRequest): S
  * breaks. A request that fails the proof is never sent, so a server is never blamed for accepting a
  * request that the spec takes, nor for a refusal it gave for another reason than the one planned
  * (the false positives of generated negative tests). Other kinds are not about the request's
- * content and pass. `exactlyOne: false` only asks that an invalid request be refused: the Sudo
- * plan's, whose field breaks also break a model's rule at the same place (kept as they were).
+ * content and pass. `exactlyOne: false` asks that an invalid request be refused at its place and
+ * nowhere else: the Sudo plan's, whose field breaks also break a model's rule at the same place.
  */
 export function isProven(spec: RequestSpec, planned: PlannedRequest, exactlyOne = true): boolean {
   if (planned.kind !== "valid" && planned.kind !== "invalid") return true;
   const violations = plannedViolations(spec, planned);
   if (planned.kind === "valid") return violations.length === 0;
-  if (!exactlyOne) return violations.length > 0;
+  if (!exactlyOne)
+    return violations.length > 0 && violations.every((violation) => violation.pointer === planned.breaks);
   return violations.length === 1 && violations[0]?.pointer === planned.breaks;
 }

@@ -43,7 +43,9 @@ export interface VerifyOptions {
   spec?: SpecFolder | undefined;
   /**
    * Sent where each operation's security schemes put it (`Authorization: Bearer`, a header, query
-   * or cookie key, `Basic` of `user:password`); never printed. @default process.env.SUDO_API_KEY
+   * or cookie key, `Basic` of `user:password`); never printed. With a `spec`, only this option gives
+   * one: no environment variable is read, so a Sudo key in the environment never goes to another
+   * API's server. @default process.env.SUDO_API_KEY (without a `spec`)
    */
   apiKey?: string | undefined;
   /** The operations to verify, by operationId. @default every operation (of the Sudo spec: with a JSON request body) */
@@ -67,6 +69,11 @@ export interface VerifyOptions {
   allowInsecureHttp?: boolean | undefined;
   /** Which hosts image URLs may point at, as `imageBytes`'s option. @default "any" */
   imageHosts?: ImageHosts | undefined;
+  /**
+   * Stops the run: no request is sent after it aborts and those in flight are dropped; the report
+   * holds the checks made by then and says `interrupted` (never a pass).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** `verifyServer`'s one-object form: the options and the server's base URL. */
@@ -95,8 +102,10 @@ export interface VerifyCheck {
 export interface VerifyReport {
   passed: VerifyCheck[];
   failed: VerifyCheck[];
-  /** The requests sent, in plan order. */
+  /** The requests planned, in plan order (all sent, unless `interrupted`). */
   requests: PlannedRequest[];
+  /** Why the run stopped before its plan was done (the `signal`'s reason, as text); absent when it ran whole. */
+  interrupted?: string;
 }
 
 /** Every part, in the order the CLI lists them. */
@@ -278,8 +287,12 @@ export async function verifyServer(
   let next = 0;
   let keyRefused = false;
   const worker = async () => {
-    for (let index = next++; index < requests.length; index = next++) {
-      const results = await verifyOne(run, requests[index] as PlannedRequest);
+    for (let index = next++; index < requests.length && !run.signal?.aborted; index = next++) {
+      const results = await verifyOne(run, requests[index] as PlannedRequest).catch((error: unknown) => {
+        // A request cut off by the caller's stop checked nothing: it is left out, not failed.
+        if (run.signal?.aborted) return [];
+        throw error;
+      });
       // A refused key makes every later answer a 401: it is said once, and nothing of those counts.
       if (results[0]?.keyRefused && keyRefused) continue;
       keyRefused ||= results[0]?.keyRefused === true;
@@ -287,7 +300,13 @@ export async function verifyServer(
     }
   };
   await Promise.all(Array.from({ length: Math.min(run.concurrency, Math.max(1, requests.length)) }, worker));
+  if (run.signal?.aborted) report.interrupted = reasonText(run.signal.reason);
   return report;
+}
+
+/** An abort reason as one line of text. */
+function reasonText(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
 }
 
 /** A `verifyServer` run's options, checked by the client's rules before anything is sent. */
@@ -295,11 +314,14 @@ interface Run {
   spec: SpecFolder;
   root: string;
   key: string | undefined;
+  /** Where a key could have come from, for the line that says none was given. */
+  keyOrigin: string;
   wire: Wire;
   timeoutMs: number;
   concurrency: number;
   checkImages: boolean;
   imageHosts: ImageHosts;
+  signal: AbortSignal | undefined;
 }
 
 /**
@@ -311,7 +333,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
   const root = checkBaseUrl(baseUrl, "baseUrl");
   const key = currentKey({
     apiKey: options.apiKey,
-    envName: "SUDO_API_KEY",
+    envName: options.spec === undefined ? "SUDO_API_KEY" : undefined,
     creator: "verifyServer()",
     required: false,
     wholeHeader: takesWholeHeader((options.spec ?? SUDO).securitySchemes ?? {}),
@@ -321,12 +343,14 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     spec: options.spec ?? SUDO,
     root,
     key,
+    keyOrigin: options.spec === undefined ? "apiKey, or SUDO_API_KEY" : "apiKey",
     wire: { fetch: globalFetch, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
     concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
     // Images are the Sudo spec's answers; another spec's valid answers are checked by their schemas alone.
     checkImages: options.spec === undefined && (options.include ?? ALL_PARTS).includes("images"),
     imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),
+    signal: options.signal,
   };
 }
 
@@ -339,6 +363,9 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
  */
 export async function expectServerMatchesSpec(baseUrl: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const report = await verifyServer(baseUrl, options);
+  if (report.interrupted !== undefined) {
+    throw new Error(`${displayUrl(baseUrl)}: verify was interrupted (${report.interrupted}): not a pass`);
+  }
   if (report.failed.length > 0) {
     const lines = report.failed.map((failure) => `- ${describeCheck(failure)}`);
     throw new Error(
@@ -370,7 +397,7 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const { response, text } = answer;
   const status = response.status;
   if (status === 401 && (planned.kind === "valid" || planned.kind === "invalid")) {
-    const received = `401: the server refused the key${run.key === undefined ? " (none was given: apiKey, or SUDO_API_KEY)" : ""}`;
+    const received = `401: the server refused the key${run.key === undefined ? ` (none was given: ${run.keyOrigin})` : ""}`;
     return [
       {
         ok: false,
@@ -387,7 +414,8 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   }
   const found: Finding[] = [];
   const expected = expectedStatus(route, planned);
-  const shown = withBaseUrlHint(undefined, status, run.root);
+  // The /v1 hint knows Sudo's paths (each starts with /v1); another spec's 404 says nothing of them.
+  const shown = run.spec === SUDO ? withBaseUrlHint(undefined, status, run.root) : undefined;
   found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);
@@ -464,11 +492,11 @@ async function ask(run: Run, route: OperationRoute, planned: PlannedRequest): Pr
     return await withTimeout(
       (signal) => exchange(run.wire, outgoing, signal),
       run.timeoutMs,
-      undefined,
+      run.signal,
       () => `${method} ${shownUrl}`,
     );
   } catch (error) {
-    if (error instanceof SudoImagesError) return error.message;
+    if (error instanceof SudoImagesError && !run.signal?.aborted) return error.message;
     throw error;
   }
 }
@@ -569,13 +597,16 @@ async function checkImagesOf(
   found.push(finding("image count", count === asked, `${asked} image(s)`, `${count}`, "/data"));
   const format = body.output_format ?? request.output_format;
   const size = request.size && /^\d+x\d+$/.test(request.size) ? request.size : undefined;
-  const signal = AbortSignal.timeout(run.timeoutMs);
+  const signal = run.signal
+    ? AbortSignal.any([run.signal, AbortSignal.timeout(run.timeoutMs)])
+    : AbortSignal.timeout(run.timeoutMs);
   for (const [index, item] of body.data.slice(0, asked).entries()) {
     const pointer = `/data/${index}`;
     let bytes: Uint8Array;
     try {
       bytes = await imageBytes(item, { timeoutMs: run.timeoutMs, signal, imageHosts: run.imageHosts });
     } catch (error) {
+      if (run.signal?.aborted) throw error;
       found.push(
         finding(item.b64_json ? "image data" : "image url", false, "an image", (error as Error).message, pointer),
       );

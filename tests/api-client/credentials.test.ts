@@ -32,6 +32,17 @@ const SPEC = {
     "/cookie": operation("cookie", "cookie"),
     "/basic": operation("basic", "basic"),
     "/open": operation("open"),
+    // The key declared twice, as several published specs do: a security scheme and a required parameter.
+    "/declared": {
+      get: {
+        ...operation("declared", "query").get,
+        parameters: [
+          { name: "api_key", in: "query", required: true, schema: { type: "string", pattern: "^key-" } },
+          { name: "X-Api-Key", in: "header", required: true, schema: { type: "string" } },
+        ],
+        security: [{ query: [], header: [] }],
+      },
+    },
   },
 };
 
@@ -66,6 +77,12 @@ describe("the key, where each security scheme puts it", () => {
   ])("%s carries it in %s", async (route, header, value) => {
     await keys().GET(route);
     expect(server.requests.at(-1)?.headers[header]).toBe(value);
+  });
+
+  it("takes a parameter the spec also declares for the key as given by the key, never quoting it", async () => {
+    await keys({ validateRequests: "strict" }).GET("/declared");
+    expect(server.requests.at(-1)?.url).toBe(`/declared?api_key=${KEY}`);
+    expect(server.requests.at(-1)?.headers["x-api-key"]).toBe(KEY);
   });
 
   it("puts a query key in the query, and an operation with no security sends no key at all", async () => {
@@ -111,7 +128,8 @@ describe("the key, where each security scheme puts it", () => {
     const { error, response } = await keys().GET("/query", { baseUrl: `${server.url}/fail` });
     expect(response.status).toBe(500);
     expect(JSON.stringify(error)).not.toContain(KEY);
-    expect(response.url).not.toContain(KEY);
+    // The URL asked, as every message shows it (the query credential left out), not "" as a Response made here says.
+    expect(response.url).toBe(`${server.url}/fail/query`);
   });
 });
 

@@ -67,6 +67,21 @@ describe("what is not an answer", () => {
     await expect(get({})).rejects.toThrow(RedirectError);
   });
 
+  it("is an InvalidResponseError for an HTML page (never openapi-fetch's SyntaxError quoting it), whose hint names this spec's API root", async () => {
+    // Written in two chunks, so no Content-Length: openapi-fetch parses such an answer with JSON.parse itself.
+    petsFolder.answer = (_, response) => {
+      response.writeHead(200, { "content-type": "text/html" }).write("<html>\u001b[31m");
+      response.end("</html>");
+    };
+    const error = await get({}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain(
+      "an HTML page, not the API's JSON: check that baseUrl is the API root, such as https://eu.pets.example/v1:",
+    );
+    expect((error as Error).message).not.toContain("sudoapp");
+    expect((error as Error).message).not.toContain("\u001b");
+  });
+
   it("is an InvalidResponseError for a body over maxResponseBytes", async () => {
     petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "x".repeat(1000) });
     await expect(get({ maxResponseBytes: 100 })).rejects.toThrow(InvalidResponseError);

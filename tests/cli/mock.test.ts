@@ -74,6 +74,32 @@ describe.concurrent("sudo-images mock --spec", () => {
     }
   });
 
+  it("a second start of the same spec says it uses the cached folder; --no-cache generates it again", async () => {
+    // Started and stopped in process: each start is over once it listens.
+    const start = async (...flags: string[]) => {
+      const stop = new AbortController();
+      const said: string[] = [];
+      const spec = path.join(root, "tests/fixtures/five-minutes/openapi.yaml");
+      let running: Promise<number> | undefined;
+      await new Promise<void>((resolve) => {
+        const stderr = { write: (text: string) => void said.push(text) };
+        running = mockCommand(["--spec", spec, ...flags], { write: () => resolve() }, stderr, stop.signal);
+      });
+      stop.abort();
+      expect(await running).toBe(0);
+      return said.join("");
+    };
+    await start();
+    const cached = /^sudo-images: using the cached folder for .*openapi\.yaml \(generated [^)]* UTC\)$/m;
+    const second = await start();
+    expect(second).toMatch(cached);
+    // The generator's warnings were kept with the folder: the same line as when it was generated.
+    expect(second).toMatch(/^sudo-images: 5 warning\(s\) about .*openapi\.yaml/m);
+    const regenerated = await start("--no-cache");
+    expect(regenerated).not.toMatch(cached);
+    expect(regenerated).toMatch(/^sudo-images: 5 warning\(s\) about .*openapi\.yaml/m);
+  });
+
   it(
     "says in one line why a spec cannot be served",
     async () => {

@@ -2,10 +2,16 @@
  * `sudo-images verify` as a shell user runs it: the real CLI in a child process, against a closed
  * port on 127.0.0.1 (a run that sent anything would fail there); --dry-run's listing in process.
  */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyCommand } from "../../src/cli/verify.js";
 import { closedPort, sendJson, startTestServer } from "../helpers/http-server.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
+
+/** Where what loading `--spec` says goes when a test does not read it. */
+const quiet = { write: () => {} };
 
 async function verify(args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("SUDO_")));
@@ -43,9 +49,10 @@ describe("sudo-images verify --dry-run", () => {
       "allow-insecure-http": false,
       json: false,
       mock: false,
+      "no-cache": false,
       include: "method,invalid",
     };
-    expect(await verifyCommand(flags, { write: (text: string) => void printed.push(text) })).toBe(0);
+    expect(await verifyCommand(flags, { write: (text: string) => void printed.push(text) }, quiet)).toBe(0);
     const lines = printed.join("").trimEnd().split("\n");
     expect(lines).toContain("method  a method the path does not define (GET)");
     expect(lines).toContainEqual(expect.stringMatching(/^invalid missing prompt {2}\{"model":"gpt-image-2"\}$/));
@@ -54,12 +61,14 @@ describe("sudo-images verify --dry-run", () => {
 });
 
 describe("sudo-images verify --spec", () => {
-  const flags = { "dry-run": false, "allow-insecure-http": false, json: true, mock: true };
+  const flags = { "dry-run": false, "allow-insecure-http": false, json: true, mock: true, "no-cache": false };
 
   it("verifies another spec's mock, generated from the file, and every check passes", async () => {
     const printed: string[] = [];
     const spec = "tests/fixtures/verify/pets.yaml";
-    expect(await verifyCommand({ ...flags, spec }, { write: (text: string) => void printed.push(text) })).toBe(0);
+    expect(await verifyCommand({ ...flags, spec }, { write: (text: string) => void printed.push(text) }, quiet)).toBe(
+      0,
+    );
     const report = JSON.parse(printed.join("")) as { passed: number; failed: unknown[] };
     expect(report.failed).toEqual([]);
     // More than Sudo's whole plan could give: the pets spec's operations were planned, not Sudo's.
@@ -69,7 +78,11 @@ describe("sudo-images verify --spec", () => {
   it("with --api-key, the mock holds that key and verify sends it in each scheme's place: every check passes", async () => {
     const printed: string[] = [];
     const spec = "tests/fixtures/kit/credentials.yaml";
-    const run = verifyCommand({ ...flags, spec, "api-key": "k-cli-1" }, { write: (text) => void printed.push(text) });
+    const run = verifyCommand(
+      { ...flags, spec, "api-key": "k-cli-1" },
+      { write: (text) => void printed.push(text) },
+      quiet,
+    );
     expect(await run).toBe(0);
     expect(JSON.parse(printed.join(""))).toMatchObject({ failed: [] });
   });
@@ -82,6 +95,7 @@ describe("sudo-images verify --spec", () => {
       const run = verifyCommand(
         { ...options, "base-url": server.url, "api-key": "k-cli-1", include: "auth" },
         { write: (text) => void printed.push(text) },
+        quiet,
       );
       expect(await run).toBe(1);
       const output = printed.join("");
@@ -101,6 +115,7 @@ describe("sudo-images verify --spec", () => {
       await verifyCommand(
         { ...flags, json: false, spec, budget },
         { write: (text: string) => void printed.push(text) },
+        quiet,
       );
       return printed.at(-1) ?? "";
     };
@@ -108,8 +123,68 @@ describe("sudo-images verify --spec", () => {
     expect(await run("200")).not.toContain("operations checked");
   });
 
+  it("never takes Sudo's SUDO_BASE_URL for another spec's server", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 200, {}));
+    const before = process.env.SUDO_BASE_URL;
+    process.env.SUDO_BASE_URL = server.url;
+    try {
+      const run = verifyCommand({ ...flags, mock: false, spec: "tests/fixtures/verify/pets.yaml" }, quiet, quiet);
+      await expect(run).rejects.toThrow("verify needs --base-url (or --mock)");
+      expect(server.requests).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.SUDO_BASE_URL;
+      else process.env.SUDO_BASE_URL = before;
+      await server.close();
+    }
+  });
+
+  it("ends on Ctrl-C with what it checked by then, printed and in the JUnit file, never a pass (exit 130)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "verify-stop-"));
+    // The first request is answered; Ctrl-C comes when the second arrives, which is never answered.
+    const server = await startTestServer((_, res) => {
+      if (server.requests.length === 1)
+        return sendJson(res, 200, [{ id: 1, name: "Tom", kind: "cat" }], { "x-total": "1" });
+      setImmediate(() => process.emit("SIGINT"));
+    });
+    try {
+      const printed: string[] = [];
+      const junit = path.join(dir, "verify.xml");
+      const options = { ...flags, json: false, mock: false, concurrency: "1", junit, "base-url": server.url };
+      const code = await verifyCommand(
+        { ...options, spec: "tests/fixtures/verify/pets.yaml", include: "valid" },
+        { write: (text: string) => void printed.push(text) },
+        quiet,
+      );
+      expect(code, printed.join("")).toBe(130);
+      expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
+      expect(printed.at(-1)).toMatch(/: interrupted \(Ctrl-C\) with \d+ checks passed and 0 failed: not a pass\n$/);
+      expect(await readFile(junit, "utf8")).toContain(
+        '<failure message="the run was interrupted (interrupted (Ctrl-C)): not a pass"/>',
+      );
+      expect(process.listenerCount("SIGINT")).toBe(0);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loads a spec it loaded before from the cache, and says so on stderr; --no-cache generates it again", async () => {
+    const run = async (noCache: boolean) => {
+      const said: string[] = [];
+      const spec = "tests/fixtures/verify/pets.yaml";
+      const dryRun = { ...flags, spec, "dry-run": true, "no-cache": noCache };
+      await verifyCommand(dryRun, quiet, { write: (text: string) => void said.push(text) });
+      return said.join("");
+    };
+    await run(false);
+    expect(await run(false)).toMatch(
+      /^sudo-images: using the cached folder for tests\/fixtures\/verify\/pets\.yaml \(/,
+    );
+    expect(await run(true)).toBe("");
+  });
+
   it("says in one line that a spec file is missing", async () => {
-    const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} });
+    const run = verifyCommand({ ...flags, spec: "tests/fixtures/verify/missing.yaml" }, { write: () => {} }, quiet);
     await expect(run).rejects.toThrow(/missing\.yaml/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createRequire } from "node:module";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { withInlinedHelpers } from "../../src/codegen/ajv-runtime.js";
 import type { SchemaSet } from "../../src/codegen/json-schema.js";
@@ -100,6 +101,45 @@ describe("the compiled validators", () => {
     const validate = await compiled(schema);
     expect(validate({})).toBe(true);
     expect(validate({ constructor: 1 })).toBe(false);
+  });
+});
+
+describe("the compiled patterns", () => {
+  it("are pure: a bundle that keeps one validator of the module drops the others' patterns", async () => {
+    const set: SchemaSet = {
+      defs: {
+        Kept: { type: "string", pattern: "^kept-[0-9]+$" },
+        Dropped: { type: "string", pattern: "^dropped-[a-z]+$" },
+      },
+      operations: {
+        keep: { method: "post", path: "/k", request: "Kept", responses: {}, security: [] },
+        drop: { method: "post", path: "/d", request: "Dropped", responses: {}, security: [] },
+      },
+      places: {},
+      bodyTypes: {},
+      parameterTypes: {},
+    };
+    const { code } = compileValidators(set, () => {});
+    // The module is one file, as a chunk of a bundled dist/ is: only annotations let a bundler drop a part of it.
+    const result = await build({
+      stdin: { contents: 'import { validate_Kept } from "v"; export const ok = validate_Kept("kept-1");' },
+      plugins: [
+        {
+          name: "validators",
+          setup(bundler) {
+            bundler.onResolve({ filter: /^v$/ }, () => ({ path: "v", namespace: "validators" }));
+            bundler.onLoad({ filter: /.*/, namespace: "validators" }, () => ({ contents: code, loader: "js" }));
+          },
+        },
+      ],
+      bundle: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    const bundled = result.outputFiles[0]?.text ?? "";
+    expect(bundled).toContain("^kept-[0-9]+$");
+    expect(bundled).not.toContain("^dropped-[a-z]+$");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   SudoImagesError,
 } from "sudo-images";
 import type { components, paths } from "sudo-images/generated";
+import { createImagesClient as createLiteClient, type ImagesClientOptions as LiteOptions } from "sudo-images/lite";
 import { assertMatchesSpec, startMockServer } from "sudo-images/testing";
 
 type Raw = components["schemas"]["ImageGeneration"];
@@ -26,11 +27,20 @@ try {
   const { data } = await plain.POST("/v1/images/generations", { body: { prompt: "a heron", model: "flux-1.1-pro" } });
   assertMatchesSpec("generateImage", 200, data);
 
+  const lite = await createLiteClient({ apiKey: "sk-consumer", baseUrl: mock.url }).generate({
+    prompt: "a heron",
+    model: "flux-1.1-pro",
+    size: "256x256",
+  });
+  // @ts-expect-error the lite entry makes no spec checks, so takes no option for them
+  ({ validateRequests: "off" }) satisfies LiteOptions;
+
   const failure = await createImagesClient({ apiKey: "wrong", baseUrl: mock.url, maxRetries: 0 })
     .generate({ prompt: "a heron", model: "m" })
     .catch((error: unknown) => error);
   const kinds = [failure instanceof ApiError, failure instanceof SudoImagesError, failure instanceof RateLimitError];
-  console.log(JSON.stringify({ typed, urls: result.data.map((image) => image.url), raw: data?.data.length, kinds }));
+  const urls = result.data.map((image) => image.url);
+  console.log(JSON.stringify({ typed, urls, raw: data?.data.length, kinds, lite: lite.data.length }));
 } finally {
   await mock.close();
 }

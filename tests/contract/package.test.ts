@@ -71,6 +71,8 @@ describe("the packed package on Bun, Deno and workerd", { timeout: 60_000 }, () 
     url: "png 256x256",
     nulls: "data",
     badRequest: [true, true, 400, true, true],
+    lite: "png 256x256",
+    liteBadRequest: [true, true, 400, true, true],
     rateLimited: [true, true, 429, true, true],
     timeout: true,
     abort: true,
@@ -113,7 +115,7 @@ describe("the packed package on Bun, Deno and workerd", { timeout: 60_000 }, () 
     expect(checked.stderr ?? "", "deno check").not.toMatch(/error/i);
   }, 60_000);
 
-  it("runs the consumer as a module worker in workerd (Miniflare), the core entry only", async () => {
+  it("runs the consumer as a module worker in workerd (Miniflare), the core and lite entries only", async () => {
     const bundle = await build({
       entryPoints: [path.join(project, "runtimes/worker.ts")],
       bundle: true,
@@ -209,11 +211,19 @@ describe("the packed package", { timeout: 60_000 }, () => {
 
   it("runs the consumer against startMockServer and gets a normalized result", async () => {
     const { stdout } = await exec(process.execPath, ["out-node16/consumer.js"], { cwd: project });
-    const output = JSON.parse(stdout) as { typed: boolean; urls: string[]; raw: number; kinds: boolean[] };
+    const output = JSON.parse(stdout) as {
+      typed: boolean;
+      urls: string[];
+      raw: number;
+      kinds: boolean[];
+      lite: number;
+    };
     expect(output.typed).toBe(true);
     expect(output.urls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/images\/.+\.png$/);
     expect(output.raw).toBe(1);
     expect(output.kinds).toEqual([true, true, false]);
+    // sudo-images/lite, compiled under node16 and bundler resolution like the core entry, and run.
+    expect(output.lite).toBe(1);
   });
 
   it("compiles and runs a folder generated from the upstream spec against the installed sudo-images/runtime", async () => {

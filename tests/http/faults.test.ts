@@ -21,14 +21,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** A client with tiny backoff and timeout, so the faults play out in milliseconds. */
+/**
+ * A client with a tiny backoff, so the faults play out in milliseconds. The timeout is tiny only
+ * where a stall must run into it: elsewhere a busy machine writing 2 MB past 200 ms is no fault.
+ */
 function clientWith(faults: string, options: ImagesClientOptions = {}) {
   const log: string[] = [];
   const client = createImagesClient({
     apiKey: "sk-test",
     baseUrl: server.url,
     headers: { "x-faults": faults },
-    timeoutMs: 200,
+    timeoutMs: faults.includes("stall") ? 200 : 30_000,
     retry: { baseDelayMs: 1, maxDelayMs: 4 },
     maxResponseBytes: 1024 * 1024,
     logger: (line) => log.push(line),

@@ -11,6 +11,7 @@ import {
   RateLimitError,
   TimeoutError,
 } from "sudo-images";
+import { createImagesClient as createLiteClient, BadRequestError as LiteBadRequestError } from "sudo-images/lite";
 
 /** The mock servers the Node test started, by scenario. */
 export interface Servers {
@@ -67,6 +68,19 @@ export async function runChecks(servers: Servers): Promise<Record<string, unknow
   results.badRequest = apiFailure(bad, bad instanceof BadRequestError, "the prompt is not allowed");
   const limited = await failure(client(servers.rateLimited).generate(request));
   results.rateLimited = apiFailure(limited, limited instanceof RateLimitError, "slow down");
+
+  // The lite entry, for edge bundles: the same answer, and the same error classes as the core entry's.
+  const lite = createLiteClient({ apiKey: "sk-runtime", baseUrl: servers.normal, maxRetries: 0 });
+  const liteBytes = await imageBytes((await lite.generate({ ...request, response_format: "b64_json" })).data[0] ?? {});
+  results.lite = `${detectImageType(liteBytes).extension} ${pngSize(liteBytes)}`;
+  const liteBad = await failure(
+    createLiteClient({ apiKey: "sk-runtime", baseUrl: servers.badRequest, maxRetries: 0 }).generate(request),
+  );
+  results.liteBadRequest = apiFailure(
+    liteBad,
+    liteBad instanceof LiteBadRequestError && liteBad instanceof BadRequestError,
+    "the prompt is not allowed",
+  );
 
   const timedOut = await failure(client(servers.slow, 100).generate(request));
   results.timeout = timedOut instanceof TimeoutError;

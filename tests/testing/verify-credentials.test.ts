@@ -112,6 +112,35 @@ describe("verifyServer's credential checks", () => {
     }
   });
 
+  it("never sends the environment's SUDO_API_KEY to another spec's server: its key is the apiKey option alone", async () => {
+    const ambient = "sk-sudo-ambient-1";
+    const server = await startTestServer((_, res) => sendJson(res, 401, { message: "no key" }));
+    const before = process.env.SUDO_API_KEY;
+    process.env.SUDO_API_KEY = ambient;
+    try {
+      const report = await verifyServer({ spec, baseUrl: server.url, operations: ["withBearer"], include: ["valid"] });
+      const sent = server.requests.map((seen) => `${seen.url} ${JSON.stringify(seen.headers)}`).join("\n");
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(sent).not.toContain(ambient);
+      expect(report.failed[0]?.received).toBe("401: the server refused the key (none was given: apiKey)");
+    } finally {
+      if (before === undefined) delete process.env.SUDO_API_KEY;
+      else process.env.SUDO_API_KEY = before;
+      await server.close();
+    }
+  });
+
+  it("gives another spec's 404 under a /v1 base URL no hint about Sudo's paths", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 404, { message: "no" }));
+    try {
+      const baseUrl = `${server.url}/v1`;
+      const report = await verifyServer({ spec, baseUrl, apiKey: KEY, operations: ["open"], include: ["valid"] });
+      expect(report.failed[0]?.received).toBe("404");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("shows a URL that carries a query key with the key redacted", async () => {
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     const report = await verifyServer({ spec, baseUrl, apiKey: KEY, operations: ["withQueryKey"], include: ["valid"] });

@@ -242,6 +242,23 @@ describe("verifyServer cannot pass by accident", () => {
   });
 });
 
+describe("verifyServer stopped by its signal", () => {
+  it("sends nothing once stopped, says why, and expectServerMatchesSpec never reads it as a pass", async () => {
+    const server = await startTestServer((_, res) => sendJson(res, 500, {}));
+    try {
+      const signal = AbortSignal.abort(new Error("stopped by the test"));
+      const report = await verifyServer(server.url, { apiKey: "k", signal });
+      expect(report).toMatchObject({ passed: [], failed: [], interrupted: "stopped by the test" });
+      expect(server.requests).toEqual([]);
+      await expect(expectServerMatchesSpec(server.url, { apiKey: "k", signal })).rejects.toThrow(
+        `${server.url}: verify was interrupted (stopped by the test): not a pass`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("verifyServer and the headers the spec documents", () => {
   it("fails each 200 that leaves out x-request-id, once, and nothing else", async () => {
     const bare = await startTestServer(async (seen, res) => {
