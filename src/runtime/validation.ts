@@ -151,16 +151,20 @@ function ruleText(issue: ValidationIssue, pointer: string, words: string | undef
 const LONGEST_PATTERN = 80;
 
 /**
- * An enum's values as a reader wants them: `256x256, 512x512, auto`, any value not a string as JSON
- * (`{"x":0}`); a null the enum allows goes unsaid.
+ * An enum's values as a reader wants them: `256x256, 512x512, auto`; a string that is not one plain
+ * word (`""`, `"a, b"`, `"two words"`) and any value not a string as JSON (`{"x":0}`), so every
+ * value can be told apart; a null the enum allows goes unsaid.
  */
 function allowed(values: unknown): string {
   if (!Array.isArray(values)) return String(values);
   const shown = values
     .filter((value) => value !== null)
-    .map((value) => (typeof value === "string" ? value : JSON.stringify(value)));
+    .map((value) => (typeof value === "string" && PLAIN_WORD.test(value) ? value : JSON.stringify(value)));
   return shown.join(", ");
 }
+
+/** A value shown without quotes: letters, digits and `_ . : / + -`, such as `gpt-image-2` or `image/png`. */
+const PLAIN_WORD = /^[\w.:/+-]+$/;
 
 /** How many violations a one-line description names before it says how many more there are. */
 const LISTED = 8;

@@ -80,6 +80,11 @@ describe("check, with the generated validators", () => {
     expect(check(short, { size: "b" })[0]?.expected).toBe('m takes size that must match pattern "^a$"');
   });
 
+  it("quotes an enum's values that are no plain word, so an empty string or a comma shows", () => {
+    const odd = reporting([issue("/x", "enum", "#/enum", { allowedValues: ["", "a, b", "two words", "gpt-image-2"] })]);
+    expect(check(odd, { x: 1 })[0]?.expected).toBe('one of "", "a, b", "two words", gpt-image-2');
+  });
+
   it("says what an enum allows even when the validator gives no list", () => {
     const odd = reporting([issue("/x", "enum", "#/enum", { allowedValues: "a" })]);
     expect(check(odd, { x: 1 })[0]?.expected).toBe("one of a");
