@@ -76,7 +76,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   -v, --version           show the version
 
 Each command takes only its own flags: another command's flag is refused before anything is sent.
-Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments, 130 Ctrl-C (what arrived is saved first).`;
+Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments, 130 Ctrl-C, 143 SIGTERM (what arrived is saved first).`;
 
 /** generate's flags that are not request fields, beside those it shares with verify. */
 const GENERATE_OPTIONS = {
