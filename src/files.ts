@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { copyFile, link, mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { ConfigurationError, ImageError } from "./errors.js";
 import { detectImageType, type ImageBytesOptions, imageBytes } from "./images.js";
+import { makeFolder } from "./make-folder.js";
 import type { ImageGeneration } from "./models.js";
 
 /** Options of `saveImages`. */
@@ -43,7 +44,7 @@ export async function saveImages(
   options: SaveImagesOptions = {},
 ): Promise<SavedImage[]> {
   const name = fileName(options.name ?? "image");
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const saved: SavedImage[] = [];
   for (const [index, item] of result.data.entries()) {
     try {

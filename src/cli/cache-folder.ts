@@ -1,7 +1,8 @@
-import { mkdir, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { homedir } from "node:os";
 import path from "node:path";
 import { readEnv } from "../http/environment.js";
+import { makeFolder } from "../make-folder.js";
 
 /** The environment variable that moves the cache folder (the tests point it at a temporary one). */
 export const CACHE_DIR_ENV = "SUDO_IMAGES_CACHE_DIR";
@@ -64,7 +65,7 @@ export function currentUid(): number | undefined {
  */
 export async function openCacheFolder(dir = cacheFolderPath()): Promise<{ dir: string } | { refused: string }> {
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolder(dir, 0o700);
     // Used by its real path from here on: a link on the way, swapped after this check, leads nowhere new.
     const real = await realpath(dir);
     const found = await stat(real);

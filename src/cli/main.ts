@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { parseArgs } from "node:util";
 import {
@@ -20,6 +20,7 @@ import { oneLine, terminalText } from "../http/shown-text.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
 import type { ImageHosts } from "../images.js";
 import { createImagesClient, DEFAULT_BASE_URL, type ImageGeneration, type ImageGenerationRequest } from "../index.js";
+import { makeFolder } from "../make-folder.js";
 import { resolveSettings } from "../options.js";
 import { type CommandFlags, firstLook, integer, parseCommand, UsageError } from "./arguments.js";
 import { inFlagTerms } from "./flag-names.js";
@@ -75,7 +76,7 @@ ${REQUEST_FLAGS.map(helpLine).join("\n")}
   -v, --version           show the version
 
 Each command takes only its own flags: another command's flag is refused before anything is sent.
-Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments, 130 Ctrl-C (what arrived is saved first).`;
+Exit codes: 0 success, 1 the API or the network failed, 2 bad arguments, 130 Ctrl-C, 143 SIGTERM (what arrived is saved first).`;
 
 /** generate's flags that are not request fields, beside those it shares with verify. */
 const GENERATE_OPTIONS = {
@@ -212,7 +213,7 @@ async function generate(prompt: string, flags: Flags, stdout: Output, stderr: Ou
 async function checkOut(out: string): Promise<void> {
   const probe = path.join(out, `.sudo-images-probe-${randomUUID()}`);
   try {
-    await mkdir(out, { recursive: true });
+    await makeFolder(out);
     await writeFile(probe, "", { flag: "wx" });
     await rm(probe);
   } catch (error) {

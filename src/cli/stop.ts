@@ -1,13 +1,15 @@
 /**
- * What ends a generate command before its call does: `--deadline`, or Ctrl-C. Either aborts one
- * signal with a `StoppedError`, so images paid for by then are saved, as after a failed sub-call.
+ * What ends a generate or verify command before its call does: `--deadline`, Ctrl-C, or SIGTERM
+ * (what `docker stop`, Kubernetes, GitLab and Jenkins send to cancel a job). Each aborts one
+ * signal with a `StoppedError`, so images paid for by then are saved, as after a failed sub-call,
+ * and verify's report is printed and written.
  */
 
 /** Why the command stopped early (its message), and the exit code it ends with. */
 export class StoppedError extends Error {
   constructor(
     message: string,
-    /** 1 for `--deadline`; 130 for Ctrl-C, as a shell reports a command the user interrupted. */
+    /** 1 for `--deadline`; 128 + the signal's number (130 Ctrl-C, 143 SIGTERM), as a shell reports it. */
     readonly exitCode: number,
   ) {
     super(message);
@@ -20,15 +22,30 @@ export interface Stop {
   dispose(): void;
 }
 
+/** The process signals that stop a command, what the report calls each, and its exit code. */
+const STOPPING = [
+  { name: "SIGINT", said: "interrupted (Ctrl-C)", exitCode: 130 },
+  { name: "SIGTERM", said: "terminated (SIGTERM)", exitCode: 143 },
+] as const;
+
 /**
- * A signal that fires at `deadlineMs` or at the first Ctrl-C (SIGINT), whichever comes first. Only
- * the first Ctrl-C is taken: its listener goes with it, so a second one ends the process at once
- * (Node's default), as does one after `dispose`.
+ * A signal that fires at `deadlineMs` or at the first Ctrl-C (SIGINT) or SIGTERM, whichever comes
+ * first. Only the first of those is taken: the listeners go with it, so a second one ends the
+ * process at once (Node's default), as does one after `dispose`.
  */
 export function stopSignal(deadlineMs: number | undefined): Stop {
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new StoppedError("interrupted (Ctrl-C)", 130));
-  process.once("SIGINT", interrupt);
+  const listeners = STOPPING.map(({ name, said, exitCode }) => {
+    const listener = () => {
+      unlisten();
+      controller.abort(new StoppedError(said, exitCode));
+    };
+    process.on(name, listener);
+    return { name, listener };
+  });
+  const unlisten = () => {
+    for (const { name, listener } of listeners) process.off(name, listener);
+  };
   const timer =
     deadlineMs === undefined
       ? undefined
@@ -41,7 +58,7 @@ export function stopSignal(deadlineMs: number | undefined): Stop {
   return {
     signal: controller.signal,
     dispose() {
-      process.off("SIGINT", interrupt);
+      unlisten();
       clearTimeout(timer);
     },
   };

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { constants, type Stats } from "node:fs";
-import { lstat, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, open, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeFolder } from "../make-folder.js";
 import { hasBanner } from "./banner.js";
 import { displayPath } from "./display-path.js";
 
@@ -31,7 +32,7 @@ const BANNER_BYTES = 16 * 1024;
  * never sees half a file, and a link in the folder is replaced, never written through.
  */
 export async function writeFiles(files: GeneratedFiles, dir: string, options: WriteOptions = {}): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   for (const name of files.keys()) await checkReplaceable(path.join(dir, name), options.force === true);
   for (const [name, text] of files) await writeAtomically(path.join(dir, name), text);
 }

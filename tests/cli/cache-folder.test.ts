@@ -2,6 +2,7 @@
  * Where the cache of generated spec folders lives, and when it is trusted: it holds code the mock
  * imports, so a folder another user owns or others can write to is refused.
  */
+import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, realpath, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,6 +82,13 @@ describe("openCacheFolder", () => {
     expect(await openCacheFolder(file)).toEqual({ refused: `not using the cache folder ${file}: it is not a folder` });
     expect(await openCacheFolder(path.join(file, "below"))).toEqual({
       refused: `not using the cache folder ${path.join(file, "below")}: it cannot be made (ENOTDIR)`,
+    });
+  });
+
+  it.skipIf(!existsSync("/proc/self"))("refuses a folder under /proc at once, rather than spinning", async () => {
+    const cache = "/proc/sudo-images-no-such/cache";
+    expect(await openCacheFolder(cache)).toEqual({
+      refused: `not using the cache folder ${cache}: it cannot be made (ENOENT)`,
     });
   });
 });

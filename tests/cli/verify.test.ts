@@ -138,35 +138,42 @@ describe("sudo-images verify --spec", () => {
     }
   });
 
-  it("ends on Ctrl-C with what it checked by then, printed and in the JUnit file, never a pass (exit 130)", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "verify-stop-"));
-    // The first request is answered; Ctrl-C comes when the second arrives, which is never answered.
-    const server = await startTestServer((_, res) => {
-      if (server.requests.length === 1)
-        return sendJson(res, 200, [{ id: 1, name: "Tom", kind: "cat" }], { "x-total": "1" });
-      setImmediate(() => process.emit("SIGINT"));
-    });
-    try {
-      const printed: string[] = [];
-      const junit = path.join(dir, "verify.xml");
-      const options = { ...flags, json: false, mock: false, concurrency: "1", junit, "base-url": server.url };
-      const code = await verifyCommand(
-        { ...options, spec: "tests/fixtures/verify/pets.yaml", include: "valid" },
-        { write: (text: string) => void printed.push(text) },
-        quiet,
-      );
-      expect(code, printed.join("")).toBe(130);
-      expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
-      expect(printed.at(-1)).toMatch(/: interrupted \(Ctrl-C\) with \d+ checks passed and 0 failed: not a pass\n$/);
-      expect(await readFile(junit, "utf8")).toContain(
-        '<failure message="the run was interrupted (interrupted (Ctrl-C)): not a pass"/>',
-      );
-      expect(process.listenerCount("SIGINT")).toBe(0);
-    } finally {
-      await server.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    { signal: "SIGINT", said: "interrupted \\(Ctrl-C\\)", exit: 130 },
+    // What docker stop, Kubernetes, GitLab and Jenkins send to cancel a job.
+    { signal: "SIGTERM", said: "terminated \\(SIGTERM\\)", exit: 143 },
+  ] as const)(
+    "ends on $signal with what it checked by then, printed and in the JUnit file, never a pass (exit $exit)",
+    async ({ signal, said, exit }) => {
+      const dir = await mkdtemp(path.join(tmpdir(), "verify-stop-"));
+      // The first request is answered; the signal comes when the second arrives, which is never answered.
+      const server = await startTestServer((_, res) => {
+        if (server.requests.length === 1)
+          return sendJson(res, 200, [{ id: 1, name: "Tom", kind: "cat" }], { "x-total": "1" });
+        setImmediate(() => process.emit(signal));
+      });
+      try {
+        const printed: string[] = [];
+        const junit = path.join(dir, "verify.xml");
+        const options = { ...flags, json: false, mock: false, concurrency: "1", junit, "base-url": server.url };
+        const code = await verifyCommand(
+          { ...options, spec: "tests/fixtures/verify/pets.yaml", include: "valid" },
+          { write: (text: string) => void printed.push(text) },
+          quiet,
+        );
+        expect(code, printed.join("")).toBe(exit);
+        expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
+        expect(printed.at(-1)).toMatch(new RegExp(`: ${said} with \\d+ checks passed and 0 failed: not a pass\n$`));
+        expect(await readFile(junit, "utf8")).toMatch(
+          new RegExp(`<failure message="the run was interrupted \\(${said}\\): not a pass"/>`),
+        );
+        expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual([0, 0]);
+      } finally {
+        await server.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("loads a spec it loaded before from the cache, and says so on stderr; --no-cache generates it again", async () => {
     const run = async (noCache: boolean) => {
