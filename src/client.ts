@@ -149,8 +149,8 @@ async function generateOnce(
   const context = { attempts, requestId: answer.requestId };
   checks.answer?.(answer.body, body, context);
   const data = normalizeWith(shapes, "ImageGeneration", answer.body as ImageGeneration);
-  // A body that is not even an object is the caller's to see when nothing held it to the spec.
-  if (Array.isArray(data?.data) && data.data.length === 0) {
+  // Held to the spec or not, an answer with no list of images has none: typed as one, it would fail later.
+  if (!Array.isArray(data?.data) || data.data.length === 0) {
     throw new NoImagesError(`${endpoint.method} ${endpoint.shownUrl}`, context);
   }
   return { data, requestId: answer.requestId, headers: answer.headers, attempts };

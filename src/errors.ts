@@ -271,8 +271,9 @@ export class RedirectError extends InvalidResponseError {
 }
 
 /**
- * The API answered 2xx with no image at all (`data: []`): the call succeeded on the wire and still
- * gave nothing to save, as a content filter can. Not retried; `requestId` says which answer.
+ * The API answered 2xx with no image at all (`data: []`, or no `data` list where nothing held the
+ * answer to the spec): the call succeeded on the wire and still gave nothing to save, as a content
+ * filter can. Not retried; `requestId` says which answer.
  */
 export class NoImagesError extends SudoImagesError {
   override name = "NoImagesError";

@@ -14,6 +14,7 @@ import {
   createImagesClient,
   type ImagesClientOptions,
   isSudoImagesError,
+  NoImagesError,
   type SudoImagesError,
 } from "../src/lite.js";
 import { resolveCheckCall, resolveCheckSettings } from "../src/options.js";
@@ -76,6 +77,7 @@ describe("against a node:http server", () => {
         const image = { url: 42, b64_json: null, revised_prompt: null };
         return sendJson(res, 200, { created: -1, usage: null, data: Array(asked + 1).fill(image) });
       }
+      if (seen.headers["x-answer"] === "no-data") return sendJson(res, 200, { data: null }, { "x-request-id": "r-9" });
       if (seen.headers["x-answer"] === "echo-key") {
         const key = String(seen.headers.authorization).slice("Bearer ".length);
         return sendJson(res, 401, { error: { message: `bad key ${key}`, type: "auth" } }, { "x-echo": key });
@@ -110,6 +112,14 @@ describe("against a node:http server", () => {
     const result = await client({ headers }).generate({ prompt: "p", model: "gpt-image-2" });
     // A url that is a number and one image more than asked: the caller's to see, as the server sent it.
     expect(result).toEqual({ created: -1, data: [{ url: 42 }, { url: 42 }] });
+  });
+
+  it("refuses an answer with no list of images, which no caller could read as one", async () => {
+    const error = await failure(client({ headers: { "x-answer": "no-data" } }).generate({ prompt: "p", model: "m" }));
+    expect(error).toBeInstanceOf(NoImagesError);
+    expect(error.message).toBe(
+      `POST ${server.url}/v1/images/generations answered with no image (data is empty) (request id r-9)`,
+    );
   });
 
   it("keeps the key out of an error whose answer quotes it", async () => {

@@ -38,7 +38,7 @@ export function junitReport(report: VerifyReport): string {
   // A run that stopped early, or checked nothing, is one failing case more: never a green build.
   const unfinished =
     report.interrupted !== undefined
-      ? `the run was interrupted (${report.interrupted}): not a pass`
+      ? `${report.interrupted}: the run stopped early, not a pass`
       : cases.length === 0
         ? "no check ran: zero checks is never a pass"
         : undefined;

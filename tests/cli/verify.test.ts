@@ -165,7 +165,7 @@ describe("sudo-images verify --spec", () => {
         expect(printed.filter((line) => line.startsWith("FAIL"))).toEqual([]);
         expect(printed.at(-1)).toMatch(new RegExp(`: ${said} with \\d+ checks passed and 0 failed: not a pass\n$`));
         expect(await readFile(junit, "utf8")).toMatch(
-          new RegExp(`<failure message="the run was interrupted \\(${said}\\): not a pass"/>`),
+          new RegExp(`<failure message="${said}: the run stopped early, not a pass"/>`),
         );
         expect([process.listenerCount("SIGINT"), process.listenerCount("SIGTERM")]).toEqual([0, 0]);
       } finally {
