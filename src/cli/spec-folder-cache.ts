@@ -14,7 +14,7 @@ import type { SpecRead } from "../codegen/spec-resolver.js";
 import { currentUid, distrusted } from "./cache-folder.js";
 
 /** Bumped when an entry's layout changes; an entry of another layout is a miss. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** The most entries kept, newest used first: GitHub's whole spec makes an entry of 13 MB. */
 const KEEP = 8;
 /** The largest manifest read: GitHub's spec gives thousands of warnings, under a megabyte. */
@@ -44,13 +44,13 @@ interface Manifest {
   /** Every file the spec was read from, with the digest of the bytes that were parsed. */
   read: { ref: string; sha256: string }[];
   warnings: string[];
-  /** The folder's files and their sizes. */
-  files: Record<string, number>;
+  /** The folder's files and the SHA-256 of each, as written. */
+  files: Record<string, string>;
 }
 
 /**
  * The newest entry for `specPath` made by `generator` whose spec files all still have the digests
- * it recorded, whose files are all there at their size, and which this user alone can write; or
+ * it recorded, whose files are all there with the bytes they were written with, and which this user alone can write; or
  * `undefined` (a miss). Anything unexpected about an entry is a miss, never a failure.
  */
 export function findCachedFolder(
@@ -104,7 +104,7 @@ export async function keepFolder(
   work: string,
   made: { specPath: string; generator: string; read: Readonly<Manifest["read"]>; warnings: string[]; generated: Date },
 ): Promise<void> {
-  const files: Record<string, number> = {};
+  const files: Record<string, string> = {};
   for (const name of await readdir(work)) {
     const file = path.join(work, name);
     if (!name.endsWith(".js") && name !== "package.json") {
@@ -112,7 +112,7 @@ export async function keepFolder(
       continue;
     }
     await chmod(file, 0o600);
-    files[name] = (await lstat(file)).size;
+    files[name] = specFileDigest(await readFile(file));
   }
   const manifest: Manifest = {
     format: FORMAT,
@@ -221,18 +221,24 @@ function isManifest(value: Partial<Manifest> | null): value is Manifest {
     typeof value.files === "object" &&
     value.files !== null &&
     Object.hasOwn(value.files, "index.js") &&
-    Object.values(value.files).every((size) => Number.isSafeInteger(size))
+    Object.values(value.files).every((digest) => typeof digest === "string" && /^[0-9a-f]{64}$/.test(digest))
   );
 }
 
-/** Whether each of an entry's files is there, a file of this user's alone, at the size it was written. */
-async function filesIntact(dir: string, files: Record<string, number>): Promise<boolean> {
+/**
+ * Whether each of an entry's files is there, a file of this user's alone, with the bytes it was
+ * written with: a file damaged in any way (cut short by a crash, edited) makes the entry a miss.
+ */
+async function filesIntact(dir: string, files: Record<string, string>): Promise<boolean> {
   const uid = currentUid();
-  for (const [name, size] of Object.entries(files)) {
+  for (const [name, digest] of Object.entries(files)) {
     // A name from the manifest never leads out of the entry.
     if (name !== path.basename(name) || name.startsWith(".")) return false;
-    const about = await lstat(path.join(dir, name)).catch(() => undefined);
-    if (!about?.isFile() || about.size !== size || distrusted(about, uid) !== undefined) return false;
+    const file = path.join(dir, name);
+    const about = await lstat(file).catch(() => undefined);
+    if (!about?.isFile() || distrusted(about, uid) !== undefined) return false;
+    const bytes = await readFile(file).catch(() => undefined);
+    if (bytes === undefined || specFileDigest(bytes) !== digest) return false;
   }
   return true;
 }

@@ -3,12 +3,13 @@
  * same spec files comes from the per-user cache (each test its own, by `SUDO_IMAGES_CACHE_DIR`), and
  * anything that makes the cached folder doubtful generates it again instead.
  */
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CACHE_DIR_ENV } from "../../src/cli/cache-folder.js";
 import { loadSpecFolder } from "../../src/cli/load-spec-folder.js";
+import { specFileDigest } from "../../src/codegen/spec-file.js";
 import { startMockServer } from "../../src/testing/mock-server.js";
 import type { SpecFolder } from "../../src/testing/spec-folder.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
@@ -145,9 +146,13 @@ describe("loadSpecFolder with the cache", () => {
 
   it("generates again, with one warning line, when a cached folder that looks whole does not import", async () => {
     await load();
-    const index = path.join(cacheDir, (await entries())[0] as string, "index.js");
-    const size = (await stat(index)).size;
-    await writeFile(index, 'throw new Error("spoiled");'.padEnd(size, " "));
+    const entry = path.join(cacheDir, (await entries())[0] as string);
+    // Spoiled with its manifest kept in step, so every check of the entry passes and only the import fails.
+    const spoiled = 'throw new Error("spoiled");';
+    await writeFile(path.join(entry, "index.js"), spoiled, { mode: 0o600 });
+    const manifest = JSON.parse(await readFile(path.join(entry, "manifest.json"), "utf8"));
+    manifest.files["index.js"] = specFileDigest(new TextEncoder().encode(spoiled));
+    await writeFile(path.join(entry, "manifest.json"), JSON.stringify(manifest), { mode: 0o600 });
     const again = await load();
     expect(again.said).toMatch(
       /^sudo-images: warning: the cached folder for .* did not load \(spoiled\); generating\n$/,

@@ -88,6 +88,14 @@ describe("findCachedFolder", () => {
     ["no manifest", (entry: string) => rm(path.join(entry, "manifest.json"))],
     ["a missing file", (entry: string) => rm(path.join(entry, "index.js"))],
     ["a file cut short", (entry: string) => truncate(path.join(entry, "index.js"), 3)],
+    [
+      "a file edited at the same size",
+      async (entry: string) => {
+        const file = path.join(entry, "index.js");
+        const text = await readFile(file, "utf8");
+        await writeFile(file, `${text.slice(0, -2)}//`, { mode: 0o600 });
+      },
+    ],
     ["a file others can write to", (entry: string) => chmod(path.join(entry, "index.js"), 0o666)],
     ["an entry others can write to", (entry: string) => chmod(entry, 0o777)],
     [
@@ -95,7 +103,7 @@ describe("findCachedFolder", () => {
       async (entry: string) => {
         const file = path.join(entry, "manifest.json");
         const manifest = JSON.parse(await readFile(file, "utf8"));
-        manifest.files["../../outside.js"] = 1;
+        manifest.files["../../outside.js"] = "0".repeat(64);
         await writeFile(file, JSON.stringify(manifest), { mode: 0o600 });
       },
     ],
