@@ -75,7 +75,7 @@ function rawValues(request: RequestParts, location: ParameterLocation): RawValue
 
 /** The `cookie` header's pairs (`a=1; b=2`), by name, as raw values. */
 function cookies(headers: RawValues): RawValues {
-  const header = parameterValues(headers, {}, "header").cookie;
+  const { cookie: header } = parameterValues(headers, {}, "header");
   const lines = header === undefined ? [] : [header].flat().map(String);
   return {
     forEach(callback) {

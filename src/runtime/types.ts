@@ -21,12 +21,32 @@ export interface Shape {
 /** Nullable-field shapes by schema name; schemas with no null at any depth are left out. */
 export type Shapes = Readonly<Record<string, Shape>>;
 
+/**
+ * An issue's details, as Ajv's keywords give them. The ones the runtime reads are named, so code
+ * reads them as properties under `noPropertyAccessFromIndexSignature` (a folder carries this code
+ * into projects that compile with it, such as `@tsconfig/strictest`).
+ */
+export interface IssueParams {
+  limit?: unknown;
+  type?: unknown;
+  comparison?: unknown;
+  multipleOf?: unknown;
+  pattern?: unknown;
+  format?: unknown;
+  missingProperty?: unknown;
+  allowedValues?: unknown;
+  failingKeyword?: unknown;
+  i?: unknown;
+  j?: unknown;
+  [name: string]: unknown;
+}
+
 /** One problem a compiled validator found, as Ajv reports it. */
 export interface ValidationIssue {
   instancePath: string;
   schemaPath: string;
   keyword: string;
-  params: Record<string, unknown>;
+  params: IssueParams;
   /** The property name a `propertyNames` rule refused, on the issues found inside that rule. */
   propertyName?: string;
   message?: string;

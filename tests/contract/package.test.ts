@@ -346,13 +346,15 @@ describe("sudo-images codegen from the installed package", { timeout: 120_000 },
       'const title: string | undefined = parse("getMe_200", body).data?.title;',
       'console.log(JSON.stringify({ problems, title, me: normalize("getMe_200", body) }));',
     ];
-    // What `tsc --init` writes under TypeScript 7, the strictest flags a new project starts with.
+    // What `tsc --init` writes under TypeScript 7, the strictest flags a new project starts with, and
+    // @tsconfig/strictest's noPropertyAccessFromIndexSignature: the folder's runtime.ts is the app's code.
     const options = {
       module: "nodenext",
       target: "es2022",
       strict: true,
       exactOptionalPropertyTypes: true,
       noUncheckedIndexedAccess: true,
+      noPropertyAccessFromIndexSignature: true,
       verbatimModuleSyntax: true,
       moduleDetection: "force",
       outDir: "out",
