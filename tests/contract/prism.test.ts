@@ -161,7 +161,8 @@ describe("prism proxy as a checker", () => {
     const proxy = await startPrism(["proxy", SPEC, liar.url]);
     try {
       const { client, violations } = recordingClient(proxy.url, { validateResponses: "off" });
-      await client.generate({ prompt: "a fox", model: "m" });
+      // Unchecked by the client, the answer still holds no list of images: none to hand back.
+      await expect(client.generate({ prompt: "a fox", model: "m" })).rejects.toBeInstanceOf(NoImagesError);
       expect(violations.join()).toMatch(/"location":\["response","body","data"\]/);
     } finally {
       await proxy.close();
