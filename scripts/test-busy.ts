@@ -21,7 +21,16 @@ const stop = () => {
 process.on("exit", stop);
 
 const started = performance.now();
-const suite = spawn("npx", ["vitest", "run"], { stdio: "inherit" });
+// Its own process group, so a stop reaches vitest and its workers, not only npx.
+const suite = spawn("npx", ["vitest", "run"], { stdio: "inherit", detached: true });
+// Killed or interrupted, the spinners go too: left behind, they would load the machine for good.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    stop();
+    if (suite.pid !== undefined) process.kill(-suite.pid, signal);
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  });
+}
 const code = await new Promise<number>((resolve) => suite.on("close", (exit) => resolve(exit ?? 1)));
 stop();
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
