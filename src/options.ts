@@ -3,13 +3,14 @@ import { routes } from "./generated/metadata.js";
 import type { Endpoint, Fetch } from "./http/attempt.js";
 import { insecureTarget, type KeySource } from "./http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./http/body-limit.js";
-import { type Limiter, limiter } from "./http/concurrency.js";
+import { type Limiter, limiterFor } from "./http/concurrency.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { globalFetch } from "./http/exchange.js";
 import { policyOf, type RetryPolicy } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import {
+  callReliability,
   checkBaseUrl,
   checkFlag,
   checkFunction,
@@ -148,7 +149,7 @@ export function resolveSettings(options: ImagesClientOptions, errorViolations?: 
   return {
     endpoint: endpointOf(options, browser, errorViolations),
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
-    limit: limiter(checkWhole(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1)),
+    limit: limiterFor(options.maxConcurrency),
     policy: policyOf(options),
   };
 }
@@ -213,9 +214,6 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, errorViolati
   };
 }
 
-/** The most requests a client has in flight by default. */
-const DEFAULT_MAX_CONCURRENCY = 4;
-
 function perCall(value: number | undefined): number | undefined {
   return value === undefined ? undefined : checkWhole(value, "maxImagesPerCall", 1);
 }
@@ -232,11 +230,7 @@ export interface CallSettings {
 /** Checks one call's options and merges them over its client's settings. @internal */
 export function resolveCall(settings: Settings, call: GenerateOptions): CallSettings {
   return {
-    timeoutMs: call.timeoutMs === undefined ? settings.timeoutMs : checkTimeout(call.timeoutMs, "timeoutMs"),
-    policy:
-      call.maxRetries === undefined
-        ? settings.policy
-        : { ...settings.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) },
+    ...callReliability(settings, call),
     idempotencyKey:
       call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey"),
     signal: checkSignal(call.signal, "signal"),

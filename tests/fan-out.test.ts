@@ -16,32 +16,43 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC";
 
-/** A client of the counting server whose answers each take 30 ms, the in-flight count reset. */
+/** A client of the gating server with `maxConcurrency` and a gate as wide, the in-flight count reset. */
 function slowClient(maxConcurrency: number) {
   mostInFlight = 0;
   const headers = { "x-gate": String(maxConcurrency) };
-  return createImagesClient({ apiKey: "k", baseUrl: server.url, maxConcurrency, headers });
+  return createImagesClient({ apiKey: "k", baseUrl: server.url, maxConcurrency, headers, fetch: countingFetch });
 }
 
 /**
- * A server that counts how many requests are in flight at once. With `x-gate: N` it holds each
- * request until N are held, then answers them together: a client that keeps N in flight fills every
- * gate, on a fast machine or a busy one, and one that let more through would show it in the count.
+ * The real fetch, counting how many of its requests are in flight at once (called, not yet
+ * answered). Calls reach fetch within microtasks, long before the server can answer one, so a
+ * client that let more than its limit through would call fetch for all of them at once.
  */
-let server: TestServer;
 let inFlight = 0;
 let mostInFlight = 0;
+async function countingFetch(input: string | Request, init?: RequestInit): Promise<Response> {
+  mostInFlight = Math.max(mostInFlight, ++inFlight);
+  try {
+    return await fetch(input, init);
+  } finally {
+    inFlight--;
+  }
+}
+
+/**
+ * A server that answers each sub-call as its headers ask. With `x-gate: N` it holds each request
+ * until N are held, then answers them together: a client that keeps N in flight fills every gate,
+ * on a fast machine or a busy one.
+ */
+let server: TestServer;
 const held: (() => void)[] = [];
 beforeAll(async () => {
   server = await startTestServer(async (seen, res) => {
-    inFlight++;
-    mostInFlight = Math.max(mostInFlight, inFlight);
     const gate = Number(seen.headers["x-gate"] ?? 1);
     await new Promise<void>((resolve) => {
       held.push(resolve);
       if (held.length >= gate) for (const release of held.splice(0)) release();
     });
-    inFlight--;
     const { n = 1 } = JSON.parse(seen.body) as { n?: number };
     const key = String(seen.headers["idempotency-key"]);
     if (key.endsWith(String(seen.headers["x-fail"] ?? "none"))) {
@@ -82,6 +93,7 @@ describe("more images than one call may give", () => {
       maxConcurrency: 2,
       maxImagesPerCall: 1,
       headers: { "x-gate": "2" },
+      fetch: countingFetch,
     });
     const { data, requestId, attempts } = await client.generateWithResponse(
       { prompt: "four herons", model: "dall-e-3", n: 4 },

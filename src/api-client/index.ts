@@ -5,6 +5,8 @@
  */
 import createClient, { type Client, type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
+import { callReliability } from "../http/settings.js";
+import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
 import type { NormalizedPaths } from "./normalized-paths.js";
@@ -36,7 +38,7 @@ export type SpecClient<Paths extends {}> = Client<NormalizedPaths<Paths>>;
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
-type Call = (path: string, init?: FetchOptions<unknown> & CallInput) => Promise<never>;
+type Call = (path: string, init?: FetchOptions<unknown> & CallInput & ReliabilityOptions) => Promise<never>;
 
 /**
  * An openapi-fetch client for a spec's generated data (`routes`, `validators`, `shapes`, …),
@@ -44,12 +46,13 @@ type Call = (path: string, init?: FetchOptions<unknown> & CallInput) => Promise<
  * key where the operation's security scheme puts it, and comes back validated and normalized:
  * `data` of a 2xx and `error` of a documented error status, with `response.headers` (the request
  * id) as openapi-fetch gives them. What is not an answer rejects with a typed error. Options are
- * checked here (a `ConfigurationError` naming the option).
+ * checked here (a `ConfigurationError` naming the option). A call takes `timeoutMs` and
+ * `maxRetries` of its own beside openapi-fetch's options, and its `signal` cancels it.
  *
  * @example
  * import { createClient } from "./generated/client.js"; // binds createSpecClient to the folder
  * const client = createClient({ apiKey: process.env.PETS_API_KEY });
- * const { data, error } = await client.GET("/pets/{id}", { params: { path: { id: 7 } } });
+ * const { data, error } = await client.GET("/pets/{id}", { params: { path: { id: 7 } }, timeoutMs: 5_000 });
  */
 export function createSpecClient<Paths extends {}>(
   spec: ClientSpec,
@@ -80,6 +83,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
     if (operation === undefined) {
       throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
     }
+    const reliability = callReliability(settings, given);
     // A form operation's body goes as the spec says when the call does not say otherwise.
     const init = withSpecBody(operation.route, given);
     const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
@@ -92,7 +96,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
         return body;
       },
       fetch: async (request: Request) => {
-        answered = await send(settings, operation, { ...init, serialized: body }, request);
+        answered = await send(settings, operation, { ...init, serialized: body }, request, reliability);
         return answered;
       },
     }).catch((error: unknown) => notJson(error, answered));

@@ -2,6 +2,7 @@ import { type ClientOptions, defaultBodySerializer } from "openapi-fetch";
 import { ConfigurationError, type SudoImagesError } from "../errors.js";
 import { insecureTarget, type KeySource, takesWholeHeader } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
+import { type Limiter, limiterFor } from "../http/concurrency.js";
 import { type Logger, resolveLogger } from "../http/debug-log.js";
 import { type Fetch, globalFetch, type Wire } from "../http/exchange.js";
 import { policyOf, type RetryPolicy } from "../http/retry.js";
@@ -36,6 +37,11 @@ export interface SpecClientOptions
   validateResponses?: ValidationMode | undefined;
   /** Receives `"warn"`-mode violations. @default console.warn */
   onWarning?: ((error: SudoImagesError) => void) | undefined;
+  /**
+   * The most requests this client has in flight at once; more wait their turn (in order) instead of
+   * drawing 429s. A wait before a retry holds no slot. @default 4
+   */
+  maxConcurrency?: number | undefined;
   /** Backoff tuning, as `createImagesClient` takes it. Retries apply to GET, HEAD, PUT, DELETE, OPTIONS, TRACE, and any request with an `Idempotency-Key` header. */
   retry?: Partial<Omit<RetryPolicy, "maxRetries">> | undefined;
   /** The largest response body accepted, in bytes, counted after decompression. @default 134217728 (128 MB) */
@@ -58,6 +64,7 @@ export interface ClientSettings {
   keys: KeySource;
   timeoutMs: number;
   policy: RetryPolicy;
+  limit: Limiter;
   validateRequests: ValidationMode;
   validateResponses: ValidationMode;
   warn: (error: SudoImagesError) => void;
@@ -95,6 +102,7 @@ export function resolveClientSettings(spec: ClientSpec, options: SpecClientOptio
     },
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     policy: policyOf(options),
+    limit: limiterFor(options.maxConcurrency),
     validateRequests: checkValidationMode(options.validateRequests, "validateRequests"),
     validateResponses: checkValidationMode(options.validateResponses, "validateResponses"),
     warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),

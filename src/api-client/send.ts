@@ -4,6 +4,7 @@ import { exchange, type Outgoing, type Received } from "../http/exchange.js";
 import { errorBody } from "../http/response-body.js";
 import { isRetryable, type RetryPolicy, retrying } from "../http/retry.js";
 import { displayUrl } from "../http/secrets.js";
+import type { Reliability } from "../http/settings.js";
 import { withTimeout } from "../http/timeout.js";
 import { credentialFor, withCredentialHeaders, withCredentialQuery } from "./credentials.js";
 import type { ClientSettings } from "./options.js";
@@ -19,15 +20,18 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"])
 /**
  * One call's request, as openapi-fetch built it, sent by the rules every door keeps: checked
  * against the spec, the credential placed, each attempt one `exchange` (no redirect, the size
- * cap, the key scrubbed) under `timeoutMs`, retried by the client's policy only when a retry is
- * safe (an idempotent method, or an `Idempotency-Key` header). Handed back as a `Response` read
- * whole; what is not an answer (no connection, a timeout, a redirect, too large) is a typed error.
+ * cap, the key scrubbed) under `timeoutMs`, retried by the call's policy only when a retry is
+ * safe (an idempotent method, or an `Idempotency-Key` header), each attempt holding one of the
+ * client's `maxConcurrency` slots. `reliability` is the client's timeout and policy with the
+ * call's own over them. Handed back as a `Response` read whole; what is not an answer (no
+ * connection, a timeout, a redirect, too large) is a typed error.
  */
 export async function send(
   settings: ClientSettings,
   operation: FoundOperation,
   input: CallInput,
   request: Request,
+  reliability: Reliability,
 ): Promise<Response> {
   const url = withoutFragment(request.url);
   const { parts, key } = credentialFor(settings, operation.route);
@@ -45,15 +49,19 @@ export async function send(
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
   if (outgoing.body instanceof FormData) request.headers.delete("content-type");
-  const policy = retriable(method, request.headers) ? settings.policy : { ...settings.policy, maxRetries: 0 };
+  const policy = retriable(method, request.headers) ? reliability.policy : { ...reliability.policy, maxRetries: 0 };
   const received = await retrying(
     (context) =>
-      withTimeout(
-        (signal) => attempt(settings, outgoing, policy, signal, context),
-        settings.timeoutMs,
+      settings.limit.run(
+        () =>
+          withTimeout(
+            (signal) => attempt(settings, outgoing, policy, signal, context),
+            reliability.timeoutMs,
+            request.signal,
+            () => `${method} ${outgoing.shownUrl} (attempt ${context.attempts})`,
+            context,
+          ),
         request.signal,
-        () => `${method} ${outgoing.shownUrl} (attempt ${context.attempts})`,
-        context,
       ),
     policy,
     request.signal,

@@ -1,9 +1,18 @@
+import { checkWhole } from "./settings.js";
 import { whenAborted } from "./signals.js";
+
+/** The most requests a client has in flight when its options do not say. */
+export const DEFAULT_MAX_CONCURRENCY = 4;
 
 /** Runs work with at most a fixed number of tasks in flight; the rest wait their turn in order. */
 export interface Limiter {
   /** Runs `task` once a slot is free; a `signal` that aborts while it waits takes it out of the queue. */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+/** The limiter a client's `maxConcurrency` option asks for (checked: a whole number of at least 1). */
+export function limiterFor(maxConcurrency: number | undefined): Limiter {
+  return limiter(checkWhole(maxConcurrency ?? DEFAULT_MAX_CONCURRENCY, "maxConcurrency", 1));
 }
 
 /**

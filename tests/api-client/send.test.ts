@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { InvalidResponseError, RedirectError, TimeoutError } from "../../src/api-client/index.js";
+import { ConfigurationError, InvalidResponseError, RedirectError, TimeoutError } from "../../src/api-client/index.js";
 import { type SeenRequest, sendJson } from "../helpers/http-server.js";
 import { usePetsFolder } from "./pets-spec.js";
 
@@ -50,6 +50,80 @@ describe("retries", () => {
   it("does not retry an answer that will not change (404)", async () => {
     petsFolder.answer = (_, response) => sendJson(response, 404, { message: "gone" });
     expect(await counted(() => pets({ maxRetries: 2 }).GET("/pets/{id}", { params: { path: { id: 1 } } }))).toBe(1);
+  });
+});
+
+describe("a call's own timeoutMs and maxRetries, over the client's", () => {
+  const getPet = { params: { path: { id: 1 } } };
+
+  it("times a call out by its own timeoutMs though the client allows a minute", async () => {
+    petsFolder.answer = () => {};
+    const error = await pets({ timeoutMs: 60_000, maxRetries: 0 })
+      .GET("/pets/{id}", { ...getPet, timeoutMs: 50 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain("timed out after 50 ms");
+  });
+
+  it("retries a call as often as its own maxRetries says, more or fewer than the client's", async () => {
+    petsFolder.answer = busy;
+    expect(await counted(() => pets({ maxRetries: 0 }).GET("/pets/{id}", { ...getPet, maxRetries: 2 }))).toBe(3);
+    expect(await counted(() => pets({ maxRetries: 2 }).GET("/pets/{id}", { ...getPet, maxRetries: 0 }))).toBe(1);
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, "timeoutMs must be a whole number of milliseconds from 1 to 2147483647"],
+    [{ maxRetries: -1 }, "maxRetries must be a whole number of at least 0; got -1"],
+    [{ maxRetries: "2" }, 'maxRetries must be a whole number of at least 0; got "2"'],
+  ])("refuses %j as a ConfigurationError naming it, with nothing sent", async (call, message) => {
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "Tom" });
+    let error: unknown;
+    const sent = await counted(async () => {
+      error = await pets()
+        .GET("/pets/{id}", { ...getPet, ...call })
+        .catch((caught: unknown) => caught);
+    });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(message);
+    expect(sent).toBe(0);
+  });
+});
+
+describe("maxConcurrency", () => {
+  it("keeps a burst of calls to maxConcurrency in flight, the rest waiting their turn", async () => {
+    // The server holds every request until the test lets it go. Calls reach fetch within
+    // microtasks, long before a request can reach the server: when two are held, every call the
+    // limiter let through has called fetch.
+    const held: (() => void)[] = [];
+    let arrived: () => void = () => {};
+    const twoHeld = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    petsFolder.answer = async (_, response) => {
+      await new Promise<void>((release) => {
+        held.push(release);
+        if (held.length === 2) arrived();
+      });
+      sendJson(response, 200, { id: 1, name: "Tom" });
+    };
+    let fetched = 0;
+    const fetch = (input: string | Request, init?: RequestInit) => {
+      fetched++;
+      return globalThis.fetch(input, init);
+    };
+    const client = pets({ maxConcurrency: 2, fetch });
+    const calls = Array.from({ length: 6 }, () => client.GET("/pets/{id}", { params: { path: { id: 1 } } }));
+    await twoHeld;
+    expect(fetched).toBe(2);
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "Tom" });
+    for (const release of held.splice(0)) release();
+    const results = await Promise.all(calls);
+    expect(results.map((result: { data?: unknown }) => result.data)).toEqual(Array(6).fill({ id: 1, name: "Tom" }));
+    expect(fetched).toBe(6);
+  });
+
+  it("is checked when the client is made: a ConfigurationError naming it", () => {
+    expect(() => pets({ maxConcurrency: 0 })).toThrow("maxConcurrency must be a whole number of at least 1; got 0");
   });
 });
 

@@ -8,7 +8,7 @@ import { bundleSize, GENERATE_ONLY, GENERATE_ONLY_LITE } from "../../scripts/bun
  * a measurement in BENCHMARKS.md that says why.
  */
 const ENTRIES = [
-  { entry: "core", code: GENERATE_ONLY, budget: 16_200, checked: true },
+  { entry: "core", code: GENERATE_ONLY, budget: 16_230, checked: true },
   { entry: "lite", code: GENERATE_ONLY_LITE, budget: 8_800, checked: false },
 ];
 
