@@ -47,14 +47,15 @@ const REQUEST_FLAGS = requestFlags(
 const HELP = `Usage: sudo-images generate <prompt> [options]
        sudo-images verify --base-url URL [options]
        sudo-images codegen --spec FILE --out DIR [options]
-       sudo-images mock --spec FILE [--port N] [--seed N]
+       sudo-images mock [--spec FILE] [--port N] [--seed N]
 
 generate: generates images through the Sudo API and saves them as files.
 verify:   checks that a server (yours, a gateway, a mock) honours the spec: sends requests generated
           from it and checks every answer; exits 0 when all checks pass, 1 when one fails.
 codegen:  compiles any OpenAPI 3.0/3.1 spec into types, validators and normalization
           (sudo-images codegen --help).
-mock:     serves a mock of any spec on 127.0.0.1 until Ctrl-C (sudo-images mock --help).
+mock:     serves a mock of any spec on 127.0.0.1 until Ctrl-C; without --spec, the Sudo images
+          API, drawing real images (sudo-images mock --help).
 
 ${VERIFY_HELP}
 
@@ -103,7 +104,7 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof GENERATE_OPTIONS; all
 export async function main(argv: string[], stdout: Output, stderr: Output): Promise<number> {
   // codegen has flags of its own, and loads the generator only when asked.
   if (argv[0] === "codegen") return (await import("./codegen.js")).codegenCommand(argv.slice(1), stdout, stderr);
-  // So does mock --spec, which serves any spec through the generator until Ctrl-C.
+  // So does mock, which serves any spec through the generator (or Sudo's own) until Ctrl-C.
   if (argv[0] === "mock") return (await import("./mock-command.js")).mockCommand(argv.slice(1), stdout, stderr);
   let debug = argv.includes("--debug");
   try {

@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { oneLine } from "../http/shown-text.js";
 import { startMockServer } from "../testing/mock-server.js";
-import { UsageError } from "./arguments.js";
 import { CACHE_DIR_ENV } from "./cache-folder.js";
 import { loadSpecFolder } from "./load-spec-folder.js";
 import type { Output } from "./progress.js";
@@ -17,13 +16,15 @@ const FLAGS = {
 } as const;
 
 /** `sudo-images mock --help`. */
-const MOCK_HELP = `Usage: sudo-images mock --spec FILE [--port N] [--seed N] [--api-key KEY] [--no-cache]
+const MOCK_HELP = `Usage: sudo-images mock [--spec FILE] [--port N] [--seed N] [--api-key KEY] [--no-cache]
 
 Serves a mock of any OpenAPI 3.0/3.1 spec on 127.0.0.1 until Ctrl-C: requests are routed by the
 spec's paths and methods (404 unknown path, 405 undeclared method), credentials checked by its
 security schemes, bodies checked against it (400 naming each violation), answers taken from its examples or generated from its schemas.
+Without --spec, the Sudo images API from this package's own spec, drawing real images (try it:
+SUDO_BASE_URL=<the URL> SUDO_API_KEY=any sudo-images generate "a fox").
 
-  --spec FILE     the spec (JSON or YAML)
+  --spec FILE     the spec (JSON or YAML); default: the Sudo images API
   --port N        the port to listen on (default: any free port)
   --seed N        changes the generated answers, the same for the same seed (default 0)
   --api-key KEY   accept only KEY, where each operation's security scheme puts it (bearer,
@@ -36,7 +37,8 @@ security schemes, bodies checked against it (400 naming each violation), answers
 Exit codes: 0 stopped by Ctrl-C, 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
 
 /**
- * `sudo-images mock --spec FILE`: loads the spec's folder (cached, or generated), and serves it
+ * `sudo-images mock [--spec FILE]`: loads the spec's folder (cached, or generated), or takes the
+ * Sudo images API's own (drawing real images) when no spec is given, and serves it
  * until SIGINT or SIGTERM (or `stop` aborts, for tests in-process). Prints one line with the URL
  * on stdout; errors are one line on stderr. Resolves to the exit code.
  */
@@ -48,7 +50,6 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
       stdout.write(`${MOCK_HELP}\n`);
       return 0;
     }
-    if (flags.spec === undefined) throw new UsageError("mock needs --spec FILE (see sudo-images mock --help)");
   } catch (error) {
     return fail(stderr, 2, (error as Error).message.split("\n")[0] ?? "");
   }
@@ -58,12 +59,18 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   if (typeof seed === "string") return fail(stderr, 2, seed);
   let mock: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    const { spec, warnings } = await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] });
-    if (warnings.length > 0)
-      stderr.write(stderrLine(`${warnings.length} warning(s) about ${flags.spec} (sudo-images codegen lists them)`));
-    mock = await startMockServer({ spec, seed, port, apiKey: flags["api-key"] });
-    const operations = Object.keys(spec.routes).length;
-    stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);
+    const served = { seed, port, apiKey: flags["api-key"] };
+    if (flags.spec === undefined) {
+      mock = await startMockServer(served);
+      stdout.write(`Mock of the Sudo images API (drawing real images) listening on ${mock.url}\n`);
+    } else {
+      const { spec, warnings } = await loadSpecFolder(flags.spec, { stderr, cache: !flags["no-cache"] });
+      if (warnings.length > 0)
+        stderr.write(stderrLine(`${warnings.length} warning(s) about ${flags.spec} (sudo-images codegen lists them)`));
+      mock = await startMockServer({ ...served, spec });
+      const operations = Object.keys(spec.routes).length;
+      stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "EADDRINUSE" ? `port ${port} is taken` : (error as Error).message;

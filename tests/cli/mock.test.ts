@@ -1,19 +1,20 @@
 /**
- * `sudo-images mock --spec` as a shell user runs it: the real CLI in a child process, serving a
- * small spec of its own until it is stopped.
+ * `sudo-images mock` as a shell user runs it: the real CLI in a child process, serving a small
+ * spec of its own until it is stopped; in process, each flag, and the Sudo images API without `--spec`.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { mockCommand } from "../../src/cli/mock-command.js";
+import { AuthenticationError, createImagesClient } from "../../src/index.js";
 import { processTimeout, runScript } from "../helpers/run-script.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PETS = path.join(root, "tests/fixtures/pets/openapi.yaml");
 const TSX = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
 
-describe.concurrent("sudo-images mock --spec", () => {
+describe.concurrent("sudo-images mock", () => {
   it(
     "serves the spec's routes on the URL it prints, and stops on SIGTERM with exit 0",
     async () => {
@@ -68,6 +69,31 @@ describe.concurrent("sudo-images mock --spec", () => {
       expect((await fetch(`${url}/header-key`, { headers: { "x-api-key": "k-mock-1" } })).status).toBe(200);
       expect((await fetch(`${url}/header-key`)).status).toBe(401);
       expect((await fetch(`${url}/open`)).status).toBe(200);
+    } finally {
+      stop.abort();
+      expect(await running).toBe(0);
+    }
+  });
+
+  it("without --spec serves the Sudo images API, drawing real images, and with --api-key refuses another key", async () => {
+    const stop = new AbortController();
+    let running: Promise<number> | undefined;
+    const listening = new Promise<string>((resolve) => {
+      running = mockCommand(["--api-key", "sk-mock-cli-1"], { write: resolve }, { write: () => {} }, stop.signal);
+    });
+    try {
+      const line = await listening;
+      expect(line).toMatch(
+        /^Mock of the Sudo images API \(drawing real images\) listening on http:\/\/127\.0\.0\.1:\d+\n$/,
+      );
+      const baseUrl = /listening on (\S+)/.exec(line)?.[1];
+      const client = (apiKey: string) => createImagesClient({ baseUrl, apiKey, maxRetries: 0 });
+      const { data } = await client("sk-mock-cli-1").generate({ prompt: "a fox", model: "gpt-image-2", size: "64x64" });
+      const png = Buffer.from(data[0]?.b64_json ?? "", "base64");
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      await expect(client("sk-mock-cli-2").generate({ prompt: "a fox", model: "gpt-image-2" })).rejects.toThrow(
+        AuthenticationError,
+      );
     } finally {
       stop.abort();
       expect(await running).toBe(0);
