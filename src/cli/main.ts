@@ -47,7 +47,7 @@ const REQUEST_FLAGS = requestFlags(
 const HELP = `Usage: sudo-images generate <prompt> [options]
        sudo-images verify --base-url URL [options]
        sudo-images codegen --spec FILE --out DIR [options]
-       sudo-images mock [--spec FILE] [--port N] [--seed N]
+       sudo-images mock [--spec FILE] [--port N] [--seed N] [--api-key KEY]
 
 generate: generates images through the Sudo API and saves them as files.
 verify:   checks that a server (yours, a gateway, a mock) honours the spec: sends requests generated

@@ -29,7 +29,9 @@ SUDO_BASE_URL=<the URL> SUDO_API_KEY=any sudo-images generate "a fox").
   --seed N        changes the generated answers, the same for the same seed (default 0)
   --api-key KEY   accept only KEY, where each operation's security scheme puts it (bearer,
                   header, query or cookie key, basic's user:password); a missing credential is
-                  the spec's 401, a wrong one its 403 (default: any credential in its place)
+                  the spec's 401, a wrong one its 403 if documented, else 401 (the Sudo images
+                  API: 401, as the real one). Default: any credential in its place, which fails
+                  verify's wrong-key check: give verify the same --api-key
   --no-cache      generate the spec's folder again, neither reading nor writing the cache
                   (${CACHE_DIR_ENV} or ~/.cache/sudo-images) where a second start of the same
                   spec files finds it
@@ -37,10 +39,17 @@ SUDO_BASE_URL=<the URL> SUDO_API_KEY=any sudo-images generate "a fox").
 Exit codes: 0 stopped by Ctrl-C, 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
 
 /**
+ * What a mock without `--api-key` says on stderr: it takes any key, so a wrong key is not refused,
+ * and `verify` against it fails its wrong-key check (the help's own `SUDO_API_KEY=any` invites that).
+ */
+const ANY_KEY =
+  "any key is accepted; start with --api-key KEY (and give verify the same key) to have a wrong one refused";
+
+/**
  * `sudo-images mock [--spec FILE]`: loads the spec's folder (cached, or generated), or takes the
  * Sudo images API's own (drawing real images) when no spec is given, and serves it
  * until SIGINT or SIGTERM (or `stop` aborts, for tests in-process). Prints one line with the URL
- * on stdout; errors are one line on stderr. Resolves to the exit code.
+ * on stdout (and, without `--api-key`, one on stderr saying any key is taken); errors are one line on stderr. Resolves to the exit code.
  */
 export async function mockCommand(argv: string[], stdout: Output, stderr: Output, stop?: AbortSignal): Promise<number> {
   let flags: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>["values"];
@@ -53,6 +62,9 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   } catch (error) {
     return fail(stderr, 2, (error as Error).message.split("\n")[0] ?? "");
   }
+  // An empty key (`--api-key "$KEY"` with the variable unset) would refuse every request.
+  if (flags["api-key"] === "")
+    return fail(stderr, 2, "--api-key is empty: give the key the mock accepts, or leave the flag out");
   const port = whole(flags.port, "--port", 65_535);
   const seed = whole(flags.seed, "--seed", Number.MAX_SAFE_INTEGER);
   if (typeof port === "string") return fail(stderr, 2, port);
@@ -71,6 +83,7 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
       const operations = Object.keys(spec.routes).length;
       stdout.write(`Mock of ${oneLine(flags.spec, 500)} (${operations} operations) listening on ${mock.url}\n`);
     }
+    if (served.apiKey === undefined) stderr.write(stderrLine(ANY_KEY));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "EADDRINUSE" ? `port ${port} is taken` : (error as Error).message;
@@ -81,8 +94,10 @@ export async function mockCommand(argv: string[], stdout: Output, stderr: Output
   return 0;
 }
 
-/** Resolves at the first SIGINT or SIGTERM, or when `stop` aborts. */
+/** Resolves at the first SIGINT or SIGTERM, or when `stop` aborts (or had aborted already). */
 function stopped(stop: AbortSignal | undefined): Promise<void> {
+  // An abort event fires once: a signal aborted while the mock started would never stop it.
+  if (stop?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       process.off("SIGINT", done);

@@ -100,6 +100,55 @@ describe.concurrent("sudo-images mock", () => {
     }
   });
 
+  it("without --api-key takes any key and says so on stderr, naming the flag verify's wrong-key check needs", async () => {
+    const stop = new AbortController();
+    let running: Promise<number> | undefined;
+    const said: string[] = [];
+    const listening = new Promise<string>((resolve) => {
+      running = mockCommand([], { write: resolve }, { write: (text: string) => void said.push(text) }, stop.signal);
+    });
+    try {
+      const baseUrl = /listening on (\S+)/.exec(await listening)?.[1];
+      expect(said).toEqual([
+        "sudo-images: any key is accepted; start with --api-key KEY (and give verify the same key) to have a wrong one refused\n",
+      ]);
+      const client = createImagesClient({ baseUrl, apiKey: "any-key-at-all", maxRetries: 0 });
+      const { data } = await client.generate({ prompt: "a fox", model: "gpt-image-2", size: "16x16" });
+      expect(data).toHaveLength(1);
+    } finally {
+      stop.abort();
+      expect(await running).toBe(0);
+    }
+  });
+
+  it("refuses an empty --api-key (an unset variable), which would refuse every request, before listening", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    // Were it to listen, its line would stop it again: the test fails rather than hangs.
+    const stop = new AbortController();
+    const stdout = {
+      write: (text: string) => {
+        out.push(text);
+        stop.abort();
+      },
+    };
+    const code = await mockCommand(
+      ["--api-key", ""],
+      stdout,
+      { write: (text: string) => void err.push(text) },
+      stop.signal,
+    );
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toEqual(["sudo-images: --api-key is empty: give the key the mock accepts, or leave the flag out\n"]);
+  });
+
+  it("stops when its stop signal aborted while it was starting (an abort event fires only once)", async () => {
+    const stop = new AbortController();
+    const stdout = { write: () => stop.abort() };
+    expect(await mockCommand(["--api-key", "k"], stdout, { write: () => {} }, stop.signal)).toBe(0);
+  }, 10_000);
+
   it("a second start of the same spec says it uses the cached folder; --no-cache generates it again", async () => {
     // Started and stopped in process: each start is over once it listens.
     const start = async (...flags: string[]) => {
