@@ -3,17 +3,17 @@
  * spec (requests checked, answers validated and normalized) and sent by the rules every door of
  * this package keeps. A folder's `client.ts` binds it to its data as `createClient(options)`.
  */
-import createClient, { type Client, type FetchOptions } from "openapi-fetch";
+import createClient, { type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
 import { callReliability } from "../http/settings.js";
 import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
-import type { NormalizedPaths } from "./normalized-paths.js";
 import { type ClientSettings, resolveClientSettings, type SpecClientOptions } from "./options.js";
 import type { CallInput } from "./request-check.js";
 import { send } from "./send.js";
 import type { ClientSpec } from "./spec.js";
+import type { SpecClient } from "./spec-client.js";
 
 export {
   ApiError,
@@ -31,9 +31,7 @@ export type { ValidationMode } from "../http/settings.js";
 export type { NormalizedPaths } from "./normalized-paths.js";
 export type { SpecClientOptions } from "./options.js";
 export type { ClientRoute, ClientSpec } from "./spec.js";
-
-/** What `createSpecClient` returns: an openapi-fetch `Client` whose answers have the normalized types. */
-export type SpecClient<Paths extends {}> = Client<NormalizedPaths<Paths>>;
+export type { CallOptions, SpecClient } from "./spec-client.js";
 
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
