@@ -62,6 +62,8 @@ export interface ClientSettings {
   bodySerializer: (body: unknown, headers?: unknown) => unknown;
   wire: Wire;
   keys: KeySource;
+  /** The `allowInsecureHttp` option, as given: what a call's own `baseUrl` is judged by too. */
+  allowInsecureHttp: boolean | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
   limit: Limiter;
@@ -100,6 +102,7 @@ export function resolveClientSettings(spec: ClientSpec, options: SpecClientOptio
       wholeHeader: takesWholeHeader(spec.securitySchemes),
       insecureTarget: insecureTarget(baseUrl, options.allowInsecureHttp),
     },
+    allowInsecureHttp: options.allowInsecureHttp,
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     policy: policyOf(options),
     limit: limiterFor(options.maxConcurrency),

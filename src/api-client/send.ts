@@ -34,7 +34,7 @@ export async function send(
   reliability: Reliability,
 ): Promise<Response> {
   const url = withoutFragment(request.url);
-  const { parts, key } = credentialFor(settings, operation.route);
+  const { parts, key } = credentialFor(settings, operation.route, url);
   checkRequest(settings, operation, input, request, url, parts);
   const { method } = request;
   const outgoing: Outgoing = {
