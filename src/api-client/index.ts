@@ -5,11 +5,10 @@
  */
 import createClient, { type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
-import { callReliability } from "../http/settings.js";
 import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
-import { type ClientSettings, resolveClientSettings, type SpecClientOptions } from "./options.js";
+import { type ClientSettings, resolveClientSettings, resolveSpecCall, type SpecClientOptions } from "./options.js";
 import type { CallInput } from "./request-check.js";
 import { send } from "./send.js";
 import type { ClientSpec } from "./spec.js";
@@ -45,7 +44,8 @@ type Call = (path: string, init?: FetchOptions<unknown> & CallInput & Reliabilit
  * `data` of a 2xx and `error` of a documented error status, with `response.headers` (the request
  * id) as openapi-fetch gives them. What is not an answer rejects with a typed error. Options are
  * checked here (a `ConfigurationError` naming the option). A call takes `timeoutMs` and
- * `maxRetries` of its own beside openapi-fetch's options, and its `signal` cancels it.
+ * `maxRetries` of its own beside openapi-fetch's options, and its `signal` cancels it; its own
+ * `fetch` gets each attempt's `Request`, as openapi-fetch's does.
  *
  * @example
  * import { createClient } from "./generated/client.js"; // binds createSpecClient to the folder
@@ -81,7 +81,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
     if (operation === undefined) {
       throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
     }
-    const reliability = callReliability(settings, given);
+    const own = resolveSpecCall(settings, given);
     // A form operation's body goes as the spec says when the call does not say otherwise.
     const init = withSpecBody(operation.route, given);
     const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
@@ -94,7 +94,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
         return body;
       },
       fetch: async (request: Request) => {
-        answered = await send(settings, operation, { ...init, serialized: body }, request, reliability);
+        answered = await send(settings, operation, { ...init, serialized: body }, request, own);
         return answered;
       },
     }).catch((error: unknown) => notJson(error, answered));
