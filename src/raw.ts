@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { asResponse } from "./http/as-response.js";
 import type { Endpoint } from "./http/attempt.js";
-import { bearer, currentKey } from "./http/auth.js";
+import { bearer, currentKey, keysFor } from "./http/auth.js";
 import { exchange } from "./http/exchange.js";
 import { displayUrl } from "./http/secrets.js";
 import { DEFAULT_BASE_URL } from "./http/settings.js";
@@ -29,13 +29,21 @@ export function createRawClient(options: ImagesClientOptions = {}): Client<paths
   return createClient<paths>({
     baseUrl: endpoint.baseUrl,
     headers: endpoint.headers,
-    fetch: (request: Request) => send(endpoint, timeoutMs, request),
+    fetch: (request: Request) => send(endpoint, timeoutMs, request, options.allowInsecureHttp),
   });
 }
 
-/** One request of the raw client: one exchange under the timeout, handed back as a `Response`. */
-async function send(endpoint: Endpoint, timeoutMs: number, request: Request): Promise<Response> {
-  const key = currentKey(endpoint.keys);
+/**
+ * One request of the raw client: one exchange under the timeout, handed back as a `Response`. The
+ * key is judged for where the request goes (`keysFor`: a call's own `baseUrl` may differ).
+ */
+async function send(
+  endpoint: Endpoint,
+  timeoutMs: number,
+  request: Request,
+  allowInsecureHttp: boolean | undefined,
+): Promise<Response> {
+  const key = currentKey(keysFor(endpoint.keys, endpoint.baseUrl, request.url, allowInsecureHttp));
   if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
   const received = await withTimeout(

@@ -39,6 +39,22 @@ describe("createRawClient", () => {
     expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  it("never sends the key over plain http to another host named by a call's own baseUrl", async () => {
+    // A tripwire, not a stub: nothing may reach fetch, so nothing leaves loopback.
+    let fetched = 0;
+    const fetch = async () => {
+      fetched++;
+      return new Response(null, { status: 204 });
+    };
+    const raw = (allowInsecureHttp?: boolean) =>
+      createRawClient({ apiKey: KEY, baseUrl: server.url, fetch, allowInsecureHttp });
+    const call = raw().POST("/v1/images/generations", { body, baseUrl: "http://sudo.example.test/api" });
+    await expect(call).rejects.toThrow(/Refusing to send the API key in clear text to http:\/\/sudo\.example\.test/);
+    expect(fetched).toBe(0);
+    await raw(true).POST("/v1/images/generations", { body, baseUrl: "http://sudo.example.test/api" });
+    expect(fetched).toBe(1);
+  });
+
   it("sends no Authorization from a keyless page", async () => {
     vi.stubEnv("SUDO_API_KEY", undefined);
     try {

@@ -1,4 +1,4 @@
-import { currentKey } from "../http/auth.js";
+import { currentKey, keysFor } from "../http/auth.js";
 import { type CredentialParts, credentialsFor } from "../http/credentials.js";
 import type { ClientSettings } from "./options.js";
 import type { ClientRoute } from "./spec.js";
@@ -15,12 +15,13 @@ const NOTHING: Credential = { parts: undefined, key: undefined };
  * The key placed as the operation's security requirements say (`credentialsFor`): an operation
  * that needs none sends none and needs no key; one that needs a key gets it by the key source's
  * rules (missing, malformed, or bound for plain http to another host: a `ConfigurationError`
- * before anything is sent). A scheme no key can stand for (mutual TLS) sends nothing.
+ * before anything is sent). A scheme no key can stand for (mutual TLS) sends nothing. `url` is
+ * where the request goes: a call's own `baseUrl` may send it elsewhere than the client's.
  */
-export function credentialFor(settings: ClientSettings, route: ClientRoute): Credential {
+export function credentialFor(settings: ClientSettings, route: ClientRoute, url: string): Credential {
   const requirements = route.security ?? [];
   if (requirements.length === 0 || requirements.some((names) => names.length === 0)) return NOTHING;
-  const key = currentKey(settings.keys);
+  const key = currentKey(keysFor(settings.keys, settings.baseUrl, url, settings.allowInsecureHttp));
   if (key === undefined) return NOTHING;
   const parts = credentialsFor(settings.spec.securitySchemes, requirements, key);
   return parts === undefined ? NOTHING : { parts, key };

@@ -3,17 +3,16 @@
  * spec (requests checked, answers validated and normalized) and sent by the rules every door of
  * this package keeps. A folder's `client.ts` binds it to its data as `createClient(options)`.
  */
-import createClient, { type Client, type FetchOptions } from "openapi-fetch";
+import createClient, { type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
-import { callReliability } from "../http/settings.js";
 import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
-import type { NormalizedPaths } from "./normalized-paths.js";
-import { type ClientSettings, resolveClientSettings, type SpecClientOptions } from "./options.js";
+import { type ClientSettings, resolveClientSettings, resolveSpecCall, type SpecClientOptions } from "./options.js";
 import type { CallInput } from "./request-check.js";
 import { send } from "./send.js";
 import type { ClientSpec } from "./spec.js";
+import type { SpecClient } from "./spec-client.js";
 
 export {
   ApiError,
@@ -31,9 +30,7 @@ export type { ValidationMode } from "../http/settings.js";
 export type { NormalizedPaths } from "./normalized-paths.js";
 export type { SpecClientOptions } from "./options.js";
 export type { ClientRoute, ClientSpec } from "./spec.js";
-
-/** What `createSpecClient` returns: an openapi-fetch `Client` whose answers have the normalized types. */
-export type SpecClient<Paths extends {}> = Client<NormalizedPaths<Paths>>;
+export type { CallOptions, SpecClient } from "./spec-client.js";
 
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -47,7 +44,8 @@ type Call = (path: string, init?: FetchOptions<unknown> & CallInput & Reliabilit
  * `data` of a 2xx and `error` of a documented error status, with `response.headers` (the request
  * id) as openapi-fetch gives them. What is not an answer rejects with a typed error. Options are
  * checked here (a `ConfigurationError` naming the option). A call takes `timeoutMs` and
- * `maxRetries` of its own beside openapi-fetch's options, and its `signal` cancels it.
+ * `maxRetries` of its own beside openapi-fetch's options, and its `signal` cancels it; its own
+ * `fetch` gets each attempt's `Request`, as openapi-fetch's does.
  *
  * @example
  * import { createClient } from "./generated/client.js"; // binds createSpecClient to the folder
@@ -83,7 +81,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
     if (operation === undefined) {
       throw new ConfigurationError(`${method} ${JSON.stringify(path)} is no operation of the spec`);
     }
-    const reliability = callReliability(settings, given);
+    const own = resolveSpecCall(settings, given);
     // A form operation's body goes as the spec says when the call does not say otherwise.
     const init = withSpecBody(operation.route, given);
     const serialize = (init.bodySerializer as ClientSettings["bodySerializer"] | undefined) ?? settings.bodySerializer;
@@ -96,7 +94,7 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
         return body;
       },
       fetch: async (request: Request) => {
-        answered = await send(settings, operation, { ...init, serialized: body }, request, reliability);
+        answered = await send(settings, operation, { ...init, serialized: body }, request, own);
         return answered;
       },
     }).catch((error: unknown) => notJson(error, answered));

@@ -7,12 +7,14 @@ import { type Logger, resolveLogger } from "../http/debug-log.js";
 import { type Fetch, globalFetch, type Wire } from "../http/exchange.js";
 import { policyOf, type RetryPolicy } from "../http/retry.js";
 import {
+  callReliability,
   checkBaseUrl,
   checkFunction,
   checkHeaders,
   checkTimeout,
   checkValidationMode,
   checkWhole,
+  type Reliability,
   type ValidationMode,
 } from "../http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";
@@ -62,6 +64,8 @@ export interface ClientSettings {
   bodySerializer: (body: unknown, headers?: unknown) => unknown;
   wire: Wire;
   keys: KeySource;
+  /** The `allowInsecureHttp` option, as given: what a call's own `baseUrl` is judged by too. */
+  allowInsecureHttp: boolean | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
   limit: Limiter;
@@ -100,11 +104,41 @@ export function resolveClientSettings(spec: ClientSpec, options: SpecClientOptio
       wholeHeader: takesWholeHeader(spec.securitySchemes),
       insecureTarget: insecureTarget(baseUrl, options.allowInsecureHttp),
     },
+    allowInsecureHttp: options.allowInsecureHttp,
     timeoutMs: checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs"),
     policy: policyOf(options),
     limit: limiterFor(options.maxConcurrency),
     validateRequests: checkValidationMode(options.validateRequests, "validateRequests"),
     validateResponses: checkValidationMode(options.validateResponses, "validateResponses"),
     warn: checkFunction(options.onWarning, "onWarning") ?? ((error) => console.warn(error.message)),
+  };
+}
+
+/** One call's own options, checked and merged over its client's: what each of its attempts reads. @internal */
+export interface SpecCall extends Reliability {
+  /** The client's wire, or with the call's own `fetch` in place of the client's. */
+  readonly wire: Wire;
+}
+
+/** A call's own `fetch`, as openapi-fetch calls one: with a `Request`. */
+type CallFetch = (request: Request) => Promise<Response>;
+
+/**
+ * Checks one call's options (its `timeoutMs`, `maxRetries` and `fetch`, beside openapi-fetch's)
+ * and merges them over its client's: a bad value is a `ConfigurationError` naming it, before
+ * anything is sent. A call's `fetch` is openapi-fetch's option, so it is called as openapi-fetch
+ * documents it, with one `Request` (method, headers, body and the attempt's signal in it), on
+ * every attempt.
+ * @internal
+ */
+export function resolveSpecCall(
+  settings: ClientSettings,
+  call: ReliabilityOptions & { readonly fetch?: unknown },
+): SpecCall {
+  const own = checkFunction(call.fetch, "fetch") as CallFetch | undefined;
+  const fetch: Fetch | undefined = own && ((input, init) => own(new Request(input, init)));
+  return {
+    ...callReliability(settings, call),
+    wire: fetch === undefined ? settings.wire : { ...settings.wire, fetch },
   };
 }

@@ -1,13 +1,12 @@
 import { ApiError, type ErrorContext } from "../errors.js";
 import { asResponse } from "../http/as-response.js";
-import { exchange, type Outgoing, type Received } from "../http/exchange.js";
+import { exchange, type Outgoing, type Received, type Wire } from "../http/exchange.js";
 import { errorBody } from "../http/response-body.js";
 import { isRetryable, type RetryPolicy, retrying } from "../http/retry.js";
 import { displayUrl } from "../http/secrets.js";
-import type { Reliability } from "../http/settings.js";
 import { withTimeout } from "../http/timeout.js";
 import { credentialFor, withCredentialHeaders, withCredentialQuery } from "./credentials.js";
-import type { ClientSettings } from "./options.js";
+import type { ClientSettings, SpecCall } from "./options.js";
 import { type CallInput, checkRequest } from "./request-check.js";
 import type { FoundOperation } from "./spec.js";
 
@@ -22,8 +21,8 @@ const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"])
  * against the spec, the credential placed, each attempt one `exchange` (no redirect, the size
  * cap, the key scrubbed) under `timeoutMs`, retried by the call's policy only when a retry is
  * safe (an idempotent method, or an `Idempotency-Key` header), each attempt holding one of the
- * client's `maxConcurrency` slots. `reliability` is the client's timeout and policy with the
- * call's own over them. Handed back as a `Response` read whole; what is not an answer (no
+ * client's `maxConcurrency` slots. `call` is the client's timeout, policy and wire with the
+ * call's own options over them. Handed back as a `Response` read whole; what is not an answer (no
  * connection, a timeout, a redirect, too large) is a typed error.
  */
 export async function send(
@@ -31,10 +30,10 @@ export async function send(
   operation: FoundOperation,
   input: CallInput,
   request: Request,
-  reliability: Reliability,
+  call: SpecCall,
 ): Promise<Response> {
   const url = withoutFragment(request.url);
-  const { parts, key } = credentialFor(settings, operation.route);
+  const { parts, key } = credentialFor(settings, operation.route, url);
   checkRequest(settings, operation, input, request, url, parts);
   const { method } = request;
   const outgoing: Outgoing = {
@@ -49,14 +48,14 @@ export async function send(
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
   if (outgoing.body instanceof FormData) request.headers.delete("content-type");
-  const policy = retriable(method, request.headers) ? reliability.policy : { ...reliability.policy, maxRetries: 0 };
+  const policy = retriable(method, request.headers) ? call.policy : { ...call.policy, maxRetries: 0 };
   const received = await retrying(
     (context) =>
       settings.limit.run(
         () =>
           withTimeout(
-            (signal) => attempt(settings, outgoing, policy, signal, context),
-            reliability.timeoutMs,
+            (signal) => attempt(settings, call.wire, outgoing, policy, signal, context),
+            call.timeoutMs,
             request.signal,
             () => `${method} ${outgoing.shownUrl} (attempt ${context.attempts})`,
             context,
@@ -65,7 +64,7 @@ export async function send(
       ),
     policy,
     request.signal,
-    settings.wire.log ?? (() => {}),
+    call.wire.log ?? (() => {}),
   );
   return asResponse(received, settings.spec.baseUrl);
 }
@@ -109,12 +108,13 @@ function retriable(method: string, headers: Headers): boolean {
  */
 async function attempt(
   settings: ClientSettings,
+  wire: Wire,
   outgoing: Outgoing,
   policy: RetryPolicy,
   signal: AbortSignal,
   context: ErrorContext & { attempts: number },
 ): Promise<Received> {
-  const received = await exchange(settings.wire, outgoing, signal, context);
+  const received = await exchange(wire, outgoing, signal, context);
   const { response, text } = received;
   if (response.ok || context.attempts > policy.maxRetries) return received;
   const { body, message } = errorBody(text, response, settings.spec.baseUrl);

@@ -78,3 +78,19 @@ export function insecureTarget(url: string, allowInsecureHttp: boolean | undefin
   const { hostname, host } = new URL(url);
   return isLoopbackHost(hostname) ? undefined : host;
 }
+
+/**
+ * The key source for one request to `url`: `keys` as they are when it goes under the client's API
+ * root, else judged again for plain http, since a call's own `baseUrl` (an option of
+ * openapi-fetch's) may send it elsewhere: the key never goes in clear text to a host that is not
+ * loopback, whichever option named it.
+ */
+export function keysFor(
+  keys: KeySource,
+  apiRoot: string,
+  url: string,
+  allowInsecureHttp: boolean | undefined,
+): KeySource {
+  if (url === apiRoot || url.startsWith(`${apiRoot}/`) || url.startsWith(`${apiRoot}?`)) return keys;
+  return { ...keys, insecureTarget: insecureTarget(url, allowInsecureHttp) };
+}

@@ -112,6 +112,22 @@ describe("the key, where each security scheme puts it", () => {
     await expect(call).rejects.toThrow(/clear text to http:\/\/api\.example/);
   });
 
+  it("never sends the key over plain http to another host named by a call's own baseUrl", async () => {
+    // A tripwire, not a stub: nothing may reach fetch, so nothing leaves loopback.
+    let fetched = 0;
+    const fetch = async () => {
+      fetched++;
+      return new Response(null, { status: 204 });
+    };
+    const call = keys({ fetch }).GET("/header", { baseUrl: "http://api.example" });
+    await expect(call).rejects.toThrow(ConfigurationError);
+    await expect(call).rejects.toThrow(/clear text to http:\/\/api\.example/);
+    expect(fetched).toBe(0);
+    // With allowInsecureHttp it goes, as the client's own baseUrl would.
+    await keys({ fetch, allowInsecureHttp: true }).GET("/header", { baseUrl: "http://api.example" });
+    expect(fetched).toBe(1);
+  });
+
   it("never shows a query key in an error, a log line or a URL it hands back", async () => {
     const lines: string[] = [];
     const port = await closedPort();

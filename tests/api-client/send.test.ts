@@ -89,6 +89,36 @@ describe("a call's own timeoutMs and maxRetries, over the client's", () => {
   });
 });
 
+describe("a call's own fetch", () => {
+  it("gets each attempt as one Request, as openapi-fetch's option does: method, body and key in it", async () => {
+    petsFolder.answer = busy;
+    const seen: Request[] = [];
+    const own = (request: Request) => {
+      seen.push(request.clone());
+      return fetch(request);
+    };
+    const { error } = await pets({ maxRetries: 1 }).POST("/pets", {
+      body: { id: 1, name: "Tom" },
+      headers: { "Idempotency-Key": "k-own" },
+      fetch: own,
+    });
+    expect(error).toEqual({ message: "busy" });
+    expect(seen).toHaveLength(2);
+    expect(seen.map((request) => request.method)).toEqual(["POST", "POST"]);
+    expect(await seen[1]?.json()).toEqual({ id: 1, name: "Tom" });
+    expect(seen[1]?.headers.get("authorization")).toBe("Bearer sk-test");
+    expect(petsFolder.server.requests.at(-1)?.headers["idempotency-key"]).toBe("k-own");
+  });
+
+  it("is refused when it is not a function, with nothing sent", async () => {
+    const sent = await counted(async () => {
+      const call = pets().GET("/pets/{id}", { params: { path: { id: 1 } }, fetch: "no" as never });
+      await expect(call).rejects.toThrow('fetch must be a function; got "no"');
+    });
+    expect(sent).toBe(0);
+  });
+});
+
 describe("maxConcurrency", () => {
   it("keeps a burst of calls to maxConcurrency in flight, the rest waiting their turn", async () => {
     // The server holds every request until the test lets it go. Calls reach fetch within

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { insecureTarget, takesWholeHeader } from "../../src/http/auth.js";
+import { insecureTarget, type KeySource, keysFor, takesWholeHeader } from "../../src/http/auth.js";
 import { displayUrl, scrub } from "../../src/http/secrets.js";
 import {
   type ApiError,
@@ -64,6 +64,30 @@ describe("where the key comes from", () => {
     vi.stubEnv("SUDO_API_KEY", undefined);
     await asPage(() => createImagesClient({ baseUrl: server.url, maxRetries: 0 }).generate(request));
     expect(server.requests.at(-1)?.headers).not.toHaveProperty("authorization");
+  });
+});
+
+describe("keysFor: the key source for where one request goes", () => {
+  const keys: KeySource = {
+    apiKey: "k",
+    envName: undefined,
+    creator: "createClient()",
+    required: true,
+    insecureTarget: undefined,
+  };
+  const root = "https://api.example.test/v1";
+
+  it.each([root, `${root}/pets`, `${root}?q=1`])("keeps the client's own source for %s, under its API root", (url) => {
+    expect(keysFor(keys, root, url, undefined)).toBe(keys);
+  });
+
+  it.each([
+    ["http://api.example.test/v1/pets", "api.example.test"],
+    ["http://api.example.test:443/v1x", "api.example.test:443"],
+    ["https://api.example.test/v1x", undefined],
+    ["http://127.0.0.1:9/v1", undefined],
+  ])("judges %s again for plain http: %s", (url, target) => {
+    expect(keysFor(keys, root, url, undefined).insecureTarget).toBe(target);
   });
 });
 

@@ -1,0 +1,50 @@
+import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { ReliabilityOptions } from "../options.js";
+import type { NormalizedPaths } from "./normalized-paths.js";
+
+/**
+ * What one call takes besides openapi-fetch's options: its own `timeoutMs` and `maxRetries`, over
+ * the client's (its `signal`, an option of fetch's, cancels it).
+ */
+export type CallOptions = ReliabilityOptions;
+
+/**
+ * A call's second argument: openapi-fetch's (parameters, body, `parseAs`, `signal`, …) and
+ * `CallOptions`, optional when the operation requires nothing. Unlike openapi-fetch's, it takes
+ * no other key: a misspelt option is a type error, not an option silently dropped.
+ */
+type CallInit<Init> = [Exclude<Init, undefined>] extends [never]
+  ? [CallOptions?]
+  : undefined extends Init
+    ? [(Exclude<Init, undefined> & CallOptions)?]
+    : [Init & CallOptions];
+
+/** The methods an OpenAPI path item may hold (openapi-fetch's own list, spelt here: its package does not export it). */
+type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/** One method of the client (`GET`, `POST`, …), typed by the operations that have it. */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own bound for a paths type.
+type SpecMethod<Paths extends Record<string, any>, Method extends HttpMethod> = <
+  Path extends ClientPathsWithMethod<Client<Paths>, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  url: Path,
+  ...init: CallInit<Init>
+) => Promise<FetchResponse<Paths[Path][Method], Init, `${string}/${string}`>>;
+
+/** The client's methods by name, each typed as `SpecMethod`. */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own bound for a paths type.
+type SpecMethods<Paths extends Record<string, any>> = {
+  [Method in HttpMethod as Uppercase<Method>]: SpecMethod<Paths, Method>;
+};
+
+/**
+ * What `createSpecClient` (a folder's `createClient`) returns: an openapi-fetch `Client` whose
+ * answers have the normalized types (no `null` the spec allows) and whose calls take
+ * `CallOptions` too.
+ *
+ * @example
+ * const { data } = await client.GET("/pets/{id}", { params: { path: { id: 7 } }, timeoutMs: 5_000 });
+ */
+export type SpecClient<Paths extends {}> = Omit<Client<NormalizedPaths<Paths>>, Uppercase<HttpMethod>> &
+  SpecMethods<NormalizedPaths<Paths>>;

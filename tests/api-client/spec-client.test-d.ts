@@ -1,0 +1,56 @@
+import { describe, expectTypeOf, it } from "vitest";
+import type { SpecClient } from "../../src/api-client/index.js";
+
+/** A spec of two operations: one that requires a path parameter, one that requires nothing. */
+type Pets = {
+  "/pets/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": { name: string | null } } };
+      };
+    };
+  };
+  "/pets": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: { limit?: number }; header?: never; path?: never; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: { [name: string]: unknown }; content: { "application/json": { name: string }[] } };
+      };
+    };
+  };
+};
+
+const client = {} as SpecClient<Pets>;
+
+describe("a spec client's call", () => {
+  it("takes its own timeoutMs and maxRetries beside openapi-fetch's options", () => {
+    void (() => client.GET("/pets/{id}", { params: { path: { id: 1 } }, timeoutMs: 5_000, maxRetries: 0 }));
+    void (() => client.GET("/pets", { timeoutMs: 5_000 }));
+    void (() => client.GET("/pets", { params: { query: { limit: 2 } }, signal: AbortSignal.timeout(1) }));
+    void (() => client.GET("/pets"));
+  });
+
+  it("refuses a mistyped or misspelt option, which openapi-fetch's types would let through", () => {
+    // @ts-expect-error: timeoutMs is a number of milliseconds.
+    void (() => client.GET("/pets", { timeoutMs: "5000" }));
+    // @ts-expect-error: `timeout` is openai-node's name; this client's is timeoutMs.
+    void (() => client.GET("/pets", { timeout: 5_000 }));
+  });
+
+  it("still requires what the operation requires", () => {
+    // @ts-expect-error: the path parameter is required.
+    void (() => client.GET("/pets/{id}", { timeoutMs: 5_000 }));
+    // @ts-expect-error: so is the second argument that holds it.
+    void (() => client.GET("/pets/{id}"));
+  });
+
+  it("types the answer normalized, as before", () => {
+    type Answer = Awaited<ReturnType<typeof client.GET<"/pets/{id}", { params: { path: { id: number } } }>>>;
+    expectTypeOf<NonNullable<Answer["data"]>>().toEqualTypeOf<{ name?: string }>();
+  });
+});
