@@ -11,13 +11,23 @@ export type CallOptions = ReliabilityOptions;
 /**
  * A call's second argument: openapi-fetch's (parameters, body, `parseAs`, `signal`, …) and
  * `CallOptions`, optional when the operation requires nothing. Unlike openapi-fetch's, it takes
- * no other key: a misspelt option is a type error, not an option silently dropped.
+ * no other key: a misspelt option is a type error, not an option silently dropped. `Allowed` is
+ * openapi-fetch's type for the operation's options (the bound `Init` is inferred within).
  */
-type CallInit<Init> = [Exclude<Init, undefined>] extends [never]
+type CallInit<Init, Allowed> = [Exclude<Init, undefined>] extends [never]
   ? [CallOptions?]
   : undefined extends Init
-    ? [(Exclude<Init, undefined> & CallOptions)?]
-    : [Init & CallOptions];
+    ? [(Exclude<Init, undefined> & CallOptions & NoOtherKey<Init, Allowed>)?]
+    : [Init & CallOptions & NoOtherKey<Init, Allowed>];
+
+/**
+ * Every key of the inferred `Init` that neither openapi-fetch's options nor `CallOptions` name,
+ * typed `never`. Needed because `Init` is inferred from the argument itself, so a misspelt key is
+ * part of it and no excess-property check sees it (an operation with a required parameter or body).
+ */
+type NoOtherKey<Init, Allowed> = {
+  [Key in Exclude<keyof Exclude<Init, undefined>, keyof Exclude<Allowed, undefined> | keyof CallOptions>]: never;
+};
 
 /** The methods an OpenAPI path item may hold (openapi-fetch's own list, spelt here: its package does not export it). */
 type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -29,7 +39,7 @@ type SpecMethod<Paths extends Record<string, any>, Method extends HttpMethod> = 
   Init extends MaybeOptionalInit<Paths[Path], Method>,
 >(
   url: Path,
-  ...init: CallInit<Init>
+  ...init: CallInit<Init, MaybeOptionalInit<Paths[Path], Method>>
 ) => Promise<FetchResponse<Paths[Path][Method], Init, `${string}/${string}`>>;
 
 /** The client's methods by name, each typed as `SpecMethod`. */

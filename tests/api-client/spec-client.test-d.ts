@@ -42,6 +42,19 @@ describe("a spec client's call", () => {
     void (() => client.GET("/pets", { timeout: 5_000 }));
   });
 
+  it("refuses a misspelt option beside a required parameter, where the options type is inferred from the call", () => {
+    // @ts-expect-error: `timeout` is not an option, even where the call must hold a path parameter.
+    void (() => client.GET("/pets/{id}", { params: { path: { id: 1 } }, timeout: 5_000 }));
+    // @ts-expect-error: nor is `maxRetrys`.
+    void (() => client.GET("/pets/{id}", { params: { path: { id: 1 } }, maxRetrys: 0 }));
+    // @ts-expect-error: timeoutMs is a number there too.
+    void (() => client.GET("/pets/{id}", { params: { path: { id: 1 } }, timeoutMs: "5000" }));
+    // openapi-fetch's own options still pass, and still type the answer.
+    type Text = Awaited<ReturnType<typeof client.GET<"/pets/{id}", { params: { path: { id: 1 } }; parseAs: "text" }>>>;
+    expectTypeOf<Text["data"]>().toEqualTypeOf<string | undefined>();
+    void (() => client.GET("/pets/{id}", { params: { path: { id: 1 } }, parseAs: "text", headers: { "x-a": "1" } }));
+  });
+
   it("still requires what the operation requires", () => {
     // @ts-expect-error: the path parameter is required.
     void (() => client.GET("/pets/{id}", { timeoutMs: 5_000 }));
