@@ -65,6 +65,7 @@ export function undrawableSize(body: unknown): MockRefusal | undefined {
  * sample), `"nulls"` sets every nullable field to `null` and `"minimal"` keeps the required ones;
  * each image keeps the field that carries it. Each sub-call of a fan-out (`subCall`, see
  * `subCallOf`) draws its own images; the same request, sub-call and seed draw the same bytes.
+ * Once `signal` aborts (the client went away), no further image is drawn: it rejects with its reason.
  */
 export async function buildGeneration(
   request: ImageGenerationRequest,
@@ -73,6 +74,7 @@ export async function buildGeneration(
   subCall: string,
   drawings: Drawings,
   publish: (image: Buffer, format: MockImageFormat) => string,
+  signal?: AbortSignal,
 ): Promise<unknown> {
   const [width, height] = dimensions(request.size);
   const format = drawnFormat(request.output_format);
@@ -91,6 +93,7 @@ export async function buildGeneration(
       `${request.prompt}|seed=${seed}|${subCall && `call=${subCall}|`}${index}`,
       format,
       `MOCK ${width}X${height} SEED ${seed}`,
+      signal,
     );
     const image = carrier === "b64_json" ? bytes.toString("base64") : publish(bytes, format);
     data.push({ ...item, [carrier]: image, revised_prompt: `${request.prompt}, as drawn by the sudo-images mock` });
@@ -136,7 +139,15 @@ export function subCallOf(idempotencyKey: string | undefined): string {
 
 /** Drawn images by size and key, so a test suite asking for the same picture again gets it at once. */
 export interface Drawings {
-  get(width: number, height: number, key: string, format: MockImageFormat, label: string): Promise<Buffer>;
+  /** The image, drawn unless kept; rejects with `signal`'s reason, drawing nothing, once it has aborted. */
+  get(
+    width: number,
+    height: number,
+    key: string,
+    format: MockImageFormat,
+    label: string,
+    signal?: AbortSignal,
+  ): Promise<Buffer>;
 }
 
 const DRAWINGS_KEPT = 64;
@@ -149,11 +160,14 @@ const DRAWINGS_KEPT = 64;
 export function drawingCache(): Drawings {
   const kept = new Map<string, Buffer>();
   return {
-    async get(width, height, key, format, label) {
+    async get(width, height, key, format, label, signal) {
       const id = `${width}x${height}|${format}|${key}`;
       const cached = kept.get(id);
       if (cached) return cached;
       await new Promise((resolve) => setImmediate(resolve));
+      // Checked after the wait, where a hang-up (or the mock closing) is seen: ten 4096² drawings
+      // nobody will receive would hold the loop, and a stopping mock, for seconds more.
+      signal?.throwIfAborted();
       const png = renderMockImage(width, height, key, format, label);
       kept.set(id, png);
       if (kept.size > DRAWINGS_KEPT) kept.delete(kept.keys().next().value as string);

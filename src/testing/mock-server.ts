@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { withoutCredentials } from "../http/secrets.js";
 import { checkTimeout } from "../http/settings.js";
+import { whenAborted } from "../http/signals.js";
 import { findRoute } from "../runtime/find-route.js";
 import { validateWith } from "../runtime/index.js";
 import { requestViolations } from "../runtime/request-violations.js";
@@ -50,6 +51,11 @@ export interface MockCall {
   scenario: BodyScenario;
   /** The mock's root URL, for links in an answer (`http://127.0.0.1:53122`). */
   url: string;
+  /**
+   * Aborts when the client has gone before the answer was sent (it hung up) or the mock is
+   * closing: work nobody will receive, such as drawing images, can stop.
+   */
+  signal: AbortSignal;
 }
 
 /** Answers one operation's valid requests in place of the spec's examples or generated bodies. */
@@ -165,6 +171,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ? genericApi(options.spec, options.plugins)
     : // Loaded only for Sudo's own mock: a spec's mock never pays for the image encoders.
       (await import("./sudo-mock.js")).sudoApi(options.plugins);
+  const closing = new AbortController();
   const state: MockState = {
     api,
     options,
@@ -173,6 +180,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     delayMs: options.delayMs ?? 0,
     url: "",
     answered: 0,
+    closing: closing.signal,
   };
   const requestTimeout = checkTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, "requestTimeoutMs");
   // Node looks for late requests every connectionsCheckingInterval: often enough for the limit to hold.
@@ -204,6 +212,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     close: () =>
       new Promise((resolve, reject) => {
+        // At once, not when each socket's close event comes: a drawing loop may take its next turn first.
+        closing.abort();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
@@ -228,6 +238,8 @@ interface MockState {
   delayMs: number;
   url: string;
   answered: number;
+  /** Aborts when `close` is called: every call still being answered stops (`MockCall.signal`). */
+  closing: AbortSignal;
 }
 
 async function answer(state: MockState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -312,7 +324,7 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
   }
   const seed = state.options.seed ?? 0;
   const plugin = Object.hasOwn(api.plugins, operationId) ? api.plugins[operationId] : undefined;
-  const call = { ...routed, headers, body, seed, scenario, url: state.url };
+  const call = { ...routed, headers, body, seed, scenario, url: state.url, signal: hungUp(res, state.closing) };
   reply(
     plugin
       ? await plugin(call)
@@ -322,6 +334,21 @@ async function operation(state: MockState, req: IncomingMessage, res: ServerResp
           example: exampleFor(state.options.examples, operationId),
         }),
   );
+}
+
+/**
+ * A signal that aborts when the response's connection closes before the answer was sent whole, or
+ * when the mock is closing.
+ */
+function hungUp(res: ServerResponse, closing: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  const stop = () => gone.abort(new Error("the client went away, or the mock closed, before the answer"));
+  const unwatch = whenAborted(closing, stop);
+  res.once("close", () => {
+    unwatch();
+    if (!res.writableFinished) stop();
+  });
+  return gone.signal;
 }
 
 /** The example name asked for `operationId`: the one name, or its own entry. */

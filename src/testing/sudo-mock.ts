@@ -41,8 +41,14 @@ export function sudoApi(plugins: Readonly<Record<string, MockPlugin>> = {}): Moc
     const undrawable = undrawableSize(request);
     if (undrawable) return sudoError(undrawable);
     const subCall = subCallOf(call.headers["idempotency-key"] as string | undefined);
-    const generated = await buildGeneration(request, call.scenario, call.seed, subCall, drawings, (image, format) =>
-      publish(call.url, image, format),
+    const generated = await buildGeneration(
+      request,
+      call.scenario,
+      call.seed,
+      subCall,
+      drawings,
+      (image, format) => publish(call.url, image, format),
+      call.signal,
     );
     // A format the mock cannot draw (webp) comes as PNG, and a header says so.
     const asked = request.output_format?.toLowerCase();

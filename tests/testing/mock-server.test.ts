@@ -13,6 +13,8 @@ import {
 } from "../../src/index.js";
 import {
   assertMatchesSpec,
+  type MockCall,
+  type MockReply,
   type MockServer,
   plannedRequests,
   startMockServer,
@@ -466,6 +468,63 @@ describe("the mock server's bounds", () => {
       await mock.close();
     }
   }, 60_000);
+
+  it("tells a plugin when the client went away before its answer, and not when it was answered", async () => {
+    let entered!: () => void;
+    const inPlugin = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const signals: AbortSignal[] = [];
+    const generateImage = (call: MockCall) => {
+      signals.push(call.signal);
+      if (call.body && (call.body as { prompt?: string }).prompt === "quick") return { status: 200, body: {} };
+      entered();
+      // Answers only once the client has gone: what a drawing that stops on the signal does.
+      return new Promise<MockReply>((resolve) =>
+        call.signal.addEventListener("abort", () => resolve({ status: 500, body: {} }), { once: true }),
+      );
+    };
+    const mock = await startMockServer({ plugins: { generateImage } });
+    try {
+      expect((await post({ ...base, prompt: "quick" }, "k", mock)).status).toBe(200);
+      const controller = new AbortController();
+      const call = fetch(`${mock.url}/v1/images/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer k" },
+        body: JSON.stringify(base),
+        signal: controller.signal,
+      }).catch((error: unknown) => error);
+      await inPlugin;
+      expect(signals[1]?.aborted).toBe(false);
+      controller.abort();
+      expect(await call).toMatchObject({ name: "AbortError" });
+      await expect.poll(() => signals[1]?.aborted).toBe(true);
+      expect(signals[0]?.aborted).toBe(false);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("tells a plugin at once when the mock closes, before the sockets' close events come", async () => {
+    let inPlugin!: (signal: AbortSignal) => void;
+    const entered = new Promise<AbortSignal>((resolve) => {
+      inPlugin = resolve;
+    });
+    const generateImage = (call: MockCall) => {
+      inPlugin(call.signal);
+      return new Promise<MockReply>((resolve) =>
+        call.signal.addEventListener("abort", () => resolve({ status: 500, body: {} }), { once: true }),
+      );
+    };
+    const mock = await startMockServer({ plugins: { generateImage } });
+    const call = post(base, "k", mock).catch((error: unknown) => error);
+    const signal = await entered;
+    const closed = mock.close();
+    // A drawing loop that checks the signal on its next turn already sees it.
+    expect(signal.aborted).toBe(true);
+    await closed;
+    expect(await call).toBeInstanceOf(TypeError); // fetch failed: the connection was closed
+  });
 
   it("keeps only its latest 256 url-mode images downloadable", async () => {
     const mock = await startMockServer({ apiKey: "k" });
