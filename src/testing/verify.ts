@@ -381,6 +381,17 @@ export function describeCheck(check: VerifyCheck): string {
   return `${check.request}: ${check.check}${where}: expected ${check.expected}, received ${check.received}`;
 }
 
+/**
+ * Why a wrong key may have passed: most often the server is a mock that holds no key (a
+ * `sudo-images mock` started without `--api-key`), not a server that skips its check.
+ */
+const TOOK_WRONG_KEY =
+  "a wrong key was taken: a mock that holds no key (sudo-images mock without --api-key, Prism) takes any";
+
+function tookWrongKey(planned: PlannedRequest, status: number): boolean {
+  return planned.key === "wrong" && status >= 200 && status < 300;
+}
+
 interface Result {
   ok: boolean;
   check: VerifyCheck;
@@ -415,7 +426,11 @@ async function verifyOne(run: Run, planned: PlannedRequest): Promise<Result[]> {
   const found: Finding[] = [];
   const expected = expectedStatus(route, planned);
   // The /v1 hint knows Sudo's paths (each starts with /v1); another spec's 404 says nothing of them.
-  const shown = run.spec === SUDO ? withBaseUrlHint(undefined, status, run.root) : undefined;
+  const shown = tookWrongKey(planned, status)
+    ? TOOK_WRONG_KEY
+    : run.spec === SUDO
+      ? withBaseUrlHint(undefined, status, run.root)
+      : undefined;
   found.push(finding("status", expected.statuses(status), expected.text, `${status}${shown ? ` (${shown})` : ""}`));
   // A method the path does not define has no documented answer to hold the rest to.
   if (planned.kind === "method") return resultsOf(planned, found);

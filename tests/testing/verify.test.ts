@@ -236,6 +236,11 @@ describe("verifyServer cannot pass by accident", () => {
         expected: "400 or 422 for an invalid request",
         received: "403",
       });
+      // The likeliest reason a wrong key passes, said where the failure is read.
+      expect(report.failed.find((check) => check.request === "a wrong key")).toMatchObject({
+        received:
+          "200 (a wrong key was taken: a mock that holds no key (sudo-images mock without --api-key, Prism) takes any)",
+      });
     } finally {
       await lax.close();
     }
@@ -401,7 +406,7 @@ describe("verifyServer against Prism's mock of the spec", () => {
     );
     const kinds = [...reasons].map((reason) => reason.replace(/^(?!a wrong key).*? \| /, ""));
     expect([...new Set(kinds)].sort()).toEqual([
-      "a wrong key | status: N",
+      "a wrong key | status: N (a wrong key was taken: a mock that holds no key (sudo-images mock without --api-key, Prism) takes any)",
       "image count: N",
       "image data: b64_json is not valid base64 (N characters)",
     ]);
