@@ -36,7 +36,8 @@ SUDO_BASE_URL=<the URL> SUDO_API_KEY=any sudo-images generate "a fox").
                   (${CACHE_DIR_ENV} or ~/.cache/sudo-images) where a second start of the same
                   spec files finds it
 
-Exit codes: 0 stopped by Ctrl-C or SIGTERM (a server stopped is a success), 1 the spec cannot be generated or the port is taken, 2 bad arguments.`;
+Exit codes: 0 stopped by Ctrl-C or SIGTERM, 1 the spec cannot be generated or the port is taken,
+2 bad arguments.`;
 
 /**
  * What a mock without `--api-key` says on stderr: it takes any key, so a wrong key is not refused,
