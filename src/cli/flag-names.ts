@@ -8,6 +8,7 @@ const FLAG_FOR_OPTION: Readonly<Record<string, string>> = {
   // verifyServer names its plain-word options so ("the budget option"): a server's "budget" stays a word.
   "the budget option": "--budget",
   "the include option": "--include",
+  "the concurrency option": "--concurrency",
   baseUrl: "--base-url",
   "the apiKey option": "--api-key",
   apiKey: "--api-key",

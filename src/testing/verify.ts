@@ -346,7 +346,7 @@ function verifyRun(baseUrl: string, options: VerifyOptions): Run {
     keyOrigin: options.spec === undefined ? "apiKey, or SUDO_API_KEY" : "apiKey",
     wire: { fetch: globalFetch, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, log: undefined },
     timeoutMs: checkTimeout(options.timeoutMs ?? 120_000, "timeoutMs"),
-    concurrency: checkWhole(options.concurrency ?? 2, "concurrency", 1),
+    concurrency: checkWhole(options.concurrency ?? 2, "the concurrency option", 1),
     // Images are the Sudo spec's answers; another spec's valid answers are checked by their schemas alone.
     checkImages: options.spec === undefined && (options.include ?? ALL_PARTS).includes("images"),
     imageHosts: checkChoice(options.imageHosts ?? "any", "imageHosts", IMAGE_HOSTS),

@@ -28,6 +28,7 @@ describe.concurrent("sudo-images verify with nothing to check", () => {
     [["--budget", "0"], "--budget is 0: nothing would be sent, and zero checks is never a pass"],
     [["--budget", "0", "--dry-run"], "--budget is 0: nothing would be sent"],
     [["--include", "valid,everything"], '--include takes valid, invalid, auth, method, images; not "everything"'],
+    [["--concurrency", "0"], "--concurrency must be a whole number of at least 1; got 0"],
   ])(
     "exits 2 on %j with one line naming the flag, and never says the server matches",
     async (args, message) => {

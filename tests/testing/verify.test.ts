@@ -320,7 +320,7 @@ describe("verifyServer and the spec's model rules", () => {
 describe("verifyServer's options and limits", () => {
   it.each([
     [{ budget: -1 }, "budget must be a whole number of at least 0; got -1"],
-    [{ concurrency: 0 }, "concurrency must be a whole number of at least 1; got 0"],
+    [{ concurrency: 0 }, "the concurrency option must be a whole number of at least 1; got 0"],
     [
       { timeoutMs: Number.NaN },
       "timeoutMs must be a whole number of milliseconds from 1 to 2147483647, or Infinity for none; got NaN",
