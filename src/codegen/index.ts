@@ -19,7 +19,8 @@ import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, type SpecRead, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
-import { bodySchemaNames, compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
+import { bodySchemaNames, validatedSchemaNames, validatorNames } from "./validators.js";
+import { compileValidatorsAside } from "./validators-thread.js";
 import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
@@ -104,12 +105,18 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     tables.set(name, found);
     return found;
   };
+  const validated = validatedSchemaNames(set);
+  const compiling = compileValidatorsAside({ set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) });
   const [types, validators] = await emitting(specPath, lint, async () => {
-    progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
-    const typeText = emitTypes(document, warn);
-    collectGarbage();
-    progress(`compiling ${validatedSchemaNames(set).length} validators`);
-    return [typeText, compileValidators(set, warn, tablesOf)] as const;
+    try {
+      progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
+      const typeText = emitTypes(document, warn);
+      collectGarbage();
+      progress(`compiling ${validated.length} validators`);
+      return [typeText, await compiling.result(warn)] as const;
+    } finally {
+      await compiling.stop();
+    }
   });
   collectGarbage();
   progress("writing metadata");

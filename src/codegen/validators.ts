@@ -7,7 +7,6 @@ import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { inlinedSchemaReads, STRING } from "./schema-reads.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
 import { type SharedSubschemas, sharedSubschemas } from "./shared-subschemas.js";
-import { syntaxError } from "./syntax-check.js";
 import { withoutUnreadDeclarations } from "./unread-declarations.js";
 import type { Warn } from "./warn.js";
 
@@ -58,8 +57,9 @@ export interface CompiledValidators {
  * - raw bytes (`format: binary`, a multipart file part) also take a `Blob` or `Uint8Array` (`raw-bytes.ts`).
  *
  * The few helpers Ajv's code calls at run time (deep equality for `enum`/`const`/`uniqueItems`, …)
- * are written into the module (`withInlinedHelpers`), and the module is parsed before it is
- * returned: code that does not parse fails the run, with its line.
+ * are written into the module (`withInlinedHelpers`). The module is not parsed here: that is the
+ * caller's (`validators-thread.ts`), on the main thread, so that a worker compiling it never loads
+ * TypeScript.
  *
  * A schema Ajv cannot take (one that breaks the meta-schema, a pattern that is no regular
  * expression) costs only its own validator: it is left unchecked, with a warning naming its place
@@ -117,7 +117,7 @@ export function compileValidators(
       continue;
     }
     return {
-      code: parsed(withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))))),
+      code: withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n")))),
       unchecked,
     };
   }
@@ -174,13 +174,6 @@ function withShared(
     kept: (name) => Object.values(tablesOf(name)).flatMap((table) => Object.keys(table as object)),
     id: (name) => `${SHARED_ID}${name}`,
   });
-}
-
-/** `code`, once it is known to parse; else an error naming the first syntax error's line. */
-function parsed(code: string): string {
-  const error = syntaxError("validators.ts", code);
-  if (error !== undefined) throw new Error(`the compiled validators do not parse (${error})`);
-  return code;
 }
 
 type MakeAjv = (log: (line: string) => void) => Ajv2020;

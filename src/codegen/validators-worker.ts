@@ -1,0 +1,19 @@
+/**
+ * The validators' worker thread, started by `validators-thread.ts` with a `ValidatorsJob` as its
+ * `workerData`: it compiles them and posts back a `CompiledAside` (the module, the unchecked
+ * schemas, the warnings as data, in the order found). An error thrown here reaches the main
+ * thread as the worker's `error` event. It imports nothing that loads TypeScript: a large spec's
+ * worker would pay for loading the compiler a second time.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { compileValidators } from "./validators.js";
+import type { CompiledAside, ValidatorsJob } from "./validators-thread.js";
+
+const { set, tables } = workerData as ValidatorsJob;
+const warnings: CompiledAside["warnings"] = [];
+const { code, unchecked } = compileValidators(
+  set,
+  (pointer, message) => warnings.push([pointer, message]),
+  (name) => tables.get(name) ?? {},
+);
+parentPort?.postMessage({ code, unchecked, warnings } satisfies CompiledAside);
