@@ -20,7 +20,7 @@ import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, type SpecRead, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, validatedSchemaNames, validatorNames } from "./validators.js";
-import { compileValidatorsAside } from "./validators-thread.js";
+import { type CompilingValidators, compileValidatorsAside } from "./validators-thread.js";
 import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
@@ -88,8 +88,8 @@ export interface ClientDefaults {
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
   const progress = options.onProgress ?? (() => {});
-  progress("reading and linting the spec");
-  const { document, lint, place, read } = await canonicalSpec(specPath, options);
+  progress("reading the spec");
+  const { document, lint: linting, place, read } = await canonicalSpec(specPath, options);
   collectGarbage();
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
@@ -106,17 +106,18 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     return found;
   };
   const validated = validatedSchemaNames(set);
+  // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
   const compiling = compileValidatorsAside({ set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) });
-  const [types, validators] = await emitting(specPath, lint, async () => {
-    try {
+  const [lint, types, validators] = await whileCompiling(compiling, async () => {
+    progress("linting the spec");
+    const lint = await linting();
+    return emitting(specPath, lint, async () => {
       progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
       const typeText = emitTypes(document, warn);
       collectGarbage();
       progress(`compiling ${validated.length} validators`);
-      return [typeText, await compiling.result(warn)] as const;
-    } finally {
-      await compiling.stop();
-    }
+      return [lint, typeText, await compiling.result(warn)] as const;
+    });
   });
   collectGarbage();
   progress("writing metadata");
@@ -158,7 +159,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
 async function canonicalSpec(specPath: string, options: GenerateOptions) {
   const loaded = await loadSpec(specPath, options.refs);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
-  return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place, read: loaded.read };
+  return { document: toCanonical31(selected), lint: loaded.lint, place: loaded.place, read: loaded.read };
 }
 
 /**
@@ -204,6 +205,15 @@ function realFolder(dir: string): string {
     return realpathSync(absolute);
   } catch {
     return parent === absolute ? absolute : path.join(realFolder(parent), path.basename(absolute));
+  }
+}
+
+/** What `work` gives; whatever ends it, the validators' compile is stopped (a failed run leaves no worker thread behind). */
+async function whileCompiling<T>(compiling: CompilingValidators, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await compiling.stop();
   }
 }
 

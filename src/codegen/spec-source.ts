@@ -35,33 +35,46 @@ const CODEGEN_RULES = { "no-invalid-media-type-examples": "off", "no-invalid-sch
 const FATAL_RULES = new Set(["no-unresolved-refs"]);
 
 /**
- * Reads, lints (Redocly's `recommended` ruleset) and bundles `specPath`. Real specs break lint
+ * Reads, bundles and lints (Redocly's `recommended` ruleset) `specPath`. Real specs break lint
  * rules all the time, so a finding is a warning (one line each, `file:line:col: message [rule] at
  * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
+ *
+ * The lint is left for `lint()` to run when the caller has something to do beside it (the
+ * generator starts its validators' worker first): on a large spec it is the longest part of this.
+ * A spec the bundle found a fault in, or whose version is wrong, is linted here, so that a fatal
+ * finding is said before anything else.
  */
 export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promise<LoadedSpec> {
   const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES, plugins: [ownKeysPlugin] });
-  // One resolver for lint and bundle: each file is read and checked once, by the same rules.
+  // One resolver reads each file once and checks it against the policy; the lint parses the same
+  // texts again (`again`), since the bundle rewrites the documents it read in place.
   const resolver = new SpecResolver(specPath, policy);
-  const problems = await lintProblems(specPath, config, resolver);
-  const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
-  if (fatal.length > 0) {
-    const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
-    throw new SpecError(`${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`);
-  }
-  const { bundle: bundled } = await bundle({
-    ref: specPath,
-    config,
-    dereference: false,
-    externalRefResolver: resolver,
-  });
+  const { bundle: bundled, problems: faults } = await readOrRefuse(specPath, () =>
+    bundle({ ref: specPath, config, dereference: false, externalRefResolver: resolver }),
+  );
+  // Made now: the resolver holds the bundled documents, which must not stay alive until the lint.
+  const again = resolver.again();
+  let linted: Promise<string[]> | undefined;
+  const lintFindings = () => {
+    linted ??= lintProblems(specPath, config, again).then((problems) => {
+      const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
+      if (fatal.length === 0) return problemLines(problems);
+      const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
+      throw new SpecError(
+        `${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`,
+      );
+    });
+    return linted;
+  };
   const document = bundled.parsed as Record<string, unknown>;
   const version = document.openapi;
+  if (faults.length > 0) await lintFindings();
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
     const found = version ?? (document.swagger ? `swagger ${String(document.swagger)}` : "no version");
+    const count = (await lintFindings()).length;
     throw new SpecError(
-      `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(problems.length)}`,
+      `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(count)}`,
     );
   }
   // Only the file's text is kept for `place`: lint's sources hold what their warnings were placed
@@ -78,16 +91,16 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
         `${displayPath(specPath)}:${(places[index] as LineCol).line}:${(places[index] as LineCol).col}: ${message} at ${pointer}`,
     );
   };
-  return { document: document as OpenApiDocument, warnings: problemLines(problems), place, read: resolver.read };
+  return { document: document as OpenApiDocument, lint: lintFindings, place, read: resolver.read };
 }
 
 /**
- * What `loadSpec` read: the document, lint's warnings, how to say where something in it is, and
- * every file (and URL) it was made from.
+ * What `loadSpec` read: the document, lint's warnings (linted on the first call: a `SpecError` when
+ * a finding is fatal), how to say where something in it is, and every file (and URL) it was made from.
  */
 export interface LoadedSpec {
   document: OpenApiDocument;
-  warnings: string[];
+  lint: () => Promise<string[]>;
   place: Placer;
   read: readonly SpecRead[];
 }
@@ -114,13 +127,14 @@ export async function lintSpec(specPath: string): Promise<string[]> {
   return problemLines(problems);
 }
 
-async function lintProblems(
-  specPath: string,
-  config: Awaited<ReturnType<typeof createConfig>>,
-  resolver: SpecResolver,
-) {
+function lintProblems(specPath: string, config: Awaited<ReturnType<typeof createConfig>>, resolver: SpecResolver) {
+  return readOrRefuse(specPath, () => lint({ ref: specPath, config, externalRefResolver: resolver }));
+}
+
+/** What `read` (a walk of the spec by Redocly) gives, or a `SpecError` saying why the spec cannot be read. */
+async function readOrRefuse<T>(specPath: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await lint({ ref: specPath, config, externalRefResolver: resolver });
+    return await read();
   } catch (error) {
     throw new SpecError(readFailure(specPath, error));
   }

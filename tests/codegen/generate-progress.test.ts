@@ -12,7 +12,8 @@ describe("generateFiles' progress", () => {
       onProgress: (phase) => phases.push(phase),
     });
     expect(phases).toEqual([
-      "reading and linting the spec",
+      "reading the spec",
+      "linting the spec",
       expect.stringMatching(/^writing types for \d+ paths and \d+ schemas$/),
       expect.stringMatching(/^compiling \d+ validators$/),
       "writing metadata",
