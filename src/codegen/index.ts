@@ -108,20 +108,33 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   const validated = validatedSchemaNames(set);
   // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
   const compiling = compileValidatorsAside({ set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) });
-  const [lint, types, validators] = await whileCompiling(compiling, async () => {
+  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
+  const [lint, types, validators, metadata] = await whileCompiling(compiling, async () => {
     progress("linting the spec");
     const lint = await linting();
     return emitting(specPath, lint, async () => {
       progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
       const typeText = emitTypes(document, warn);
       collectGarbage();
+      progress("writing metadata");
+      // The metadata's warnings are said after the validators', as when it was written after them.
+      const later: typeof found = [];
+      const laterWarn: Warn = (pointer, message) => later.push([pointer, message]);
+      const metadata = metadataModule(
+        set,
+        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
+        runtime,
+        tablesOf,
+        securitySchemes(document, laterWarn),
+        withBodySchemas ? operationAnswers(document, laterWarn) : undefined,
+      );
       progress(`compiling ${validated.length} validators`);
-      return [lint, typeText, await compiling.result(warn)] as const;
+      const validators = await compiling.result(warn);
+      found.push(...later);
+      return [lint, typeText, validators, metadata(validators.unchecked)] as const;
     });
   });
   collectGarbage();
-  progress("writing metadata");
-  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const client: ClientDefaults = {
     apiKeyEnv: options.apiKeyEnv ?? apiKeyEnvFor((document as { info?: { title?: unknown } }).info?.title),
     baseUrl: defaultServerUrl(document as { servers?: unknown }),
@@ -132,18 +145,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       "validators.ts",
       `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    [
-      "metadata.ts",
-      `${banner}\n${metadataModule(
-        set,
-        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
-        runtime,
-        validators.unchecked,
-        tablesOf,
-        securitySchemes(document, warn),
-        withBodySchemas ? operationAnswers(document, warn) : undefined,
-      )}`,
-    ],
+    ["metadata.ts", `${banner}\n${metadata}`],
     ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
     ["client.ts", `${banner}\n${clientModule(clientImportFor(runtime), client.apiKeyEnv, client.baseUrl)}`],
   ]);
@@ -232,49 +234,36 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
 }
 
 /**
- * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
- * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
- * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name
+ * `metadata.ts` but for what the validators' compile decides (which schemas it left unchecked),
+ * so that it is written while they compile: `set` for the shapes; `annotated`, the same with
+ * `examples`, for the request schemas; `rulesOf`, each body schema's conditional rules by name
  * (and their lifecycles, when the spec records any): the tables set on its validator;
  * `schemes`, the document's security schemes as a client or a mock uses them; `answers`,
  * each operation's documented answers with their examples, written with `bodySchemas` (the data a
- * mock or a request planner reads), when given.
+ * mock or a request planner reads), when given. The text is finished by the `unchecked` body
+ * schemas (each bound to the runtime's `unchecked`, which says so when called).
  */
 function metadataModule(
   set: SchemaSet,
   annotated: SchemaSet,
   runtime: string,
-  unchecked: ReadonlyMap<string, string>,
   rulesOf: (name: string) => Record<string, unknown>,
   schemes: Readonly<Record<string, SecurityScheme>>,
   answers: Record<string, Record<string, DocumentedAnswer>> | undefined,
-): string {
+): (unchecked: ReadonlyMap<string, string>) => string {
   const schemaNames = validatedSchemaNames(set);
   const names = validatorNames(schemaNames);
   const bodies = new Set(bodySchemaNames(set));
-  const validatorOf = (name: string) => {
+  const compiledOf = (name: string) => {
     const exported = names.get(name) as string;
-    const reason = unchecked.get(name);
     const rules = rulesOf(name);
-    const compiled =
-      Object.keys(rules).length === 0
-        ? `(generated as unknown as Compiled).${exported}`
-        : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
-    return reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
+    return Object.keys(rules).length === 0
+      ? `(generated as unknown as Compiled).${exported}`
+      : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
   };
-  const named = [...bodies].map(
-    (name) =>
-      `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
-  );
-  // A parameters object's validator is reached through `validators` (by `requestViolations`), never
-  // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
-  const validators = schemaNames.map(
-    (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
-  );
-  const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
+  const compiled = new Map(schemaNames.map((name) => [name, compiledOf(name)]));
   const types = `${answers ? "DocumentedAnswer, JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
-  return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
-import * as generated from "./validators.js";
+  const tables = `
 
 // Typed here, so that TypeScript never infers a validator: on a large spec that passes its limit on
 // control flow analysis, which then stays off for the rest of the program (every later file's types
@@ -297,13 +286,31 @@ export const securitySchemes: Readonly<Record<string, SecurityScheme>> = ${table
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
-${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}${named.join("\n\n")}
+${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}`;
+  return (unchecked) => {
+    const validatorOf = (name: string) => {
+      const reason = unchecked.get(name);
+      return reason === undefined ? (compiled.get(name) as string) : `unchecked(${literal(name)}, ${literal(reason)})`;
+    };
+    const named = [...bodies].map(
+      (name) =>
+        `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
+    );
+    // A parameters object's validator is reached through `validators` (by `requestViolations`), never
+    // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
+    const validators = schemaNames.map(
+      (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
+    );
+    const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
+    return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
+import * as generated from "./validators.js";${tables}${named.join("\n\n")}
 
 /** A validator for every schema used as a request or response body or as an operation's parameters, by schema name. */
 export const validators = {
 ${validators.join("\n")}
 } as const;
 `;
+  };
 }
 
 /**
