@@ -13,6 +13,8 @@ export interface ValidatorsJob {
 /** What the worker thread posts back: `compileValidators`' result, with its warnings as data. */
 export interface CompiledAside extends CompiledValidators {
   warnings: [pointer: string, message: string][];
+  /** Whether V8 compiles the module (`compilesAsScript`): if not, the main thread finds the fault. */
+  compiles: boolean;
 }
 
 /** The validators being compiled: `result` hands them over, `stop` ends a compile still running. */
@@ -75,9 +77,9 @@ export function compileValidatorsAside(
   return {
     async result(warn) {
       try {
-        const { code, unchecked, warnings } = await answer;
+        const { code, unchecked, warnings, compiles } = await answer;
         for (const [pointer, message] of warnings) warn(pointer, message);
-        return parsed({ code, unchecked });
+        return compiles ? { code, unchecked } : parsed({ code, unchecked });
       } finally {
         await stop();
       }
