@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { valueAt } from "../runtime/json-pointer.js";
 import type { DocumentedAnswer, SecurityScheme } from "../runtime/types.js";
 import { operationAnswers } from "./answers.js";
@@ -20,7 +21,7 @@ import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, type SpecRead, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
 import { bodySchemaNames, validatedSchemaNames, validatorNames } from "./validators.js";
-import { type CompilingValidators, compileValidatorsAside } from "./validators-thread.js";
+import { type CompilingValidators, compileValidatorsAside, earlyValidatorsThread } from "./validators-thread.js";
 import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
@@ -87,6 +88,17 @@ export interface ClientDefaults {
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
+  const early = earlyValidatorsThread(specPath);
+  try {
+    return await emitWith(specPath, options, early);
+  } finally {
+    // Ended here whatever happened (a spec that cannot be read, one whose validators compile on this thread).
+    await early?.terminate();
+  }
+}
+
+/** `emitFiles`, with the validators' worker thread when one was started before the spec was read. */
+async function emitWith(specPath: string, options: GenerateOptions, early: Worker | undefined) {
   const progress = options.onProgress ?? (() => {});
   progress("reading the spec");
   const { document, lint: linting, place, read } = await canonicalSpec(specPath, options);
@@ -107,7 +119,12 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
   };
   const validated = validatedSchemaNames(set);
   // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
-  const compiling = compileValidatorsAside({ set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) });
+  const compiling = compileValidatorsAside(
+    { set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) },
+    undefined,
+    undefined,
+    early,
+  );
   const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const [lint, types, validators, metadata] = await whileCompiling(compiling, async () => {
     progress("linting the spec");

@@ -7,6 +7,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateFiles } from "../../src/codegen/index.js";
 import type { SchemaSet } from "../../src/codegen/json-schema.js";
@@ -17,14 +18,20 @@ import * as thread from "../../src/codegen/validators-thread.js";
 /**
  * `generateFiles` compiles through `compileValidatorsAside` as it is, unless a test names a worker
  * module here: then in a thread running that module, and the handle is kept for the test to read.
+ * The thread it starts before reading a large spec is kept too.
  */
-const forced: { worker?: URL; handle?: CompilingValidators } = {};
+const forced: { worker?: URL; handle?: CompilingValidators; early?: Worker | undefined } = {};
 vi.mock("../../src/codegen/validators-thread.js", async (original) => {
   const actual = await original<typeof import("../../src/codegen/validators-thread.js")>();
   return {
     ...actual,
-    compileValidatorsAside: (job: ValidatorsJob, aside?: boolean, worker?: URL) => {
-      if (forced.worker === undefined) return actual.compileValidatorsAside(job, aside, worker);
+    earlyValidatorsThread: (specPath: string, worker?: URL) => {
+      forced.early = actual.earlyValidatorsThread(specPath, worker);
+      return forced.early;
+    },
+    compileValidatorsAside: (job: ValidatorsJob, aside?: boolean, worker?: URL, early?: Worker) => {
+      if (forced.worker === undefined) return actual.compileValidatorsAside(job, aside, worker, early);
+      void early?.terminate();
       forced.handle = actual.compileValidatorsAside(job, true, forced.worker);
       return forced.handle;
     },
@@ -107,6 +114,47 @@ describe("validators compiled in a worker thread", () => {
   });
 });
 
+describe("a worker thread started before the spec is read", () => {
+  let dir: string;
+  let large: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "validators-early-"));
+    large = path.join(dir, "large.json");
+    await writeFile(large, " ".repeat(thread.EARLY_FROM_BYTES));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("starts only for a spec file of EARLY_FROM_BYTES or more (none for a file that is not there)", async () => {
+    await writeFile(path.join(dir, "small.json"), " ".repeat(thread.EARLY_FROM_BYTES - 1));
+    expect(thread.earlyValidatorsThread(path.join(dir, "small.json"))).toBeUndefined();
+    expect(thread.earlyValidatorsThread(path.join(dir, "missing.json"))).toBeUndefined();
+    const early = thread.earlyValidatorsThread(large);
+    expect(early).toBeDefined();
+    await early?.terminate();
+  });
+
+  it("compiles the job it is sent later, as the main thread does", async () => {
+    const early = thread.earlyValidatorsThread(
+      large,
+      new URL("../../src/codegen/validators-worker.ts", import.meta.url),
+    );
+    const warnings: string[] = [];
+    const compiled = await thread
+      .compileValidatorsAside(JOB, true, undefined, early)
+      .result((pointer, message) => warnings.push(`${pointer}: ${message}`));
+    expect({ ...compiled, warnings }).toEqual(await compileWith(false));
+  });
+
+  it("is ended when the validators compile on the main thread after all", async () => {
+    const early = thread.earlyValidatorsThread(large, workerOf("setInterval(() => {}, 1000);"));
+    const exited = new Promise((resolve) => early?.once("exit", resolve));
+    await thread.compileValidatorsAside(JOB, false, undefined, early).result(() => {});
+    await exited;
+  });
+});
+
 describe("generateFiles with its validators in a worker thread", () => {
   let dir: string;
   beforeAll(async () => {
@@ -130,6 +178,14 @@ describe("generateFiles with its validators in a worker thread", () => {
     const error = await generateFiles("openapi/sudo-images.yaml").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).message).toMatch(/^openapi\/sudo-images\.yaml: cannot generate: the heap is gone$/);
+  });
+
+  it("ends the thread it started before reading a spec that cannot be read", async () => {
+    delete forced.worker;
+    const file = path.join(dir, "broken.json");
+    await writeFile(file, `{${" ".repeat(thread.EARLY_FROM_BYTES)}`);
+    await expect(generateFiles(file)).rejects.toThrow(SpecError);
+    expect(forced.early?.threadId).toBe(-1);
   });
 
   it("leaves no thread running when the run fails beside it", async () => {
