@@ -119,12 +119,8 @@ async function emitWith(specPath: string, options: GenerateOptions, early: Worke
   };
   const validated = validatedSchemaNames(set);
   // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
-  const compiling = compileValidatorsAside(
-    { set, tables: new Map(validated.map((name) => [name, tablesOf(name)])) },
-    undefined,
-    undefined,
-    early,
-  );
+  const tablesByName = new Map(validated.map((name) => [name, tablesOf(name)]));
+  const compiling = compileValidatorsAside({ set, tables: tablesByName }, { early });
   const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const [lint, types, validators, metadata] = await whileCompiling(compiling, async () => {
     progress("linting the spec");

@@ -72,19 +72,24 @@ export function earlyValidatorsThread(specPath: string, worker: URL = WORKER): W
   return bytes >= EARLY_FROM_BYTES ? startWorker(worker) : undefined;
 }
 
+/** Where `compileValidatorsAside` compiles. */
+export interface HowToCompile {
+  /** In a worker thread. @default for schemas of `WORKER_FROM_CHARS` or more */
+  aside?: boolean | undefined;
+  /** The module a thread started for the job runs (a test gives one that fails). @default the generator's worker */
+  worker?: URL | undefined;
+  /** A thread started before the spec was read (`earlyValidatorsThread`): used if `aside`, else ended. */
+  early?: Worker | undefined;
+}
+
 /**
  * Starts compiling the validators of `job`: in a worker thread for a large spec (`early`, when one
  * was started before the spec was read), so that the main thread writes the types and metadata
  * meanwhile (on two cores, the compile's time comes off the run's), else on the main thread when
- * `result` is asked for (and `early`, not needed, is ended). `worker` is the module a thread
- * started here runs (a test gives one that fails).
+ * `result` is asked for (and `early`, not needed, is ended).
  */
-export function compileValidatorsAside(
-  job: ValidatorsJob,
-  aside = JSON.stringify(job.set.defs).length >= WORKER_FROM_CHARS,
-  worker: URL = WORKER,
-  early?: Worker,
-): CompilingValidators {
+export function compileValidatorsAside(job: ValidatorsJob, how: HowToCompile = {}): CompilingValidators {
+  const { aside = JSON.stringify(job.set.defs).length >= WORKER_FROM_CHARS, worker = WORKER, early } = how;
   if (!aside) {
     void early?.terminate();
     return {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateFiles } from "../../src/codegen/index.js";
 import type { SchemaSet } from "../../src/codegen/json-schema.js";
 import { SpecError } from "../../src/codegen/spec-source.js";
-import type { CompilingValidators, ValidatorsJob } from "../../src/codegen/validators-thread.js";
+import type { CompilingValidators, HowToCompile, ValidatorsJob } from "../../src/codegen/validators-thread.js";
 import * as thread from "../../src/codegen/validators-thread.js";
 
 /**
@@ -29,10 +29,10 @@ vi.mock("../../src/codegen/validators-thread.js", async (original) => {
       forced.early = actual.earlyValidatorsThread(specPath, worker);
       return forced.early;
     },
-    compileValidatorsAside: (job: ValidatorsJob, aside?: boolean, worker?: URL, early?: Worker) => {
-      if (forced.worker === undefined) return actual.compileValidatorsAside(job, aside, worker, early);
-      void early?.terminate();
-      forced.handle = actual.compileValidatorsAside(job, true, forced.worker);
+    compileValidatorsAside: (job: ValidatorsJob, how: HowToCompile = {}) => {
+      if (forced.worker === undefined) return actual.compileValidatorsAside(job, how);
+      void how.early?.terminate();
+      forced.handle = actual.compileValidatorsAside(job, { aside: true, worker: forced.worker });
       return forced.handle;
     },
   };
@@ -66,7 +66,7 @@ const JOB: ValidatorsJob = { set: SET, tables: new Map() };
 async function compileWith(aside: boolean, worker?: URL) {
   const warnings: string[] = [];
   const compiled = await thread
-    .compileValidatorsAside(JOB, aside, worker)
+    .compileValidatorsAside(JOB, { aside, worker })
     .result((pointer, message) => warnings.push(`${pointer}: ${message}`));
   return { ...compiled, warnings };
 }
@@ -99,17 +99,20 @@ describe("validators compiled in a worker thread", () => {
   });
 
   it("stop: the thread ends (a compile that never answers is ended)", async () => {
-    const compiling = thread.compileValidatorsAside(JOB, true, workerOf("setInterval(() => {}, 1000);"));
+    const compiling = thread.compileValidatorsAside(JOB, {
+      aside: true,
+      worker: workerOf("setInterval(() => {}, 1000);"),
+    });
     await compiling.stop();
     await expect(compiling.result(() => {})).rejects.toThrow(/stopped \(exit code \d+\)/);
   });
 
   it("start only for a spec whose schemas are large: a small one compiles on the main thread", async () => {
-    const small = thread.compileValidatorsAside(JOB, undefined, workerOf("process.exit(7);"));
+    const small = thread.compileValidatorsAside(JOB, { worker: workerOf("process.exit(7);") });
     await expect(small.result(() => {})).resolves.toMatchObject({ unchecked: expect.any(Map) });
     const big = { enum: Array.from({ length: thread.WORKER_FROM_CHARS / 8 }, (_, index) => `v${index}`) };
     const large: ValidatorsJob = { set: { ...SET, defs: { ...SET.defs, Big: big } }, tables: new Map() };
-    const aside = thread.compileValidatorsAside(large, undefined, workerOf("process.exit(7);"));
+    const aside = thread.compileValidatorsAside(large, { worker: workerOf("process.exit(7);") });
     await expect(aside.result(() => {})).rejects.toThrow(/exit code 7/);
   });
 });
@@ -142,7 +145,7 @@ describe("a worker thread started before the spec is read", () => {
     );
     const warnings: string[] = [];
     const compiled = await thread
-      .compileValidatorsAside(JOB, true, undefined, early)
+      .compileValidatorsAside(JOB, { aside: true, early })
       .result((pointer, message) => warnings.push(`${pointer}: ${message}`));
     expect({ ...compiled, warnings }).toEqual(await compileWith(false));
   });
@@ -150,7 +153,7 @@ describe("a worker thread started before the spec is read", () => {
   it("is ended when the validators compile on the main thread after all", async () => {
     const early = thread.earlyValidatorsThread(large, workerOf("setInterval(() => {}, 1000);"));
     const exited = new Promise((resolve) => early?.once("exit", resolve));
-    await thread.compileValidatorsAside(JOB, false, undefined, early).result(() => {});
+    await thread.compileValidatorsAside(JOB, { aside: false, early }).result(() => {});
     await exited;
   });
 });
