@@ -101,7 +101,8 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
 async function emitWith(specPath: string, options: GenerateOptions, early: Worker | undefined) {
   const progress = options.onProgress ?? (() => {});
   progress("reading the spec");
-  const { document, lint: linting, place, read } = await canonicalSpec(specPath, options);
+  // A spec large enough for an early thread is linted once its validators are compiling.
+  const { document, lint: linting, place, read } = await canonicalSpec(specPath, options, early !== undefined);
   collectGarbage();
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
@@ -167,12 +168,13 @@ async function emitWith(specPath: string, options: GenerateOptions, early: Worke
 }
 
 /**
- * The spec as every emitter reads it: loaded, cut to `--operation`s, rewritten into canonical 3.1.
+ * The spec as every emitter reads it: loaded (linted later, if `lintLater`), cut to `--operation`s,
+ * rewritten into canonical 3.1.
  * The document as parsed is garbage once this returns: a large spec's is hundreds of MB, and only
  * its canonical copy is needed from here on.
  */
-async function canonicalSpec(specPath: string, options: GenerateOptions) {
-  const loaded = await loadSpec(specPath, options.refs);
+async function canonicalSpec(specPath: string, options: GenerateOptions, lintLater: boolean) {
+  const loaded = await loadSpec(specPath, options.refs, lintLater);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
   return { document: toCanonical31(selected), lint: loaded.lint, place: loaded.place, read: loaded.read };
 }

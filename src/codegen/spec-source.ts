@@ -40,39 +40,40 @@ const FATAL_RULES = new Set(["no-unresolved-refs"]);
  * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
  *
- * The lint is left for `lint()` to run when the caller has something to do beside it (the
- * generator starts its validators' worker first): on a large spec it is the longest part of this.
- * A spec the bundle found a fault in, or whose version is wrong, is linted here, so that a fatal
- * finding is said before anything else.
+ * With `lintLater`, the lint is left for `lint()` to run when the caller has something to do
+ * beside it (the generator, its validators' worker): on a large spec it is the longest part of
+ * this. The spec is then bundled first, and the lint parses the texts read again (`again`), since
+ * the bundle rewrites the documents it read in place; a spec the bundle found a fault in, or whose
+ * version is wrong, is linted here, so that a fatal finding is said before anything else. Without
+ * it, the lint runs first on the documents as read, and the bundle walks the same ones.
  */
-export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promise<LoadedSpec> {
+export async function loadSpec(specPath: string, policy: RefPolicy = {}, lintLater = false): Promise<LoadedSpec> {
   const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES, plugins: [ownKeysPlugin] });
-  // One resolver reads each file once and checks it against the policy; the lint parses the same
-  // texts again (`again`), since the bundle rewrites the documents it read in place.
+  // One resolver reads each file once and checks it against the policy.
   const resolver = new SpecResolver(specPath, policy);
+  const lintWith = (reader: SpecResolver) => {
+    // Let go once the lint has started: the resolver's documents are garbage when it ends.
+    let unread: SpecResolver | undefined = reader;
+    let linted: Promise<string[]> | undefined;
+    return () => {
+      linted ??= lintFindings(specPath, config, unread as SpecResolver);
+      unread = undefined;
+      return linted;
+    };
+  };
+  const lintFirst = lintLater ? undefined : lintWith(resolver);
+  await lintFirst?.();
   const { bundle: bundled, problems: faults } = await readOrRefuse(specPath, () =>
     bundle({ ref: specPath, config, dereference: false, externalRefResolver: resolver }),
   );
-  // Made now: the resolver holds the bundled documents, which must not stay alive until the lint.
-  const again = resolver.again();
-  let linted: Promise<string[]> | undefined;
-  const lintFindings = () => {
-    linted ??= lintProblems(specPath, config, again).then((problems) => {
-      const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
-      if (fatal.length === 0) return problemLines(problems);
-      const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
-      throw new SpecError(
-        `${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`,
-      );
-    });
-    return linted;
-  };
+  // Made now, not when it runs: the resolver holds the bundled documents, which must not stay alive until then.
+  const lint = lintFirst ?? lintWith(resolver.again());
   const document = bundled.parsed as Record<string, unknown>;
   const version = document.openapi;
-  if (faults.length > 0) await lintFindings();
+  if (faults.length > 0) await lint();
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
     const found = version ?? (document.swagger ? `swagger ${String(document.swagger)}` : "no version");
-    const count = (await lintFindings()).length;
+    const count = (await lint()).length;
     throw new SpecError(
       `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(count)}`,
     );
@@ -91,7 +92,7 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
         `${displayPath(specPath)}:${(places[index] as LineCol).line}:${(places[index] as LineCol).col}: ${message} at ${pointer}`,
     );
   };
-  return { document: document as OpenApiDocument, lint: lintFindings, place, read: resolver.read };
+  return { document: document as OpenApiDocument, lint, place, read: resolver.read };
 }
 
 /**
@@ -129,6 +130,19 @@ export async function lintSpec(specPath: string): Promise<string[]> {
 
 function lintProblems(specPath: string, config: Awaited<ReturnType<typeof createConfig>>, resolver: SpecResolver) {
   return readOrRefuse(specPath, () => lint({ ref: specPath, config, externalRefResolver: resolver }));
+}
+
+/** Lint's findings as warning lines; a `SpecError` (the first, and how many more) when one is fatal. */
+async function lintFindings(
+  specPath: string,
+  config: Awaited<ReturnType<typeof createConfig>>,
+  resolver: SpecResolver,
+): Promise<string[]> {
+  const problems = await lintProblems(specPath, config, resolver);
+  const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
+  if (fatal.length === 0) return problemLines(problems);
+  const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
+  throw new SpecError(`${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`);
 }
 
 /** What `read` (a walk of the spec by Redocly) gives, or a `SpecError` saying why the spec cannot be read. */
