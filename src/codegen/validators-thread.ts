@@ -14,8 +14,6 @@ export interface ValidatorsJob {
 /** What the worker thread posts back: `compileValidators`' result, with its warnings as data. */
 export interface CompiledAside extends CompiledValidators {
   warnings: [pointer: string, message: string][];
-  /** Whether V8 compiles the module (`compilesAsScript`): if not, the main thread finds the fault. */
-  compiles: boolean;
 }
 
 /** The validators being compiled: `result` hands them over, `stop` ends a compile still running. */
@@ -113,9 +111,9 @@ export function compileValidatorsAside(job: ValidatorsJob, how: HowToCompile = {
   return {
     async result(warn) {
       try {
-        const { code, unchecked, warnings, compiles } = await answer;
+        const { warnings, ...compiled } = await answer;
         for (const [pointer, message] of warnings) warn(pointer, message);
-        return compiles ? { code, unchecked } : parsed({ code, unchecked });
+        return parsed(compiled);
       } finally {
         await stop();
       }
@@ -138,6 +136,7 @@ function startWorker(file: URL): Worker {
 
 /** `compiled`, once its code is known to parse; else an error naming the first syntax error's line. */
 function parsed(compiled: CompiledValidators): CompiledValidators {
+  if (compiled.compiles) return compiled;
   const error = syntaxError("validators.ts", compiled.code);
   if (error !== undefined) throw new Error(`the compiled validators do not parse (${error})`);
   return compiled;
