@@ -95,7 +95,7 @@ export class SpecResolver extends BaseResolver {
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
-    const document = super.parseDocument(source, isRoot);
+    const document = jsonDocument(source, isRoot) ?? super.parseDocument(source, isRoot);
     if (this.#replayed.get(source.absoluteRef) === source) return document;
     const problem = unsafeValue(document.parsed);
     // The root file's name is already at the head of the error; a referenced file's is not.
@@ -119,6 +119,22 @@ export class SpecResolver extends BaseResolver {
         `${displayPath(file)} leads outside the spec's folder through a symbolic link (to ${displayPath(real)}); pass --allow-outside-refs to read it`,
       );
     }
+  }
+}
+
+/**
+ * `source` parsed by `JSON.parse`, when it is the root or a `.json` file and JSON text (an object):
+ * Redocly parses every file with its YAML parser, at a quarter of JSON.parse's speed (GitHub's 13
+ * MB: 0.45 s against 0.13 s, and a large spec is parsed twice: bundle, then lint). The value is the
+ * same, but for a key written twice, which YAML refuses and JSON.parse takes the last of. Text
+ * JSON.parse refuses is left to the YAML parser, which decides.
+ */
+function jsonDocument(source: Source, isRoot: boolean): Document | undefined {
+  if (!(isRoot || source.absoluteRef.endsWith(".json")) || !/^\s*\{/.test(source.body)) return undefined;
+  try {
+    return { source, parsed: JSON.parse(source.body) };
+  } catch {
+    return undefined;
   }
 }
 

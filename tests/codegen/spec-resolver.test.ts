@@ -30,6 +30,31 @@ const ROOT = {
 };
 const PET = { type: "object", properties: { name: { type: "string" } } };
 
+describe("SpecResolver's parse", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "spec-parse-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("reads JSON text with JSON.parse (a key written twice: the last), where YAML's parser refuses it", async () => {
+    const file = path.join(dir, "twice.json");
+    await writeFile(file, '{ "openapi": "3.1.0", "info": { "title": "a", "title": "b" } }');
+    expect(await parsed(new SpecResolver(file), null, file)).toEqual({ openapi: "3.1.0", info: { title: "b" } });
+  });
+
+  it("leaves YAML, and text JSON.parse refuses, to YAML's parser", async () => {
+    const flow = path.join(dir, "flow.json");
+    await writeFile(flow, "{ openapi: 3.1.0, info: { title: a } }");
+    expect(await parsed(new SpecResolver(flow), null, flow)).toEqual({ openapi: "3.1.0", info: { title: "a" } });
+    const yaml = path.join(dir, "spec.yaml");
+    await writeFile(yaml, "openapi: 3.1.0\ninfo:\n  title: a\n");
+    expect(await parsed(new SpecResolver(yaml), null, yaml)).toEqual({ openapi: "3.1.0", info: { title: "a" } });
+  });
+});
+
 describe("SpecResolver.again", () => {
   let dir: string;
   let root: string;
