@@ -103,7 +103,6 @@ async function emitWith(specPath: string, options: GenerateOptions, early: Worke
   progress("reading the spec");
   // A spec large enough for an early thread is linted once its validators are compiling.
   const { document, lint: linting, place, read } = await canonicalSpec(specPath, options, early !== undefined);
-  collectGarbage();
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
   const set = toSchemaSet(document, { warn });
@@ -122,6 +121,8 @@ async function emitWith(specPath: string, options: GenerateOptions, early: Worke
   // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
   const tablesByName = new Map(validated.map((name) => [name, tablesOf(name)]));
   const compiling = compileValidatorsAside({ set, tables: tablesByName }, { early });
+  // The document as parsed is garbage now; collected once the validators have their job, not before.
+  collectGarbage();
   const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const [lint, types, validators, metadata] = await whileCompiling(compiling, async () => {
     progress("linting the spec");
