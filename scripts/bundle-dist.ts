@@ -49,7 +49,16 @@ const built = [
   ...Object.values(manifest.exports).map((target) => (typeof target === "string" ? target : target.default)),
   ...Object.values(manifest.bin),
 ].filter((file): file is string => file?.startsWith("./dist/") === true && file.endsWith(".js"));
-const entryPoints = [...new Set(built)].map((file) => file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
+/**
+ * Modules that run as a worker thread's entry (`new Worker(url)`), which no `exports` names: each
+ * is written where its source is (`src/codegen/x.ts` to `dist/codegen/x.js`), where the code that
+ * starts it looks.
+ */
+const WORKERS = ["src/codegen/validators-worker.ts"];
+const entryPoints = [
+  ...[...new Set(built)].map((file) => file.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")),
+  ...WORKERS,
+];
 
 /** The source's `import … from "openapi-typescript"` (or "typescript") becomes one of the copy, found from any depth of dist/. */
 const useVendoredCopy: Plugin = {

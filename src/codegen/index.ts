@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { valueAt } from "../runtime/json-pointer.js";
 import type { DocumentedAnswer, SecurityScheme } from "../runtime/types.js";
 import { operationAnswers } from "./answers.js";
@@ -19,7 +20,8 @@ import { selectOperations } from "./select-operations.js";
 import { nullableShapes } from "./shapes.js";
 import { displayPath, loadSpec, type RefPolicy, SpecError, type SpecRead, warningCount } from "./spec-source.js";
 import { emitTypes } from "./types-emitter.js";
-import { bodySchemaNames, compileValidators, validatedSchemaNames, validatorNames } from "./validators.js";
+import { bodySchemaNames, validatedSchemaNames, validatorNames } from "./validators.js";
+import { type CompilingValidators, compileValidatorsAside, earlyValidatorsThread } from "./validators-thread.js";
 import type { Warn } from "./warn.js";
 import type { GeneratedFiles } from "./write-files.js";
 
@@ -86,10 +88,21 @@ export interface ClientDefaults {
 }
 
 async function emitFiles(specPath: string, options: GenerateOptions) {
+  const early = earlyValidatorsThread(specPath);
+  try {
+    return await emitWith(specPath, options, early);
+  } finally {
+    // Ended here whatever happened (a spec that cannot be read, one whose validators compile on this thread).
+    await early?.terminate();
+  }
+}
+
+/** `emitFiles`, with the validators' worker thread when one was started before the spec was read. */
+async function emitWith(specPath: string, options: GenerateOptions, early: Worker | undefined) {
   const progress = options.onProgress ?? (() => {});
-  progress("reading and linting the spec");
-  const { document, lint, place, read } = await canonicalSpec(specPath, options);
-  collectGarbage();
+  progress("reading the spec");
+  // A spec large enough for an early thread is linted once its validators are compiling.
+  const { document, lint: linting, place, read } = await canonicalSpec(specPath, options, early !== undefined);
   const found: [pointer: string, message: string][] = [];
   const warn: Warn = (pointer, message) => found.push([pointer, message]);
   const set = toSchemaSet(document, { warn });
@@ -104,16 +117,39 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
     tables.set(name, found);
     return found;
   };
-  const [types, validators] = await emitting(specPath, lint, async () => {
-    progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
-    const typeText = emitTypes(document, warn);
-    collectGarbage();
-    progress(`compiling ${validatedSchemaNames(set).length} validators`);
-    return [typeText, compileValidators(set, warn, tablesOf)] as const;
+  const validated = validatedSchemaNames(set);
+  // Started first: on a large spec they compile in a worker thread while this one lints and writes the types.
+  const tablesByName = new Map(validated.map((name) => [name, tablesOf(name)]));
+  const compiling = compileValidatorsAside({ set, tables: tablesByName }, { early });
+  // The document as parsed is garbage now; collected once the validators have their job, not before.
+  collectGarbage();
+  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
+  const [lint, types, validators, metadata] = await whileCompiling(compiling, async () => {
+    progress("linting the spec");
+    const lint = await linting();
+    return emitting(specPath, lint, async () => {
+      progress(`writing types for ${count(document.paths)} paths and ${Object.keys(set.defs).length} schemas`);
+      const typeText = emitTypes(document, warn);
+      collectGarbage();
+      progress("writing metadata");
+      // The metadata's warnings are said after the validators', as when it was written after them.
+      const later: typeof found = [];
+      const laterWarn: Warn = (pointer, message) => later.push([pointer, message]);
+      const metadata = metadataModule(
+        set,
+        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
+        runtime,
+        tablesOf,
+        securitySchemes(document, laterWarn),
+        withBodySchemas ? operationAnswers(document, laterWarn) : undefined,
+      );
+      progress(`compiling ${validated.length} validators`);
+      const validators = await compiling.result(warn);
+      found.push(...later);
+      return [lint, typeText, validators, metadata(validators.unchecked)] as const;
+    });
   });
   collectGarbage();
-  progress("writing metadata");
-  const withBodySchemas = options.bodySchemas ?? !ownRuntime;
   const client: ClientDefaults = {
     apiKeyEnv: options.apiKeyEnv ?? apiKeyEnvFor((document as { info?: { title?: unknown } }).info?.title),
     baseUrl: defaultServerUrl(document as { servers?: unknown }),
@@ -124,18 +160,7 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
       "validators.ts",
       `${banner}// @ts-nocheck: Ajv standalone output, typed through metadata.ts.\n${validators.code}\n`,
     ],
-    [
-      "metadata.ts",
-      `${banner}\n${metadataModule(
-        set,
-        withBodySchemas ? toSchemaSet(document, { examples: true }) : set,
-        runtime,
-        validators.unchecked,
-        tablesOf,
-        securitySchemes(document, warn),
-        withBodySchemas ? operationAnswers(document, warn) : undefined,
-      )}`,
-    ],
+    ["metadata.ts", `${banner}\n${metadata}`],
     ["index.ts", `${banner}\n${indexModule(runtime, set.bodyTypes, withBodySchemas)}`],
     ["client.ts", `${banner}\n${clientModule(clientImportFor(runtime), client.apiKeyEnv, client.baseUrl)}`],
   ]);
@@ -144,14 +169,15 @@ async function emitFiles(specPath: string, options: GenerateOptions) {
 }
 
 /**
- * The spec as every emitter reads it: loaded, cut to `--operation`s, rewritten into canonical 3.1.
+ * The spec as every emitter reads it: loaded (linted later, if `lintLater`), cut to `--operation`s,
+ * rewritten into canonical 3.1.
  * The document as parsed is garbage once this returns: a large spec's is hundreds of MB, and only
  * its canonical copy is needed from here on.
  */
-async function canonicalSpec(specPath: string, options: GenerateOptions) {
-  const loaded = await loadSpec(specPath, options.refs);
+async function canonicalSpec(specPath: string, options: GenerateOptions, lintLater: boolean) {
+  const loaded = await loadSpec(specPath, options.refs, lintLater);
   const selected = options.operations?.length ? selectOperations(loaded.document, options.operations) : loaded.document;
-  return { document: toCanonical31(selected), lint: loaded.warnings, place: loaded.place, read: loaded.read };
+  return { document: toCanonical31(selected), lint: loaded.lint, place: loaded.place, read: loaded.read };
 }
 
 /**
@@ -200,6 +226,15 @@ function realFolder(dir: string): string {
   }
 }
 
+/** What `work` gives; whatever ends it, the validators' compile is stopped (a failed run leaves no worker thread behind). */
+async function whileCompiling<T>(compiling: CompilingValidators, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await compiling.stop();
+  }
+}
+
 /**
  * Runs the emitters. Lint findings are only warnings, so a spec can still hold something an
  * emitter chokes on (an `operationId` that is a number): that becomes one line naming the spec,
@@ -215,49 +250,36 @@ async function emitting<T>(specPath: string, warnings: string[], emit: () => Pro
 }
 
 /**
- * `set` for the validators and shapes; `annotated`, the same with `examples`, for the request
- * schemas; `unchecked`, the body schemas with no compiled validator (each bound to the runtime's
- * `unchecked`, which says so when called); `rulesOf`, each body schema's conditional rules by name
+ * `metadata.ts` but for what the validators' compile decides (which schemas it left unchecked),
+ * so that it is written while they compile: `set` for the shapes; `annotated`, the same with
+ * `examples`, for the request schemas; `rulesOf`, each body schema's conditional rules by name
  * (and their lifecycles, when the spec records any): the tables set on its validator;
  * `schemes`, the document's security schemes as a client or a mock uses them; `answers`,
  * each operation's documented answers with their examples, written with `bodySchemas` (the data a
- * mock or a request planner reads), when given.
+ * mock or a request planner reads), when given. The text is finished by the `unchecked` body
+ * schemas (each bound to the runtime's `unchecked`, which says so when called).
  */
 function metadataModule(
   set: SchemaSet,
   annotated: SchemaSet,
   runtime: string,
-  unchecked: ReadonlyMap<string, string>,
   rulesOf: (name: string) => Record<string, unknown>,
   schemes: Readonly<Record<string, SecurityScheme>>,
   answers: Record<string, Record<string, DocumentedAnswer>> | undefined,
-): string {
+): (unchecked: ReadonlyMap<string, string>) => string {
   const schemaNames = validatedSchemaNames(set);
   const names = validatorNames(schemaNames);
   const bodies = new Set(bodySchemaNames(set));
-  const validatorOf = (name: string) => {
+  const compiledOf = (name: string) => {
     const exported = names.get(name) as string;
-    const reason = unchecked.get(name);
     const rules = rulesOf(name);
-    const compiled =
-      Object.keys(rules).length === 0
-        ? `(generated as unknown as Compiled).${exported}`
-        : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
-    return reason === undefined ? compiled : `unchecked(${literal(name)}, ${literal(reason)})`;
+    return Object.keys(rules).length === 0
+      ? `(generated as unknown as Compiled).${exported}`
+      : `/* @__PURE__ */ Object.assign((generated as unknown as Compiled).${exported}, ${literal(rules)} as const)`;
   };
-  const named = [...bodies].map(
-    (name) =>
-      `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
-  );
-  // A parameters object's validator is reached through `validators` (by `requestViolations`), never
-  // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
-  const validators = schemaNames.map(
-    (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
-  );
-  const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
+  const compiled = new Map(schemaNames.map((name) => [name, compiledOf(name)]));
   const types = `${answers ? "DocumentedAnswer, JsonSchema, " : ""}SecurityScheme, Shapes, Validator, WireTypes`;
-  return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
-import * as generated from "./validators.js";
+  const tables = `
 
 // Typed here, so that TypeScript never infers a validator: on a large spec that passes its limit on
 // control flow analysis, which then stays off for the rest of the program (every later file's types
@@ -280,13 +302,31 @@ export const securitySchemes: Readonly<Record<string, SecurityScheme>> = ${table
 /** Nullable fields by schema name (schemas with none, at any depth, are left out). */
 export const shapes: Shapes = ${table(nullableShapes(set.defs))};
 
-${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}${named.join("\n\n")}
+${answers ? bodySchemasText(annotated, schemaNames, answers) : ""}`;
+  return (unchecked) => {
+    const validatorOf = (name: string) => {
+      const reason = unchecked.get(name);
+      return reason === undefined ? (compiled.get(name) as string) : `unchecked(${literal(name)}, ${literal(reason)})`;
+    };
+    const named = [...bodies].map(
+      (name) =>
+        `/** Validates a body against the spec's \`${commentText(name)}\` schema. */\nexport const ${names.get(name)}: Validator = ${validatorOf(name)};`,
+    );
+    // A parameters object's validator is reached through `validators` (by `requestViolations`), never
+    // imported alone: an export of its own would be a third of a large spec's metadata for nothing.
+    const validators = schemaNames.map(
+      (name) => `  ${propertyKey(name)}: ${bodies.has(name) ? names.get(name) : validatorOf(name)},`,
+    );
+    const runtimeValue = unchecked.size > 0 ? `import { unchecked } from ${JSON.stringify(runtime)};\n` : "";
+    return `${runtimeValue}import type { ${types} } from ${JSON.stringify(runtime)};
+import * as generated from "./validators.js";${tables}${named.join("\n\n")}
 
 /** A validator for every schema used as a request or response body or as an operation's parameters, by schema name. */
 export const validators = {
 ${validators.join("\n")}
 } as const;
 `;
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { _, type Code, type KeywordCxt, type KeywordDefinition, type Name } from "ajv/dist/2020.js";
-import ts from "typescript";
 import { RAW_BYTES_KEYWORD } from "../runtime/issue-message.js";
 import { isSchema, mapSchema, type Schema } from "./schema-walk.js";
 
@@ -86,18 +85,3 @@ export const rawBytesKeyword: KeywordDefinition = {
     cxt.fail(_`!(${accepted})`);
   },
 };
-
-/**
- * The type of a raw-bytes string for openapi-typescript's `transform`: `string | Blob | Uint8Array`.
- * A `type` list (`["string", "null"]`) is left to openapi-typescript, which comes back here with
- * each of its types alone.
- */
-export function rawBytesType(schema: Schema): ts.TypeNode | undefined {
-  if (schema.type !== "string" || !isRawBytes(schema)) return undefined;
-  const { factory } = ts;
-  return factory.createUnionTypeNode([
-    factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
-    factory.createTypeReferenceNode("Blob"),
-    factory.createTypeReferenceNode("Uint8Array"),
-  ]);
-}

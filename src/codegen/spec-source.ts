@@ -35,33 +35,47 @@ const CODEGEN_RULES = { "no-invalid-media-type-examples": "off", "no-invalid-sch
 const FATAL_RULES = new Set(["no-unresolved-refs"]);
 
 /**
- * Reads, lints (Redocly's `recommended` ruleset) and bundles `specPath`. Real specs break lint
+ * Reads, bundles and lints (Redocly's `recommended` ruleset) `specPath`. Real specs break lint
  * rules all the time, so a finding is a warning (one line each, `file:line:col: message [rule] at
  * #/pointer`). Only what leaves nothing to generate from is a `SpecError`: a file that cannot be
  * read or parsed, a `$ref` that does not resolve, a document that is not OpenAPI 3.0 or 3.1.
+ *
+ * With `lintLater`, the lint is left for `lint()` to run when the caller has something to do
+ * beside it (the generator, its validators' worker): on a large spec it is the longest part of
+ * this. The spec is then bundled first, and the lint parses the texts read again (`again`), since
+ * the bundle rewrites the documents it read in place; a spec the bundle found a fault in, or whose
+ * version is wrong, is linted here, so that a fatal finding is said before anything else. Without
+ * it, the lint runs first on the documents as read, and the bundle walks the same ones.
  */
-export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promise<LoadedSpec> {
+export async function loadSpec(specPath: string, policy: RefPolicy = {}, lintLater = false): Promise<LoadedSpec> {
   const config = await createConfig({ extends: ["recommended"], rules: CODEGEN_RULES, plugins: [ownKeysPlugin] });
-  // One resolver for lint and bundle: each file is read and checked once, by the same rules.
+  // One resolver reads each file once and checks it against the policy.
   const resolver = new SpecResolver(specPath, policy);
-  const problems = await lintProblems(specPath, config, resolver);
-  const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
-  if (fatal.length > 0) {
-    const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
-    throw new SpecError(`${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`);
-  }
-  const { bundle: bundled } = await bundle({
-    ref: specPath,
-    config,
-    dereference: false,
-    externalRefResolver: resolver,
-  });
+  const lintWith = (reader: SpecResolver) => {
+    // Let go once the lint has started: the resolver's documents are garbage when it ends.
+    let unread: SpecResolver | undefined = reader;
+    let linted: Promise<string[]> | undefined;
+    return () => {
+      linted ??= lintFindings(specPath, config, unread as SpecResolver);
+      unread = undefined;
+      return linted;
+    };
+  };
+  const lintFirst = lintLater ? undefined : lintWith(resolver);
+  await lintFirst?.();
+  const { bundle: bundled, problems: faults } = await readOrRefuse(specPath, () =>
+    bundle({ ref: specPath, config, dereference: false, externalRefResolver: resolver }),
+  );
+  // Made now, not when it runs: the resolver holds the bundled documents, which must not stay alive until then.
+  const lint = lintFirst ?? lintWith(resolver.again());
   const document = bundled.parsed as Record<string, unknown>;
   const version = document.openapi;
+  if (faults.length > 0) await lint();
   if (typeof version !== "string" || !/^3\.[01]\./.test(version)) {
     const found = version ?? (document.swagger ? `swagger ${String(document.swagger)}` : "no version");
+    const count = (await lint()).length;
     throw new SpecError(
-      `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(problems.length)}`,
+      `${displayPath(specPath)}: not an OpenAPI 3.0 or 3.1 document (${String(found)})${warningCount(count)}`,
     );
   }
   // Only the file's text is kept for `place`: lint's sources hold what their warnings were placed
@@ -78,16 +92,16 @@ export async function loadSpec(specPath: string, policy: RefPolicy = {}): Promis
         `${displayPath(specPath)}:${(places[index] as LineCol).line}:${(places[index] as LineCol).col}: ${message} at ${pointer}`,
     );
   };
-  return { document: document as OpenApiDocument, warnings: problemLines(problems), place, read: resolver.read };
+  return { document: document as OpenApiDocument, lint, place, read: resolver.read };
 }
 
 /**
- * What `loadSpec` read: the document, lint's warnings, how to say where something in it is, and
- * every file (and URL) it was made from.
+ * What `loadSpec` read: the document, lint's warnings (linted on the first call: a `SpecError` when
+ * a finding is fatal), how to say where something in it is, and every file (and URL) it was made from.
  */
 export interface LoadedSpec {
   document: OpenApiDocument;
-  warnings: string[];
+  lint: () => Promise<string[]>;
   place: Placer;
   read: readonly SpecRead[];
 }
@@ -114,13 +128,27 @@ export async function lintSpec(specPath: string): Promise<string[]> {
   return problemLines(problems);
 }
 
-async function lintProblems(
+function lintProblems(specPath: string, config: Awaited<ReturnType<typeof createConfig>>, resolver: SpecResolver) {
+  return readOrRefuse(specPath, () => lint({ ref: specPath, config, externalRefResolver: resolver }));
+}
+
+/** Lint's findings as warning lines; a `SpecError` (the first, and how many more) when one is fatal. */
+async function lintFindings(
   specPath: string,
   config: Awaited<ReturnType<typeof createConfig>>,
   resolver: SpecResolver,
-) {
+): Promise<string[]> {
+  const problems = await lintProblems(specPath, config, resolver);
+  const fatal = problems.filter((problem) => FATAL_RULES.has(problem.ruleId));
+  if (fatal.length === 0) return problemLines(problems);
+  const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more)` : "";
+  throw new SpecError(`${problemLines(fatal.slice(0, 1))[0]}${more}${warningCount(problems.length - fatal.length)}`);
+}
+
+/** What `read` (a walk of the spec by Redocly) gives, or a `SpecError` saying why the spec cannot be read. */
+async function readOrRefuse<T>(specPath: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await lint({ ref: specPath, config, externalRefResolver: resolver });
+    return await read();
   } catch (error) {
     throw new SpecError(readFailure(specPath, error));
   }

@@ -1,5 +1,5 @@
-import { Script } from "node:vm";
 import ts from "typescript";
+import { compilesAsScript } from "./script-compiles.js";
 
 /**
  * The first syntax error in a generated file, as `name:line:col: message`, or `undefined` when it
@@ -12,7 +12,7 @@ import ts from "typescript";
  * syntaxError("validators.ts", "const a = {limit: 1;") // "validators.ts:1:20: ',' expected."
  */
 export function syntaxError(name: string, text: string): string | undefined {
-  if (compiles(text)) return undefined;
+  if (compilesAsScript(text)) return undefined;
   const file = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const [first] = ts
     .createProgram({ rootNames: [name], options: { noLib: true, noResolve: true, types: [] }, host: oneFileHost(file) })
@@ -22,20 +22,6 @@ export function syntaxError(name: string, text: string): string | undefined {
   if (first.start === undefined) return `${name}: ${message}`;
   const { line, character } = file.getLineAndCharacterOfPosition(first.start);
   return `${name}:${line + 1}:${character + 1}: ${message}`;
-}
-
-/**
- * Whether V8 compiles `text` as a script once each line's leading `export ` is dropped (a line
- * break inside a string is written `\n`, so no string holds one). Anything else a module may say
- * that a script may not (an `import`) fails here and goes to TypeScript's parser, which decides.
- */
-function compiles(text: string): boolean {
-  try {
-    new Script(text.replace(/^export (?=const |function |class |let )/gm, ""));
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A compiler host that knows one file, already parsed, and reads nothing from disk. */

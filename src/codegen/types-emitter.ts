@@ -1,7 +1,8 @@
 import { stripVTControlCharacters } from "node:util";
 import { astToString, resolveRef, scanDiscriminators, transformSchema } from "openapi-typescript";
+import ts from "typescript";
 import { escapeToken } from "../runtime/json-pointer.js";
-import { rawBytesType } from "./raw-bytes.js";
+import { isRawBytes } from "./raw-bytes.js";
 import { withRecursiveAliases } from "./recursive-types.js";
 import { withoutConditionals } from "./rules.js";
 import type { Schema } from "./schema-walk.js";
@@ -80,6 +81,22 @@ function typesOf(document: Document): ReturnType<typeof transformSchema> {
     resolve: ($ref) => resolveRef(document, $ref, { silent: false }),
   };
   return transformSchema(document, ctx);
+}
+
+/**
+ * The type of a raw-bytes string (`isRawBytes`) for openapi-typescript's `transform`: `string |
+ * Blob | Uint8Array`, what the validators take. A `type` list (`["string", "null"]`) is left to
+ * openapi-typescript, which comes back here with each of its types alone. (It lives here, not in
+ * `raw-bytes.ts`, so that the validators' worker thread never loads TypeScript.)
+ */
+function rawBytesType(schema: Schema): ts.TypeNode | undefined {
+  if (schema.type !== "string" || !isRawBytes(schema)) return undefined;
+  const { factory } = ts;
+  return factory.createUnionTypeNode([
+    factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+    factory.createTypeReferenceNode("Blob"),
+    factory.createTypeReferenceNode("Uint8Array"),
+  ]);
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];

@@ -6,8 +6,8 @@ import type { SchemaSet } from "./json-schema.js";
 import { acceptingRawBytes, rawBytesKeyword } from "./raw-bytes.js";
 import { inlinedSchemaReads, STRING } from "./schema-reads.js";
 import { dict, isSchema, mapSchema, type Schema } from "./schema-walk.js";
+import { compilesAsScript } from "./script-compiles.js";
 import { type SharedSubschemas, sharedSubschemas } from "./shared-subschemas.js";
-import { syntaxError } from "./syntax-check.js";
 import { withoutUnreadDeclarations } from "./unread-declarations.js";
 import type { Warn } from "./warn.js";
 
@@ -43,6 +43,8 @@ export interface CompiledValidators {
   code: string;
   /** Body schemas with no compiled validator, by name, each with why. */
   unchecked: Map<string, string>;
+  /** Whether V8 compiles the module (`compilesAsScript`); if not, `syntaxError` says where it does not. */
+  compiles: boolean;
 }
 
 /**
@@ -58,8 +60,9 @@ export interface CompiledValidators {
  * - raw bytes (`format: binary`, a multipart file part) also take a `Blob` or `Uint8Array` (`raw-bytes.ts`).
  *
  * The few helpers Ajv's code calls at run time (deep equality for `enum`/`const`/`uniqueItems`, …)
- * are written into the module (`withInlinedHelpers`), and the module is parsed before it is
- * returned: code that does not parse fails the run, with its line.
+ * are written into the module (`withInlinedHelpers`). Whether V8 compiles the module is said
+ * (`compiles`); naming the fault of one it does not is the caller's (`validators-thread.ts`, on the
+ * main thread, so that a worker compiling it never loads TypeScript).
  *
  * A schema Ajv cannot take (one that breaks the meta-schema, a pattern that is no regular
  * expression) costs only its own validator: it is left unchecked, with a warning naming its place
@@ -84,7 +87,7 @@ export function compileValidators(
     // lookup asks for an own property (a call per lookup, so only there).
     ownProperties: PROTOTYPE_NAMES.some((name) => specText.includes(JSON.stringify(name))),
   };
-  const make: MakeAjv = (log) => newAjv(log, needs);
+  const make: MakeAjv = (log, evaluate = true) => newAjv(log, needs, evaluate);
   const meta = make(() => {});
   for (const [name, schema] of Object.entries(set.defs)) {
     if (meta.validateSchema(schema)) defs[name] = asResource(name, acceptingRawBytes(schema));
@@ -96,6 +99,9 @@ export function compileValidators(
     warn(set.places[name] ?? name, `not checked: ${reason.replace(/ at "[^"]*"/, "")}`);
   }
   const names = validatorNames(validatedSchemaNames(set));
+  // Ajv evaluates each validator it compiles (`new Function`), which standalone code never needs:
+  // skipped, unless the code then does not compile, when the evaluation finds the schema at fault.
+  let evaluate = false;
   for (;;) {
     const { exports, aliases, compiledNames } = sharedExports(
       names,
@@ -103,7 +109,7 @@ export function compileValidators(
       tablesOf,
     );
     const shared = withShared(defs, compiledNames, tablesOf, !needs.unevaluated && !needs.dynamicRef);
-    const ajv = make((line) => placed(line, shared.placesOf, set.places, warn));
+    const ajv = make((line) => placed(line, shared.placesOf, set.places, warn), evaluate);
     // One document for both: Ajv compiles a resource once for each document its `$ref`s come from.
     ajv.addSchema({ $id: ROOT_ID, $defs: shared.resources, definitions: shared.shared }, undefined, undefined, false);
     let code: string;
@@ -116,10 +122,10 @@ export function compileValidators(
       for (const name of failing) uncheck(name, firstLine(compileError(make, defs, name)));
       continue;
     }
-    return {
-      code: parsed(withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))))),
-      unchecked,
-    };
+    const module = withInlinedHelpers(trimmed(withoutUnreadDeclarations([code, ...aliases].join("\n"))));
+    const compiles = compilesAsScript(module);
+    if (compiles || evaluate) return { code: module, unchecked, compiles };
+    evaluate = true;
   }
 }
 
@@ -176,14 +182,14 @@ function withShared(
   });
 }
 
-/** `code`, once it is known to parse; else an error naming the first syntax error's line. */
-function parsed(code: string): string {
-  const error = syntaxError("validators.ts", code);
-  if (error !== undefined) throw new Error(`the compiled validators do not parse (${error})`);
-  return code;
-}
+type MakeAjv = (log: (line: string) => void, evaluate?: boolean) => Ajv2020;
 
-type MakeAjv = (log: (line: string) => void) => Ajv2020;
+/**
+ * What Ajv evaluates in place of each validator's code when it is not to be evaluated: only its
+ * source is read (`validate.source`, which standalone code is made of). V8's parse of every
+ * validator was a fifth of Stripe's compile.
+ */
+const NOT_EVALUATED = "return function notEvaluated() {}";
 
 /** The names `Object.prototype` has, which a body's plain lookup would find there. */
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
@@ -191,6 +197,7 @@ const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
 function newAjv(
   log: (line: string) => void,
   needs: { unevaluated: boolean; dynamicRef: boolean; ownProperties: boolean },
+  evaluate: boolean,
 ): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -210,7 +217,13 @@ function newAjv(
     inlineRefs: false,
     // Ajv's optimizer costs time that grows with each function's depth (half of Stripe's compile);
     // what it would take out is taken out after (`withoutUnreadDeclarations`).
-    code: { source: true, esm: true, lines: true, optimize: false },
+    code: {
+      source: true,
+      esm: true,
+      lines: true,
+      optimize: false,
+      ...(evaluate ? {} : { process: () => NOT_EVALUATED }),
+    },
   });
   Object.assign(ajv.opts, needs);
   return ajv.addKeyword(rawBytesKeyword);
