@@ -8,6 +8,7 @@ import path from "node:path";
 import { bundle, createConfig } from "@redocly/openapi-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SpecResolver } from "../../src/codegen/spec-resolver.js";
+import { TWO_FILE_ROOT } from "../helpers/two-file-spec.js";
 
 /** What `resolver` parses `ref` (from `base`) into. */
 async function parsed(resolver: SpecResolver, base: string | null, ref: string): Promise<unknown> {
@@ -16,18 +17,7 @@ async function parsed(resolver: SpecResolver, base: string | null, ref: string):
   return document.parsed;
 }
 
-const ROOT = {
-  openapi: "3.1.0",
-  info: { title: "t", version: "1" },
-  paths: {
-    "/pets": {
-      get: {
-        operationId: "listPets",
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "pet.json" } } } } },
-      },
-    },
-  },
-};
+const ROOT = TWO_FILE_ROOT;
 const PET = { type: "object", properties: { name: { type: "string" } } };
 
 describe("SpecResolver's parse", () => {

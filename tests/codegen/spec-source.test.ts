@@ -8,22 +8,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../src/codegen/spec-source.js";
+import { TWO_FILE_ROOT } from "../helpers/two-file-spec.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** A spec of two files, with lint findings in both (no 4xx answer, no license, a schema never used). */
-const ROOT = {
-  openapi: "3.1.0",
-  info: { title: "t", version: "1" },
-  paths: {
-    "/pets": {
-      get: {
-        operationId: "listPets",
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "pet.json" } } } } },
-      },
-    },
-  },
-};
+const ROOT = TWO_FILE_ROOT;
 const PET = {
   type: "object",
   properties: { name: { type: "string" }, tag: { $ref: "#/$defs/Tag" } },
