@@ -7,10 +7,10 @@ import { type Limiter, limiterFor } from "./http/concurrency.js";
 import { type Logger, resolveLogger } from "./http/debug-log.js";
 import { readEnv } from "./http/environment.js";
 import { globalFetch } from "./http/exchange.js";
+import { callReliability } from "./http/reliability.js";
 import { policyOf, type RetryPolicy } from "./http/retry.js";
 import { displayUrl } from "./http/secrets.js";
 import {
-  callReliability,
   checkBaseUrl,
   checkFlag,
   checkFunction,

@@ -5,16 +5,15 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
 import { type Limiter, limiterFor } from "../http/concurrency.js";
 import { type Logger, resolveLogger } from "../http/debug-log.js";
 import { type Fetch, globalFetch, type Wire } from "../http/exchange.js";
+import { callReliability, type Reliability } from "../http/reliability.js";
 import { policyOf, type RetryPolicy } from "../http/retry.js";
 import {
-  callReliability,
   checkBaseUrl,
   checkFunction,
   checkHeaders,
   checkTimeout,
   checkValidationMode,
   checkWhole,
-  type Reliability,
   type ValidationMode,
 } from "../http/settings.js";
 import { DEFAULT_TIMEOUT_MS } from "../http/timeout.js";

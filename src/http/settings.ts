@@ -1,5 +1,4 @@
 import { ConfigurationError } from "../errors.js";
-import type { RetryPolicy } from "./retry.js";
 import { displayUrl } from "./secrets.js";
 import { MAX_TIMER_MS } from "./timeout.js";
 
@@ -61,29 +60,6 @@ export function checkTimeout(value: number, option: string): number {
   throw new ConfigurationError(
     `${option} must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}, or Infinity for none; got ${shownValue(value)}`,
   );
-}
-
-/** The retry and timeout settings one call is sent by: its client's, with the call's own over them. */
-export interface Reliability {
-  readonly timeoutMs: number;
-  readonly policy: RetryPolicy;
-}
-
-/**
- * A call's own `timeoutMs` and `maxRetries`, checked and merged over its client's: every client
- * takes them per call (the image client's `generate`, a spec client's `GET` and the rest).
- */
-export function callReliability(
-  client: Reliability,
-  call: { readonly timeoutMs?: number | undefined; readonly maxRetries?: number | undefined },
-): Reliability {
-  return {
-    timeoutMs: call.timeoutMs === undefined ? client.timeoutMs : checkTimeout(call.timeoutMs, "timeoutMs"),
-    policy:
-      call.maxRetries === undefined
-        ? client.policy
-        : { ...client.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) },
-  };
 }
 
 /** A count or size that must be a whole number of at least `min` (and finite). */
