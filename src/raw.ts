@@ -1,9 +1,13 @@
 import createClient, { type Client } from "openapi-fetch";
+import { wrappedMethods } from "./api-client/methods.js";
+import { ConfigurationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { asResponse } from "./http/as-response.js";
 import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey, keysFor } from "./http/auth.js";
+import { callFetch } from "./http/call-fetch.js";
 import { exchange } from "./http/exchange.js";
+import { callReliability, type Reliability } from "./http/reliability.js";
 import { displayUrl } from "./http/secrets.js";
 import { DEFAULT_BASE_URL } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
@@ -18,31 +22,56 @@ import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from 
  * anything `generate` does not cover. It has a function of its own so that an app that only
  * generates does not bundle openapi-fetch.
  *
+ * A call takes openapi-fetch's options, and `timeoutMs` of its own; its own `fetch` is called with
+ * the `Request` these rules built (so it cannot follow a redirect or lift the cap), and
+ * `maxRetries` is a `ConfigurationError`: the raw client makes no retries.
+ *
  * @example
  * const raw = createRawClient();
  * const { data, error } = await raw.POST("/v1/images/generations", { body: { prompt: "a fox", model: "dall-e-3" } });
  */
 export function createRawClient(options: ImagesClientOptions = {}): Client<paths> {
-  const { endpoint, timeoutMs } = resolveSettings(options);
+  const { endpoint, timeoutMs, policy } = resolveSettings(options);
   // The same options as createImagesClient, refused alike, though the raw client makes no spec check.
   resolveCheckSettings(options);
-  return createClient<paths>({
+  const rules = { endpoint, timeoutMs, policy, allowInsecureHttp: options.allowInsecureHttp };
+  const inner = createClient<paths>({
     baseUrl: endpoint.baseUrl,
     headers: endpoint.headers,
-    fetch: (request: Request) => send(endpoint, timeoutMs, request, options.allowInsecureHttp),
+    fetch: (request: Request) => send(rules, request),
   });
+  // openapi-fetch lets a call's own fetch replace the client's: here it goes through `send` too.
+  return wrappedMethods(
+    inner,
+    (_method, call) => async (path, init) => call(path, { ...init, fetch: callSend(rules, init) }),
+  );
+}
+
+/** What every request of one raw client is sent by (`policy` is read for nothing but its type: no retries). */
+interface RawRules extends Reliability {
+  readonly endpoint: Endpoint;
+  readonly allowInsecureHttp: boolean | undefined;
+}
+
+/** The fetch openapi-fetch is given for one call: `send`, with the call's `timeoutMs` and `fetch` over the client's. */
+function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request: Request) => Promise<Response> {
+  if (init.maxRetries !== undefined) {
+    throw new ConfigurationError("maxRetries is not an option of the raw client, which makes no retries");
+  }
+  const fetch = callFetch(init.fetch);
+  const call: RawRules = {
+    ...rules,
+    endpoint: fetch === undefined ? rules.endpoint : { ...rules.endpoint, fetch },
+    timeoutMs: callReliability(rules, { timeoutMs: init.timeoutMs as number | undefined }).timeoutMs,
+  };
+  return (request) => send(call, request);
 }
 
 /**
  * One request of the raw client: one exchange under the timeout, handed back as a `Response`. The
  * key is judged for where the request goes (`keysFor`: a call's own `baseUrl` may differ).
  */
-async function send(
-  endpoint: Endpoint,
-  timeoutMs: number,
-  request: Request,
-  allowInsecureHttp: boolean | undefined,
-): Promise<Response> {
+async function send({ endpoint, timeoutMs, allowInsecureHttp }: RawRules, request: Request): Promise<Response> {
   const key = currentKey(keysFor(endpoint.keys, endpoint.baseUrl, request.url, allowInsecureHttp));
   if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);

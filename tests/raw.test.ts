@@ -4,7 +4,13 @@
  * scrubbing, redirects, timeouts, a declared length over the cap) in `doors.test.ts`.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createRawClient, InvalidResponseError } from "../src/index.js";
+import {
+  ConfigurationError,
+  createRawClient,
+  InvalidResponseError,
+  RedirectError,
+  TimeoutError,
+} from "../src/index.js";
 import { sendJson, startTestServer, type TestServer } from "./helpers/http-server.js";
 import { asPage } from "./helpers/page-globals.js";
 
@@ -20,6 +26,8 @@ const NULLS = {
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer((seen, res) => {
+    if (seen.url.startsWith("/redirect/")) return void res.writeHead(302, { location: "/v1/images/generations" }).end();
+    if (seen.url.startsWith("/stall/")) return; // never answers; closed with the server
     const size = Number(seen.headers["x-chunked-bytes"] ?? 0);
     if (size === 0) return sendJson(res, 200, NULLS);
     res.writeHead(200, { "content-type": "application/json" });
@@ -74,5 +82,74 @@ describe("createRawClient", () => {
     );
     const under = await raw.POST("/v1/images/generations", { body, headers: { "x-chunked-bytes": "100" } });
     expect(under.data?.data).toEqual([]);
+  });
+
+  describe("a call's own options", () => {
+    /** A call's own fetch, as openapi-fetch documents one, passing each `Request` to the real fetch. */
+    const counted = () => {
+      const seen: Request[] = [];
+      const fetch = (request: Request) => {
+        seen.push(request);
+        return globalThis.fetch(request);
+      };
+      return { seen, fetch };
+    };
+
+    it("sends through a call's own fetch by the client's rules: the key applied, no redirect followed", async () => {
+      const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+      const own = counted();
+      const before = server.requests.length;
+      const { response } = await raw.POST("/v1/images/generations", { body, fetch: own.fetch });
+      expect(response.status).toBe(200);
+      expect(own.seen).toHaveLength(1);
+      expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
+
+      const redirected = raw.POST("/v1/images/generations", {
+        body,
+        baseUrl: `${server.url}/redirect`,
+        fetch: own.fetch,
+      });
+      await expect(redirected).rejects.toThrow(RedirectError);
+      expect(own.seen).toHaveLength(2);
+      expect(server.requests.slice(before).map((seen) => seen.url)).toEqual([
+        "/v1/images/generations",
+        "/redirect/v1/images/generations",
+      ]);
+    });
+
+    it("holds a call to its own timeoutMs, with its own fetch or the client's", async () => {
+      const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+      const stalled = { body, baseUrl: `${server.url}/stall`, timeoutMs: 200 };
+      await expect(raw.POST("/v1/images/generations", stalled)).rejects.toThrow(TimeoutError);
+      const own = counted();
+      await expect(raw.POST("/v1/images/generations", { ...stalled, fetch: own.fetch })).rejects.toThrow(TimeoutError);
+      expect(own.seen).toHaveLength(1);
+    });
+
+    it("refuses a call's maxRetries, a bad timeoutMs or fetch, and an unknown method, naming each, sending nothing", async () => {
+      const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+      const before = server.requests.length;
+      const refused = (init: Record<string, unknown>) => raw.POST("/v1/images/generations", { body, ...init });
+      await expect(refused({ maxRetries: 3 })).rejects.toThrow(
+        new ConfigurationError("maxRetries is not an option of the raw client, which makes no retries"),
+      );
+      await expect(refused({ timeoutMs: 0 })).rejects.toThrow(/^timeoutMs must be a whole number of milliseconds/);
+      await expect(refused({ fetch: "fetch" })).rejects.toThrow('fetch must be a function; got "fetch"');
+      const unknown = raw.request("query" as "post", "/v1/images/generations", { body });
+      await expect(unknown).rejects.toThrow(ConfigurationError);
+      await expect(unknown).rejects.toThrow(
+        'request() takes one of GET, PUT, POST, DELETE, OPTIONS, HEAD, PATCH, TRACE; got "query"',
+      );
+      expect(server.requests.length).toBe(before);
+    });
+
+    it("sends request(method, …) by the same rules as the method itself", async () => {
+      const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+      const own = counted();
+      const before = server.requests.length;
+      await raw.request("post", "/v1/images/generations", { body, fetch: own.fetch });
+      expect(own.seen).toHaveLength(1);
+      expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    });
   });
 });

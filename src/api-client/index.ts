@@ -8,6 +8,7 @@ import { ConfigurationError } from "../errors.js";
 import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
+import { wrappedMethods } from "./methods.js";
 import { type ClientSettings, resolveClientSettings, resolveSpecCall, type SpecClientOptions } from "./options.js";
 import type { CallInput } from "./request-check.js";
 import { send } from "./send.js";
@@ -31,9 +32,6 @@ export type { NormalizedPaths } from "./normalized-paths.js";
 export type { SpecClientOptions } from "./options.js";
 export type { ClientRoute, ClientSpec } from "./spec.js";
 export type { CallOptions, SpecClient } from "./spec-client.js";
-
-/** The methods of an openapi-fetch client that send one request. */
-const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 type Call = (path: string, init?: FetchOptions<unknown> & CallInput & ReliabilityOptions) => Promise<never>;
 
@@ -63,11 +61,7 @@ export function createSpecClient<Paths extends {}>(
     querySerializer: options.querySerializer,
     pathSerializer: options.pathSerializer,
   });
-  const client: Record<string, unknown> = { ...inner };
-  for (const method of METHODS) client[method] = bound(settings, method, inner[method] as unknown as Call);
-  client.request = (method: string, path: string, init?: FetchOptions<unknown> & CallInput) =>
-    (client[method.toUpperCase()] as Call)(path, init);
-  return client as unknown as SpecClient<Paths>;
+  return wrappedMethods(inner, (method, call) => bound(settings, method, call as Call)) as unknown as SpecClient<Paths>;
 }
 
 /**

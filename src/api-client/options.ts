@@ -2,6 +2,7 @@ import { type ClientOptions, defaultBodySerializer } from "openapi-fetch";
 import { ConfigurationError, type SudoImagesError } from "../errors.js";
 import { insecureTarget, type KeySource, takesWholeHeader } from "../http/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "../http/body-limit.js";
+import { callFetch } from "../http/call-fetch.js";
 import { type Limiter, limiterFor } from "../http/concurrency.js";
 import { type Logger, resolveLogger } from "../http/debug-log.js";
 import { type Fetch, globalFetch, type Wire } from "../http/exchange.js";
@@ -119,9 +120,6 @@ export interface SpecCall extends Reliability {
   readonly wire: Wire;
 }
 
-/** A call's own `fetch`, as openapi-fetch calls one: with a `Request`. */
-type CallFetch = (request: Request) => Promise<Response>;
-
 /**
  * Checks one call's options (its `timeoutMs`, `maxRetries` and `fetch`, beside openapi-fetch's)
  * and merges them over its client's: a bad value is a `ConfigurationError` naming it, before
@@ -134,8 +132,7 @@ export function resolveSpecCall(
   settings: ClientSettings,
   call: ReliabilityOptions & { readonly fetch?: unknown },
 ): SpecCall {
-  const own = checkFunction(call.fetch, "fetch") as CallFetch | undefined;
-  const fetch: Fetch | undefined = own && ((input, init) => own(new Request(input, init)));
+  const fetch = callFetch(call.fetch);
   return {
     ...callReliability(settings, call),
     wire: fetch === undefined ? settings.wire : { ...settings.wire, fetch },

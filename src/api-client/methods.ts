@@ -1,0 +1,33 @@
+import { ConfigurationError } from "../errors.js";
+
+/** The methods of an openapi-fetch client that send one request. */
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+/** One sending method of an openapi-fetch client, as the package wraps it. */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's options differ per path; each wrapper reads its own part.
+export type MethodCall = (path: string, init?: any) => Promise<any>;
+
+/**
+ * A copy of an openapi-fetch client whose sending methods each go through `wrap`, and whose
+ * `request(method, …)` goes through them too, so that no call reaches openapi-fetch's own fetch
+ * unwrapped; `use` and `eject` are its own.
+ */
+export function wrappedMethods<Client extends object>(
+  inner: Client,
+  wrap: (method: string, call: MethodCall) => MethodCall,
+): Client {
+  const client = { ...inner } as Record<string, unknown>;
+  for (const method of METHODS) {
+    client[method] = wrap(method, (inner as Record<string, unknown>)[method] as MethodCall);
+  }
+  client.request = async (method: unknown, path: string, init?: unknown) => {
+    const name = String(method).toUpperCase();
+    if (!(METHODS as readonly string[]).includes(name)) {
+      throw new ConfigurationError(
+        `request() takes one of ${METHODS.join(", ")}; got ${JSON.stringify(String(method))}`,
+      );
+    }
+    return (client[name] as MethodCall)(path, init);
+  };
+  return client as Client;
+}
