@@ -17,9 +17,9 @@ export type ErrorBody = components["schemas"]["ErrorResponse"];
 export class SudoImagesError extends Error {
   override name = "SudoImagesError";
   /** How many attempts the call made before failing with this error (0 when nothing was sent). */
-  readonly attempts: number;
+  declare readonly attempts: number;
   /** The server's id (`x-request-id`) of the last response the call got, if any. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   /**
    * Every message is one line of at most 500 characters, whatever a server sent; details stay on
@@ -110,24 +110,24 @@ export interface ApiErrorDetails {
 export class ApiError extends SudoImagesError {
   override name = "ApiError";
   /** The HTTP status, such as 429. */
-  readonly status: number;
+  declare readonly status: number;
   /** The response headers (`retry-after`, `x-request-id`, …). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /** The parsed `ErrorResponse`, or the raw text when the body was not one. */
-  readonly body: ErrorBody | string | undefined;
+  declare readonly body: ErrorBody | string | undefined;
   /** `error.type` from the body, such as `invalid_request_error`. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** `error.code` from the body, when the server sent one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** `error.param` from the body: the request field the error is about. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   /**
    * How this answer breaks the spec: a status it does not document, or a body that does not
    * match the status's schema (each with its JSON pointer). Error bodies are held to the spec
    * leniently: a mismatch lands here and the error is still the one its status calls for. Empty
    * when the answer conforms, or with `validateResponses: "off"`.
    */
-  readonly violations: readonly SpecViolation[];
+  declare readonly violations: readonly SpecViolation[];
 
   constructor(details: ApiErrorDetails) {
     const detail = errorDetail(details.body);
@@ -241,7 +241,7 @@ export type Answered = Pick<Response, "status" | "headers">;
 export class InvalidResponseError extends SudoImagesError {
   override name = "InvalidResponseError";
   /** The HTTP status of the unusable response; 0 where none could be read (headers over the limit, a browser's opaque redirect). */
-  readonly status: number;
+  declare readonly status: number;
   constructor(message: string, response: Answered, options: ErrorContext = {}) {
     const requestId = requestIdOf(response.headers);
     const said = [response.status > 0 ? `status ${response.status}` : "", requestId ? `request id ${requestId}` : ""];
@@ -258,7 +258,7 @@ export class InvalidResponseError extends SudoImagesError {
 export class RedirectError extends InvalidResponseError {
   override name = "RedirectError";
   /** Where the response pointed (`Location`), or `undefined` where the runtime hides it (browsers). */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(what: string, response: Answered, context: ErrorContext = {}) {
     const location = response.headers.get("location") ?? undefined;
     super(
@@ -312,17 +312,17 @@ export interface PartialOutcome {
 export class PartialGenerationError extends SudoImagesError {
   override name = "PartialGenerationError";
   /** What arrived, as a result `saveImages` takes: the images in sub-call order, usage summed. */
-  readonly result: ImageGeneration;
+  declare readonly result: ImageGeneration;
   /** The images that arrived (`result.data`). */
-  readonly images: readonly ImageData[];
+  declare readonly images: readonly ImageData[];
   /** The token usage of the sub-calls that were paid, summed, when each reported it. */
-  readonly usage: ImageUsage | undefined;
+  declare readonly usage: ImageUsage | undefined;
   /** The request id of each sub-call that was paid, in order: what a support ticket or a refund names. */
-  readonly requestIds: readonly string[];
+  declare readonly requestIds: readonly string[];
   /** Which sub-calls failed, numbered from 1 in request order. */
-  readonly failedCalls: readonly number[];
+  declare readonly failedCalls: readonly number[];
   /** Why each failed sub-call failed, in the order of `failedCalls`. */
-  readonly errors: readonly unknown[];
+  declare readonly errors: readonly unknown[];
   constructor({ calls, failures, paid, cause }: PartialOutcome) {
     const result = paid?.data ?? { data: [] };
     const [first] = failures;
@@ -367,7 +367,7 @@ function messageOf(error: unknown): string {
 export class ImageError extends SudoImagesError {
   override name = "ImageError";
   /** The files `saveImages` had written before this image failed (empty elsewhere). */
-  readonly written: readonly string[];
+  declare readonly written: readonly string[];
   constructor(message: string, options?: { cause?: unknown; written?: readonly string[] }) {
     super(message, options);
     this.written = options?.written ?? [];
@@ -379,15 +379,14 @@ export type { SpecViolation } from "./runtime/types.js";
 /** A body breaks the spec; `violations` says where and how. */
 export class SpecValidationError extends SudoImagesError {
   override name = "SpecValidationError";
-  constructor(
-    what: string,
-    /** The schema the body was checked against, such as `ImageGeneration`. */
-    readonly schema: string,
-    /** Each place the body breaks the spec. */
-    readonly violations: readonly SpecViolation[],
-    context: ErrorContext = {},
-  ) {
+  /** The schema the body was checked against, such as `ImageGeneration`. */
+  declare readonly schema: string;
+  /** Each place the body breaks the spec. */
+  declare readonly violations: readonly SpecViolation[];
+  constructor(what: string, schema: string, violations: readonly SpecViolation[], context: ErrorContext = {}) {
     super(`${what} does not match ${schema} in the spec: ${describeViolations(violations)}`, context);
+    this.schema = schema;
+    this.violations = violations;
   }
 }
 

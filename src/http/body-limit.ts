@@ -63,6 +63,12 @@ export async function readBody(
   maxBytes: number,
   tooLarge: TooLarge,
   as: "text" | "bytes",
+): Promise<string | Uint8Array>;
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  tooLarge: TooLarge,
+  as: "text" | "bytes",
 ): Promise<string | Uint8Array> {
   const limited = limitBody(response, maxBytes, tooLarge);
   try {

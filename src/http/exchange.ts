@@ -92,12 +92,12 @@ export async function exchange(
   // Under 200 and 3xx were refused above.
   const response: Head = { status, statusText, ok: status < 300, headers: seen.headers };
   const tooLarge = responseTooLarge(response, wire.maxResponseBytes, context);
-  const reading = (as: "text" | "bytes") =>
-    (as === "text"
-      ? readBody(raw, wire.maxResponseBytes, tooLarge, as)
-      : readBody(raw, wire.maxResponseBytes, tooLarge, as)
-    ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
-  const body = await reading(outgoing.binary && response.ok ? "bytes" : "text");
+  const body = await readBody(
+    raw,
+    wire.maxResponseBytes,
+    tooLarge,
+    outgoing.binary && response.ok ? "bytes" : "text",
+  ).catch((cause: unknown) => failed(wire, outgoing, signal, cause, context, " while reading the body"));
   wire.log?.(`← ${method} ${shownUrl} ${raw.status} in ${Math.round(performance.now() - started)} ms`);
   return typeof body === "string"
     ? { response, text: scrubAnswer(body, key), url: shownUrl }
