@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { wrappedMethods } from "./api-client/methods.js";
 import { ConfigurationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
-import { asResponse } from "./http/as-response.js";
+import { asResponse, notJson } from "./http/as-response.js";
 import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey, keysFor } from "./http/auth.js";
 import { callFetch } from "./http/call-fetch.js";
@@ -41,10 +41,15 @@ export function createRawClient(options: ImagesClientOptions = {}): Client<paths
     fetch: (request: Request) => send(rules, request),
   });
   // openapi-fetch lets a call's own fetch replace the client's: here it goes through `send` too.
-  return wrappedMethods(
-    inner,
-    (_method, call) => async (path, init) => call(path, { ...init, fetch: callSend(rules, init) }),
-  );
+  return wrappedMethods(inner, (_method, call) => async (path, init) => {
+    const sent = callSend(rules, init);
+    let answered: Response | undefined;
+    const fetch = async (request: Request) => {
+      answered = await sent(request);
+      return answered;
+    };
+    return call(path, { ...init, fetch }).catch((error: unknown) => notJson(error, answered));
+  });
 }
 
 /** What every request of one raw client is sent by (`policy` is read for nothing but its type: no retries). */
@@ -73,10 +78,12 @@ function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request
  */
 async function send({ endpoint, timeoutMs, allowInsecureHttp }: RawRules, request: Request): Promise<Response> {
   const key = currentKey(keysFor(endpoint.keys, endpoint.baseUrl, request.url, allowInsecureHttp));
-  if (key !== undefined) request.headers.set("authorization", bearer(key));
+  // A copy: openapi-fetch hands this Request to onResponse and onError middleware, which may log it.
+  const headers = new Headers(request.headers);
+  if (key !== undefined) headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
   const received = await withTimeout(
-    (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),
+    (signal) => exchange(endpoint, { method: request.method, input: request, headers, shownUrl, key }, signal),
     timeoutMs,
     request.signal,
     () => `${request.method} ${shownUrl}`,

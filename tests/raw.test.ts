@@ -22,12 +22,16 @@ const NULLS = {
   data: [{ url: "https://img.example/1.png", b64_json: null, revised_prompt: null }],
 };
 
+const PAGE = "<html>\u001b]0;pwned\u0007\u001b[31mnot the API";
+
 /** Answers `NULLS`, or (with `x-chunked-bytes`) a body padded to that many bytes, sent without a length. */
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer((seen, res) => {
     if (seen.url.startsWith("/redirect/")) return void res.writeHead(302, { location: "/v1/images/generations" }).end();
     if (seen.url.startsWith("/stall/")) return; // never answers; closed with the server
+    // A page that steers a terminal, sent without a length (openapi-fetch then parses it itself).
+    if (seen.url.startsWith("/html/")) return void res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
     const size = Number(seen.headers["x-chunked-bytes"] ?? 0);
     if (size === 0) return sendJson(res, 200, NULLS);
     res.writeHead(200, { "content-type": "application/json" });
@@ -82,6 +86,32 @@ describe("createRawClient", () => {
     );
     const under = await raw.POST("/v1/images/generations", { body, headers: { "x-chunked-bytes": "100" } });
     expect(under.data?.data).toEqual([]);
+  });
+
+  it("hands openapi-fetch's middleware the Request without the key on it", async () => {
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+    const seen: (string | null)[] = [];
+    raw.use({
+      onResponse: ({ request }) => void seen.push(request.headers.get("authorization")),
+      onError: ({ request }) => void seen.push(request.headers.get("authorization")),
+    });
+    const before = server.requests.length;
+    await raw.POST("/v1/images/generations", { body });
+    await expect(raw.POST("/v1/images/generations", { body, baseUrl: `${server.url}/redirect` })).rejects.toThrow(
+      RedirectError,
+    );
+    expect(server.requests.slice(before).map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${KEY}`,
+      `Bearer ${KEY}`,
+    ]);
+    expect(seen).toEqual([null, null]);
+  });
+
+  it("reads a 2xx page sent without a length as an InvalidResponseError, escaped, never a bare SyntaxError", async () => {
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+    const call = raw.POST("/v1/images/generations", { body, baseUrl: `${server.url}/html` });
+    await expect(call).rejects.toThrow(InvalidResponseError);
+    await expect(call).rejects.toThrow(String.raw`"<html>\u001b]0;pwned\u0007\u001b[31mnot the API"`);
   });
 
   describe("a call's own options", () => {

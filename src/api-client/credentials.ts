@@ -36,7 +36,7 @@ export function withCredentialQuery(url: string, parts: CredentialParts | undefi
   return target.href;
 }
 
-/** `headers` (the request's own, changed in place) with the credential's headers set and its cookies added to `cookie`. */
+/** `headers` (changed in place) with the credential's headers set and its cookies added to `cookie`. */
 export function withCredentialHeaders(headers: Headers, parts: CredentialParts | undefined): Headers {
   for (const [name, value] of Object.entries(parts?.headers ?? {})) headers.set(name, value);
   const cookies = Object.entries(parts?.cookies ?? {}).map(([name, value]) => `${name}=${value}`);

@@ -5,6 +5,7 @@
  */
 import createClient, { type FetchOptions } from "openapi-fetch";
 import { ConfigurationError } from "../errors.js";
+import { notJson } from "../http/as-response.js";
 import type { ReliabilityOptions } from "../options.js";
 import { heldToSpec } from "./answers.js";
 import { withSpecBody } from "./form-body.js";
@@ -94,14 +95,4 @@ function bound(settings: ClientSettings, method: string, call: Call): Call {
     }).catch((error: unknown) => notJson(error, answered));
     return heldToSpec(settings, operation, result, (init.parseAs ?? "json") === "json") as never;
   };
-}
-
-/**
- * openapi-fetch parses a 2xx answer that came without a `Content-Length` with `JSON.parse`, whose
- * `SyntaxError` quotes the server's bytes; read again by `json()` (every door's rule) it becomes the
- * `InvalidResponseError` that says what came, escaped. Any other failure is rethrown as it is.
- */
-async function notJson(error: unknown, answered: Response | undefined): Promise<never> {
-  if (error instanceof SyntaxError && answered?.ok) await answered.json();
-  throw error;
 }

@@ -36,18 +36,20 @@ export async function send(
   const { parts, key } = credentialFor(settings, operation.route, url);
   checkRequest(settings, operation, input, request, url, parts);
   const { method } = request;
+  // A copy: openapi-fetch hands `request` to onResponse and onError middleware, which may log it.
+  const headers = withCredentialHeaders(new Headers(request.headers), parts);
   const outgoing: Outgoing = {
     method,
     // Shown before the credential joins the query, so no message or log line holds a query key.
     shownUrl: displayUrl(url),
     input: withCredentialQuery(url, parts),
-    headers: withCredentialHeaders(request.headers, parts),
+    headers,
     body: await bodyOf(input.serialized, request),
     key,
     binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
-  if (outgoing.body instanceof FormData) request.headers.delete("content-type");
+  if (outgoing.body instanceof FormData) headers.delete("content-type");
   const policy = retriable(method, request.headers) ? call.policy : { ...call.policy, maxRetries: 0 };
   const received = await retrying(
     (context) =>

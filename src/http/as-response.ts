@@ -60,6 +60,17 @@ class TextResponse extends Response {
     return parseJsonBody(this.#text, this, {}, this.#apiRoot);
   }
 
+  /**
+   * A copy over the same text (`Response`'s own would copy a body this class never filled, and read
+   * empty): what a middleware that logs `response.clone()` reads.
+   */
+  override clone(): Response {
+    return Object.defineProperty(new TextResponse(this.#text, this, this.#apiRoot), "url", {
+      value: this.url,
+      enumerable: true,
+    });
+  }
+
   override async arrayBuffer(): Promise<ArrayBuffer> {
     return new TextEncoder().encode(this.#text).buffer;
   }
@@ -67,4 +78,15 @@ class TextResponse extends Response {
   override async blob(): Promise<Blob> {
     return new Blob([this.#text], { type: this.headers.get("content-type") ?? "" });
   }
+}
+
+/**
+ * openapi-fetch parses a 2xx answer that came without a `Content-Length` with `JSON.parse`, whose
+ * `SyntaxError` quotes the server's bytes; read again by `json()` (every door's rule) it becomes the
+ * `InvalidResponseError` that says what came, escaped. Any other failure is rethrown as it is.
+ * `answered` is the last `Response` the call's fetch handed openapi-fetch.
+ */
+export async function notJson(error: unknown, answered: Response | undefined): Promise<never> {
+  if (error instanceof SyntaxError && answered?.ok) await answered.json();
+  throw error;
 }

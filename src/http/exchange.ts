@@ -22,7 +22,7 @@ export interface Wire {
 /** One request, as every door that sends the key sends it. */
 export interface Outgoing {
   method: string;
-  /** The URL, or a `Request` already built (openapi-fetch's). */
+  /** The URL, or a `Request` already built (openapi-fetch's), whose headers `headers` replaces when given. */
   input: string | Request;
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
@@ -71,7 +71,7 @@ export async function exchange(
 ): Promise<Received> {
   const { method, shownUrl, key, headers } = outgoing;
   const started = wire.log ? performance.now() : 0;
-  const shownHeaders = outgoing.input instanceof Request ? outgoing.input.headers : (headers ?? {});
+  const shownHeaders = headers ?? (outgoing.input instanceof Request ? outgoing.input.headers : {});
   wire.log?.(`→ ${method} ${shownUrl} (${redactedHeaders(shownHeaders)})`);
   const init: RequestInit = { signal, redirect: "manual" };
   if (headers !== undefined) init.headers = headers;

@@ -119,6 +119,26 @@ describe("a call's own fetch", () => {
   });
 });
 
+describe("openapi-fetch's middleware", () => {
+  it("gets the Request without the key on it, in onResponse and in onError", async () => {
+    const client = pets({ maxRetries: 0 });
+    const seen: (string | null)[] = [];
+    client.use({
+      onResponse: ({ request }: { request: Request }) => void seen.push(request.headers.get("authorization")),
+      onError: ({ request }: { request: Request }) => void seen.push(request.headers.get("authorization")),
+    });
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "Tom" });
+    await client.GET("/pets/{id}", { params: { path: { id: 1 } } });
+    petsFolder.answer = (_, response) => response.writeHead(302, { location: "http://127.0.0.1:1/elsewhere" }).end();
+    await expect(client.GET("/pets/{id}", { params: { path: { id: 1 } } })).rejects.toThrow(RedirectError);
+    expect(petsFolder.server.requests.slice(-2).map((request) => request.headers.authorization)).toEqual([
+      "Bearer sk-test",
+      "Bearer sk-test",
+    ]);
+    expect(seen).toEqual([null, null]);
+  });
+});
+
 describe("maxConcurrency", () => {
   it("keeps a burst of calls to maxConcurrency in flight, the rest waiting their turn", async () => {
     // The server holds every request until the test lets it go. Calls reach fetch within

@@ -52,6 +52,21 @@ describe("asResponse", () => {
     expect(cut).toBeInstanceOf(InvalidResponseError);
   });
 
+  it("clones whole: a middleware that reads response.clone() gets the text, json() by the same rule, and the URL", async () => {
+    const text = '{"name":"café ☕"}';
+    const response = asResponse({ response: head(200), text, url: URL }, "https://api.example/v2");
+    const copy = response.clone();
+    expect(await copy.text()).toBe(text);
+    expect(await response.clone().json()).toEqual({ name: "café ☕" });
+    expect(await new Response(response.clone().body).text()).toBe(text);
+    expect(copy.url).toBe(URL);
+    expect(copy.headers.get("x-request-id")).toBe("r1");
+    const page = asResponse({ response: head(200), text: "<html>", url: URL }, "https://api.example/v2");
+    await expect(page.clone().json()).rejects.toThrow(InvalidResponseError);
+    // The original still reads after being cloned, as a Response does.
+    expect(await response.json()).toEqual({ name: "café ☕" });
+  });
+
   it.each([204, 205, 304])("gives a %i no body, as Response requires", (status) => {
     expect(asResponse({ response: head(status), text: "", url: URL }).body).toBeNull();
   });
