@@ -1,7 +1,7 @@
 import { ConnectionError, type ErrorContext, InvalidResponseError, RedirectError, SudoImagesError } from "../errors.js";
 import { discard, readBody, responseTooLarge } from "./body-limit.js";
 import type { Logger } from "./debug-log.js";
-import { redactedHeaders, scrub, scrubAnswer, scrubHeaders } from "./secrets.js";
+import { redactedHeaders, scrubAnswer, scrubError, scrubHeaders } from "./secrets.js";
 
 /** A fetch as the package calls it: `fetch(input, init)`, the signal always in `init`. */
 export type Fetch = (input: string | Request, init: RequestInit) => Promise<Response>;
@@ -119,8 +119,9 @@ function failed(
     const message = `${outgoing.method} ${outgoing.shownUrl} answered with headers over fetch's size limit`;
     throw new InvalidResponseError(message, { status: 0, headers: new Headers() }, { ...context, cause });
   }
+  const shown = scrubError(cause, outgoing.key);
   wire.log?.(
-    `✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${scrub((cause as Error).message, outgoing.key)}`,
+    `✗ ${outgoing.method} ${outgoing.shownUrl} failed${during}: ${(shown as Error | undefined)?.message ?? shown}`,
   );
-  throw new ConnectionError(outgoing.method, outgoing.shownUrl, { ...context, cause }, during);
+  throw new ConnectionError(outgoing.method, outgoing.shownUrl, { ...context, cause: shown }, during);
 }

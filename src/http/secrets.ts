@@ -58,6 +58,24 @@ export function scrub(text: string, secret: string | undefined): string {
 }
 
 /**
+ * `error` with `secret` scrubbed from its message and its causes' (see `scrub`), `depth` causes
+ * deep (a cycle ends there): a copy of the same name where any held it, else `error` itself (text
+ * thrown as it is, scrubbed). For an error of a `fetch` the caller gave,
+ * which may quote what it was asked to send (a header, a URL with a query key) and becomes the
+ * `cause` of an error of ours, which `console.error` prints whole.
+ */
+export function scrubError(error: unknown, secret: string | undefined, depth = 3): unknown {
+  if (typeof error === "string") return scrub(error, secret);
+  if (!(error instanceof Error)) return error;
+  const message = scrub(error.message, secret);
+  const cause = depth > 0 ? scrubError(error.cause, secret, depth - 1) : error.cause;
+  if (message === error.message && cause === error.cause) return error;
+  const copy = new Error(message, cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  return copy;
+}
+
+/**
  * A body's text scrubbed (see `scrub`), and scrubbed of what JSON parsing makes of it too: `\/`
  * (PHP writes every slash so) or `\u0073` turn back into the key in whoever parses the body. The
  * body is parsed only when it holds an escape that can make a character of the key; then, if a

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { scrub, scrubAnswer } from "../../src/http/secrets.js";
+import { scrub, scrubAnswer, scrubError } from "../../src/http/secrets.js";
 import {
   ApiError,
   ConfigurationError,
@@ -306,5 +306,38 @@ describe("with a server that plays each test's part", () => {
         await mock.close();
       }
     });
+  });
+});
+
+describe("scrubError", () => {
+  const key = "sk-scrub-error-0123456789";
+
+  it("copies an error whose message or causes hold the key, keeping its name, three causes deep", () => {
+    const fifth = new Error(`fifth ${key}`);
+    let error: Error = fifth;
+    for (const place of ["fourth", "third", "second"]) error = new Error(`${place} ${key}`, { cause: error });
+    error = new TypeError(`first ${key}`, { cause: error });
+    const chain = [scrubError(error, key) as Error];
+    for (let depth = 0; depth < 3; depth++) chain.push(chain[depth]?.cause as Error);
+    expect(chain[0]?.name).toBe("TypeError");
+    expect(chain.map((each) => each.message)).toEqual([
+      "first [redacted]",
+      "second [redacted]",
+      "third [redacted]",
+      "fourth [redacted]",
+    ]);
+    // Deeper causes are kept, not walked: a cycle must end.
+    expect(chain[3]?.cause).toBe(fifth);
+  });
+
+  it("hands back an error without the key, a value that is not one, and no key, as they are", () => {
+    const clean = new Error("connect ECONNREFUSED", { cause: new Error("inner") });
+    expect(scrubError(clean, key)).toBe(clean);
+    const cyclic = new Error("loop");
+    cyclic.cause = cyclic;
+    expect(scrubError(cyclic, key)).toBe(cyclic);
+    expect(scrubError(42, key)).toBe(42);
+    expect(scrubError(`text ${key}`, key)).toBe("text [redacted]");
+    expect(scrubError(clean, undefined)).toBe(clean);
   });
 });
