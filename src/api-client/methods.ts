@@ -1,4 +1,5 @@
 import { ConfigurationError } from "../errors.js";
+import { checkBaseUrl } from "../http/settings.js";
 
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -10,7 +11,8 @@ export type MethodCall = (path: string, init?: any) => Promise<any>;
 /**
  * A copy of an openapi-fetch client whose sending methods each go through `wrap`, and whose
  * `request(method, …)` goes through them too, so that no call reaches openapi-fetch's own fetch
- * unwrapped; `use` and `eject` are its own.
+ * unwrapped; `use` and `eject` are its own. A call's own `baseUrl` is held to the client's rule
+ * first (`checkBaseUrl`).
  */
 export function wrappedMethods<Client extends object>(
   inner: Client,
@@ -18,7 +20,8 @@ export function wrappedMethods<Client extends object>(
 ): Client {
   const client = { ...inner } as Record<string, unknown>;
   for (const method of METHODS) {
-    client[method] = wrap(method, (inner as Record<string, unknown>)[method] as MethodCall);
+    const wrapped = wrap(method, (inner as Record<string, unknown>)[method] as MethodCall);
+    client[method] = async (path: string, init?: Record<string, unknown>) => wrapped(path, withCheckedBaseUrl(init));
   }
   client.request = async (method: unknown, path: string, init?: unknown) => {
     const name = String(method).toUpperCase();
@@ -30,4 +33,15 @@ export function wrappedMethods<Client extends object>(
     return (client[name] as MethodCall)(path, init);
   };
   return client as Client;
+}
+
+/**
+ * A call's options with its own `baseUrl` checked as a client's is: openapi-fetch would send the
+ * request, and the key, to any text (`file:`, `data:`), and build one from a URL with a password
+ * into a `TypeError` that prints the password. `undefined` and `""` are openapi-fetch's "the
+ * client's".
+ */
+function withCheckedBaseUrl(init: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (init?.baseUrl === undefined || init.baseUrl === "") return init;
+  return { ...init, baseUrl: checkBaseUrl(init.baseUrl as string | URL, "a call's baseUrl") };
 }

@@ -149,8 +149,12 @@ describe("createSpecClient", () => {
     expect(seen?.body).toContain('name="note"\r\n\r\nhi');
   });
 
-  it("refuses a path the spec has no operation for, and a bad option, by name", async () => {
+  it("refuses a path the spec has no operation for, and a bad option (a call's too), by name", async () => {
     await expect(pets().GET("/cats")).rejects.toThrow(ConfigurationError);
+    const before = petsFolder.server.requests.length;
+    const ownBase = pets().GET("/pets", { baseUrl: "file:///etc/pets" });
+    await expect(ownBase).rejects.toThrow("a call's baseUrl must be an http or https URL; got file:");
+    expect(petsFolder.server.requests.length).toBe(before);
     expect(() => pets({ timeoutMs: -1 })).toThrow(/timeoutMs/);
     expect(() => petsFolder.createClient({ baseUrl: "ftp://x" })).toThrow(/baseUrl must be an http or https URL/);
   });
