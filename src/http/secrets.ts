@@ -65,14 +65,12 @@ export function scrub(text: string, secret: string | undefined): string {
  * `cause` of an error of ours, which `console.error` prints whole.
  */
 export function scrubError(error: unknown, secret: string | undefined, depth = 3): unknown {
-  if (typeof error === "string") return scrub(error, secret);
-  if (!(error instanceof Error)) return error;
+  if (!(error instanceof Error)) return typeof error === "string" ? scrub(error, secret) : error;
   const message = scrub(error.message, secret);
-  const cause = depth > 0 ? scrubError(error.cause, secret, depth - 1) : error.cause;
-  if (message === error.message && cause === error.cause) return error;
-  const copy = new Error(message, cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  return copy;
+  const cause = depth ? scrubError(error.cause, secret, depth - 1) : error.cause;
+  return message === error.message && cause === error.cause
+    ? error
+    : Object.assign(new Error(message, cause === undefined ? {} : { cause }), { name: error.name });
 }
 
 /**
