@@ -45,6 +45,7 @@ export async function send(
     input: withCredentialQuery(url, parts),
     headers,
     body: await bodyOf(input.serialized, request),
+    options: fetchOptions(request),
     key,
     binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
   };
@@ -97,6 +98,23 @@ async function bodyOf(serialized: unknown, request: Request): Promise<BodyInit |
     serialized instanceof ArrayBuffer ||
     ArrayBuffer.isView(serialized);
   return reusable ? (serialized as BodyInit) : request.arrayBuffer();
+}
+
+/**
+ * fetch's own options as the call set them on the `Request` openapi-fetch built: sent with the URL,
+ * headers and body taken apart above, or a call's `integrity` (or, in a browser, its `credentials`
+ * and `mode`) would be dropped though its type accepts it. `signal` and `redirect` are the wire's.
+ */
+function fetchOptions({
+  cache,
+  credentials,
+  integrity,
+  keepalive,
+  mode,
+  referrer,
+  referrerPolicy,
+}: Request): RequestInit {
+  return { cache, credentials, integrity, keepalive, mode, referrer, referrerPolicy };
 }
 
 function retriable(method: string, headers: Headers): boolean {

@@ -29,6 +29,8 @@ export interface Outgoing {
   headers?: Record<string, string> | Headers | undefined;
   /** A body sent as it is: text, bytes or a form, which every attempt of a call sends again (never a stream). */
   body?: BodyInit | undefined;
+  /** fetch's own options a call set (`integrity`, `cache`, `credentials`, `keepalive`, …), for a URL `input`. */
+  options?: RequestInit | undefined;
   /** The key this request carries, scrubbed from whatever comes back. */
   key: string | undefined;
   /** Read a 2xx body as bytes (a file, an image), not text: bytes are handed back as they came, unscrubbed. */
@@ -73,7 +75,7 @@ export async function exchange(
   const started = wire.log ? performance.now() : 0;
   const shownHeaders = headers ?? (outgoing.input instanceof Request ? outgoing.input.headers : {});
   wire.log?.(`→ ${method} ${shownUrl} (${redactedHeaders(shownHeaders)})`);
-  const init: RequestInit = { signal, redirect: "manual" };
+  const init: RequestInit = { ...outgoing.options, signal, redirect: "manual" };
   if (headers !== undefined) init.headers = headers;
   if (!(outgoing.input instanceof Request)) Object.assign(init, { method, body: outgoing.body });
   const raw = await wire

@@ -119,6 +119,26 @@ describe("a call's own fetch", () => {
   });
 });
 
+describe("fetch's own options of a call", () => {
+  it("are sent, not dropped: an integrity the answer does not match fails it, and a call's fetch sees each", async () => {
+    petsFolder.answer = (_, response) => sendJson(response, 200, { id: 1, name: "Tom" });
+    const init = { params: { path: { id: 1 } } };
+    const integrity = `sha256-${"A".repeat(43)}=`;
+    await expect(pets({ maxRetries: 0 }).GET("/pets/{id}", { ...init, integrity })).rejects.toThrow(
+      /failed: connection error: fetch failed: integrity mismatch$/,
+    );
+    const seen: Request[] = [];
+    const own = (request: Request) => {
+      seen.push(request);
+      return fetch(request);
+    };
+    const options = { cache: "no-store", keepalive: true, referrerPolicy: "no-referrer", credentials: "omit" } as const;
+    const { data } = await pets().GET("/pets/{id}", { ...init, ...options, fetch: own });
+    expect(data).toEqual({ id: 1, name: "Tom" });
+    expect(seen[0]).toMatchObject({ ...options, redirect: "manual" });
+  });
+});
+
 describe("openapi-fetch's middleware", () => {
   it("gets the Request without the key on it, in onResponse and in onError", async () => {
     const client = pets({ maxRetries: 0 });
