@@ -8,8 +8,8 @@ import { bundleSize, GENERATE_ONLY, GENERATE_ONLY_LITE } from "../../scripts/bun
  * a measurement in BENCHMARKS.md that says why.
  */
 const ENTRIES = [
-  { entry: "core", code: GENERATE_ONLY, budget: 16_150, checked: true },
-  { entry: "lite", code: GENERATE_ONLY_LITE, budget: 8_700, checked: false },
+  { entry: "core", code: GENERATE_ONLY, budget: 16_230, checked: true },
+  { entry: "lite", code: GENERATE_ONLY_LITE, budget: 8_780, checked: false },
 ];
 
 /** Nothing a browser bundle may hold: Node built-ins, dependencies, the testing kit, the CLI, file helpers. */
