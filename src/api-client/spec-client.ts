@@ -42,6 +42,21 @@ type SpecMethod<Paths extends Record<string, any>, Method extends HttpMethod> = 
   ...init: CallInit<Init, MaybeOptionalInit<Paths[Path], Method>>
 ) => Promise<FetchResponse<Paths[Path][Method], Init, `${string}/${string}`>>;
 
+/**
+ * `request(method, url, …)`, typed as the method it names (`SpecMethod`): the same options, a
+ * misspelt one a type error here too (openapi-fetch's own `request` takes any key).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own bound for a paths type.
+type SpecRequest<Paths extends Record<string, any>> = <
+  Method extends HttpMethod,
+  Path extends ClientPathsWithMethod<Client<Paths>, Method>,
+  Init extends MaybeOptionalInit<Paths[Path], Method>,
+>(
+  method: Method,
+  url: Path,
+  ...init: CallInit<Init, MaybeOptionalInit<Paths[Path], Method>>
+) => Promise<FetchResponse<Paths[Path][Method], Init, `${string}/${string}`>>;
+
 /** The client's methods by name, each typed as `SpecMethod`. */
 // biome-ignore lint/suspicious/noExplicitAny: openapi-fetch's own bound for a paths type.
 type SpecMethods<Paths extends Record<string, any>> = {
@@ -50,11 +65,11 @@ type SpecMethods<Paths extends Record<string, any>> = {
 
 /**
  * What `createSpecClient` (a folder's `createClient`) returns: an openapi-fetch `Client` whose
- * answers have the normalized types (no `null` the spec allows) and whose calls take
- * `CallOptions` too.
+ * answers have the normalized types (no `null` the spec allows) and whose calls, `request(…)`
+ * included, take `CallOptions` too.
  *
  * @example
  * const { data } = await client.GET("/pets/{id}", { params: { path: { id: 7 } }, timeoutMs: 5_000 });
  */
-export type SpecClient<Paths extends {}> = Omit<Client<NormalizedPaths<Paths>>, Uppercase<HttpMethod>> &
-  SpecMethods<NormalizedPaths<Paths>>;
+export type SpecClient<Paths extends {}> = Omit<Client<NormalizedPaths<Paths>>, Uppercase<HttpMethod> | "request"> &
+  SpecMethods<NormalizedPaths<Paths>> & { request: SpecRequest<NormalizedPaths<Paths>> };

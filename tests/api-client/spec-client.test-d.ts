@@ -57,6 +57,21 @@ describe("a spec client's call", () => {
     expectTypeOf<Awaited<ReturnType<typeof json>>["data"]>().toEqualTypeOf<{ name?: string } | undefined>();
   });
 
+  it("takes the same options through request(method, …), a misspelt one refused there too", () => {
+    void (() => client.request("get", "/pets/{id}", { params: { path: { id: 1 } }, timeoutMs: 5, maxRetries: 0 }));
+    void (() => client.request("get", "/pets", { timeoutMs: 5 }));
+    // @ts-expect-error: `timeoutMS` is not an option of request() either.
+    void (() => client.request("get", "/pets", { timeoutMS: 5 }));
+    // @ts-expect-error: nor beside a required path parameter.
+    void (() => client.request("get", "/pets/{id}", { params: { path: { id: 1 } }, timeout: 5 }));
+    // @ts-expect-error: the path parameter is required.
+    void (() => client.request("get", "/pets/{id}", { timeoutMs: 5 }));
+    const text = () => client.request("get", "/pets/{id}", { params: { path: { id: 1 } }, parseAs: "text" });
+    expectTypeOf<Awaited<ReturnType<typeof text>>["data"]>().toEqualTypeOf<string | undefined>();
+    const json = () => client.request("get", "/pets/{id}", { params: { path: { id: 1 } } });
+    expectTypeOf<Awaited<ReturnType<typeof json>>["data"]>().toEqualTypeOf<{ name?: string } | undefined>();
+  });
+
   it("still requires what the operation requires", () => {
     // @ts-expect-error: the path parameter is required.
     void (() => client.GET("/pets/{id}", { timeoutMs: 5_000 }));
