@@ -74,16 +74,18 @@ function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request
 
 /**
  * One request of the raw client: one exchange under the timeout, handed back as a `Response`. The
- * key is judged for where the request goes (`keysFor`: a call's own `baseUrl` may differ).
+ * key is judged for where the request goes (`keysFor`: a call's own `baseUrl` may differ), on a
+ * copy of openapi-fetch's `Request` that is then sent: openapi-fetch hands its own to middleware,
+ * which may log it, and a call's own `Request` class (an option of openapi-fetch's) may report a
+ * `url` other than the one fetch would send it to.
  */
-async function send({ endpoint, timeoutMs, allowInsecureHttp }: RawRules, request: Request): Promise<Response> {
+async function send({ endpoint, timeoutMs, allowInsecureHttp }: RawRules, given: Request): Promise<Response> {
+  const request = new Request(given);
   const key = currentKey(keysFor(endpoint.keys, endpoint.baseUrl, request.url, allowInsecureHttp));
-  // A copy: openapi-fetch hands this Request to onResponse and onError middleware, which may log it.
-  const headers = new Headers(request.headers);
-  if (key !== undefined) headers.set("authorization", bearer(key));
+  if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
   const received = await withTimeout(
-    (signal) => exchange(endpoint, { method: request.method, input: request, headers, shownUrl, key }, signal),
+    (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),
     timeoutMs,
     request.signal,
     () => `${request.method} ${shownUrl}`,

@@ -67,6 +67,30 @@ describe("createRawClient", () => {
     expect(fetched).toBe(1);
   });
 
+  it("judges the URL fetch sends to, not the url a call's own Request class reports", async () => {
+    // A tripwire, not a stub: nothing may reach fetch, so nothing leaves loopback.
+    let fetched = 0;
+    const fetch = async () => {
+      fetched++;
+      return new Response(null, { status: 204 });
+    };
+    const apiUrl = `${server.url}/v1/images/generations`;
+    /** openapi-fetch builds each request with a call's `Request` option; this one says it goes to the API. */
+    class Claiming extends Request {
+      override get url(): string {
+        return apiUrl;
+      }
+    }
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url, fetch });
+    const call = raw.POST("/v1/images/generations", {
+      body,
+      baseUrl: "http://sudo.example.test/api",
+      Request: Claiming,
+    });
+    await expect(call).rejects.toThrow(/Refusing to send the API key in clear text to http:\/\/sudo\.example\.test/);
+    expect(fetched).toBe(0);
+  });
+
   it("sends no Authorization from a keyless page", async () => {
     vi.stubEnv("SUDO_API_KEY", undefined);
     try {

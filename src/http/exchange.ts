@@ -22,7 +22,7 @@ export interface Wire {
 /** One request, as every door that sends the key sends it. */
 export interface Outgoing {
   method: string;
-  /** The URL, or a `Request` already built (openapi-fetch's), whose headers `headers` replaces when given. */
+  /** The URL, or a `Request` already built (openapi-fetch's). */
   input: string | Request;
   /** The URL as messages and logs show it: no userinfo. */
   shownUrl: string;
@@ -73,7 +73,7 @@ export async function exchange(
 ): Promise<Received> {
   const { method, shownUrl, key, headers } = outgoing;
   const started = wire.log ? performance.now() : 0;
-  const shownHeaders = headers ?? (outgoing.input instanceof Request ? outgoing.input.headers : {});
+  const shownHeaders = outgoing.input instanceof Request ? outgoing.input.headers : (headers ?? {});
   wire.log?.(`→ ${method} ${shownUrl} (${redactedHeaders(shownHeaders)})`);
   const init: RequestInit = { ...outgoing.options, signal, redirect: "manual" };
   if (headers !== undefined) init.headers = headers;
