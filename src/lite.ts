@@ -51,9 +51,9 @@ export function createImagesClient(options: ImagesClientOptions = {}): ImagesCli
   };
 }
 
-/** `options`, once none of `names` is set in it: a `ConfigurationError` names the first that is. */
+/** `options`, once none of `names` is set in it (`null` is not set): a `ConfigurationError` names the first that is. */
 function refused<T extends object>(options: T, names: readonly string[]): T {
-  const set = names.find((name) => (options as Record<string, unknown>)[name] !== undefined);
+  const set = names.find((name) => (options as Record<string, unknown>)[name] != null);
   if (set !== undefined) {
     throw new ConfigurationError(
       `${set} is an option of the full client (sudo-images): sudo-images/lite makes no spec checks`,

@@ -215,7 +215,7 @@ function endpointOf(options: ImagesClientOptions, browser: boolean, errorViolati
 }
 
 function perCall(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : checkWhole(value, "maxImagesPerCall", 1);
+  return value == null ? undefined : checkWhole(value, "maxImagesPerCall", 1);
 }
 
 /** One call's options, checked and merged over its client's once: what each of its attempts reads. @internal */
@@ -231,8 +231,7 @@ export interface CallSettings {
 export function resolveCall(settings: Settings, call: GenerateOptions): CallSettings {
   return {
     ...callReliability(settings, call),
-    idempotencyKey:
-      call.idempotencyKey === undefined ? crypto.randomUUID() : checkHeaderValue(call.idempotencyKey, "idempotencyKey"),
+    idempotencyKey: checkHeaderValue(call.idempotencyKey ?? crypto.randomUUID(), "idempotencyKey"),
     signal: checkSignal(call.signal, "signal"),
   };
 }

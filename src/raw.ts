@@ -60,7 +60,7 @@ interface RawRules extends Reliability {
 
 /** The fetch openapi-fetch is given for one call: `send`, with the call's `timeoutMs` and `fetch` over the client's. */
 function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request: Request) => Promise<Response> {
-  if (init.maxRetries !== undefined) {
+  if (init.maxRetries != null) {
     throw new ConfigurationError("maxRetries is not an option of the raw client, which makes no retries");
   }
   const fetch = callFetch(init.fetch);

@@ -156,6 +156,14 @@ describe("against a node:http server", () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it("takes null for an option only the full client honours as left out, as the full client does", async () => {
+    const nulls = { validateRequests: null, validateResponses: null, maxImagesPerCall: null, onWarning: null };
+    const lite = client(nulls as never);
+    await expect(
+      lite.generate({ prompt: "p", model: "gpt-image-2" }, { onImages: null } as never),
+    ).resolves.toBeDefined();
+  });
+
   it("refuses every option the spec checks read, so a new one cannot be ignored in silence", async () => {
     const clientOptions = optionsReadBy((options) => resolveCheckSettings(options));
     const callOptions = optionsReadBy((options) => resolveCheckCall(resolveCheckSettings({}), options));

@@ -141,6 +141,49 @@ describe("a call's options of the wrong type are refused at the call, before sen
   });
 });
 
+describe("an option set to null is left out, for a client and for a call alike", () => {
+  /** Every option a client or a call takes, as null: what a config loader or JSON hands over. */
+  const NULL_CLIENT = [
+    "allowInsecureHttp",
+    "dangerouslyAllowBrowser",
+    "fetch",
+    "headers",
+    "logger",
+    "maxConcurrency",
+    "maxImagesPerCall",
+    "maxResponseBytes",
+    "maxRetries",
+    "onWarning",
+    "retry",
+    "timeoutMs",
+    "validateRequests",
+    "validateResponses",
+  ];
+  const NULL_CALL = ["idempotencyKey", "maxImagesPerCall", "maxRetries", "onImages", "signal", "timeoutMs"];
+  const nulls = (names: string[]) => Object.fromEntries(names.map((name) => [name, null]));
+
+  it("takes each default, and the client's own for a call, instead of refusing null", async () => {
+    const before = server.requests.length;
+    const client = createImagesClient(loose({ apiKey: KEY, baseUrl: server.url, ...nulls(NULL_CLIENT) }));
+    await expect(client.generate(request, nulls(NULL_CALL) as never)).resolves.toMatchObject({ data: [{}] });
+    expect(() => createRawClient(loose({ apiKey: KEY, ...nulls(NULL_CLIENT) }))).not.toThrow();
+    const seen = server.requests[before];
+    expect(seen?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(seen?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("reads the environment's key for apiKey: null, as for apiKey left out", async () => {
+    vi.stubEnv("SUDO_API_KEY", KEY);
+    try {
+      const before = server.requests.length;
+      await createImagesClient(loose({ apiKey: null, baseUrl: server.url })).generate(request);
+      expect(server.requests[before]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
+
 describe("the types an option may reasonably come in", () => {
   it.each([
     ["a Headers", new Headers({ "X-Trace": "t-1" })],

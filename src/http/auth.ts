@@ -35,7 +35,8 @@ export interface KeySource {
 export function currentKey(source: KeySource): string | undefined {
   if (source.checkedApiKey !== undefined && source.insecureTarget === undefined) return source.checkedApiKey;
   const { apiKey, envName } = source;
-  const fromEnv = apiKey === undefined && envName !== undefined ? readEnv(envName) : undefined;
+  // `null` is left out, as for every option: the environment's key is read.
+  const fromEnv = apiKey == null && envName !== undefined ? readEnv(envName) : undefined;
   const key = apiKey ?? fromEnv;
   if (key === undefined) {
     if (!source.required) return undefined;
@@ -48,7 +49,7 @@ export function currentKey(source: KeySource): string | undefined {
     );
   }
   // A key from the environment is read, so checked, at each call: a rotated key is used.
-  if (apiKey === undefined) return checkedKey(key, envName ?? "the environment", source.wholeHeader);
+  if (apiKey == null) return checkedKey(key, envName ?? "the environment", source.wholeHeader);
   source.checkedApiKey = checkedKey(key, "the apiKey option", source.wholeHeader);
   return source.checkedApiKey;
 }

@@ -9,17 +9,15 @@ export interface Reliability {
 
 /**
  * A call's own `timeoutMs` and `maxRetries`, checked and merged over its client's: every client
- * takes them per call (the image client's `generate`, a spec client's `GET` and the rest).
+ * takes them per call (the image client's `generate`, a spec client's `GET` and the rest). Left
+ * out or `null`, the client's applies, as a client's own option left out or `null` takes its default.
  */
 export function callReliability(
   client: Reliability,
   call: { readonly timeoutMs?: number | undefined; readonly maxRetries?: number | undefined },
 ): Reliability {
   return {
-    timeoutMs: call.timeoutMs === undefined ? client.timeoutMs : checkTimeout(call.timeoutMs, "timeoutMs"),
-    policy:
-      call.maxRetries === undefined
-        ? client.policy
-        : { ...client.policy, maxRetries: checkWhole(call.maxRetries, "maxRetries", 0) },
+    timeoutMs: checkTimeout(call.timeoutMs ?? client.timeoutMs, "timeoutMs"),
+    policy: { ...client.policy, maxRetries: checkWhole(call.maxRetries ?? client.policy.maxRetries, "maxRetries", 0) },
   };
 }

@@ -19,33 +19,37 @@ export function shownValue(value: unknown): string {
 }
 
 /**
- * A flag: `true` or `false` (`undefined` is `false`). Anything else, such as `"false"` from an
+ * A flag: `true` or `false` (left out or `null`, `false`). Anything else, such as `"false"` from an
  * environment variable, is refused, never taken as truthy.
  */
 export function checkFlag(value: unknown, option: string): boolean {
-  if (value === undefined) return false;
+  if (value == null) return false;
   if (typeof value === "boolean") return value;
   throw new ConfigurationError(`${option} must be true or false; got ${shownValue(value)}`);
 }
 
-/** A function the caller hands over (`fetch`, `logger`, a callback), or `undefined`. */
+/** A function the caller hands over (`fetch`, `logger`, a callback), or `undefined` (for `null` too). */
 export function checkFunction<T>(value: T | undefined, option: string): T | undefined {
-  if (value === undefined || typeof value === "function") return value;
+  if (value == null) return undefined;
+  if (typeof value === "function") return value;
   throw new ConfigurationError(`${option} must be a function; got ${shownValue(value)}`);
 }
 
-/** An object of sub-options (`retry`), or `undefined`. */
+/** An object of sub-options (`retry`), or `undefined` (for `null` too). */
 export function checkObject<T extends object>(value: T | undefined, option: string): T | undefined {
-  if (value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value))) return value;
+  if (value == null) return undefined;
+  if (typeof value === "object" && !Array.isArray(value)) return value;
   throw new ConfigurationError(`${option} must be an object; got ${shownValue(value)}`);
 }
 
-/** An `AbortSignal` (from this realm or another: it is recognized by its shape), or `undefined`. */
-export function checkSignal(value: AbortSignal | undefined, option: string): AbortSignal | undefined {
-  const signal = value as { aborted?: unknown; addEventListener?: unknown } | undefined;
-  if (value === undefined || (typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function")) {
-    return value;
-  }
+/**
+ * An `AbortSignal` (from this realm or another: it is recognized by its shape), or `undefined`
+ * for none, which `null` also means (as in fetch's `RequestInit`).
+ */
+export function checkSignal(value: AbortSignal | null | undefined, option: string): AbortSignal | undefined {
+  const signal = value as { aborted?: unknown; addEventListener?: unknown } | null | undefined;
+  if (value === undefined || value === null) return undefined;
+  if (typeof signal?.aborted === "boolean" && typeof signal.addEventListener === "function") return value;
   throw new ConfigurationError(`${option} must be an AbortSignal; got ${shownValue(value)}`);
 }
 
@@ -128,7 +132,7 @@ export function checkHeaders(headers: HeadersInit | undefined): Record<string, s
 
 /** The name-value pairs of a `headers` option; anything that holds none is refused. */
 function headerPairs(headers: unknown): [string, string][] {
-  if (headers === undefined) return [];
+  if (headers == null) return [];
   const wrong = () =>
     new ConfigurationError(
       `headers must be a Headers, an array of [name, value] pairs or an object; got ${shownValue(headers)}`,

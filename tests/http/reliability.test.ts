@@ -10,6 +10,10 @@ describe("callReliability", () => {
     expect(callReliability(client, {})).toEqual(client);
   });
 
+  it("is the client's own settings when the call sets them to null, as JSON or a config loader would", () => {
+    expect(callReliability(client, { timeoutMs: null, maxRetries: null } as never)).toEqual(client);
+  });
+
   it("puts the call's timeoutMs and maxRetries over the client's, keeping the rest of its policy", () => {
     const merged = callReliability(client, { timeoutMs: 50, maxRetries: 0 });
     expect(merged).toEqual({ timeoutMs: 50, policy: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 } });
