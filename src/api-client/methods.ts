@@ -38,10 +38,10 @@ export function wrappedMethods<Client extends object>(
 /**
  * A call's options with its own `baseUrl` checked as a client's is: openapi-fetch would send the
  * request, and the key, to any text (`file:`, `data:`), and build one from a URL with a password
- * into a `TypeError` that prints the password. `undefined` and `""` are openapi-fetch's "the
- * client's".
+ * into a `TypeError` that prints the password. Left out, `null` or `""`, the client's (as
+ * openapi-fetch takes them, and as every option left out or `null` is).
  */
 function withCheckedBaseUrl(init: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (init?.baseUrl === undefined || init.baseUrl === "") return init;
+  if (init?.baseUrl == null || init.baseUrl === "") return init;
   return { ...init, baseUrl: checkBaseUrl(init.baseUrl as string | URL, "a call's baseUrl") };
 }
