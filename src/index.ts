@@ -47,7 +47,7 @@ export { type BodySchemaName, normalize, type SchemaName, validate } from "./gen
 export { detectImageType, type ImageBytesOptions, type ImageHosts, type ImageType, imageBytes } from "./images.js";
 export { ModelWarning } from "./model-lifecycle.js";
 export type { ImageData, ImageGeneration, ImageGenerationRequest, ImageUsage } from "./models.js";
-export { createRawClient } from "./raw.js";
+export { createRawClient, type RawCallOptions, type RawClient } from "./raw.js";
 export type { Normalized } from "./runtime/normalize.js";
 export type { SpecViolation } from "./runtime/types.js";
 

@@ -1,5 +1,6 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient from "openapi-fetch";
 import { wrappedMethods } from "./api-client/methods.js";
+import type { StrictClient } from "./api-client/spec-client.js";
 import { ConfigurationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { asResponse, notJson } from "./http/as-response.js";
@@ -12,6 +13,19 @@ import { displayUrl } from "./http/secrets.js";
 import { DEFAULT_BASE_URL } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
 import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from "./options.js";
+
+/** What one call of the raw client takes besides openapi-fetch's options. */
+export interface RawCallOptions {
+  /** Milliseconds this request may take, body included, over the client's `timeoutMs`; `Infinity` for none. */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * What `createRawClient` returns: openapi-fetch's `Client<paths>`, whose calls take `RawCallOptions`
+ * too and no other key (openapi-fetch's own take any, so `timeoutMS` or `maxRetries` would pass
+ * the type checker and be dropped or refused at the call).
+ */
+export type RawClient = StrictClient<paths, RawCallOptions>;
 
 /**
  * An openapi-fetch `Client<paths>` for the same API as `createImagesClient(options)`, with the same
@@ -30,7 +44,7 @@ import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from 
  * const raw = createRawClient();
  * const { data, error } = await raw.POST("/v1/images/generations", { body: { prompt: "a fox", model: "dall-e-3" } });
  */
-export function createRawClient(options: ImagesClientOptions = {}): Client<paths> {
+export function createRawClient(options: ImagesClientOptions = {}): RawClient {
   const { endpoint, timeoutMs, policy } = resolveSettings(options);
   // The same options as createImagesClient, refused alike, though the raw client makes no spec check.
   resolveCheckSettings(options);
@@ -41,7 +55,7 @@ export function createRawClient(options: ImagesClientOptions = {}): Client<paths
     fetch: (request: Request) => send(rules, request),
   });
   // openapi-fetch lets a call's own fetch replace the client's: here it goes through `send` too.
-  return wrappedMethods(inner, (_method, call) => async (path, init) => {
+  return wrappedMethods(inner as unknown as RawClient, (_method, call) => async (path, init) => {
     const sent = callSend(rules, init);
     let answered: Response | undefined;
     const fetch = async (request: Request) => {
