@@ -1,5 +1,5 @@
 import { ConfigurationError } from "../errors.js";
-import { checkBaseUrl } from "../http/settings.js";
+import { checkBaseUrl, shownValue } from "../http/settings.js";
 
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -11,8 +11,7 @@ export type MethodCall = (path: string, init?: any) => Promise<any>;
 /**
  * A copy of an openapi-fetch client whose sending methods each go through `wrap`, and whose
  * `request(method, …)` goes through them too, so that no call reaches openapi-fetch's own fetch
- * unwrapped; `use` and `eject` are its own. A call's own `baseUrl` is held to the client's rule
- * first (`checkBaseUrl`).
+ * unwrapped; `use` and `eject` are its own. A call's own options are checked first (`checkedCall`).
  */
 export function wrappedMethods<Client extends object>(
   inner: Client,
@@ -21,7 +20,7 @@ export function wrappedMethods<Client extends object>(
   const client = { ...inner } as Record<string, unknown>;
   for (const method of METHODS) {
     const wrapped = wrap(method, (inner as Record<string, unknown>)[method] as MethodCall);
-    client[method] = async (path: string, init?: Record<string, unknown>) => wrapped(path, withCheckedBaseUrl(init));
+    client[method] = async (path: string, init?: Record<string, unknown>) => wrapped(path, checkedCall(init));
   }
   client.request = async (method: unknown, path: string, init?: unknown) => {
     const name = String(method).toUpperCase();
@@ -36,12 +35,21 @@ export function wrappedMethods<Client extends object>(
 }
 
 /**
- * A call's options with its own `baseUrl` checked as a client's is: openapi-fetch would send the
- * request, and the key, to any text (`file:`, `data:`), and build one from a URL with a password
- * into a `TypeError` that prints the password. Left out, `null` or `""`, the client's (as
- * openapi-fetch takes them, and as every option left out or `null` is).
+ * A call's options, checked where openapi-fetch would take them as they come:
+ * - its own `baseUrl`, as a client's is: openapi-fetch would send the request, and the key, to any
+ *   text (`file:`, `data:`), and build one from a URL with a password into a `TypeError` that
+ *   prints the password. Left out, `null` or `""`, the client's (as openapi-fetch takes them, and
+ *   as every option left out or `null` is);
+ * - its `redirect`: fetch's option, which the types accept, but the package never follows one (a
+ *   `RedirectError` says where it pointed, as `"manual"` and `"error"` ask), so `"follow"` would
+ *   be dropped in silence.
  */
-function withCheckedBaseUrl(init: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+function checkedCall(init: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (init?.redirect != null && init.redirect !== "manual" && init.redirect !== "error") {
+    throw new ConfigurationError(
+      `redirect must be "manual", "error" or left out: no redirect is followed (a RedirectError says where it points); got ${shownValue(init.redirect)}`,
+    );
+  }
   if (init?.baseUrl == null || init.baseUrl === "") return init;
   return { ...init, baseUrl: checkBaseUrl(init.baseUrl as string | URL, "a call's baseUrl") };
 }

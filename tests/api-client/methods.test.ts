@@ -52,3 +52,18 @@ describe("a call's own baseUrl", () => {
     expect(server.requests.slice(start).map((seen) => seen.url)).toEqual([PATH, PATH]);
   });
 });
+
+describe("a call's redirect", () => {
+  it('is refused as "follow", naming it, with nothing sent: no client of the package follows one', async () => {
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+    const before = server.requests.length;
+    const message = `redirect must be "manual", "error" or left out: no redirect is followed (a RedirectError says where it points); got "follow"`;
+    await expect(raw.POST(PATH, { body, redirect: "follow" })).rejects.toThrow(new ConfigurationError(message));
+    const viaRequest = raw.request("post", PATH, { body, redirect: "follow" });
+    await expect(viaRequest).rejects.toThrow(new ConfigurationError(message));
+    expect(server.requests.length).toBe(before);
+    await raw.POST(PATH, { body, redirect: "manual" });
+    await raw.POST(PATH, { body, redirect: "error" });
+    expect(server.requests.length).toBe(before + 2);
+  });
+});
