@@ -7,7 +7,11 @@ import type { ClientSettings } from "./options.js";
 import type { FoundOperation } from "./spec.js";
 
 /** What a call gave openapi-fetch that the request no longer holds as values: path parameters, the body object. */
-export interface CallInput {
+export interface CallInput
+  extends Pick<
+    RequestInit,
+    "cache" | "credentials" | "integrity" | "keepalive" | "mode" | "referrer" | "referrerPolicy"
+  > {
   readonly params?: { readonly path?: Readonly<Record<string, unknown>> | undefined } | undefined;
   readonly body?: unknown;
   /** The body as the serializer made it: what is sent. */
