@@ -56,6 +56,8 @@ it(`settles ${CALLS} calls at ${IN_FLIGHT} in flight with 20% faulty attempts, n
     baseUrl: server.url,
     timeoutMs: 250,
     retry: { baseDelayMs: 1, maxDelayMs: 5 },
+    // The client's own limit (4 by default) would queue the workers: 32 really in flight.
+    maxConcurrency: IN_FLIGHT,
   });
   const request = { prompt: "soak", model: "gpt-image-2" };
   const run = async () => {
