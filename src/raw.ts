@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { wrappedMethods } from "./api-client/methods.js";
+import { readsBytes, wrappedMethods } from "./api-client/methods.js";
 import type { StrictClient } from "./api-client/spec-client.js";
 import { ConfigurationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
@@ -70,6 +70,8 @@ export function createRawClient(options: ImagesClientOptions = {}): RawClient {
 interface RawRules extends Reliability {
   readonly endpoint: Endpoint;
   readonly allowInsecureHttp: boolean | undefined;
+  /** The call reads its answer as bytes (`parseAs`: `blob`, `arrayBuffer`, `stream`). */
+  readonly binary?: boolean | undefined;
 }
 
 /** The fetch openapi-fetch is given for one call: `send`, with the call's `timeoutMs` and `fetch` over the client's. */
@@ -82,6 +84,7 @@ function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request
     ...rules,
     endpoint: fetch === undefined ? rules.endpoint : { ...rules.endpoint, fetch },
     timeoutMs: callReliability(rules, { timeoutMs: init.timeoutMs as number | undefined }).timeoutMs,
+    binary: readsBytes(init.parseAs),
   };
   return (request) => send(call, request);
 }
@@ -93,13 +96,13 @@ function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request
  * which may log it, and a call's own `Request` class (an option of openapi-fetch's) may report a
  * `url` other than the one fetch would send it to.
  */
-async function send({ endpoint, timeoutMs, allowInsecureHttp }: RawRules, given: Request): Promise<Response> {
+async function send({ endpoint, timeoutMs, allowInsecureHttp, binary }: RawRules, given: Request): Promise<Response> {
   const request = new Request(given);
   const key = currentKey(keysFor(endpoint.keys, endpoint.baseUrl, request.url, allowInsecureHttp));
   if (key !== undefined) request.headers.set("authorization", bearer(key));
   const shownUrl = displayUrl(request.url);
   const received = await withTimeout(
-    (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key }, signal),
+    (signal) => exchange(endpoint, { method: request.method, input: request, shownUrl, key, binary }, signal),
     timeoutMs,
     request.signal,
     () => `${request.method} ${shownUrl}`,

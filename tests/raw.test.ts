@@ -15,6 +15,8 @@ import { sendJson, startTestServer, type TestServer } from "./helpers/http-serve
 import { asPage } from "./helpers/page-globals.js";
 
 const KEY = "sk-test-raw-key";
+/** Bytes that are not UTF-8: decoded as text and encoded again, they would come back as U+FFFD. */
+const BYTES = [0xff, 0xfe, 0x00, 0x80, 0x41];
 const body = { prompt: "a lighthouse at dusk", model: "gpt-image-2" };
 const NULLS = {
   created: 1_700_000_000,
@@ -30,6 +32,9 @@ beforeAll(async () => {
   server = await startTestServer((seen, res) => {
     if (seen.url.startsWith("/redirect/")) return void res.writeHead(302, { location: "/v1/images/generations" }).end();
     if (seen.url.startsWith("/stall/")) return; // never answers; closed with the server
+    if (seen.url.startsWith("/bytes/")) {
+      return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.from(BYTES));
+    }
     // A page that steers a terminal, sent without a length (openapi-fetch then parses it itself).
     if (seen.url.startsWith("/html/")) return void res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
     const size = Number(seen.headers["x-chunked-bytes"] ?? 0);
@@ -137,6 +142,15 @@ describe("createRawClient", () => {
     const call = raw.POST("/v1/images/generations", { body, baseUrl: `${server.url}/html` });
     await expect(call).rejects.toThrow(InvalidResponseError);
     await expect(call).rejects.toThrow(String.raw`"<html>\u001b]0;pwned\u0007\u001b[31mnot the API"`);
+  });
+
+  it("hands an answer read as bytes (parseAs) back as it came, as the spec client does", async () => {
+    const raw = createRawClient({ apiKey: KEY, baseUrl: server.url });
+    const bytes = { body, baseUrl: `${server.url}/bytes`, parseAs: "arrayBuffer" } as const;
+    const { data } = await raw.POST("/v1/images/generations", bytes);
+    expect([...new Uint8Array(data as unknown as ArrayBuffer)]).toEqual(BYTES);
+    const blob = await raw.POST("/v1/images/generations", { ...bytes, parseAs: "blob" });
+    expect([...new Uint8Array(await (blob.data as unknown as Blob).arrayBuffer())]).toEqual(BYTES);
   });
 
   describe("a call's own options", () => {

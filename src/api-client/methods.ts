@@ -1,6 +1,18 @@
 import { ConfigurationError } from "../errors.js";
 import { checkBaseUrl, shownValue } from "../http/settings.js";
 
+/** How openapi-fetch reads an answer whose bytes must reach it as they came (a file, an image). */
+const BINARY = new Set(["blob", "arrayBuffer", "stream"]);
+
+/**
+ * Whether a call's `parseAs` reads the answer as bytes: then a 2xx body is read as bytes and
+ * handed back as it came (`Outgoing.binary`), never decoded as text and encoded again, which
+ * would turn bytes that are not UTF-8 into U+FFFD. Both openapi-fetch clients read it here.
+ */
+export function readsBytes(parseAs: unknown): boolean {
+  return typeof parseAs === "string" && BINARY.has(parseAs);
+}
+
 /** The methods of an openapi-fetch client that send one request. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 

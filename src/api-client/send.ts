@@ -6,12 +6,10 @@ import { isRetryable, type RetryPolicy, retrying } from "../http/retry.js";
 import { displayUrl } from "../http/secrets.js";
 import { withTimeout } from "../http/timeout.js";
 import { credentialFor, withCredentialHeaders, withCredentialQuery } from "./credentials.js";
+import { readsBytes } from "./methods.js";
 import type { ClientSettings, SpecCall } from "./options.js";
 import { type CallInput, checkRequest } from "./request-check.js";
 import type { FoundOperation } from "./spec.js";
-
-/** How openapi-fetch reads an answer whose bytes must reach it as they came (a file, an image). */
-const BINARY = new Set(["blob", "arrayBuffer", "stream"]);
 
 /** Methods a retry cannot make happen twice (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
@@ -47,7 +45,7 @@ export async function send(
     body: await bodyOf(input.serialized, request),
     options: fetchOptions(input),
     key,
-    binary: input.parseAs !== undefined && BINARY.has(input.parseAs),
+    binary: readsBytes(input.parseAs),
   };
   // A form gets a new boundary each time it is sent, which fetch writes into the content type.
   if (outgoing.body instanceof FormData) headers.delete("content-type");
