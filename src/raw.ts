@@ -52,6 +52,7 @@ export function createRawClient(options: ImagesClientOptions = {}): RawClient {
   const inner = createClient<paths>({
     baseUrl: endpoint.baseUrl,
     headers: endpoint.headers,
+    // Every method below passes its own; this one holds a method openapi-fetch may add later.
     fetch: (request: Request) => send(rules, request),
   });
   // openapi-fetch lets a call's own fetch replace the client's: here it goes through `send` too.
