@@ -8,9 +8,8 @@ import type { Endpoint } from "./http/attempt.js";
 import { bearer, currentKey, keysFor } from "./http/auth.js";
 import { callFetch } from "./http/call-fetch.js";
 import { exchange } from "./http/exchange.js";
-import { callReliability, type Reliability } from "./http/reliability.js";
 import { displayUrl } from "./http/secrets.js";
-import { DEFAULT_BASE_URL } from "./http/settings.js";
+import { checkTimeout, DEFAULT_BASE_URL } from "./http/settings.js";
 import { withTimeout } from "./http/timeout.js";
 import { type ImagesClientOptions, resolveCheckSettings, resolveSettings } from "./options.js";
 
@@ -45,10 +44,10 @@ export type RawClient = StrictClient<paths, RawCallOptions>;
  * const { data, error } = await raw.POST("/v1/images/generations", { body: { prompt: "a fox", model: "dall-e-3" } });
  */
 export function createRawClient(options: ImagesClientOptions = {}): RawClient {
-  const { endpoint, timeoutMs, policy } = resolveSettings(options);
+  const { endpoint, timeoutMs } = resolveSettings(options);
   // The same options as createImagesClient, refused alike, though the raw client makes no spec check.
   resolveCheckSettings(options);
-  const rules = { endpoint, timeoutMs, policy, allowInsecureHttp: options.allowInsecureHttp };
+  const rules = { endpoint, timeoutMs, allowInsecureHttp: options.allowInsecureHttp };
   const inner = createClient<paths>({
     baseUrl: endpoint.baseUrl,
     headers: endpoint.headers,
@@ -67,9 +66,10 @@ export function createRawClient(options: ImagesClientOptions = {}): RawClient {
   });
 }
 
-/** What every request of one raw client is sent by (`policy` is read for nothing but its type: no retries). */
-interface RawRules extends Reliability {
+/** What every request of one raw client is sent by. */
+interface RawRules {
   readonly endpoint: Endpoint;
+  readonly timeoutMs: number;
   readonly allowInsecureHttp: boolean | undefined;
   /** The call reads its answer as bytes (`parseAs`: `blob`, `arrayBuffer`, `stream`). */
   readonly binary?: boolean | undefined;
@@ -84,7 +84,8 @@ function callSend(rules: RawRules, init: Record<string, unknown> = {}): (request
   const call: RawRules = {
     ...rules,
     endpoint: fetch === undefined ? rules.endpoint : { ...rules.endpoint, fetch },
-    timeoutMs: callReliability(rules, { timeoutMs: init.timeoutMs as number | undefined }).timeoutMs,
+    // As every client takes a call's timeoutMs: over the client's, which null or leaving it out keeps.
+    timeoutMs: checkTimeout((init.timeoutMs as number | undefined) ?? rules.timeoutMs, "timeoutMs"),
     binary: readsBytes(init.parseAs),
   };
   return (request) => send(call, request);
